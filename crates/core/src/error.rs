@@ -1,0 +1,155 @@
+//! Typed errors of the core and the shape they take across IPC and on the command line.
+
+use serde::Serialize;
+use specta::Type;
+
+/// Everything that can go wrong inside the core.
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    /// The vault is locked; unlock it first.
+    #[error("The vault is locked. Unlock it to continue.")]
+    VaultLocked,
+    /// No vault exists in the data folder.
+    #[error("There is no vault in this folder yet.")]
+    NoVault,
+    /// A vault already exists where a new one was asked for.
+    #[error("A vault already exists in this folder; it has not been changed.")]
+    VaultExists,
+    /// The passphrase or recovery code did not open any key slot.
+    #[error("{0}")]
+    WrongSecret(String),
+    /// The key-slot file is missing or damaged while the database is present.
+    #[error("{0}")]
+    SlotsUnusable(String),
+    /// The operating system's keyring cannot be used.
+    #[error("{0}")]
+    KeyringUnavailable(String),
+    /// The input was refused; `field` names the offending field when there is one.
+    #[error("{message}")]
+    InvalidInput {
+        /// Field the message is about.
+        field: Option<String>,
+        /// Plain-English explanation.
+        message: String,
+    },
+    /// The database failed its integrity checks.
+    #[error("{0}")]
+    Damaged(String),
+    /// A storage error from SQLite/SQLCipher.
+    #[error("The vault's database reported an error: {0}")]
+    Database(#[from] sqlx::Error),
+    /// A migration could not be applied; the pre-migration copy was kept.
+    #[error("The vault could not be upgraded ({0}). A copy made before the upgrade was kept.")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    /// A file could not be read or written.
+    #[error("A file could not be read or written: {0}")]
+    Io(#[from] std::io::Error),
+    /// Anything else the core did not expect.
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl CoreError {
+    /// Shorthand for an input error tied to one field.
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        CoreError::InvalidInput {
+            field: Some(field.to_owned()),
+            message: message.into(),
+        }
+    }
+
+    /// The stable code for this error.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            CoreError::VaultLocked => ErrorCode::VaultLocked,
+            CoreError::NoVault => ErrorCode::NoVault,
+            CoreError::VaultExists => ErrorCode::VaultExists,
+            CoreError::WrongSecret(_) => ErrorCode::WrongPassphrase,
+            CoreError::SlotsUnusable(_) => ErrorCode::SlotsUnusable,
+            CoreError::KeyringUnavailable(_) => ErrorCode::KeyringUnavailable,
+            CoreError::InvalidInput { .. } => ErrorCode::InvalidInput,
+            CoreError::Damaged(_) => ErrorCode::Damaged,
+            CoreError::Database(_) | CoreError::Migration(_) => ErrorCode::Storage,
+            CoreError::Io(_) => ErrorCode::Io,
+            CoreError::Internal(_) => ErrorCode::Internal,
+        }
+    }
+}
+
+/// Stable error codes shared by the app, the UI and the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The vault is locked.
+    VaultLocked,
+    /// No vault exists yet.
+    NoVault,
+    /// A vault already exists.
+    VaultExists,
+    /// Wrong passphrase or recovery code.
+    WrongPassphrase,
+    /// The key slots are missing or damaged.
+    SlotsUnusable,
+    /// The OS keyring cannot be used.
+    KeyringUnavailable,
+    /// Input was refused.
+    InvalidInput,
+    /// The vault failed an integrity check.
+    Damaged,
+    /// The database reported an error.
+    Storage,
+    /// A file could not be read or written.
+    Io,
+    /// An unexpected internal error.
+    Internal,
+}
+
+/// The error as the UI receives it: `{ code, message, field? }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ApiError {
+    /// Stable machine-readable code.
+    pub code: ErrorCode,
+    /// One plain-English sentence for the person using the app.
+    pub message: String,
+    /// The input field the error is about, when there is one.
+    pub field: Option<String>,
+}
+
+impl From<CoreError> for ApiError {
+    fn from(err: CoreError) -> Self {
+        let field = match &err {
+            CoreError::InvalidInput { field, .. } => field.clone(),
+            _ => None,
+        };
+        ApiError {
+            code: err.code(),
+            message: err.to_string(),
+            field,
+        }
+    }
+}
+
+/// Result type of the core.
+pub type CoreResult<T> = Result<T, CoreError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_input_keeps_its_field_across_ipc() {
+        let api: ApiError = CoreError::invalid("passphrase", "Too short.").into();
+        assert_eq!(api.code, ErrorCode::InvalidInput);
+        assert_eq!(api.field.as_deref(), Some("passphrase"));
+        assert_eq!(api.message, "Too short.");
+    }
+
+    #[test]
+    fn codes_serialise_in_snake_case() {
+        let json = serde_json::to_string(&ErrorCode::VaultLocked).unwrap();
+        assert_eq!(json, "\"vault_locked\"");
+        let api: ApiError = CoreError::VaultLocked.into();
+        assert_eq!(api.code, ErrorCode::VaultLocked);
+        assert!(api.field.is_none());
+    }
+}

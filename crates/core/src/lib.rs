@@ -1,0 +1,15 @@
+//! Alongside's core: domain rules, the encrypted vault and its storage.
+//!
+//! Every rule of the product lives here. The Tauri shell and the `alongside` command line are thin
+//! callers of these functions; neither holds business logic of its own.
+
+pub mod app_info;
+pub mod atomic_file;
+pub mod clock;
+pub mod drafts;
+pub mod error;
+pub mod paths;
+pub mod vault;
+
+pub use app_info::AppInfo;
+pub use error::{ApiError, CoreError, ErrorCode};

@@ -1,0 +1,185 @@
+//! Opening the SQLCipher database with a raw key, the per-connection pragmas, integrity checks
+//! and migrations with an encrypted copy made first.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::migrate::Migrator;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use sqlx::ConnectOptions;
+
+use crate::error::{CoreError, CoreResult};
+use crate::paths::VaultPaths;
+use crate::vault::key::DataKey;
+
+/// The migrations that define the vault's schema.
+pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
+
+/// How long a connection waits for another writer (the app and the CLI may both be open).
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Connection options for the vault database. The options hold the key: never log them.
+fn connect_options(
+    paths: &VaultPaths,
+    key: &DataKey,
+    create: bool,
+) -> CoreResult<SqliteConnectOptions> {
+    let url = format!("sqlite://{}", paths.database().display());
+    let opts = SqliteConnectOptions::from_str(&url)
+        .map_err(|e| CoreError::Internal(format!("Bad database path: {e}")))?
+        .filename(paths.database())
+        .pragma("key", key.sqlcipher_literal().to_string())
+        .create_if_missing(create)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(BUSY_TIMEOUT)
+        .pragma("temp_store", "MEMORY")
+        .pragma("cache_size", "-65536")
+        .disable_statement_logging();
+    Ok(opts)
+}
+
+/// Opens a pool on the database with `key`. A wrong key fails here, before anything is written.
+pub async fn open_pool(paths: &VaultPaths, key: &DataKey, create: bool) -> CoreResult<SqlitePool> {
+    let opts = connect_options(paths, key, create)?;
+    let pool = SqlitePoolOptions::new()
+        .max_connections(4)
+        .min_connections(0)
+        .connect_with(opts)
+        .await
+        .map_err(map_open_error)?;
+    // Reading the schema proves the key is right (a wrong key reads as "not a database").
+    sqlx::query_scalar::<_, i64>("SELECT count(*) FROM sqlite_master")
+        .fetch_one(&pool)
+        .await
+        .map_err(map_open_error)?;
+    Ok(pool)
+}
+
+fn map_open_error(err: sqlx::Error) -> CoreError {
+    let text = err.to_string();
+    if text.contains("not a database") || text.contains("file is encrypted") {
+        CoreError::Damaged(
+            "The vault's database could not be read with its key: the key file and the database \
+             do not belong together, or the database is damaged. Nothing has been changed."
+                .into(),
+        )
+    } else {
+        CoreError::Database(err)
+    }
+}
+
+/// The newest migration version applied to the database, or `None` for a fresh database.
+pub async fn applied_version(pool: &SqlitePool) -> CoreResult<Option<i64>> {
+    let has_table: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
+    )
+    .fetch_one(pool)
+    .await?;
+    if has_table == 0 {
+        return Ok(None);
+    }
+    let v: Option<i64> =
+        sqlx::query_scalar("SELECT max(version) FROM _sqlx_migrations WHERE success = 1")
+            .fetch_one(pool)
+            .await?;
+    Ok(v)
+}
+
+/// What a migration run did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MigrationReport {
+    /// Schema version before.
+    pub from: Option<i64>,
+    /// Schema version after.
+    pub to: Option<i64>,
+    /// Whether an encrypted copy was made first (and removed after success).
+    pub copy_made: bool,
+}
+
+/// Brings the schema up to date. On an existing vault with pending migrations, first makes an
+/// encrypted copy (`VACUUM INTO` on the keyed connection), removed only once all migrations ran.
+pub async fn migrate(
+    pool: &SqlitePool,
+    paths: &VaultPaths,
+    migrator: &Migrator,
+) -> CoreResult<MigrationReport> {
+    let from = applied_version(pool).await?;
+    let latest = migrator.iter().map(|m| m.version).max();
+    let pending = match (from, latest) {
+        (_, None) => false,
+        (None, Some(_)) => true,
+        (Some(f), Some(l)) => f < l,
+    };
+    let mut copy = None;
+    if pending {
+        if let Some(from_version) = from {
+            let path = paths.pre_migration_copy(from_version);
+            if path.exists() {
+                std::fs::remove_file(&path)?;
+            }
+            encrypted_copy(pool, &path).await?;
+            copy = Some(path);
+        }
+    }
+    migrator.run(pool).await?;
+    let copy_made = copy.is_some();
+    if let Some(path) = copy {
+        std::fs::remove_file(path)?;
+    }
+    Ok(MigrationReport {
+        from,
+        to: applied_version(pool).await?,
+        copy_made,
+    })
+}
+
+/// Writes a consistent, encrypted (same key) copy of the database to `dest`.
+pub async fn encrypted_copy(pool: &SqlitePool, dest: &std::path::Path) -> CoreResult<()> {
+    let dest = dest
+        .to_str()
+        .ok_or_else(|| CoreError::Internal("The data folder's path is not valid text.".into()))?;
+    sqlx::query("VACUUM INTO ?")
+        .bind(dest)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Results of SQLite's and SQLCipher's own integrity checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IntegrityReport {
+    /// Rows of `PRAGMA integrity_check` ("ok" alone when healthy).
+    pub integrity: Vec<String>,
+    /// Rows of `PRAGMA cipher_integrity_check` (empty when healthy).
+    pub cipher: Vec<String>,
+}
+
+impl IntegrityReport {
+    /// Whether both checks passed.
+    pub fn ok(&self) -> bool {
+        self.integrity == ["ok"] && self.cipher.is_empty()
+    }
+}
+
+/// Runs both integrity checks.
+pub async fn integrity(pool: &SqlitePool) -> CoreResult<IntegrityReport> {
+    let integrity: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_all(pool)
+        .await?;
+    let cipher: Vec<String> = sqlx::query_scalar("PRAGMA cipher_integrity_check")
+        .fetch_all(pool)
+        .await?;
+    Ok(IntegrityReport { integrity, cipher })
+}
+
+/// Moves the WAL's contents into the database and empties it.
+pub async fn checkpoint(pool: &SqlitePool) -> CoreResult<()> {
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(pool)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,550 @@
+//! The encrypted vault: creating it, unlocking it with any key slot, locking it (by hand, when
+//! idle, or when the system sleeps) and managing its key slots.
+
+pub mod database;
+pub mod key;
+pub mod keyring_slot;
+pub mod recovery;
+pub mod settings;
+pub mod slots;
+mod status;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use secrecy::{ExposeSecret, SecretString};
+use sqlx::SqlitePool;
+use tokio::sync::Mutex;
+
+use crate::clock::{Clock, SystemClock};
+use crate::error::{CoreError, CoreResult};
+use crate::paths::VaultPaths;
+use database::MIGRATOR;
+use key::DataKey;
+use settings::LockSettings;
+use slots::{KdfParams, SecretKind, SlotFile, SlotSource};
+
+pub use status::{CheckItem, CheckReport, SlotSummary, VaultStatus};
+
+/// Shortest passphrase accepted.
+pub const MIN_PASSPHRASE_CHARS: usize = 10;
+
+/// How the user proves they may open the vault.
+pub enum UnlockMethod {
+    /// The passphrase.
+    Passphrase(SecretString),
+    /// The recovery code shown at set-up.
+    RecoveryCode(SecretString),
+    /// The key kept in this computer's keyring.
+    Keyring,
+}
+
+/// Why the vault was locked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum LockReason {
+    /// The user asked.
+    Manual,
+    /// Nobody used the app for the auto-lock time.
+    Idle,
+    /// The computer went to sleep or its screen locked.
+    System,
+}
+
+/// What creating a vault produced.
+pub struct Created {
+    /// The recovery code: show it once, never store it.
+    pub recovery_code: SecretString,
+    /// When the keyring was asked for but could not be used, why (the vault works without it).
+    pub keyring_problem: Option<String>,
+}
+
+struct Session {
+    pool: SqlitePool,
+    key: DataKey,
+    vault_id: String,
+    last_activity: Duration,
+    lock: LockSettings,
+}
+
+/// One vault in one data folder. Locked until unlocked; every record operation needs it unlocked.
+pub struct Vault {
+    paths: VaultPaths,
+    clock: Arc<dyn Clock>,
+    keyring_service: String,
+    session: Mutex<Option<Session>>,
+}
+
+/// Checks a new passphrase against the core's minimum rules.
+pub fn validate_passphrase(passphrase: &SecretString) -> CoreResult<()> {
+    let text = passphrase.expose_secret();
+    if text.trim().chars().count() < MIN_PASSPHRASE_CHARS {
+        return Err(CoreError::invalid(
+            "passphrase",
+            format!(
+                "Use at least {MIN_PASSPHRASE_CHARS} characters. A few unrelated words make a \
+                 passphrase that is long but easy to remember."
+            ),
+        ));
+    }
+    if text.len() > 1024 {
+        return Err(CoreError::invalid(
+            "passphrase",
+            "That passphrase is too long (over 1,024 characters).",
+        ));
+    }
+    Ok(())
+}
+
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> CoreResult<T> + Send + 'static,
+) -> CoreResult<T> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| CoreError::Internal(format!("A background task failed: {e}")))?
+}
+
+fn wrong_secret(kind: SecretKind) -> CoreError {
+    CoreError::WrongSecret(match kind {
+        SecretKind::Passphrase => "That passphrase did not open the vault. Check Caps Lock and \
+                                   try again, or use your recovery code."
+            .into(),
+        SecretKind::RecoveryCode => "That recovery code did not open the vault. Check each \
+                                     group of letters and numbers and try again."
+            .into(),
+    })
+}
+
+impl Vault {
+    /// A locked handle on the vault in `dir` using the system clock. Does no I/O.
+    pub fn new(dir: impl Into<std::path::PathBuf>) -> Self {
+        Self::with_clock(dir, Arc::new(SystemClock::new()))
+    }
+
+    /// As [`Vault::new`], with a chosen clock (tests use a manual one).
+    pub fn with_clock(dir: impl Into<std::path::PathBuf>, clock: Arc<dyn Clock>) -> Self {
+        Vault {
+            paths: VaultPaths::new(dir),
+            clock,
+            keyring_service: keyring_slot::SERVICE.to_owned(),
+            session: Mutex::new(None),
+        }
+    }
+
+    /// Uses another keyring service name (tests keep their entries apart this way).
+    pub fn with_keyring_service(mut self, service: &str) -> Self {
+        self.keyring_service = service.to_owned();
+        self
+    }
+
+    /// The vault's files.
+    pub fn paths(&self) -> &VaultPaths {
+        &self.paths
+    }
+
+    /// Whether a vault database exists in the folder.
+    pub fn exists(&self) -> bool {
+        self.paths.database_exists()
+    }
+
+    /// Whether the vault is open.
+    pub async fn is_unlocked(&self) -> bool {
+        self.session.lock().await.is_some()
+    }
+
+    /// Creates a new vault with a passphrase slot and a recovery-code slot, and (when asked) a
+    /// keyring slot. Refuses when a vault already exists. Leaves the vault unlocked.
+    pub async fn create(
+        &self,
+        passphrase: &SecretString,
+        use_keyring: bool,
+    ) -> CoreResult<Created> {
+        validate_passphrase(passphrase)?;
+        let mut session = self.session.lock().await;
+        if self.exists() {
+            return Err(CoreError::VaultExists);
+        }
+        std::fs::create_dir_all(self.paths.dir())?;
+        self.set_aside_orphaned_slots()?;
+
+        let key = DataKey::generate()?;
+        let vault_id = uuid::Uuid::now_v7().to_string();
+        let recovery_code = recovery::generate()?;
+        let slot_file = {
+            let key = key.clone();
+            let vault_id = vault_id.clone();
+            let pass = passphrase.clone();
+            let code = recovery::normalise(&recovery_code)?;
+            blocking(move || {
+                let mut f = SlotFile::new(&vault_id);
+                f.set_wrapped(
+                    SecretKind::Passphrase,
+                    pass.expose_secret().as_bytes(),
+                    &key,
+                    KdfParams::PASSPHRASE,
+                )?;
+                f.set_wrapped(
+                    SecretKind::RecoveryCode,
+                    code.expose_secret().as_bytes(),
+                    &key,
+                    KdfParams::RECOVERY_CODE,
+                )?;
+                Ok(f)
+            })
+            .await?
+        };
+        // Slots first: a crash before the database exists leaves slots that the next set-up
+        // moves aside; a database is never left without its key file.
+        slot_file.save(&self.paths)?;
+        let pool = match self.create_database(&key, &vault_id).await {
+            Ok(pool) => pool,
+            Err(e) => {
+                self.remove_partial_creation();
+                return Err(e);
+            }
+        };
+        let mut created = Created {
+            recovery_code,
+            keyring_problem: None,
+        };
+        let mut new_session = Session {
+            pool,
+            key,
+            vault_id,
+            last_activity: self.clock.now(),
+            lock: LockSettings::default(),
+        };
+        if use_keyring {
+            if let Err(e) = self.add_keyring_slot(&new_session).await {
+                created.keyring_problem = Some(e.to_string());
+            }
+        }
+        new_session.last_activity = self.clock.now();
+        *session = Some(new_session);
+        tracing::info!("vault created");
+        Ok(created)
+    }
+
+    async fn create_database(&self, key: &DataKey, vault_id: &str) -> CoreResult<SqlitePool> {
+        let pool = database::open_pool(&self.paths, key, true).await?;
+        database::migrate(&pool, &self.paths, &MIGRATOR).await?;
+        let mut tx = pool.begin().await?;
+        for (k, v) in [
+            ("vault_id", vault_id.to_owned()),
+            ("created_at", chrono::Utc::now().to_rfc3339()),
+        ] {
+            sqlx::query("INSERT INTO vault_meta (key, value) VALUES (?, ?)")
+                .bind(k)
+                .bind(v)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(pool)
+    }
+
+    fn remove_partial_creation(&self) {
+        let db = self.paths.database();
+        let mut files = vec![self.paths.slots(), self.paths.slots_mirror(), db.clone()];
+        for suffix in ["-wal", "-shm"] {
+            let mut p = db.clone().into_os_string();
+            p.push(suffix);
+            files.push(p.into());
+        }
+        for f in files {
+            if let Err(e) = std::fs::remove_file(&f) {
+                if e.kind() != std::io::ErrorKind::NotFound {
+                    tracing::warn!("could not clean up after a failed set-up");
+                }
+            }
+        }
+    }
+
+    /// A slot file without a database is left from an interrupted set-up: keep it under
+    /// another name rather than overwrite it.
+    fn set_aside_orphaned_slots(&self) -> CoreResult<()> {
+        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
+        for path in [self.paths.slots(), self.paths.slots_mirror()] {
+            if path.exists() {
+                let mut aside = path.clone().into_os_string();
+                aside.push(format!(".orphaned-{stamp}"));
+                std::fs::rename(&path, aside)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Unlocks with any slot. A wrong secret changes nothing on disk.
+    pub async fn unlock(&self, method: UnlockMethod) -> CoreResult<()> {
+        let mut session = self.session.lock().await;
+        if session.is_some() {
+            return Ok(());
+        }
+        if !self.exists() {
+            return Err(CoreError::NoVault);
+        }
+        let (slot_file, source) = SlotFile::load(&self.paths)?;
+        let key = self.key_from(&slot_file, method).await?;
+        let pool = database::open_pool(&self.paths, &key, false).await?;
+        match self.finish_unlock(&pool, &slot_file).await {
+            Ok(lock) => {
+                if source == SlotSource::Mirror {
+                    slot_file.save(&self.paths)?;
+                    tracing::warn!("key file repaired from its mirror copy");
+                }
+                *session = Some(Session {
+                    pool,
+                    key,
+                    vault_id: slot_file.vault_id.clone(),
+                    last_activity: self.clock.now(),
+                    lock,
+                });
+                tracing::info!("vault unlocked");
+                Ok(())
+            }
+            Err(e) => {
+                pool.close().await;
+                Err(e)
+            }
+        }
+    }
+
+    async fn key_from(&self, slot_file: &SlotFile, method: UnlockMethod) -> CoreResult<DataKey> {
+        match method {
+            UnlockMethod::Passphrase(p) => {
+                let f = slot_file.clone();
+                blocking(move || {
+                    f.unwrap_with(SecretKind::Passphrase, p.expose_secret().as_bytes())?
+                        .ok_or_else(|| wrong_secret(SecretKind::Passphrase))
+                })
+                .await
+            }
+            UnlockMethod::RecoveryCode(c) => {
+                let code =
+                    recovery::normalise(&c).map_err(|_| wrong_secret(SecretKind::RecoveryCode))?;
+                let f = slot_file.clone();
+                blocking(move || {
+                    f.unwrap_with(SecretKind::RecoveryCode, code.expose_secret().as_bytes())?
+                        .ok_or_else(|| wrong_secret(SecretKind::RecoveryCode))
+                })
+                .await
+            }
+            UnlockMethod::Keyring => {
+                let Some((service, account)) = slot_file.keyring() else {
+                    return Err(CoreError::KeyringUnavailable(
+                        "This vault is not set to unlock automatically on this computer. Unlock \
+                         with your passphrase."
+                            .into(),
+                    ));
+                };
+                let (service, account) = (service.to_owned(), account.to_owned());
+                blocking(move || keyring_slot::load(&service, &account))
+                    .await?
+                    .ok_or_else(|| {
+                        CoreError::KeyringUnavailable(
+                            "This computer's keyring no longer holds the vault's key. Unlock \
+                             with your passphrase."
+                                .into(),
+                        )
+                    })
+            }
+        }
+    }
+
+    async fn finish_unlock(
+        &self,
+        pool: &SqlitePool,
+        slot_file: &SlotFile,
+    ) -> CoreResult<LockSettings> {
+        database::migrate(pool, &self.paths, &MIGRATOR).await?;
+        let stored: Option<String> =
+            sqlx::query_scalar("SELECT value FROM vault_meta WHERE key = 'vault_id'")
+                .fetch_optional(pool)
+                .await?;
+        if stored.as_deref() != Some(slot_file.vault_id.as_str()) {
+            return Err(CoreError::Damaged(
+                "The key file belongs to another vault than this database. Nothing has been \
+                 changed."
+                    .into(),
+            ));
+        }
+        settings::load_lock(pool).await
+    }
+
+    /// Locks: checkpoints the WAL, closes the pool and wipes the key from memory.
+    pub async fn lock(&self, reason: LockReason) -> CoreResult<bool> {
+        let mut session = self.session.lock().await;
+        let Some(s) = session.take() else {
+            return Ok(false);
+        };
+        let checkpointed = database::checkpoint(&s.pool).await;
+        s.pool.close().await;
+        drop(s);
+        tracing::info!(?reason, "vault locked");
+        checkpointed.map(|_| true)
+    }
+
+    /// Records that the user did something (resets the idle timer).
+    pub async fn touch(&self) {
+        if let Some(s) = self.session.lock().await.as_mut() {
+            s.last_activity = self.clock.now();
+        }
+    }
+
+    /// Locks when the vault has been idle for its auto-lock time. Returns whether it locked.
+    pub async fn lock_if_idle(&self) -> CoreResult<bool> {
+        let idle_for = {
+            let session = self.session.lock().await;
+            let Some(s) = session.as_ref() else {
+                return Ok(false);
+            };
+            let Some(minutes) = s.lock.auto_lock_minutes else {
+                return Ok(false);
+            };
+            let idle = self.clock.now().saturating_sub(s.last_activity);
+            (idle >= Duration::from_secs(u64::from(minutes) * 60)).then_some(idle)
+        };
+        match idle_for {
+            Some(_) => self.lock(LockReason::Idle).await,
+            None => Ok(false),
+        }
+    }
+
+    /// A handle on the open database; `vault_locked` when locked. Counts as activity.
+    pub async fn pool(&self) -> CoreResult<SqlitePool> {
+        let mut session = self.session.lock().await;
+        let s = session.as_mut().ok_or(CoreError::VaultLocked)?;
+        s.last_activity = self.clock.now();
+        Ok(s.pool.clone())
+    }
+
+    /// The lock settings.
+    pub async fn lock_settings(&self) -> CoreResult<LockSettings> {
+        let session = self.session.lock().await;
+        Ok(session.as_ref().ok_or(CoreError::VaultLocked)?.lock)
+    }
+
+    /// Changes and saves the lock settings.
+    pub async fn set_lock_settings(&self, new: LockSettings) -> CoreResult<LockSettings> {
+        let mut session = self.session.lock().await;
+        let s = session.as_mut().ok_or(CoreError::VaultLocked)?;
+        settings::save_lock(&s.pool, &new).await?;
+        s.lock = new;
+        s.last_activity = self.clock.now();
+        Ok(new)
+    }
+
+    /// Replaces the passphrase slot. The data is not re-encrypted.
+    pub async fn change_passphrase(&self, new: &SecretString) -> CoreResult<()> {
+        validate_passphrase(new)?;
+        let (key, vault_id) = self.key_and_id().await?;
+        let bytes = new.clone();
+        self.rewrap(vault_id, move |f| {
+            f.set_wrapped(
+                SecretKind::Passphrase,
+                bytes.expose_secret().as_bytes(),
+                &key,
+                KdfParams::PASSPHRASE,
+            )
+        })
+        .await?;
+        tracing::info!("passphrase changed");
+        Ok(())
+    }
+
+    /// Makes a new recovery code; the old one stops working. Show the result once.
+    pub async fn new_recovery_code(&self) -> CoreResult<SecretString> {
+        let (key, vault_id) = self.key_and_id().await?;
+        let code = recovery::generate()?;
+        let normal = recovery::normalise(&code)?;
+        self.rewrap(vault_id, move |f| {
+            f.set_wrapped(
+                SecretKind::RecoveryCode,
+                normal.expose_secret().as_bytes(),
+                &key,
+                KdfParams::RECOVERY_CODE,
+            )
+        })
+        .await?;
+        tracing::info!("recovery code replaced");
+        Ok(code)
+    }
+
+    async fn rewrap(
+        &self,
+        vault_id: String,
+        change: impl FnOnce(&mut SlotFile) -> CoreResult<()> + Send + 'static,
+    ) -> CoreResult<()> {
+        let paths = self.paths.clone();
+        blocking(move || {
+            let mut f = match SlotFile::load(&paths) {
+                Ok((f, _)) => f,
+                Err(_) => SlotFile::new(&vault_id),
+            };
+            if f.vault_id != vault_id {
+                return Err(CoreError::Damaged(
+                    "The key file belongs to another vault. Nothing has been changed.".into(),
+                ));
+            }
+            change(&mut f)?;
+            f.save(&paths)
+        })
+        .await
+    }
+
+    async fn key_and_id(&self) -> CoreResult<(DataKey, String)> {
+        let mut session = self.session.lock().await;
+        let s = session.as_mut().ok_or(CoreError::VaultLocked)?;
+        s.last_activity = self.clock.now();
+        Ok((s.key.clone(), s.vault_id.clone()))
+    }
+
+    async fn add_keyring_slot(&self, s: &Session) -> CoreResult<()> {
+        let service = self.keyring_service.clone();
+        let account = keyring_slot::account_for(&s.vault_id);
+        let key = s.key.clone();
+        let (svc, acct) = (service.clone(), account.clone());
+        blocking(move || keyring_slot::store(&svc, &acct, &key)).await?;
+        self.rewrap(s.vault_id.clone(), move |f| {
+            f.set_keyring(&service, &account);
+            Ok(())
+        })
+        .await
+    }
+
+    /// Turns "unlock automatically on this computer" on or off.
+    pub async fn set_keyring(&self, enabled: bool) -> CoreResult<()> {
+        let session = self.session.lock().await;
+        let s = session.as_ref().ok_or(CoreError::VaultLocked)?;
+        if enabled {
+            return self.add_keyring_slot(s).await;
+        }
+        let (slot_file, _) = SlotFile::load(&self.paths)?;
+        if let Some((service, account)) = slot_file.keyring() {
+            let (service, account) = (service.to_owned(), account.to_owned());
+            blocking(move || keyring_slot::delete(&service, &account)).await?;
+        }
+        self.rewrap(s.vault_id.clone(), |f| {
+            f.remove_keyring();
+            Ok(())
+        })
+        .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_passphrases_are_refused_with_the_field() {
+        let err = validate_passphrase(&SecretString::from("short".to_owned())).unwrap_err();
+        assert_eq!(err.code(), crate::ErrorCode::InvalidInput);
+        let api: crate::ApiError = err.into();
+        assert_eq!(api.field.as_deref(), Some("passphrase"));
+        assert!(validate_passphrase(&SecretString::from("   spaces   ".to_owned())).is_err());
+        assert!(
+            validate_passphrase(&SecretString::from("four words to remember".to_owned())).is_ok()
+        );
+    }
+}

@@ -1,0 +1,100 @@
+//! Migrations of an existing vault make an encrypted copy first and keep it until they succeed.
+
+use std::path::Path;
+
+use alongside_core::paths::VaultPaths;
+use alongside_core::vault::database::{self, MIGRATOR};
+use alongside_core::vault::key::DataKey;
+use sqlx::migrate::Migrator;
+
+fn migrations_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations")
+}
+
+/// A migrator holding the real migrations up to `up_to`, plus any extra files.
+async fn migrator(up_to: i64, extra: &[(&str, &str)]) -> (tempfile::TempDir, Migrator) {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(migrations_dir()).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let version: i64 = name.split('_').next().unwrap().parse().unwrap();
+        if version <= up_to {
+            std::fs::copy(entry.path(), dir.path().join(&name)).unwrap();
+        }
+    }
+    for (name, sql) in extra {
+        std::fs::write(dir.path().join(name), sql).unwrap();
+    }
+    let m = Migrator::new(dir.path()).await.unwrap();
+    (dir, m)
+}
+
+fn copies(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("before-upgrade"))
+        .collect()
+}
+
+#[tokio::test]
+async fn an_upgrade_copies_first_and_removes_the_copy_after_success() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = VaultPaths::new(dir.path());
+    let key = DataKey::generate().unwrap();
+    let pool = database::open_pool(&paths, &key, true).await.unwrap();
+    let (_m_dir, old) = migrator(1, &[]).await;
+    let report = database::migrate(&pool, &paths, &old).await.unwrap();
+    assert_eq!(
+        (report.from, report.to, report.copy_made),
+        (None, Some(1), false)
+    );
+
+    let report = database::migrate(&pool, &paths, &MIGRATOR).await.unwrap();
+    assert_eq!(
+        (report.from, report.to, report.copy_made),
+        (Some(1), Some(2), true)
+    );
+    assert!(copies(dir.path()).is_empty());
+
+    let report = database::migrate(&pool, &paths, &MIGRATOR).await.unwrap();
+    assert!(!report.copy_made, "nothing pending, no copy");
+}
+
+#[tokio::test]
+async fn a_failed_upgrade_keeps_an_encrypted_copy_that_opens_with_the_same_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = VaultPaths::new(dir.path());
+    let key = DataKey::generate().unwrap();
+    let pool = database::open_pool(&paths, &key, true).await.unwrap();
+    database::migrate(&pool, &paths, &MIGRATOR).await.unwrap();
+    sqlx::query("INSERT INTO drafts VALUES ('d', 'SECRET-TEXT-42', 'x', 'x')")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let (_m_dir, broken) = migrator(2, &[("0003_broken.sql", "CREATE TABLE broken (")]).await;
+    let err = database::migrate(&pool, &paths, &broken).await.unwrap_err();
+    assert_eq!(err.code(), alongside_core::ErrorCode::Storage);
+    assert_eq!(copies(dir.path()), ["vault.before-upgrade-2.db"]);
+
+    let copy = paths.pre_migration_copy(2);
+    let bytes = std::fs::read(&copy).unwrap();
+    assert!(
+        !bytes.starts_with(b"SQLite format 3"),
+        "the copy must be encrypted"
+    );
+    assert!(!String::from_utf8_lossy(&bytes).contains("SECRET-TEXT-42"));
+
+    // The copy opens with the vault's key and holds the data.
+    let copy_dir = tempfile::tempdir().unwrap();
+    std::fs::copy(&copy, copy_dir.path().join("vault.db")).unwrap();
+    let copy_pool = database::open_pool(&VaultPaths::new(copy_dir.path()), &key, false)
+        .await
+        .unwrap();
+    let body: String = sqlx::query_scalar("SELECT body FROM drafts WHERE id = 'd'")
+        .fetch_one(&copy_pool)
+        .await
+        .unwrap();
+    assert_eq!(body, "SECRET-TEXT-42");
+    assert!(database::integrity(&copy_pool).await.unwrap().ok());
+}

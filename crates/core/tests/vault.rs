@@ -1,0 +1,372 @@
+//! The vault on the real SQLCipher database in temporary folders.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use alongside_core::clock::ManualClock;
+use alongside_core::drafts;
+use alongside_core::vault::settings::LockSettings;
+use alongside_core::vault::{LockReason, UnlockMethod, Vault};
+use alongside_core::{CoreError, ErrorCode};
+use secrecy::{ExposeSecret, SecretString};
+
+const PASS: &str = "river kettle orchard lantern";
+
+fn secret(s: &str) -> SecretString {
+    SecretString::from(s.to_owned())
+}
+
+/// Every file in the folder with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+async fn new_vault(dir: &Path) -> (Vault, SecretString) {
+    let vault = Vault::new(dir);
+    let created = vault.create(&secret(PASS), false).await.unwrap();
+    assert!(created.keyring_problem.is_none());
+    (vault, created.recovery_code)
+}
+
+#[tokio::test]
+async fn create_lock_and_unlock_with_passphrase_and_recovery_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, code) = new_vault(dir.path()).await;
+    assert_eq!(code.expose_secret().len(), 29);
+    let status = vault.status().await.unwrap();
+    assert!(status.exists && status.unlocked);
+    assert!(status.slots.passphrase && status.slots.recovery_code && !status.slots.keyring);
+    assert_eq!(status.schema_version, Some(2));
+
+    let pool = vault.pool().await.unwrap();
+    drafts::save(&pool, "reflection:new", "first thoughts")
+        .await
+        .unwrap();
+    assert!(vault.lock(LockReason::Manual).await.unwrap());
+    assert!(!vault.is_unlocked().await);
+    assert_eq!(vault.status().await.unwrap().drafts, None);
+
+    // A fresh handle, as after restarting the app.
+    let vault = Vault::new(dir.path());
+    vault
+        .unlock(UnlockMethod::Passphrase(secret(PASS)))
+        .await
+        .unwrap();
+    let pool = vault.pool().await.unwrap();
+    let d = drafts::load(&pool, "reflection:new")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(d.body, "first thoughts");
+    vault.lock(LockReason::Manual).await.unwrap();
+
+    let typed = code.expose_secret().to_lowercase().replace('-', " ");
+    vault
+        .unlock(UnlockMethod::RecoveryCode(secret(&typed)))
+        .await
+        .unwrap();
+    assert!(vault.is_unlocked().await);
+}
+
+#[tokio::test]
+async fn a_second_vault_is_never_created_over_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, _) = new_vault(dir.path()).await;
+    vault.lock(LockReason::Manual).await.unwrap();
+    let before = snapshot(dir.path());
+    let err = Vault::new(dir.path()).create(&secret(PASS), false).await;
+    assert!(matches!(err, Err(CoreError::VaultExists)));
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[tokio::test]
+async fn wrong_passphrase_and_code_leave_every_file_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, _) = new_vault(dir.path()).await;
+    vault.lock(LockReason::Manual).await.unwrap();
+    let before = snapshot(dir.path());
+    let vault = Vault::new(dir.path());
+    let err = vault
+        .unlock(UnlockMethod::Passphrase(secret("not the passphrase")))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::WrongPassphrase);
+    let err = vault
+        .unlock(UnlockMethod::RecoveryCode(secret(
+            "AAAAA-AAAAA-AAAAA-AAAAA-AAAAA",
+        )))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::WrongPassphrase);
+    let err = vault
+        .unlock(UnlockMethod::RecoveryCode(secret("nonsense")))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::WrongPassphrase);
+    assert!(!vault.is_unlocked().await);
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[tokio::test]
+async fn no_record_text_reaches_any_file_in_plaintext() {
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, code) = new_vault(dir.path()).await;
+    let pool = vault.pool().await.unwrap();
+    let canaries: Vec<String> = (0..50)
+        .map(|i| format!("CANARY-{i}-my-private-health-note-zq7x"))
+        .collect();
+    for (i, c) in canaries.iter().enumerate() {
+        drafts::save(&pool, &format!("draft:{i}"), &c.repeat(20))
+            .await
+            .unwrap();
+    }
+    let check = |label: &str| {
+        let files = snapshot(dir.path());
+        assert!(files.keys().any(|k| k.ends_with("-wal")) || label == "locked");
+        for (name, bytes) in &files {
+            let text = String::from_utf8_lossy(bytes);
+            assert!(
+                !text.contains("CANARY-"),
+                "{label}: record text found in {name}"
+            );
+            assert!(!text.contains(PASS), "{label}: passphrase found in {name}");
+            let plain_code = code.expose_secret().replace('-', "");
+            assert!(
+                !text.contains(&plain_code),
+                "{label}: recovery code in {name}"
+            );
+            assert!(
+                !bytes.starts_with(b"SQLite format 3"),
+                "{label}: {name} is a plaintext SQLite file"
+            );
+        }
+    };
+    check("unlocked");
+    vault.lock(LockReason::Manual).await.unwrap();
+    check("locked");
+}
+
+#[tokio::test]
+async fn a_missing_key_file_never_yields_a_new_key_or_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, code) = new_vault(dir.path()).await;
+    vault.lock(LockReason::Manual).await.unwrap();
+    std::fs::remove_file(dir.path().join("keyslots.json")).unwrap();
+    std::fs::remove_file(dir.path().join("keyslots.mirror.json")).unwrap();
+    let before = snapshot(dir.path());
+    let vault = Vault::new(dir.path());
+    for method in [
+        UnlockMethod::Passphrase(secret(PASS)),
+        UnlockMethod::RecoveryCode(code.clone()),
+        UnlockMethod::Keyring,
+    ] {
+        let err = vault.unlock(method).await.unwrap_err();
+        assert_eq!(err.code(), ErrorCode::SlotsUnusable, "{err}");
+        assert!(err.to_string().contains("keyslots.json"));
+    }
+    assert!(matches!(
+        vault.create(&secret(PASS), false).await,
+        Err(CoreError::VaultExists)
+    ));
+    assert_eq!(snapshot(dir.path()), before);
+    let status = vault.status().await.unwrap();
+    assert!(status.exists && status.slots_problem.is_some());
+}
+
+#[tokio::test]
+async fn a_damaged_key_file_is_repaired_from_its_mirror_after_unlocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, _) = new_vault(dir.path()).await;
+    vault.lock(LockReason::Manual).await.unwrap();
+    let good = std::fs::read(dir.path().join("keyslots.json")).unwrap();
+    std::fs::write(dir.path().join("keyslots.json"), &good[..good.len() / 2]).unwrap();
+    let vault = Vault::new(dir.path());
+    vault
+        .unlock(UnlockMethod::Passphrase(secret(PASS)))
+        .await
+        .unwrap();
+    assert_eq!(
+        std::fs::read(dir.path().join("keyslots.json")).unwrap(),
+        good
+    );
+    assert!(vault.check().await.unwrap().ok());
+}
+
+#[tokio::test]
+async fn changing_the_passphrase_and_recovery_code_rewraps_without_reencrypting() {
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, old_code) = new_vault(dir.path()).await;
+    vault.lock(LockReason::Manual).await.unwrap();
+    let db_before = std::fs::read(dir.path().join("vault.db")).unwrap();
+    vault
+        .unlock(UnlockMethod::Passphrase(secret(PASS)))
+        .await
+        .unwrap();
+    let err = vault.change_passphrase(&secret("short")).await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+    vault
+        .change_passphrase(&secret("a brand new passphrase"))
+        .await
+        .unwrap();
+    let new_code = vault.new_recovery_code().await.unwrap();
+    vault.lock(LockReason::Manual).await.unwrap();
+    assert_eq!(
+        std::fs::read(dir.path().join("vault.db")).unwrap(),
+        db_before
+    );
+
+    let wrong = |e: CoreError| assert_eq!(e.code(), ErrorCode::WrongPassphrase);
+    wrong(
+        vault
+            .unlock(UnlockMethod::Passphrase(secret(PASS)))
+            .await
+            .unwrap_err(),
+    );
+    wrong(
+        vault
+            .unlock(UnlockMethod::RecoveryCode(old_code))
+            .await
+            .unwrap_err(),
+    );
+    vault
+        .unlock(UnlockMethod::RecoveryCode(new_code))
+        .await
+        .unwrap();
+    vault.lock(LockReason::Manual).await.unwrap();
+    vault
+        .unlock(UnlockMethod::Passphrase(secret("a brand new passphrase")))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn every_operation_on_a_locked_vault_says_vault_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, _) = new_vault(dir.path()).await;
+    let kept_pool = vault.pool().await.unwrap();
+    vault.lock(LockReason::Manual).await.unwrap();
+    let locked =
+        |r: Result<(), CoreError>| assert_eq!(r.unwrap_err().code(), ErrorCode::VaultLocked);
+    locked(vault.pool().await.map(|_| ()));
+    locked(vault.lock_settings().await.map(|_| ()));
+    locked(
+        vault
+            .set_lock_settings(LockSettings::default())
+            .await
+            .map(|_| ()),
+    );
+    locked(
+        vault
+            .change_passphrase(&secret("another good passphrase"))
+            .await,
+    );
+    locked(vault.new_recovery_code().await.map(|_| ()));
+    locked(vault.check().await.map(|_| ()));
+    locked(vault.set_keyring(false).await);
+    // A pool handed out before locking is closed too.
+    assert!(drafts::count(&kept_pool).await.is_err());
+}
+
+#[tokio::test]
+async fn auto_lock_follows_the_chosen_idle_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(ManualClock::default());
+    let vault = Vault::with_clock(dir.path(), clock.clone());
+    vault.create(&secret(PASS), false).await.unwrap();
+    assert_eq!(
+        vault.lock_settings().await.unwrap().auto_lock_minutes,
+        Some(15)
+    );
+    vault
+        .set_lock_settings(LockSettings {
+            auto_lock_minutes: Some(1),
+        })
+        .await
+        .unwrap();
+    clock.advance(Duration::from_secs(59));
+    assert!(!vault.lock_if_idle().await.unwrap());
+    vault.touch().await;
+    clock.advance(Duration::from_secs(59));
+    assert!(
+        !vault.lock_if_idle().await.unwrap(),
+        "touch resets the timer"
+    );
+    clock.advance(Duration::from_secs(2));
+    assert!(vault.lock_if_idle().await.unwrap());
+    assert!(!vault.is_unlocked().await);
+
+    // The choice is stored in the vault and survives unlocking; "never" never locks.
+    vault
+        .unlock(UnlockMethod::Passphrase(secret(PASS)))
+        .await
+        .unwrap();
+    assert_eq!(
+        vault.lock_settings().await.unwrap().auto_lock_minutes,
+        Some(1)
+    );
+    vault
+        .set_lock_settings(LockSettings {
+            auto_lock_minutes: None,
+        })
+        .await
+        .unwrap();
+    clock.advance(Duration::from_secs(60 * 60 * 24 * 365));
+    assert!(!vault.lock_if_idle().await.unwrap());
+    let err = vault
+        .set_lock_settings(LockSettings {
+            auto_lock_minutes: Some(7),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+}
+
+#[tokio::test]
+async fn two_processes_worth_of_handles_write_at_once_without_corruption() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _) = new_vault(dir.path()).await;
+    let cli = Vault::new(dir.path());
+    cli.unlock(UnlockMethod::Passphrase(secret(PASS)))
+        .await
+        .unwrap();
+    let (a, b) = (app.pool().await.unwrap(), cli.pool().await.unwrap());
+    let writer = |pool: sqlx::SqlitePool, who: &'static str| async move {
+        for i in 0..100 {
+            drafts::save(&pool, &format!("{who}:{i}"), "text")
+                .await
+                .unwrap();
+        }
+    };
+    tokio::join!(writer(a.clone(), "app"), writer(b, "cli"));
+    assert_eq!(drafts::count(&a).await.unwrap(), 200);
+    cli.lock(LockReason::Manual).await.unwrap();
+    let report = app.check().await.unwrap();
+    assert!(report.ok(), "{report:?}");
+}
+
+#[tokio::test]
+async fn check_reports_database_encryption_and_slots() {
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, _) = new_vault(dir.path()).await;
+    let report = vault.check().await.unwrap();
+    let names: Vec<_> = report.items.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["database", "encryption", "key file", "key file copy"]
+    );
+    assert!(report.ok());
+    std::fs::remove_file(dir.path().join("keyslots.mirror.json")).unwrap();
+    let report = vault.check().await.unwrap();
+    assert!(!report.ok());
+}
