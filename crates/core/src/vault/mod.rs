@@ -434,6 +434,21 @@ impl Vault {
         Ok(new)
     }
 
+    /// Confirms `passphrase` opens this vault's passphrase slot; changes nothing.
+    pub async fn verify_passphrase(&self, passphrase: &SecretString) -> CoreResult<()> {
+        let (key, _) = self.key_and_id().await?;
+        let (slot_file, _) = SlotFile::load(&self.paths)?;
+        let p = passphrase.clone();
+        let found = blocking(move || {
+            slot_file.unwrap_with(SecretKind::Passphrase, p.expose_secret().as_bytes())
+        })
+        .await?;
+        match found {
+            Some(k) if k == key => Ok(()),
+            _ => Err(wrong_secret(SecretKind::Passphrase)),
+        }
+    }
+
     /// Replaces the passphrase slot. The data is not re-encrypted.
     pub async fn change_passphrase(&self, new: &SecretString) -> CoreResult<()> {
         validate_passphrase(new)?;

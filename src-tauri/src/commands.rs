@@ -1,0 +1,167 @@
+//! The app's commands: each takes state, calls the core and maps the error. No rules here.
+
+use alongside_core::vault::settings::LockSettings;
+use alongside_core::vault::{LockReason, UnlockMethod, VaultStatus};
+use alongside_core::{ApiError, AppInfo};
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use tauri::State;
+use tauri_specta::Event;
+
+use crate::events::VaultLocked;
+use crate::state::AppState;
+
+type CmdResult<T> = Result<T, ApiError>;
+
+/// Version, data folder and whether a vault exists.
+#[tauri::command]
+#[specta::specta]
+pub async fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
+    Ok(AppInfo::for_data_dir(&state.data_dir))
+}
+
+/// Facts about the vault (no secrets).
+#[tauri::command]
+#[specta::specta]
+pub async fn vault_status(state: State<'_, AppState>) -> CmdResult<VaultStatus> {
+    Ok(state.vault.status().await?)
+}
+
+/// What the UI shows once after creating a vault.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct CreatedVault {
+    /// The recovery code, shown once and never stored in plain text.
+    pub recovery_code: String,
+    /// Why "unlock automatically" could not be set up, when it could not.
+    pub keyring_problem: Option<String>,
+}
+
+/// Creates the vault with a passphrase (and the keyring slot when asked).
+#[tauri::command]
+#[specta::specta]
+pub async fn vault_create(
+    state: State<'_, AppState>,
+    passphrase: String,
+    use_keyring: bool,
+) -> CmdResult<CreatedVault> {
+    let created = state
+        .vault
+        .create(&SecretString::from(passphrase), use_keyring)
+        .await?;
+    Ok(CreatedVault {
+        recovery_code: created.recovery_code.expose_secret().to_owned(),
+        keyring_problem: created.keyring_problem,
+    })
+}
+
+/// How the person unlocks.
+#[derive(Debug, Clone, Deserialize, Type)]
+#[serde(tag = "method", rename_all = "snake_case")]
+pub enum UnlockRequest {
+    /// With the passphrase.
+    Passphrase {
+        /// The passphrase as typed.
+        passphrase: String,
+    },
+    /// With the recovery code.
+    RecoveryCode {
+        /// The code as typed.
+        code: String,
+    },
+    /// With the key kept in this computer's keyring.
+    Keyring,
+}
+
+/// Unlocks the vault.
+#[tauri::command]
+#[specta::specta]
+pub async fn vault_unlock(state: State<'_, AppState>, request: UnlockRequest) -> CmdResult<()> {
+    let method = match request {
+        UnlockRequest::Passphrase { passphrase } => {
+            UnlockMethod::Passphrase(SecretString::from(passphrase))
+        }
+        UnlockRequest::RecoveryCode { code } => UnlockMethod::RecoveryCode(SecretString::from(code)),
+        UnlockRequest::Keyring => UnlockMethod::Keyring,
+    };
+    Ok(state.vault.unlock(method).await?)
+}
+
+/// Locks the vault now.
+#[tauri::command]
+#[specta::specta]
+pub async fn vault_lock(app: tauri::AppHandle, state: State<'_, AppState>) -> CmdResult<()> {
+    if state.vault.lock(LockReason::Manual).await? {
+        notify_locked(&app, LockReason::Manual);
+    }
+    Ok(())
+}
+
+/// Tells the vault the person is active (resets the auto-lock timer).
+#[tauri::command]
+#[specta::specta]
+pub async fn vault_touch(state: State<'_, AppState>) -> CmdResult<()> {
+    state.vault.touch().await;
+    Ok(())
+}
+
+/// The auto-lock choice.
+#[tauri::command]
+#[specta::specta]
+pub async fn lock_settings_get(state: State<'_, AppState>) -> CmdResult<LockSettings> {
+    Ok(state.vault.lock_settings().await?)
+}
+
+/// Saves the auto-lock choice.
+#[tauri::command]
+#[specta::specta]
+pub async fn lock_settings_set(
+    state: State<'_, AppState>,
+    settings: LockSettings,
+) -> CmdResult<LockSettings> {
+    Ok(state.vault.set_lock_settings(settings).await?)
+}
+
+/// Changes the passphrase after confirming the current one.
+#[tauri::command]
+#[specta::specta]
+pub async fn passphrase_change(
+    state: State<'_, AppState>,
+    current: String,
+    new_passphrase: String,
+) -> CmdResult<()> {
+    state
+        .vault
+        .verify_passphrase(&SecretString::from(current))
+        .await?;
+    Ok(state
+        .vault
+        .change_passphrase(&SecretString::from(new_passphrase))
+        .await?)
+}
+
+/// Makes a new recovery code after confirming the passphrase; the old code stops working.
+#[tauri::command]
+#[specta::specta]
+pub async fn recovery_code_new(state: State<'_, AppState>, current: String) -> CmdResult<String> {
+    state
+        .vault
+        .verify_passphrase(&SecretString::from(current))
+        .await?;
+    let code = state.vault.new_recovery_code().await?;
+    Ok(code.expose_secret().to_owned())
+}
+
+/// Turns "unlock automatically on this computer" on or off.
+#[tauri::command]
+#[specta::specta]
+pub async fn keyring_set(state: State<'_, AppState>, enabled: bool) -> CmdResult<()> {
+    Ok(state.vault.set_keyring(enabled).await?)
+}
+
+/// Sends the typed "vault locked" event to the UI.
+pub fn notify_locked(app: &tauri::AppHandle, reason: LockReason) {
+    if (VaultLocked { reason }).emit(app).is_err() {
+        tracing::warn!("could not tell the window that the vault locked");
+    }
+}

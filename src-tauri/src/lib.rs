@@ -1,0 +1,102 @@
+//! Alongside's desktop shell: one window, its plugins, and thin wrappers over the core.
+
+pub mod auto_lock;
+pub mod commands;
+pub mod events;
+pub mod state;
+
+use std::path::PathBuf;
+
+use tauri::Manager;
+use tauri_specta::{collect_commands, collect_events};
+
+/// The TypeScript bindings file, relative to the repository root.
+pub const BINDINGS_PATH: &str = "ui/src/lib/bindings.ts";
+
+/// Every command and event of the app, as tauri-specta sees them (also used to export the
+/// TypeScript bindings).
+pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
+    tauri_specta::Builder::<tauri::Wry>::new()
+        .commands(collect_commands![
+            commands::app_info,
+            commands::vault_status,
+            commands::vault_create,
+            commands::vault_unlock,
+            commands::vault_lock,
+            commands::vault_touch,
+            commands::lock_settings_get,
+            commands::lock_settings_set,
+            commands::passphrase_change,
+            commands::recovery_code_new,
+            commands::keyring_set,
+        ])
+        .events(collect_events![events::VaultLocked])
+        // Counts and versions are far below 2^53; see DESIGN §2 on integers across IPC.
+        .dangerously_cast_bigints_to_number()
+}
+
+/// Writes the TypeScript bindings to `path`.
+pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
+    specta_builder()
+        .export(
+            specta_typescript::Typescript::default()
+                .header("// Generated from the Rust commands by `make bindings`. Do not edit.\n"),
+            path,
+        )
+        .map_err(|e| e.to_string())
+}
+
+/// The data folder: `ALONGSIDE_DATA_DIR`, else the OS data folder for the app.
+fn data_dir() -> Result<PathBuf, String> {
+    alongside_core::paths::default_data_dir()
+        .ok_or_else(|| "this computer has no folder for application data".to_owned())
+}
+
+/// Builds the app with its plugins, state and commands (shared by `run` and the IPC tests).
+pub fn app_builder<R: tauri::Runtime>(
+    state: state::AppState,
+    specta: &tauri_specta::Builder<R>,
+) -> tauri::Builder<R> {
+    tauri::Builder::<R>::new()
+        .manage(state)
+        .invoke_handler(specta.invoke_handler())
+}
+
+/// Starts the desktop app.
+pub fn run() -> Result<(), String> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("ALONGSIDE_LOG")
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let specta = specta_builder();
+    let state = state::AppState::new(data_dir()?);
+    let vault = state.vault.clone();
+    app_builder(state, &specta)
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .setup(move |app| {
+            specta.mount_events(app);
+            auto_lock::spawn(app.handle().clone(), vault.clone());
+            Ok(())
+        })
+        .build(tauri::generate_context!())
+        .map_err(|e| e.to_string())?
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                let state = app.state::<state::AppState>();
+                let vault = state.vault.clone();
+                tauri::async_runtime::block_on(async move {
+                    let _ = vault.lock(alongside_core::vault::LockReason::Manual).await;
+                });
+            }
+        });
+    Ok(())
+}
