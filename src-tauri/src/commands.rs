@@ -81,7 +81,9 @@ pub async fn vault_unlock(state: State<'_, AppState>, request: UnlockRequest) ->
         UnlockRequest::Passphrase { passphrase } => {
             UnlockMethod::Passphrase(SecretString::from(passphrase))
         }
-        UnlockRequest::RecoveryCode { code } => UnlockMethod::RecoveryCode(SecretString::from(code)),
+        UnlockRequest::RecoveryCode { code } => {
+            UnlockMethod::RecoveryCode(SecretString::from(code))
+        }
         UnlockRequest::Keyring => UnlockMethod::Keyring,
     };
     Ok(state.vault.unlock(method).await?)
@@ -90,7 +92,10 @@ pub async fn vault_unlock(state: State<'_, AppState>, request: UnlockRequest) ->
 /// Locks the vault now.
 #[tauri::command]
 #[specta::specta]
-pub async fn vault_lock(app: tauri::AppHandle, state: State<'_, AppState>) -> CmdResult<()> {
+pub async fn vault_lock<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+) -> CmdResult<()> {
     if state.vault.lock(LockReason::Manual).await? {
         notify_locked(&app, LockReason::Manual);
     }
@@ -160,8 +165,9 @@ pub async fn keyring_set(state: State<'_, AppState>, enabled: bool) -> CmdResult
 }
 
 /// Sends the typed "vault locked" event to the UI.
-pub fn notify_locked(app: &tauri::AppHandle, reason: LockReason) {
-    if (VaultLocked { reason }).emit(app).is_err() {
+pub fn notify_locked<R: tauri::Runtime>(app: &tauri::AppHandle<R>, reason: LockReason) {
+    // Emitted by name so it needs no event registry (the name is the one in the bindings).
+    if tauri::Emitter::emit(app, VaultLocked::NAME, VaultLocked { reason }).is_err() {
         tracing::warn!("could not tell the window that the vault locked");
     }
 }

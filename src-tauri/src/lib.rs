@@ -15,14 +15,14 @@ pub const BINDINGS_PATH: &str = "ui/src/lib/bindings.ts";
 
 /// Every command and event of the app, as tauri-specta sees them (also used to export the
 /// TypeScript bindings).
-pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    tauri_specta::Builder::<tauri::Wry>::new()
+pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
+    tauri_specta::Builder::<R>::new()
         .commands(collect_commands![
             commands::app_info,
             commands::vault_status,
             commands::vault_create,
             commands::vault_unlock,
-            commands::vault_lock,
+            commands::vault_lock::<tauri::Wry>,
             commands::vault_touch,
             commands::lock_settings_get,
             commands::lock_settings_set,
@@ -33,11 +33,12 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         .events(collect_events![events::VaultLocked])
         // Counts and versions are far below 2^53; see DESIGN §2 on integers across IPC.
         .dangerously_cast_bigints_to_number()
+        .disable_serde_phases()
 }
 
 /// Writes the TypeScript bindings to `path`.
 pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
-    specta_builder()
+    specta_builder::<tauri::Wry>()
         .export(
             specta_typescript::Typescript::default()
                 .header("// Generated from the Rust commands by `make bindings`. Do not edit.\n"),
@@ -52,14 +53,19 @@ fn data_dir() -> Result<PathBuf, String> {
         .ok_or_else(|| "this computer has no folder for application data".to_owned())
 }
 
-/// Builds the app with its plugins, state and commands (shared by `run` and the IPC tests).
-pub fn app_builder<R: tauri::Runtime>(
+/// Adds the app's state and commands to `builder` (shared by `run` and the IPC tests).
+pub fn with_commands<R: tauri::Runtime>(
+    builder: tauri::Builder<R>,
     state: state::AppState,
-    specta: &tauri_specta::Builder<R>,
+    specta: tauri_specta::Builder<R>,
 ) -> tauri::Builder<R> {
-    tauri::Builder::<R>::new()
+    builder
         .manage(state)
         .invoke_handler(specta.invoke_handler())
+        .setup(move |app| {
+            specta.mount_events(app);
+            Ok(())
+        })
 }
 
 /// Starts the desktop app.
@@ -71,10 +77,10 @@ pub fn run() -> Result<(), String> {
         )
         .with_writer(std::io::stderr)
         .init();
-    let specta = specta_builder();
+    let specta = specta_builder::<tauri::Wry>();
     let state = state::AppState::new(data_dir()?);
     let vault = state.vault.clone();
-    app_builder(state, &specta)
+    with_commands(tauri::Builder::default(), state, specta)
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(w) = app.get_webview_window("main") {
                 let _ = w.unminimize();
@@ -82,21 +88,18 @@ pub fn run() -> Result<(), String> {
             }
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
-        .setup(move |app| {
-            specta.mount_events(app);
-            auto_lock::spawn(app.handle().clone(), vault.clone());
-            Ok(())
-        })
         .build(tauri::generate_context!())
         .map_err(|e| e.to_string())?
-        .run(|app, event| {
-            if let tauri::RunEvent::Exit = event {
+        .run(move |app, event| match event {
+            tauri::RunEvent::Ready => auto_lock::spawn(app.clone(), vault.clone()),
+            tauri::RunEvent::Exit => {
                 let state = app.state::<state::AppState>();
                 let vault = state.vault.clone();
                 tauri::async_runtime::block_on(async move {
                     let _ = vault.lock(alongside_core::vault::LockReason::Manual).await;
                 });
             }
+            _ => {}
         });
     Ok(())
 }

@@ -1,0 +1,30 @@
+//! The committed TypeScript bindings must match the Rust commands and types.
+//! `UPDATE_BINDINGS=1` (used by `make bindings`) rewrites them instead of checking.
+
+use std::path::PathBuf;
+
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+#[test]
+fn committed_bindings_match_the_rust_commands() {
+    let committed = repo_root().join(alongside_app::BINDINGS_PATH);
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        alongside_app::export_bindings(&committed).unwrap();
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("bindings.ts");
+    alongside_app::export_bindings(&fresh).unwrap();
+    let fresh = std::fs::read_to_string(fresh).unwrap();
+    let old = std::fs::read_to_string(&committed).unwrap_or_default();
+    assert!(
+        fresh == old,
+        "{} is stale: run `make bindings` and commit the result",
+        committed.display()
+    );
+}
