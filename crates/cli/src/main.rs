@@ -1,1 +1,36 @@
-fn main() {}
+//! `alongside`: the command line of Alongside (DESIGN §9). Parse, call the core, print.
+
+mod args;
+mod exit;
+mod run;
+mod secrets;
+
+use clap::Parser;
+
+fn main() -> std::process::ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("ALONGSIDE_LOG")
+                .unwrap_or_else(|_| "warn,sqlx=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = args::Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("Could not start: {e}.");
+            return exit::RUNTIME.into();
+        }
+    };
+    match runtime.block_on(run::run(cli)) {
+        Ok(code) => code.into(),
+        Err(err) => {
+            eprintln!("{}", err.message());
+            err.exit_code().into()
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! Runs one command against the core.
+
+use std::path::PathBuf;
+
+use alongside_core::paths::default_data_dir;
+use alongside_core::vault::{LockReason, UnlockMethod, Vault, VaultStatus};
+use alongside_core::CoreError;
+use secrecy::ExposeSecret;
+
+use crate::args::{Cli, Command, PassphraseAction};
+use crate::exit::{CliError, INVALID, OK, RUNTIME};
+use crate::secrets;
+
+fn data_dir(cli: &Cli) -> Result<PathBuf, CliError> {
+    cli.data_dir
+        .clone()
+        .or_else(default_data_dir)
+        .ok_or_else(|| {
+            CliError::Plain(
+                RUNTIME,
+                "This computer has no application data folder; use --data-dir.".into(),
+            )
+        })
+}
+
+/// Unlocks with a given passphrase, else the keyring, else a prompt.
+async fn unlock(vault: &Vault, passphrase_stdin: bool) -> Result<(), CliError> {
+    if !vault.exists() {
+        return Err(CoreError::NoVault.into());
+    }
+    let given = secrets::given_passphrase(passphrase_stdin)?;
+    unlock_with(vault, given).await
+}
+
+async fn unlock_with(vault: &Vault, given: Option<secrecy::SecretString>) -> Result<(), CliError> {
+    if let Some(p) = given {
+        return Ok(vault.unlock(UnlockMethod::Passphrase(p)).await?);
+    }
+    let status = vault.status().await?;
+    if status.slots.keyring {
+        match vault.unlock(UnlockMethod::Keyring).await {
+            Ok(()) => return Ok(()),
+            Err(e) => eprintln!("{e}"),
+        }
+    }
+    let p = secrets::prompt_passphrase()?;
+    Ok(vault.unlock(UnlockMethod::Passphrase(p)).await?)
+}
+
+/// Runs the command and returns the exit code.
+pub async fn run(cli: Cli) -> Result<u8, CliError> {
+    let dir = data_dir(&cli)?;
+    let vault = Vault::new(&dir);
+    let code = match &cli.command {
+        Command::Init { remember } => {
+            if vault.exists() {
+                return Err(CoreError::VaultExists.into());
+            }
+            let given = secrets::given_passphrase(cli.passphrase_stdin)?;
+            let passphrase = secrets::new_passphrase(secrets::PASSPHRASE_ENV, given)?;
+            let created = vault.create(&passphrase, *remember).await?;
+            eprintln!("Created a vault in {}.", dir.display());
+            eprintln!(
+                "Your recovery code is below. It is shown once: write it down and keep it safe."
+            );
+            println!("{}", created.recovery_code.expose_secret());
+            if let Some(problem) = created.keyring_problem {
+                eprintln!("{problem}");
+            }
+            OK
+        }
+        Command::Status { json } => {
+            if vault.exists() {
+                if let Some(p) = secrets::given_passphrase(cli.passphrase_stdin)? {
+                    unlock_with(&vault, Some(p)).await?;
+                }
+            }
+            let status = vault.status().await?;
+            print_status(&dir, &status, *json)?;
+            OK
+        }
+        Command::Check => {
+            unlock(&vault, cli.passphrase_stdin).await?;
+            let report = vault.check().await?;
+            for item in &report.items {
+                println!(
+                    "{:<14} {}  {}",
+                    item.name,
+                    if item.ok { "ok  " } else { "FAIL" },
+                    item.detail
+                );
+            }
+            if report.ok() {
+                OK
+            } else {
+                eprintln!("The vault failed at least one check.");
+                RUNTIME
+            }
+        }
+        Command::Passphrase {
+            action: PassphraseAction::Change,
+        } => {
+            unlock(&vault, cli.passphrase_stdin).await?;
+            let new = secrets::new_passphrase(secrets::NEW_PASSPHRASE_ENV, None)?;
+            vault.change_passphrase(&new).await?;
+            eprintln!("The passphrase was changed.");
+            OK
+        }
+        Command::RecoveryCode => {
+            unlock(&vault, cli.passphrase_stdin).await?;
+            let code = vault.new_recovery_code().await?;
+            eprintln!(
+                "Your new recovery code is below; the old one no longer works. It is shown once."
+            );
+            println!("{}", code.expose_secret());
+            OK
+        }
+    };
+    vault.lock(LockReason::Manual).await?;
+    Ok(code)
+}
+
+fn print_status(dir: &std::path::Path, s: &VaultStatus, json: bool) -> Result<(), CliError> {
+    if json {
+        let text = serde_json::to_string_pretty(s)
+            .map_err(|e| CliError::Plain(INVALID, format!("Could not print the status: {e}.")))?;
+        println!("{text}");
+        return Ok(());
+    }
+    let yn = |b: bool| if b { "yes" } else { "no" };
+    let opt =
+        |v: Option<i64>| v.map_or_else(|| "unknown while locked".to_owned(), |n| n.to_string());
+    println!("data folder:      {}", dir.display());
+    println!(
+        "vault:            {}",
+        if s.exists { "present" } else { "none" }
+    );
+    if !s.exists {
+        return Ok(());
+    }
+    println!(
+        "state:            {}",
+        if s.unlocked { "unlocked" } else { "locked" }
+    );
+    println!(
+        "key slots:        passphrase {}, recovery code {}, keyring {}",
+        yn(s.slots.passphrase),
+        yn(s.slots.recovery_code),
+        yn(s.slots.keyring)
+    );
+    if let Some(p) = &s.slots_problem {
+        println!("key file problem: {p}");
+    }
+    println!("schema version:   {}", opt(s.schema_version));
+    println!("drafts:           {}", opt(s.drafts));
+    if s.unlocked {
+        println!(
+            "auto-lock:        {}",
+            s.auto_lock_minutes
+                .map_or_else(|| "never".to_owned(), |m| format!("after {m} minutes idle"))
+        );
+    }
+    Ok(())
+}

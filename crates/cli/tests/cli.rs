@@ -1,0 +1,267 @@
+//! Black-box tests of the `alongside` command line on real vaults in temporary folders.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+const PASS: &str = "tea garden bicycle stars";
+
+fn alongside(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("alongside").unwrap();
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", dir)
+        // No keyring unless a test asks for one: point D-Bus at nothing.
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/alongside-test",
+        )
+        .arg("--data-dir")
+        .arg(dir);
+    cmd
+}
+
+fn with_pass(dir: &Path, pass: &str) -> Command {
+    let mut cmd = alongside(dir);
+    cmd.env("ALONGSIDE_PASSPHRASE", pass);
+    cmd
+}
+
+fn init(dir: &Path) -> String {
+    let out = with_pass(dir, PASS).arg("init").assert().success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let code = stdout.trim().to_owned();
+    assert_eq!(
+        code.len(),
+        29,
+        "stdout is the recovery code alone: {stdout:?}"
+    );
+    code
+}
+
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_file())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn stderr_of(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(a.get_output().stderr.clone()).unwrap()
+}
+
+fn stdout_of(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(a.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn init_prints_a_recovery_code_once_and_refuses_a_second_vault() {
+    let dir = tempfile::tempdir().unwrap();
+    let code = init(dir.path());
+    assert!(code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    let before = snapshot(dir.path());
+    let again = with_pass(dir.path(), PASS).arg("init").assert().code(1);
+    assert!(stderr_of(&again).contains("already exists"));
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn status_shows_facts_locked_and_unlocked_but_no_secrets() {
+    let dir = tempfile::tempdir().unwrap();
+    let none = alongside(dir.path()).arg("status").assert().success();
+    assert!(stdout_of(&none).contains("vault:            none"));
+    let code = init(dir.path());
+    let locked = alongside(dir.path()).arg("status").assert().success();
+    let text = stdout_of(&locked);
+    assert!(text.contains("state:            locked"), "{text}");
+    assert!(text.contains("passphrase yes, recovery code yes, keyring no"));
+    let open = with_pass(dir.path(), PASS)
+        .args(["status", "--json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(&open)).unwrap();
+    assert_eq!(json["unlocked"], true);
+    assert_eq!(json["schema_version"], 2);
+    assert_eq!(json["auto_lock_minutes"], 15);
+    let all = format!("{}{}", stdout_of(&open), stderr_of(&open));
+    assert!(!all.contains(PASS) && !all.contains(&code));
+}
+
+#[test]
+fn wrong_passphrase_exits_3_with_one_sentence_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    init(dir.path());
+    let before = snapshot(dir.path());
+    for args in [vec!["check"], vec!["status"], vec!["recovery-code"]] {
+        let a = with_pass(dir.path(), "not the right one")
+            .args(&args)
+            .assert()
+            .code(3);
+        let err = stderr_of(&a);
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+        assert!(err.contains("did not open the vault"));
+    }
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn a_locked_vault_with_no_way_to_unlock_exits_3() {
+    let dir = tempfile::tempdir().unwrap();
+    init(dir.path());
+    let a = alongside(dir.path()).arg("check").assert().code(3);
+    assert!(stderr_of(&a).contains("ALONGSIDE_PASSPHRASE"));
+}
+
+#[test]
+fn passphrase_from_stdin_unlocks_and_check_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    init(dir.path());
+    let a = alongside(dir.path())
+        .args(["--passphrase-stdin", "check"])
+        .write_stdin(format!("{PASS}\n"))
+        .assert()
+        .success();
+    let out = stdout_of(&a);
+    for name in ["database", "encryption", "key file"] {
+        assert!(
+            out.lines().any(|l| l.starts_with(name) && l.contains("ok")),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn passphrase_change_rewraps_and_bad_input_exits_4_with_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    init(dir.path());
+    let before = snapshot(dir.path());
+    let short = with_pass(dir.path(), PASS)
+        .args(["passphrase", "change"])
+        .env("ALONGSIDE_NEW_PASSPHRASE", "short")
+        .assert()
+        .code(4);
+    assert!(stderr_of(&short).contains("at least 10 characters"));
+    assert_eq!(
+        snapshot(dir.path())["keyslots.json"],
+        before["keyslots.json"]
+    );
+
+    with_pass(dir.path(), PASS)
+        .args(["passphrase", "change"])
+        .env("ALONGSIDE_NEW_PASSPHRASE", "quiet lighthouse morning")
+        .assert()
+        .success();
+    with_pass(dir.path(), PASS).arg("check").assert().code(3);
+    with_pass(dir.path(), "quiet lighthouse morning")
+        .arg("check")
+        .assert()
+        .success();
+}
+
+#[test]
+fn recovery_code_prints_a_new_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = init(dir.path());
+    let a = with_pass(dir.path(), PASS)
+        .arg("recovery-code")
+        .assert()
+        .success();
+    let new = stdout_of(&a).trim().to_owned();
+    assert_eq!(new.len(), 29);
+    assert_ne!(new, old);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    alongside(dir.path()).arg("frobnicate").assert().code(2);
+    alongside(dir.path()).args(["passphrase"]).assert().code(2);
+}
+
+#[test]
+fn no_keyring_falls_back_to_the_passphrase_with_an_explanation() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = with_pass(dir.path(), PASS)
+        .args(["init", "--remember"])
+        .assert()
+        .success();
+    assert!(
+        stderr_of(&a).contains("keyring could not be used"),
+        "{}",
+        stderr_of(&a)
+    );
+    let s = alongside(dir.path()).arg("status").assert().success();
+    assert!(stdout_of(&s).contains("keyring no"));
+    with_pass(dir.path(), PASS).arg("check").assert().success();
+}
+
+#[test]
+fn the_cli_checks_a_vault_while_another_process_writes_to_it() {
+    use alongside_core::vault::{UnlockMethod, Vault};
+    let dir = tempfile::tempdir().unwrap();
+    init(dir.path());
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let vault = Vault::new(dir.path());
+    rt.block_on(
+        vault.unlock(UnlockMethod::Passphrase(secrecy::SecretString::from(
+            PASS.to_owned(),
+        ))),
+    )
+    .unwrap();
+    let pool = rt.block_on(vault.pool()).unwrap();
+    let writer = rt.spawn(async move {
+        for i in 0..300 {
+            alongside_core::drafts::save(&pool, &format!("w{i}"), "body")
+                .await
+                .unwrap();
+        }
+    });
+    for _ in 0..3 {
+        with_pass(dir.path(), PASS).arg("check").assert().success();
+    }
+    rt.block_on(writer).unwrap();
+    let s = with_pass(dir.path(), PASS)
+        .args(["status", "--json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(&s)).unwrap();
+    assert_eq!(json["drafts"], 300);
+}
+
+/// Runs only inside `dbus-run-session` with an unlocked gnome-keyring (`make test` does this).
+#[test]
+fn keyring_slot_unlocks_without_a_passphrase() {
+    if std::env::var_os("ALONGSIDE_TEST_KEYRING").is_none() {
+        eprintln!("skipped: set ALONGSIDE_TEST_KEYRING=1 under a Secret Service session");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let real_bus = std::env::var("DBUS_SESSION_BUS_ADDRESS").unwrap();
+    let keyed = |cmd: &mut Command| {
+        cmd.env("DBUS_SESSION_BUS_ADDRESS", &real_bus);
+    };
+    let mut c = with_pass(dir.path(), PASS);
+    keyed(&mut c);
+    let a = c.args(["init", "--remember"]).assert().success();
+    assert!(
+        !stderr_of(&a).contains("could not be used"),
+        "{}",
+        stderr_of(&a)
+    );
+    let mut c = alongside(dir.path());
+    keyed(&mut c);
+    let out = c.arg("check").assert().success();
+    assert!(stdout_of(&out)
+        .lines()
+        .any(|l| l.starts_with("keyring") && l.contains("ok")));
+    // Without the keyring the same vault explains and exits 3.
+    alongside(dir.path()).arg("check").assert().code(3);
+}
