@@ -1,0 +1,119 @@
+// The app's session: which phase we are in (welcome, set-up, unlock, open) and what the vault
+// reports. On lock every record-bearing value is dropped.
+import { commands, events, type AppInfo, type UnlockRequest, type VaultStatus } from "./bindings";
+import { call } from "./api";
+
+export type Phase = "loading" | "welcome" | "create" | "recovery" | "unlock" | "open" | "failed";
+export type Screen =
+  | "dashboard"
+  | "projects"
+  | "meetings"
+  | "contributions"
+  | "reflections"
+  | "money"
+  | "search"
+  | "exports"
+  | "settings";
+
+const TOUCH_EVERY_MS = 20_000;
+
+class Session {
+  phase = $state<Phase>("loading");
+  screen = $state<Screen>("dashboard");
+  info = $state<AppInfo | null>(null);
+  status = $state<VaultStatus | null>(null);
+  recoveryCode = $state<string | null>(null);
+  keyringProblem = $state<string | null>(null);
+  notice = $state<string | null>(null);
+  failure = $state<string | null>(null);
+  private lastTouch = 0;
+
+  /** Reads the app's facts and decides the first screen; tries the keyring once at start-up. */
+  async start() {
+    try {
+      this.info = await call(commands.appInfo());
+      this.status = await call(commands.vaultStatus());
+      await events.vaultLocked.listen((e) => {
+        this.dropEverything(
+          e.payload.reason === "idle"
+            ? "Alongside locked itself because it was not used for a while."
+            : "Alongside is locked.",
+        );
+      });
+      if (!this.status.exists) {
+        this.phase = "welcome";
+        return;
+      }
+      if (this.status.unlocked) {
+        this.phase = "open";
+        return;
+      }
+      if (this.status.slots.keyring) {
+        try {
+          await this.unlock({ method: "keyring" });
+          return;
+        } catch (e) {
+          this.notice = e instanceof Error ? e.message : null;
+        }
+      }
+      this.phase = "unlock";
+    } catch (e) {
+      this.failure = e instanceof Error ? e.message : String(e);
+      this.phase = "failed";
+    }
+  }
+
+  async refresh() {
+    this.status = await call(commands.vaultStatus());
+  }
+
+  async create(passphrase: string, useKeyring: boolean) {
+    const created = await call(commands.vaultCreate(passphrase, useKeyring));
+    this.recoveryCode = created.recovery_code;
+    this.keyringProblem = created.keyring_problem;
+    this.phase = "recovery";
+  }
+
+  /** After the person confirms they saved the recovery code, it is forgotten. */
+  async recoverySaved() {
+    this.recoveryCode = null;
+    await this.refresh();
+    this.screen = "dashboard";
+    this.phase = "open";
+  }
+
+  async unlock(request: UnlockRequest) {
+    await call(commands.vaultUnlock(request));
+    this.notice = null;
+    await this.refresh();
+    this.screen = "dashboard";
+    this.phase = "open";
+  }
+
+  async lock() {
+    await call(commands.vaultLock());
+    this.dropEverything("Alongside is locked.");
+  }
+
+  /** Clears everything read from the vault and shows the unlock screen. */
+  dropEverything(message: string) {
+    this.recoveryCode = null;
+    this.keyringProblem = null;
+    this.status = this.status
+      ? { ...this.status, unlocked: false, drafts: null, schema_version: null, auto_lock_minutes: null }
+      : null;
+    this.notice = message;
+    this.screen = "dashboard";
+    if (this.phase === "open" || this.phase === "recovery") this.phase = "unlock";
+  }
+
+  /** Tells the core the person is active (throttled) so auto-lock counts from the last use. */
+  activity() {
+    const now = Date.now();
+    if (this.phase !== "open" || now - this.lastTouch < TOUCH_EVERY_MS) return;
+    this.lastTouch = now;
+    void commands.vaultTouch();
+  }
+}
+
+export const session = new Session();

@@ -1,0 +1,123 @@
+// An in-memory stand-in for the Rust core, used by UI tests and the accessibility build only.
+// It follows the core's rules closely enough for the screens to be exercised; the real rules
+// are tested in Rust against the real encrypted database.
+import { mockIPC } from "@tauri-apps/api/mocks";
+import type { ApiError, AppInfo, LockSettings, VaultStatus } from "../lib/bindings";
+
+export type MockVault = {
+  exists: boolean;
+  unlocked: boolean;
+  passphrase: string;
+  recoveryCode: string;
+  keyring: boolean;
+  autoLock: number | null;
+  calls: { cmd: string; args: Record<string, unknown> }[];
+};
+
+export const RECOVERY_CODE = "7K2QD-M9XWA-4RTPB-HN3CE-8VFJS";
+
+export function newMockVault(preset: "none" | "locked" | "open" = "none"): MockVault {
+  return {
+    exists: preset !== "none",
+    unlocked: preset === "open",
+    passphrase: "correct horse battery staple",
+    recoveryCode: RECOVERY_CODE,
+    keyring: false,
+    autoLock: 15,
+    calls: [],
+  };
+}
+
+function fail(code: ApiError["code"], message: string, field: string | null = null): never {
+  const err: ApiError = { code, message, field };
+  throw err;
+}
+
+function status(v: MockVault): VaultStatus {
+  return {
+    exists: v.exists,
+    unlocked: v.unlocked,
+    slots: { passphrase: v.exists, recovery_code: v.exists, keyring: v.exists && v.keyring },
+    slots_problem: null,
+    schema_version: v.unlocked ? 2 : null,
+    drafts: v.unlocked ? 0 : null,
+    auto_lock_minutes: v.unlocked ? v.autoLock : null,
+  };
+}
+
+/** Handles one command the way the core would. */
+export function handle(v: MockVault, cmd: string, args: Record<string, any>): unknown {
+  v.calls.push({ cmd, args });
+  const mustBeOpen = () => {
+    if (!v.unlocked) fail("vault_locked", "The vault is locked. Unlock it to continue.");
+  };
+  const checkPass = (p: string) => {
+    if (p !== v.passphrase) fail("wrong_passphrase", "That passphrase did not open the vault. Check Caps Lock and try again, or use your recovery code.");
+  };
+  switch (cmd) {
+    case "app_info":
+      return { version: "0.1.0", data_dir: "/home/sam/.local/share/org.alongside.desktop", vault_exists: v.exists } satisfies AppInfo;
+    case "vault_status":
+      return status(v);
+    case "vault_create":
+      if (v.exists) fail("vault_exists", "A vault already exists in this folder; it has not been changed.");
+      if (String(args.passphrase).trim().length < 10)
+        fail("invalid_input", "Use at least 10 characters.", "passphrase");
+      Object.assign(v, { exists: true, unlocked: true, passphrase: args.passphrase, keyring: !!args.useKeyring });
+      return { recovery_code: v.recoveryCode, keyring_problem: null };
+    case "vault_unlock": {
+      const r = args.request;
+      if (r.method === "passphrase") checkPass(r.passphrase);
+      else if (r.method === "recovery_code") {
+        const norm = (s: string) => s.toUpperCase().replace(/[\s-]/g, "");
+        if (norm(r.code) !== norm(v.recoveryCode))
+          fail("wrong_passphrase", "That recovery code did not open the vault. Check each group of letters and numbers and try again.");
+      } else if (!v.keyring) fail("keyring_unavailable", "This vault is not set to unlock automatically on this computer.");
+      v.unlocked = true;
+      return null;
+    }
+    case "vault_lock":
+      v.unlocked = false;
+      return null;
+    case "vault_touch":
+      return null;
+    case "lock_settings_get":
+      mustBeOpen();
+      return { auto_lock_minutes: v.autoLock } satisfies LockSettings;
+    case "lock_settings_set": {
+      mustBeOpen();
+      const m = args.settings.auto_lock_minutes;
+      if (m !== null && ![1, 5, 15, 30, 60].includes(m))
+        fail("invalid_input", "Choose 1, 5, 15, 30 or 60 minutes, or never.", "auto_lock_minutes");
+      v.autoLock = m;
+      return { auto_lock_minutes: m };
+    }
+    case "passphrase_change":
+      mustBeOpen();
+      checkPass(args.current);
+      if (String(args.newPassphrase).trim().length < 10) fail("invalid_input", "Use at least 10 characters.", "passphrase");
+      v.passphrase = args.newPassphrase;
+      return null;
+    case "recovery_code_new":
+      mustBeOpen();
+      checkPass(args.current);
+      v.recoveryCode = "ZX9QW-4RTPB-M9XWA-HN3CE-8VFJS";
+      return v.recoveryCode;
+    case "keyring_set":
+      mustBeOpen();
+      v.keyring = !!args.enabled;
+      return null;
+    default:
+      return fail("internal", `The mock does not know ${cmd}.`);
+  }
+}
+
+/** Installs the mock for the whole page. `?vault=none|locked|open&theme=light|dark` presets it. */
+export function installMockBackend(vault?: MockVault): MockVault {
+  const params = new URLSearchParams(globalThis.location?.search ?? "");
+  const v = vault ?? newMockVault((params.get("vault") as "none" | "locked" | "open") ?? "none");
+  const theme = params.get("theme");
+  if (theme === "dark" || theme === "light") document.documentElement.dataset.theme = theme;
+  mockIPC((cmd, args) => handle(v, cmd, (args ?? {}) as Record<string, any>), { shouldMockEvents: true });
+  return v;
+}

@@ -1,0 +1,118 @@
+// Accessibility walk: the built UI (mock IPC) in Debian's Chromium, axe on every screen and
+// state, in light and dark themes and at 320 CSS px. Exits non-zero on any violation.
+import { createServer } from "node:http";
+import { readFile, mkdir } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { chromium } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+
+const ROOT = new URL("../../dist-mock/", import.meta.url).pathname;
+const SHOTS = new URL("../../../target/ui-screenshots/", import.meta.url).pathname;
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png" };
+
+const server = createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^\/+/, "");
+  try {
+    const body = await readFile(join(ROOT, path || "index.html"));
+    res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "text/html" });
+    res.end(body);
+  } catch {
+    const body = await readFile(join(ROOT, "index.html"));
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end(body);
+  }
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const base = `http://127.0.0.1:${server.address().port}/`;
+await mkdir(SHOTS, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+
+let failures = 0;
+let checked = 0;
+async function audit(page, name) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  checked++;
+  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+  for (const v of results.violations) {
+    failures++;
+    console.error(`✗ ${name}: ${v.id} (${v.impact}) ${v.help}`);
+    for (const n of v.nodes.slice(0, 3)) console.error(`    ${n.target.join(" ")} — ${n.failureSummary?.split("\n").join(" ")}`);
+  }
+  if (!results.violations.length) console.log(`✓ ${name}`);
+}
+
+for (const theme of ["light", "dark"]) {
+  const context = await browser.newContext({ viewport: { width: 1120, height: 780 } });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => {
+    failures++;
+    console.error(`✗ page error (${theme}): ${e.message}`);
+  });
+  await page.goto(`${base}?vault=none&theme=${theme}`);
+  await page.getByRole("heading", { name: "Welcome to Alongside" }).waitFor();
+  await audit(page, `${theme}-welcome`);
+
+  await page.getByRole("button", { name: "Set up my private vault" }).click();
+  await page.getByRole("heading", { name: "Choose a passphrase" }).waitFor();
+  await page.getByLabel("Passphrase", { exact: true }).fill("short");
+  await page.getByRole("button", { name: "Create my vault" }).click();
+  await page.getByText("Use at least 10 characters. A few").first().waitFor();
+  await audit(page, `${theme}-create-errors`);
+  await page.getByLabel("Passphrase", { exact: true }).fill("correct horse battery staple");
+  await page.getByLabel("Type it again").fill("correct horse battery staple");
+  await page.getByText(/Strength:/).waitFor();
+  await audit(page, `${theme}-create-filled`);
+  await page.getByRole("button", { name: "Create my vault" }).click();
+
+  await page.getByRole("heading", { name: "Save your recovery code" }).waitFor();
+  await audit(page, `${theme}-recovery-code`);
+  await page.getByLabel("I have saved my recovery code somewhere safe").check();
+  await page.getByRole("button", { name: "Continue" }).click();
+
+  await page.getByRole("navigation", { name: "Main" }).waitFor();
+  await audit(page, `${theme}-dashboard`);
+  for (const label of ["Projects", "Meetings", "Contributions", "Reflections", "Money", "Search", "Summaries", "Settings"]) {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: label }).click();
+    await page.locator("main h1").first().waitFor();
+    await audit(page, `${theme}-${label.toLowerCase()}`);
+  }
+  await page.getByLabel("Current passphrase").fill("wrong wrong wrong");
+  await page.getByLabel("New passphrase", { exact: true }).fill("another fine passphrase");
+  await page.getByLabel("New passphrase again").fill("another fine passphrase");
+  await page.getByRole("button", { name: "Change passphrase" }).click();
+  await page.getByText("That is not your current passphrase.").waitFor();
+  await audit(page, `${theme}-settings-errors`);
+
+  await page.keyboard.press("Control+l");
+  await page.getByRole("heading", { name: "Unlock Alongside" }).waitFor();
+  await audit(page, `${theme}-unlock`);
+  await page.getByLabel("Passphrase", { exact: true }).fill("not it");
+  await page.getByRole("button", { name: "Unlock", exact: true }).click();
+  await page.getByText("did not open the vault").waitFor();
+  await audit(page, `${theme}-unlock-error`);
+  await page.getByRole("button", { name: "Use my recovery code instead" }).click();
+  await audit(page, `${theme}-unlock-recovery`);
+
+  // Reflow: 320 CSS px wide (the width of 1280 px at 400% zoom) must not scroll sideways.
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(`${base}?vault=open&theme=${theme}`);
+  await page.getByRole("navigation", { name: "Main" }).waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) {
+    failures++;
+    console.error(`✗ ${theme}-narrow: content is ${overflow}px wider than a 320px window`);
+  }
+  await audit(page, `${theme}-narrow-dashboard`);
+  await context.close();
+}
+
+await browser.close();
+server.close();
+console.log(`${checked} screens checked with axe, ${failures} problem(s); screenshots in target/ui-screenshots/`);
+console.log(`${checked - Math.min(failures, checked)} passed, ${failures} failed`);
+process.exit(failures ? 1 : 0);
