@@ -1,0 +1,89 @@
+# Alongside — one Makefile for a newcomer and for CI. `make run` and `make test` each set up
+# what they need first (Debian packages, npm packages, tauri-driver), fast when already done.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+export TAURI_APP_PATH := src-tauri
+export TAURI_FRONTEND_PATH := ui
+export CARGO_TERM_COLOR ?= never
+
+APT_PACKAGES := build-essential pkg-config file libssl-dev libgtk-3-dev libwebkit2gtk-4.1-dev \
+  librsvg2-dev libayatana-appindicator3-dev libxdo-dev xvfb xauth webkit2gtk-driver dbus-x11 \
+  gnome-keyring libsecret-tools libdbus-1-dev poppler-utils chromium fonts-liberation imagemagick
+TAURI_DRIVER_VERSION := 2.1.0
+TAURI := ui/node_modules/.bin/tauri
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+XVFB := xvfb-run -a -s "-screen 0 1280x900x24"
+KEYRING := scripts/with-keyring.sh
+
+.PHONY: help setup setup-system setup-npm setup-driver run dev app test test-rust test-ui \
+  test-e2e lint bindings bench package clean
+
+help:
+	@echo "make run      set up, build and open Alongside"
+	@echo "make test     set up and run every test (lint, Rust, UI + axe, real-app end to end)"
+	@echo "make lint     rustfmt, clippy, svelte-check, binding drift"
+	@echo "make bench    benchmarks against the DESIGN targets"
+	@echo "make package  build the .deb"
+
+setup: setup-system setup-npm setup-driver
+
+setup-system:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+setup-npm: ui/node_modules/.package-lock.json
+
+ui/node_modules/.package-lock.json: ui/package-lock.json
+	cd ui && (npm ci --no-audit --no-fund || npm install --no-audit --no-fund)
+	@touch $@
+
+setup-driver:
+	@command -v tauri-driver >/dev/null 2>&1 || cargo install tauri-driver --locked --version $(TAURI_DRIVER_VERSION)
+
+# The debug app with the built UI embedded (what `run` opens and the end-to-end tests drive).
+app: setup-system setup-npm
+	$(TAURI) build --debug --no-bundle
+
+run: app
+	./target/debug/alongside-app
+
+# Hot-reloading development build (Vite dev server + cargo).
+dev: setup-system setup-npm
+	$(TAURI) dev
+
+test: setup lint test-rust test-ui test-e2e
+	@echo "All tests passed."
+
+test-rust: setup-system
+	$(KEYRING) cargo test --workspace --all-targets
+
+test-ui: setup-system setup-npm
+	cd ui && npx vitest run
+	cd ui && npm run build:mock && node tests/a11y/run.mjs
+
+test-e2e: app setup-driver
+	$(XVFB) $(KEYRING) node ui/tests/e2e/app.e2e.mjs
+
+lint: setup-system setup-npm
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cd ui && npm run check
+	cargo test -p alongside-app --test bindings
+
+bindings:
+	UPDATE_BINDINGS=1 cargo test -p alongside-app --test bindings
+
+bench: setup-system
+	cargo bench -p alongside-core --bench vault
+
+package: setup-system setup-npm
+	$(TAURI) build --bundles deb
+	@ls -l target/release/bundle/deb/*.deb
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/dist-mock

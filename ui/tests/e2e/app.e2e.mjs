@@ -1,0 +1,171 @@
+// End-to-end: the real debug app (real core, real SQLCipher vault in a temp folder, real
+// keyring) under Xvfb through tauri-driver and WebdriverIO. Saves a PNG of every screen.
+import { spawn } from "node:child_process";
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { remote } from "webdriverio";
+
+const repo = resolve(new URL("../../..", import.meta.url).pathname);
+const app = join(repo, "target/debug/alongside-app");
+const shots = join(repo, "target/e2e-screenshots");
+const PASS = "river kettle orchard lantern";
+await mkdir(shots, { recursive: true });
+const dataDir = await mkdtemp(join(tmpdir(), "alongside-e2e-"));
+
+let passed = 0;
+let failed = 0;
+async function step(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`✓ ${name}`);
+  } catch (e) {
+    failed++;
+    console.error(`✗ ${name}: ${e?.message ?? e}`);
+    throw e;
+  }
+}
+
+function startDriver() {
+  const driver = spawn("tauri-driver", ["--port", "4444", "--native-port", "4445"], {
+    env: { ...process.env, ALONGSIDE_DATA_DIR: dataDir, ALONGSIDE_LOG: "warn" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  return driver;
+}
+
+async function waitForPort(port) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/status`);
+      if (r.ok || r.status) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("tauri-driver did not start");
+}
+
+async function openApp() {
+  return remote({
+    hostname: "127.0.0.1",
+    port: 4444,
+    logLevel: "error",
+    capabilities: {
+      browserName: "wry",
+      "wdio:enforceWebDriverClassic": true,
+      "tauri:options": { application: app },
+    },
+  });
+}
+
+async function shot(browser, name) {
+  // Two animation frames so the screen has painted.
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+  await browser.saveScreenshot(join(shots, `${name}.png`));
+}
+
+async function heading(browser, text) {
+  const h = await browser.$("main h1");
+  await h.waitForExist({ timeout: 15000 });
+  await browser.waitUntil(async () => (await h.getText()) === text, {
+    timeout: 15000,
+    timeoutMsg: `expected heading "${text}", saw "${await h.getText().catch(() => "?")}"`,
+  });
+}
+
+async function byLabel(browser, label) {
+  return browser.$(`//label[normalize-space()="${label}"]/following::input[1]`);
+}
+
+async function button(browser, text) {
+  return browser.$(`//button[normalize-space()="${text}"]`);
+}
+
+const driver = startDriver();
+let browser;
+try {
+  await waitForPort(4444);
+  browser = await openApp();
+
+  await step("first screen is the designed welcome", async () => {
+    await heading(browser, "Welcome to Alongside");
+    const title = await browser.getTitle();
+    if (title !== "Alongside") throw new Error(`window title ${title}`);
+    await shot(browser, "01-welcome");
+  });
+
+  await step("create a vault with a passphrase", async () => {
+    await (await button(browser, "Set up my private vault")).click();
+    await heading(browser, "Choose a passphrase");
+    await (await byLabel(browser, "Passphrase")).setValue(PASS);
+    await (await byLabel(browser, "Type it again")).setValue(PASS);
+    await browser.$("//*[contains(., 'Strength:')]").waitForExist({ timeout: 10000 });
+    await shot(browser, "02-create-vault");
+    await (await button(browser, "Create my vault")).click();
+    await heading(browser, "Save your recovery code");
+    await shot(browser, "03-recovery-code");
+  });
+
+  let code = "";
+  await step("the recovery code is shown once and must be confirmed", async () => {
+    code = (await (await browser.$(".code")).getText()).replace(/[^0-9A-Z]/g, "");
+    if (!/^[0-9A-Z]{25}$/.test(code)) throw new Error(`odd code ${code}`);
+    const cont = await button(browser, "Continue");
+    if (await cont.isEnabled()) throw new Error("Continue was enabled before confirming");
+    await (await browser.$("#saved")).click();
+    await cont.click();
+    await browser.$("nav[aria-label='Main']").waitForExist({ timeout: 10000 });
+    await shot(browser, "04-dashboard");
+  });
+
+  await step("the files on disk are encrypted", async () => {
+    const names = await readdir(dataDir);
+    for (const n of ["vault.db", "keyslots.json"]) if (!names.includes(n)) throw new Error(`missing ${n}: ${names}`);
+    for (const n of names) {
+      const bytes = await readFile(join(dataDir, n));
+      if (bytes.subarray(0, 15).toString() === "SQLite format 3") throw new Error(`${n} is plaintext SQLite`);
+      if (bytes.toString("latin1").includes(PASS)) throw new Error(`passphrase found in ${n}`);
+    }
+  });
+
+  await step("settings show locking and passphrase controls", async () => {
+    await (await button(browser, "Settings")).click();
+    await heading(browser, "Settings");
+    await shot(browser, "05-settings");
+  });
+
+  await step("lock, refuse a wrong passphrase, unlock with the recovery code", async () => {
+    await (await browser.$("button.lock")).click();
+    await heading(browser, "Unlock Alongside");
+    await shot(browser, "06-unlock");
+    await (await byLabel(browser, "Passphrase")).setValue("not the passphrase");
+    await (await button(browser, "Unlock")).click();
+    await browser.$("//*[contains(text(), 'did not open the vault')]").waitForExist({ timeout: 15000 });
+    await shot(browser, "07-unlock-wrong");
+    await (await button(browser, "Use my recovery code instead")).click();
+    await (await byLabel(browser, "Recovery code")).setValue(code.toLowerCase());
+    await (await button(browser, "Unlock")).click();
+    await browser.$("nav[aria-label='Main']").waitForExist({ timeout: 15000 });
+  });
+
+  await browser.deleteSession();
+  browser = await openApp();
+  await step("after a restart the keyring unlocks it without a passphrase", async () => {
+    await browser.$("nav[aria-label='Main']").waitForExist({ timeout: 20000 });
+    await shot(browser, "08-reopened-with-keyring");
+  });
+} catch (e) {
+  if (browser) await shot(browser, "99-failure").catch(() => {});
+  if (!failed) {
+    failed++;
+    console.error(`✗ ${e?.message ?? e}`);
+  }
+} finally {
+  if (browser) await browser.deleteSession().catch(() => {});
+  driver.kill();
+  await rm(dataDir, { recursive: true, force: true });
+}
+await writeFile(join(shots, "result.txt"), `${passed} passed, ${failed} failed\n`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
