@@ -1,6 +1,8 @@
 //! The real commands through Tauri's IPC, with the real config and capabilities, on a real
 //! encrypted vault in a temporary folder.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
+
 use alongside_app::state::AppState;
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};

@@ -1,5 +1,7 @@
 //! Fails if the app's security settings loosen (DESIGN §4).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
+
 use serde_json::Value;
 use std::path::PathBuf;
 

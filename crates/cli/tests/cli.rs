@@ -1,5 +1,7 @@
 //! Black-box tests of the `alongside` command line on real vaults in temporary folders.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
+
 use std::collections::BTreeMap;
 use std::path::Path;
 

@@ -1,5 +1,7 @@
 //! Migrations of an existing vault make an encrypted copy first and keep it until they succeed.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
+
 use std::path::Path;
 
 use alongside_core::paths::VaultPaths;

@@ -1,5 +1,7 @@
 //! The vault on the real SQLCipher database in temporary folders.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
+
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;

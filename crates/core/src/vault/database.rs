@@ -20,17 +20,13 @@ pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
 /// How long a connection waits for another writer (the app and the CLI may both be open).
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Connection options for the vault database. The options hold the key: never log them.
-fn connect_options(
-    paths: &VaultPaths,
-    key: &DataKey,
-    create: bool,
-) -> CoreResult<SqliteConnectOptions> {
-    let url = format!("sqlite://{}", paths.database().display());
+/// The per-connection settings of DESIGN §5, without a key (benchmarks use this alone for the
+/// plain-SQLite side of the cipher ratio).
+pub fn base_options(path: &std::path::Path, create: bool) -> CoreResult<SqliteConnectOptions> {
+    let url = format!("sqlite://{}", path.display());
     let opts = SqliteConnectOptions::from_str(&url)
         .map_err(|e| CoreError::Internal(format!("Bad database path: {e}")))?
-        .filename(paths.database())
-        .pragma("key", key.sqlcipher_literal().to_string())
+        .filename(path)
         .create_if_missing(create)
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Full)
@@ -40,6 +36,16 @@ fn connect_options(
         .pragma("cache_size", "-65536")
         .disable_statement_logging();
     Ok(opts)
+}
+
+/// Connection options for the vault database. The options hold the key: never log them.
+fn connect_options(
+    paths: &VaultPaths,
+    key: &DataKey,
+    create: bool,
+) -> CoreResult<SqliteConnectOptions> {
+    // sqlx keeps `key` first among the pragmas, as SQLCipher requires.
+    Ok(base_options(&paths.database(), create)?.pragma("key", key.sqlcipher_literal().to_string()))
 }
 
 /// Opens a pool on the database with `key`. A wrong key fails here, before anything is written.
