@@ -59,7 +59,7 @@ test: setup lint test-rust test-ui test-e2e
 	@echo "All tests passed."
 
 test-rust: setup-system
-	$(KEYRING) cargo test --workspace --all-targets
+	$(KEYRING) cargo test --workspace
 
 test-ui: setup-system setup-npm
 	cd ui && npx vitest run

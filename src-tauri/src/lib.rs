@@ -91,7 +91,10 @@ pub fn run() -> Result<(), String> {
         .build(tauri::generate_context!())
         .map_err(|e| e.to_string())?
         .run(move |app, event| match event {
-            tauri::RunEvent::Ready => auto_lock::spawn(app.clone(), vault.clone()),
+            tauri::RunEvent::Ready => {
+                auto_lock::spawn(app.clone(), vault.clone());
+                app.manage(auto_lock::watch_system(app.clone(), vault.clone()));
+            }
             tauri::RunEvent::Exit => {
                 let state = app.state::<state::AppState>();
                 let vault = state.vault.clone();

@@ -34,11 +34,12 @@ class Session {
       this.info = await call(commands.appInfo());
       this.status = await call(commands.vaultStatus());
       await events.vaultLocked.listen((e) => {
-        this.dropEverything(
-          e.payload.reason === "idle"
-            ? "Alongside locked itself because it was not used for a while."
-            : "Alongside is locked.",
-        );
+        const why: Record<typeof e.payload.reason, string> = {
+          idle: "Alongside locked itself because it was not used for a while.",
+          system: "Alongside locked because the screen locked or the computer went to sleep.",
+          manual: "Alongside is locked.",
+        };
+        this.dropEverything(why[e.payload.reason]);
       });
       if (!this.status.exists) {
         this.phase = "welcome";

@@ -149,11 +149,22 @@ try {
     await browser.$("nav[aria-label='Main']").waitForExist({ timeout: 15000 });
   });
 
+  await step("a screen lock reported by the system locks the app", async () => {
+    const send = spawn("dbus-send", ["--session", "--type=signal", "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver.ActiveChanged", "boolean:true"]);
+    await new Promise((r) => send.on("exit", r));
+    await heading(browser, "Unlock Alongside");
+    await browser.$("//*[contains(text(), 'the screen locked')]").waitForExist({ timeout: 10000 });
+    await shot(browser, "08-locked-by-system");
+    await (await byLabel(browser, "Passphrase")).setValue(PASS);
+    await (await button(browser, "Unlock")).click();
+    await browser.$("nav[aria-label='Main']").waitForExist({ timeout: 15000 });
+  });
+
   await browser.deleteSession();
   browser = await openApp();
   await step("after a restart the keyring unlocks it without a passphrase", async () => {
     await browser.$("nav[aria-label='Main']").waitForExist({ timeout: 20000 });
-    await shot(browser, "08-reopened-with-keyring");
+    await shot(browser, "09-reopened-with-keyring");
   });
 } catch (e) {
   if (browser) await shot(browser, "99-failure").catch(() => {});

@@ -1,0 +1,166 @@
+//! Signals from the operating system that should lock the vault: the computer going to sleep and
+//! the screen locking. On Linux these come over D-Bus (logind on the system bus, the screen saver
+//! on the session bus); elsewhere nothing is reported yet and the watcher does nothing.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// What the operating system reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SystemEvent {
+    /// The computer is about to sleep.
+    Sleep,
+    /// The screen or session was locked.
+    ScreenLocked,
+}
+
+/// Callback for system events.
+pub type OnEvent = Arc<dyn Fn(SystemEvent) + Send + Sync>;
+
+/// Watches for system events until dropped.
+pub struct Watcher {
+    stop: Arc<AtomicBool>,
+    threads: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        for t in self.threads.drain(..) {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Watcher {
+    /// Starts watching; `on_event` runs on a background thread for every event.
+    pub fn start(on_event: OnEvent) -> Self {
+        let stop = Arc::new(AtomicBool::new(false));
+        let threads = platform::spawn(on_event, stop.clone());
+        Watcher { stop, threads }
+    }
+
+    /// How many buses are being watched (0 where the platform reports nothing).
+    pub fn sources(&self) -> usize {
+        self.threads.len()
+    }
+}
+
+#[cfg(target_os = "linux")]
+mod platform {
+    use super::{OnEvent, SystemEvent};
+    use dbus::blocking::Connection;
+    use dbus::message::MatchRule;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    type Rules = Vec<(MatchRule<'static>, Option<SystemEvent>)>;
+    type Connect = fn() -> Result<Connection, dbus::Error>;
+
+    /// `None` as the event means "a boolean signal: true is a screen lock".
+    fn system_rules() -> Rules {
+        vec![(
+            MatchRule::new_signal("org.freedesktop.login1.Manager", "PrepareForSleep"),
+            Some(SystemEvent::Sleep),
+        )]
+    }
+
+    fn session_rules() -> Rules {
+        vec![
+            (
+                MatchRule::new_signal("org.freedesktop.ScreenSaver", "ActiveChanged"),
+                None,
+            ),
+            (
+                MatchRule::new_signal("org.gnome.ScreenSaver", "ActiveChanged"),
+                None,
+            ),
+        ]
+    }
+
+    fn watch(
+        connect: Connect,
+        rules: Rules,
+        on_event: OnEvent,
+        stop: Arc<AtomicBool>,
+        ready: std::sync::mpsc::Sender<bool>,
+    ) {
+        let conn = match connect() {
+            Ok(c) => c,
+            Err(_) => {
+                let _ = ready.send(false);
+                return;
+            }
+        };
+        for (rule, event) in rules {
+            let cb = on_event.clone();
+            let added = conn.add_match(
+                rule,
+                move |args: (bool,), _: &Connection, _: &dbus::Message| {
+                    match event {
+                        Some(SystemEvent::Sleep) if args.0 => cb(SystemEvent::Sleep),
+                        None if args.0 => cb(SystemEvent::ScreenLocked),
+                        _ => {}
+                    }
+                    true
+                },
+            );
+            if added.is_err() {
+                tracing::warn!("could not watch a system lock signal");
+            }
+        }
+        // `Session.Lock` has no arguments, so it needs its own match.
+        let cb = on_event.clone();
+        let _ = conn.add_match(
+            MatchRule::new_signal("org.freedesktop.login1.Session", "Lock"),
+            move |_: (), _: &Connection, _: &dbus::Message| {
+                cb(SystemEvent::ScreenLocked);
+                true
+            },
+        );
+        let _ = ready.send(true);
+        while !stop.load(Ordering::SeqCst) {
+            if conn.process(Duration::from_millis(250)).is_err() {
+                break;
+            }
+        }
+    }
+
+    pub fn spawn(on_event: OnEvent, stop: Arc<AtomicBool>) -> Vec<std::thread::JoinHandle<()>> {
+        let mut threads = Vec::new();
+        let sources: [(Connect, Rules); 2] = [
+            (Connection::new_system, system_rules()),
+            (Connection::new_session, session_rules()),
+        ];
+        for (connect, rules) in sources {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let (cb, stop) = (on_event.clone(), stop.clone());
+            let Ok(handle) = std::thread::Builder::new()
+                .name("os-lock-signals".into())
+                .spawn(move || watch(connect, rules, cb, stop, tx))
+            else {
+                continue;
+            };
+            // Wait until the matches are registered so no signal is missed after `start`.
+            match rx.recv_timeout(Duration::from_secs(5)) {
+                Ok(true) => threads.push(handle),
+                _ => {
+                    let _ = handle.join();
+                }
+            }
+        }
+        threads
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+mod platform {
+    use super::OnEvent;
+    use std::sync::atomic::AtomicBool;
+    use std::sync::Arc;
+
+    pub fn spawn(_on_event: OnEvent, _stop: Arc<AtomicBool>) -> Vec<std::thread::JoinHandle<()>> {
+        Vec::new()
+    }
+}
