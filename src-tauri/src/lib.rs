@@ -70,13 +70,7 @@ pub fn with_commands<R: tauri::Runtime>(
 
 /// Starts the desktop app.
 pub fn run() -> Result<(), String> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("ALONGSIDE_LOG")
-                .unwrap_or_else(|_| "info,sqlx=warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    alongside_core::logging::init("info,sqlx=warn");
     let specta = specta_builder::<tauri::Wry>();
     let state = state::AppState::new(data_dir()?);
     let vault = state.vault.clone();

@@ -8,13 +8,7 @@ mod secrets;
 use clap::Parser;
 
 fn main() -> std::process::ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("ALONGSIDE_LOG")
-                .unwrap_or_else(|_| "warn,sqlx=warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    alongside_core::logging::init("warn");
     let cli = args::Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -8,6 +8,7 @@ pub mod atomic_file;
 pub mod clock;
 pub mod drafts;
 pub mod error;
+pub mod logging;
 pub mod os_lock;
 pub mod paths;
 pub mod vault;

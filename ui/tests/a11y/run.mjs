@@ -64,14 +64,14 @@ for (const theme of ["light", "dark"]) {
   await page.getByText("Use at least 10 characters. A few").first().waitFor();
   await audit(page, `${theme}-create-errors`);
   await page.getByLabel("Passphrase", { exact: true }).fill("correct horse battery staple");
-  await page.getByLabel("Type it again").fill("correct horse battery staple");
+  await page.getByLabel("Type it again", { exact: true }).fill("correct horse battery staple");
   await page.getByText(/Strength:/).waitFor();
   await audit(page, `${theme}-create-filled`);
   await page.getByRole("button", { name: "Create my vault" }).click();
 
   await page.getByRole("heading", { name: "Save your recovery code" }).waitFor();
   await audit(page, `${theme}-recovery-code`);
-  await page.getByLabel("I have saved my recovery code somewhere safe").check();
+  await page.getByLabel("I have saved my recovery code somewhere safe", { exact: true }).check();
   await page.getByRole("button", { name: "Continue" }).click();
 
   await page.getByRole("navigation", { name: "Main" }).waitFor();
@@ -81,9 +81,9 @@ for (const theme of ["light", "dark"]) {
     await page.locator("main h1").first().waitFor();
     await audit(page, `${theme}-${label.toLowerCase()}`);
   }
-  await page.getByLabel("Current passphrase").fill("wrong wrong wrong");
+  await page.getByLabel("Current passphrase", { exact: true }).fill("wrong wrong wrong");
   await page.getByLabel("New passphrase", { exact: true }).fill("another fine passphrase");
-  await page.getByLabel("New passphrase again").fill("another fine passphrase");
+  await page.getByLabel("New passphrase again", { exact: true }).fill("another fine passphrase");
   await page.getByRole("button", { name: "Change passphrase" }).click();
   await page.getByText("That is not your current passphrase.").waitFor();
   await audit(page, `${theme}-settings-errors`);
