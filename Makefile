@@ -38,7 +38,9 @@ setup-system:
 setup-npm: ui/node_modules/.package-lock.json
 
 ui/node_modules/.package-lock.json: ui/package-lock.json
-	cd ui && (npm ci --no-audit --no-fund || npm install --no-audit --no-fund)
+	@# npm ci refuses a lock made on Linux that lacks other platforms' optional Tauri CLI
+	@# packages (DESIGN §11); npm install then installs the same pinned versions.
+	cd ui && (npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>&1 || npm install --no-audit --no-fund)
 	@touch $@
 
 setup-driver:
