@@ -34,6 +34,24 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// Compares two snapshots, naming the files that differ (never dumping their bytes).
+fn assert_same(after: &BTreeMap<String, Vec<u8>>, before: &BTreeMap<String, Vec<u8>>) {
+    let sizes = |m: &BTreeMap<String, Vec<u8>>| -> Vec<(String, usize)> {
+        m.iter().map(|(k, v)| (k.clone(), v.len())).collect()
+    };
+    let changed: Vec<_> = before
+        .iter()
+        .filter(|(k, v)| after.get(*k) != Some(*v))
+        .map(|(k, _)| k.clone())
+        .collect();
+    assert!(
+        after == before,
+        "files changed: {changed:?}; before {:?}, after {:?}",
+        sizes(before),
+        sizes(after)
+    );
+}
+
 async fn new_vault(dir: &Path) -> (Vault, SecretString) {
     let vault = Vault::new(dir);
     let created = vault.create(&secret(PASS), false).await.unwrap();
@@ -89,7 +107,7 @@ async fn a_second_vault_is_never_created_over_the_first() {
     let before = snapshot(dir.path());
     let err = Vault::new(dir.path()).create(&secret(PASS), false).await;
     assert!(matches!(err, Err(CoreError::VaultExists)));
-    assert_eq!(snapshot(dir.path()), before);
+    assert_same(&snapshot(dir.path()), &before);
 }
 
 #[tokio::test]
@@ -117,7 +135,7 @@ async fn wrong_passphrase_and_code_leave_every_file_byte_identical() {
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::WrongPassphrase);
     assert!(!vault.is_unlocked().await);
-    assert_eq!(snapshot(dir.path()), before);
+    assert_same(&snapshot(dir.path()), &before);
 }
 
 #[tokio::test]
@@ -181,7 +199,7 @@ async fn a_missing_key_file_never_yields_a_new_key_or_database() {
         vault.create(&secret(PASS), false).await,
         Err(CoreError::VaultExists)
     ));
-    assert_eq!(snapshot(dir.path()), before);
+    assert_same(&snapshot(dir.path()), &before);
     let status = vault.status().await.unwrap();
     assert!(status.exists && status.slots_problem.is_some());
 }
@@ -371,4 +389,17 @@ async fn check_reports_database_encryption_and_slots() {
     std::fs::remove_file(dir.path().join("keyslots.mirror.json")).unwrap();
     let report = vault.check().await.unwrap();
     assert!(!report.ok());
+}
+
+#[tokio::test]
+async fn locking_closes_everything_and_leaves_no_wal_or_shm_behind() {
+    for _ in 0..5 {
+        let dir = tempfile::tempdir().unwrap();
+        let (vault, _) = new_vault(dir.path()).await;
+        let pool = vault.pool().await.unwrap();
+        drafts::save(&pool, "d", "text").await.unwrap();
+        vault.lock(LockReason::Manual).await.unwrap();
+        let names: Vec<String> = snapshot(dir.path()).into_keys().collect();
+        assert_eq!(names, ["keyslots.json", "keyslots.mirror.json", "vault.db"]);
+    }
 }

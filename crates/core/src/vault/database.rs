@@ -8,7 +8,7 @@ use sqlx::migrate::Migrator;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
-use sqlx::ConnectOptions;
+use sqlx::{ConnectOptions, Connection};
 
 use crate::error::{CoreError, CoreResult};
 use crate::paths::VaultPaths;
@@ -182,10 +182,31 @@ pub async fn integrity(pool: &SqlitePool) -> CoreResult<IntegrityReport> {
     Ok(IntegrityReport { integrity, cipher })
 }
 
-/// Moves the WAL's contents into the database and empties it.
-pub async fn checkpoint(pool: &SqlitePool) -> CoreResult<()> {
-    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-        .execute(pool)
-        .await?;
+/// Closes every connection of the pool and waits until each is really closed, then moves the
+/// WAL into the database on one fresh connection that closes last, so SQLite removes the
+/// `-wal` and `-shm` files (unless another process still has the vault open).
+pub async fn checkpoint_and_close(
+    pool: &SqlitePool,
+    paths: &VaultPaths,
+    key: &DataKey,
+) -> CoreResult<()> {
+    pool.close().await;
+    // A connection on its way back to the pool closes in its own task; the pool's size drops
+    // only once that close has finished, so wait for it (bounded).
+    for _ in 0..400 {
+        if pool.size() == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let mut conn = connect_options(paths, key, false)?
+        .connect()
+        .await
+        .map_err(map_open_error)?;
+    let result = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(&mut conn)
+        .await;
+    conn.close().await?;
+    result?;
     Ok(())
 }

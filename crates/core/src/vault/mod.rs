@@ -377,8 +377,7 @@ impl Vault {
         let Some(s) = session.take() else {
             return Ok(false);
         };
-        let checkpointed = database::checkpoint(&s.pool).await;
-        s.pool.close().await;
+        let checkpointed = database::checkpoint_and_close(&s.pool, &self.paths, &s.key).await;
         drop(s);
         tracing::info!(?reason, "vault locked");
         checkpointed.map(|_| true)
