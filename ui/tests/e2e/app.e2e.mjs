@@ -65,12 +65,20 @@ async function shot(browser, name) {
   await browser.saveScreenshot(join(shots, `${name}.png`));
 }
 
-async function heading(browser, text) {
-  const h = await browser.$("main h1");
-  await h.waitForExist({ timeout: 15000 });
-  await browser.waitUntil(async () => (await h.getText()) === text, {
-    timeout: 15000,
-    timeoutMsg: `expected heading "${text}", saw "${await h.getText().catch(() => "?")}"`,
+/** The current screen's heading, looked up afresh (screens replace their elements). */
+async function currentHeading(browser) {
+  try {
+    return await (await browser.$("main h1")).getText();
+  } catch {
+    return "";
+  }
+}
+
+async function heading(browser, text, timeout = 15000) {
+  await browser.waitUntil(async () => (await currentHeading(browser)) === text, {
+    timeout,
+    interval: 200,
+    timeoutMsg: `expected heading "${text}", saw "${await currentHeading(browser)}"`,
   });
 }
 
@@ -165,6 +173,20 @@ try {
   await step("after a restart the keyring unlocks it without a passphrase", async () => {
     await browser.$("nav[aria-label='Main']").waitForExist({ timeout: 20000 });
     await shot(browser, "09-reopened-with-keyring");
+  });
+
+  await step("after the chosen idle time (1 minute) it locks itself", async () => {
+    await (await button(browser, "Settings")).click();
+    await heading(browser, "Settings");
+    await (await browser.$("#auto-lock")).selectByAttribute("value", "1");
+    await (await button(browser, "Save")).click();
+    await browser.$("//*[contains(text(), 'locks after 1 minute')]").waitForExist({ timeout: 10000 });
+    const started = Date.now();
+    await heading(browser, "Unlock Alongside", 100000);
+    const waited = (Date.now() - started) / 1000;
+    if (waited < 55) throw new Error(`locked too early, after ${waited}s`);
+    await browser.$("//*[contains(text(), 'not used for a while')]").waitForExist({ timeout: 5000 });
+    await shot(browser, "10-locked-when-idle");
   });
 } catch (e) {
   if (browser) await shot(browser, "99-failure").catch(() => {});
