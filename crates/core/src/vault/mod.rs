@@ -392,7 +392,7 @@ impl Vault {
 
     /// Locks when the vault has been idle for its auto-lock time. Returns whether it locked.
     pub async fn lock_if_idle(&self) -> CoreResult<bool> {
-        let idle_for = {
+        let idle_long_enough = {
             let session = self.session.lock().await;
             let Some(s) = session.as_ref() else {
                 return Ok(false);
@@ -401,11 +401,12 @@ impl Vault {
                 return Ok(false);
             };
             let idle = self.clock.now().saturating_sub(s.last_activity);
-            (idle >= Duration::from_secs(u64::from(minutes) * 60)).then_some(idle)
+            idle >= Duration::from_secs(u64::from(minutes) * 60)
         };
-        match idle_for {
-            Some(_) => self.lock(LockReason::Idle).await,
-            None => Ok(false),
+        if idle_long_enough {
+            self.lock(LockReason::Idle).await
+        } else {
+            Ok(false)
         }
     }
 
