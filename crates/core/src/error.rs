@@ -32,6 +32,9 @@ pub enum CoreError {
         /// Plain-English explanation.
         message: String,
     },
+    /// The record asked for does not exist (or was deleted).
+    #[error("{0}")]
+    NotFound(String),
     /// The database failed its integrity checks.
     #[error("{0}")]
     Damaged(String),
@@ -68,6 +71,7 @@ impl CoreError {
             CoreError::SlotsUnusable(_) => ErrorCode::SlotsUnusable,
             CoreError::KeyringUnavailable(_) => ErrorCode::KeyringUnavailable,
             CoreError::InvalidInput { .. } => ErrorCode::InvalidInput,
+            CoreError::NotFound(_) => ErrorCode::NotFound,
             CoreError::Damaged(_) => ErrorCode::Damaged,
             CoreError::Database(_) | CoreError::Migration(_) => ErrorCode::Storage,
             CoreError::Io(_) => ErrorCode::Io,
@@ -94,6 +98,8 @@ pub enum ErrorCode {
     KeyringUnavailable,
     /// Input was refused.
     InvalidInput,
+    /// The record does not exist.
+    NotFound,
     /// The vault failed an integrity check.
     Damaged,
     /// The database reported an error.

@@ -11,6 +11,7 @@ pub mod error;
 pub mod logging;
 pub mod os_lock;
 pub mod paths;
+pub mod records;
 pub mod vault;
 
 pub use app_info::AppInfo;

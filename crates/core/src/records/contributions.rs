@@ -1,0 +1,362 @@
+//! Contributions: what the user did, for how long, what difference it made, and the money.
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use sqlx::sqlite::SqliteRow;
+use sqlx::{Row, SqliteConnection};
+
+use super::enums::{Activity, ClaimStatus, ExpenseKind, FeeArrangement};
+use super::list::{Arg, ListQuery, Where};
+use super::money::mileage_pence;
+use super::store::id_array;
+use super::validate::{self, MAX_SHORT, MAX_TEXT};
+use super::{from_json, tidy_list, to_json, Kind, Link, Query, Record, RecordKind};
+use crate::error::{CoreError, CoreResult};
+
+/// One line of expenses. For mileage, the amount is worked out from miles × rate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Expense {
+    /// What the money was spent on.
+    pub kind: ExpenseKind,
+    /// Amount in pence (for mileage, filled in from the miles and rate).
+    pub amount_pence: i64,
+    /// Distance in tenths of a mile (mileage only).
+    pub tenth_miles: Option<i64>,
+    /// Rate in pence per mile (mileage only), copied from the user's rates when entered.
+    pub pence_per_mile: Option<i64>,
+    /// Receipt or other note.
+    pub note: String,
+}
+
+/// A piece of involvement work.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Contribution {
+    /// The project.
+    pub project_id: i64,
+    /// The meeting it was for, if any.
+    pub meeting_id: Option<i64>,
+    /// Day (`YYYY-MM-DD`).
+    pub date: String,
+    /// What kind of work.
+    pub activity: Activity,
+    /// Minutes preparing.
+    pub prep_minutes: i64,
+    /// Minutes in the meeting or doing the work.
+    pub meeting_minutes: i64,
+    /// Minutes travelling.
+    pub travel_minutes: i64,
+    /// What I contributed.
+    pub summary: String,
+    /// Impact log: what I said.
+    pub impact_said: String,
+    /// Impact log: what changed.
+    pub impact_changed: String,
+    /// Impact log: the evidence.
+    pub impact_evidence: String,
+    /// Impact log: feedback received.
+    pub feedback: String,
+    /// When the feedback came (`YYYY-MM-DD`).
+    pub feedback_date: Option<String>,
+    /// What was agreed about the fee.
+    pub fee_arrangement: FeeArrangement,
+    /// The fee in pence.
+    pub fee_pence: i64,
+    /// When the claim was sent (`YYYY-MM-DD`).
+    pub claim_submitted_on: Option<String>,
+    /// When it was paid (`YYYY-MM-DD`).
+    pub paid_on: Option<String>,
+    /// Expenses, in order.
+    pub expenses: Vec<Expense>,
+    /// Tags.
+    pub tags: Vec<String>,
+}
+
+/// SQL for a contribution's claim status (kept equal to [`Contribution::claim_status`]).
+pub const CLAIM_STATUS_SQL: &str = "CASE
+    WHEN NOT ((fee_arrangement IN ('fee', 'reduced', 'voucher') AND fee_pence > 0)
+              OR EXISTS (SELECT 1 FROM expenses e WHERE e.contribution_id = contributions.id))
+        THEN 'not_claimable'
+    WHEN paid_on IS NOT NULL THEN 'paid'
+    WHEN claim_submitted_on IS NOT NULL THEN 'claimed'
+    ELSE 'to_claim' END";
+
+/// SQL for the money a contribution brings the user: payable fee plus expenses (kept equal to
+/// [`Contribution::claim_pence`]). Use with the table aliased `c`.
+pub const CLAIM_PENCE_SQL: &str = "((CASE WHEN c.fee_arrangement IN ('fee', 'reduced', 'voucher')
+    THEN c.fee_pence ELSE 0 END)
+    + ifnull((SELECT sum(e.amount_pence) FROM expenses e WHERE e.contribution_id = c.id), 0))";
+
+impl Contribution {
+    /// Fee paid to the user plus all expenses: what a claim for this contribution asks for.
+    pub fn claim_pence(&self) -> i64 {
+        self.payable_fee_pence() + self.expenses_pence()
+    }
+
+    /// All the minutes: preparation + meeting + travel.
+    pub fn total_minutes(&self) -> i64 {
+        self.prep_minutes + self.meeting_minutes + self.travel_minutes
+    }
+
+    /// The fee that is paid to the user (nothing when declined, to charity or unpaid).
+    pub fn payable_fee_pence(&self) -> i64 {
+        if self.fee_arrangement.is_payable() {
+            self.fee_pence
+        } else {
+            0
+        }
+    }
+
+    /// All expense lines added up.
+    pub fn expenses_pence(&self) -> i64 {
+        self.expenses.iter().map(|e| e.amount_pence).sum()
+    }
+
+    /// Where the claim stands, from the fee and the claim and payment dates.
+    pub fn claim_status(&self) -> ClaimStatus {
+        if self.payable_fee_pence() == 0 && self.expenses.is_empty() {
+            ClaimStatus::NotClaimable
+        } else if self.paid_on.is_some() {
+            ClaimStatus::Paid
+        } else if self.claim_submitted_on.is_some() {
+            ClaimStatus::Claimed
+        } else {
+            ClaimStatus::ToClaim
+        }
+    }
+}
+
+impl Expense {
+    fn validate(&self) -> CoreResult<()> {
+        validate::pence("expenses", self.amount_pence)?;
+        validate::limit("expenses", &self.note, MAX_SHORT)?;
+        match (self.kind, self.tenth_miles, self.pence_per_mile) {
+            (ExpenseKind::Mileage, Some(miles), Some(rate)) => {
+                if miles < 0 || rate < 0 {
+                    return Err(CoreError::invalid(
+                        "expenses",
+                        "Miles and rates cannot be negative.",
+                    ));
+                }
+                if mileage_pence(miles, rate)? != self.amount_pence {
+                    return Err(CoreError::invalid(
+                        "expenses",
+                        "The mileage amount does not match the miles and rate.",
+                    ));
+                }
+                Ok(())
+            }
+            (ExpenseKind::Mileage, _, _) => Err(CoreError::invalid(
+                "expenses",
+                "For mileage, enter the miles and the rate per mile.",
+            )),
+            (_, None, None) => Ok(()),
+            _ => Err(CoreError::invalid(
+                "expenses",
+                "Only mileage has miles and a rate per mile.",
+            )),
+        }
+    }
+}
+
+impl Kind for Contribution {
+    const KIND: RecordKind = RecordKind::Contribution;
+    const COLUMNS: &'static [&'static str] = &[
+        "project_id",
+        "meeting_id",
+        "date",
+        "activity",
+        "prep_minutes",
+        "meeting_minutes",
+        "travel_minutes",
+        "summary",
+        "impact_said",
+        "impact_changed",
+        "impact_evidence",
+        "feedback",
+        "feedback_date",
+        "fee_arrangement",
+        "fee_pence",
+        "claim_submitted_on",
+        "paid_on",
+        "tags",
+    ];
+    const DATE_COLUMN: Option<&'static str> = Some("date");
+    const TITLE_COLUMN: &'static str = "summary";
+
+    fn normalise(&mut self) {
+        for e in &mut self.expenses {
+            if let (ExpenseKind::Mileage, Some(miles), Some(rate)) =
+                (e.kind, e.tenth_miles, e.pence_per_mile)
+            {
+                if let Ok(p) = mileage_pence(miles, rate) {
+                    e.amount_pence = p;
+                }
+            }
+        }
+    }
+
+    fn validate(&self) -> CoreResult<()> {
+        validate::date("date", &self.date)?;
+        validate::minutes("prep_minutes", self.prep_minutes)?;
+        validate::minutes("meeting_minutes", self.meeting_minutes)?;
+        validate::minutes("travel_minutes", self.travel_minutes)?;
+        validate::limit("summary", &self.summary, MAX_TEXT)?;
+        validate::limit("impact_said", &self.impact_said, MAX_TEXT)?;
+        validate::limit("impact_changed", &self.impact_changed, MAX_TEXT)?;
+        validate::limit("impact_evidence", &self.impact_evidence, MAX_TEXT)?;
+        validate::limit("feedback", &self.feedback, MAX_TEXT)?;
+        validate::opt_date("feedback_date", self.feedback_date.as_deref())?;
+        validate::pence("fee_pence", self.fee_pence)?;
+        let claimed = validate::opt_date("claim_submitted_on", self.claim_submitted_on.as_deref())?;
+        let paid = validate::opt_date("paid_on", self.paid_on.as_deref())?;
+        validate::not_before(
+            "paid_on",
+            claimed,
+            paid,
+            "The payment date is before the claim was sent.",
+        )?;
+        if self.expenses.len() > validate::MAX_ITEMS {
+            return Err(CoreError::invalid("expenses", "Too many expense lines."));
+        }
+        self.expenses.iter().try_for_each(Expense::validate)?;
+        validate::tags(&self.tags)
+    }
+
+    fn links(&self) -> Vec<Link> {
+        let mut links = vec![Link {
+            field: "project_id",
+            kind: RecordKind::Project,
+            id: self.project_id,
+        }];
+        links.extend(self.meeting_id.map(|id| Link {
+            field: "meeting_id",
+            kind: RecordKind::Meeting,
+            id,
+        }));
+        links
+    }
+
+    fn bind<'q>(&'q self, query: Query<'q>) -> Query<'q> {
+        query
+            .bind(self.project_id)
+            .bind(self.meeting_id)
+            .bind(&self.date)
+            .bind(self.activity.as_str())
+            .bind(self.prep_minutes)
+            .bind(self.meeting_minutes)
+            .bind(self.travel_minutes)
+            .bind(&self.summary)
+            .bind(&self.impact_said)
+            .bind(&self.impact_changed)
+            .bind(&self.impact_evidence)
+            .bind(&self.feedback)
+            .bind(self.feedback_date.as_deref())
+            .bind(self.fee_arrangement.as_str())
+            .bind(self.fee_pence)
+            .bind(self.claim_submitted_on.as_deref())
+            .bind(self.paid_on.as_deref())
+            .bind(to_json(&tidy_list(&self.tags)))
+    }
+
+    fn from_row(row: &SqliteRow) -> CoreResult<Self> {
+        Ok(Contribution {
+            project_id: row.try_get("project_id")?,
+            meeting_id: row.try_get("meeting_id")?,
+            date: row.try_get("date")?,
+            activity: Activity::from_stored(row.try_get("activity")?)?,
+            prep_minutes: row.try_get("prep_minutes")?,
+            meeting_minutes: row.try_get("meeting_minutes")?,
+            travel_minutes: row.try_get("travel_minutes")?,
+            summary: row.try_get("summary")?,
+            impact_said: row.try_get("impact_said")?,
+            impact_changed: row.try_get("impact_changed")?,
+            impact_evidence: row.try_get("impact_evidence")?,
+            feedback: row.try_get("feedback")?,
+            feedback_date: row.try_get("feedback_date")?,
+            fee_arrangement: FeeArrangement::from_stored(row.try_get("fee_arrangement")?)?,
+            fee_pence: row.try_get("fee_pence")?,
+            claim_submitted_on: row.try_get("claim_submitted_on")?,
+            paid_on: row.try_get("paid_on")?,
+            expenses: Vec::new(),
+            tags: from_json(row.try_get("tags")?, "tags")?,
+        })
+    }
+
+    async fn save_children(&self, conn: &mut SqliteConnection, id: i64) -> CoreResult<()> {
+        sqlx::query("DELETE FROM expenses WHERE contribution_id = ?")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        for (position, e) in (0_i64..).zip(&self.expenses) {
+            sqlx::query(
+                "INSERT INTO expenses (contribution_id, position, kind, amount_pence, tenth_miles,
+                 pence_per_mile, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(id)
+            .bind(position)
+            .bind(e.kind.as_str())
+            .bind(e.amount_pence)
+            .bind(e.tenth_miles)
+            .bind(e.pence_per_mile)
+            .bind(&e.note)
+            .execute(&mut *conn)
+            .await?;
+        }
+        Ok(())
+    }
+
+    async fn load_children(
+        conn: &mut SqliteConnection,
+        records: &mut [Record<Self>],
+    ) -> CoreResult<()> {
+        if records.is_empty() {
+            return Ok(());
+        }
+        let rows = sqlx::query(
+            "SELECT contribution_id, kind, amount_pence, tenth_miles, pence_per_mile, note
+             FROM expenses WHERE contribution_id IN (SELECT value FROM json_each(?))
+             ORDER BY contribution_id, position",
+        )
+        .bind(id_array(records))
+        .fetch_all(&mut *conn)
+        .await?;
+        let index = super::store::index_by_id(records);
+        for row in rows {
+            let owner: i64 = row.try_get("contribution_id")?;
+            let expense = Expense {
+                kind: ExpenseKind::from_stored(row.try_get("kind")?)?,
+                amount_pence: row.try_get("amount_pence")?,
+                tenth_miles: row.try_get("tenth_miles")?,
+                pence_per_mile: row.try_get("pence_per_mile")?,
+                note: row.try_get("note")?,
+            };
+            if let Some(&i) = index.get(&owner) {
+                records[i].data.expenses.push(expense);
+            }
+        }
+        Ok(())
+    }
+
+    fn filter(query: &ListQuery, sql: &mut Where) -> CoreResult<()> {
+        sql.project("project_id", query.project_id);
+        sql.project("meeting_id", query.meeting_id);
+        sql.tag(query.tag.as_deref());
+        sql.choice(
+            "kind",
+            "activity",
+            query.kind.as_deref(),
+            Activity::parse,
+            Activity::as_str,
+        )?;
+        if let Some(text) = query.status.as_deref().filter(|t| !t.trim().is_empty()) {
+            let status = ClaimStatus::parse(text).ok_or_else(|| {
+                CoreError::invalid("status", format!("\"{text}\" is not a claim status."))
+            })?;
+            sql.push(
+                format!("({CLAIM_STATUS_SQL}) = ?"),
+                [Arg::Text(status.as_str().to_owned())],
+            );
+        }
+        Ok(())
+    }
+}

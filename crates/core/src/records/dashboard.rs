@@ -1,0 +1,390 @@
+//! The dashboard's figures: hours this month and year, money owed, actions overdue, meetings
+//! coming up and when the user last reflected. Facts only, worked out for a given day.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use specta::Type;
+use sqlx::{Row, SqliteConnection, SqlitePool};
+
+use super::contributions::CLAIM_PENCE_SQL;
+use super::enums::{Activity, MeetingKind};
+use super::preferences::Preferences;
+use crate::error::CoreResult;
+
+/// Minutes worked in a period.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Type)]
+pub struct Hours {
+    /// First day of the period.
+    pub from: String,
+    /// Last day of the period.
+    pub to: String,
+    /// All minutes.
+    pub minutes: i64,
+    /// Minutes preparing.
+    pub prep_minutes: i64,
+    /// Minutes in meetings or doing the work.
+    pub meeting_minutes: i64,
+    /// Minutes travelling.
+    pub travel_minutes: i64,
+    /// How many contributions.
+    pub contributions: i64,
+}
+
+/// Minutes on one project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ProjectMinutes {
+    /// The project.
+    pub project_id: i64,
+    /// Its name.
+    pub title: String,
+    /// Minutes.
+    pub minutes: i64,
+}
+
+/// Minutes on one kind of activity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ActivityMinutes {
+    /// The activity.
+    pub activity: Activity,
+    /// Minutes.
+    pub minutes: i64,
+}
+
+/// A claim sent and not yet paid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct UnpaidClaim {
+    /// The contribution claimed for.
+    pub contribution_id: i64,
+    /// Its project.
+    pub project_title: String,
+    /// Day of the work.
+    pub date: String,
+    /// Day the claim was sent.
+    pub claim_submitted_on: String,
+    /// Fee and expenses claimed, in pence.
+    pub amount_pence: i64,
+    /// Days since the claim was sent.
+    pub days_waiting: i64,
+}
+
+/// Money facts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct MoneySummary {
+    /// First day of the current tax year.
+    pub tax_year_from: String,
+    /// Claims sent this tax year, in pence.
+    pub claimed_this_tax_year_pence: i64,
+    /// Paid this tax year, in pence.
+    pub paid_this_tax_year_pence: i64,
+    /// Claimed and not yet paid (any year), in pence.
+    pub outstanding_pence: i64,
+    /// How many claims are waiting.
+    pub outstanding_claims: i64,
+    /// The claim waiting longest.
+    pub oldest_unpaid: Option<UnpaidClaim>,
+    /// Fees and expenses not yet claimed, in pence.
+    pub to_claim_pence: i64,
+    /// How many contributions have money not yet claimed.
+    pub to_claim_count: i64,
+}
+
+/// An action on the dashboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ActionLine {
+    /// The action.
+    pub id: i64,
+    /// What is to be done.
+    pub title: String,
+    /// When it was due.
+    pub due_date: String,
+    /// Its project, if any.
+    pub project_title: Option<String>,
+    /// Days past due.
+    pub days_overdue: i64,
+}
+
+/// A meeting on the dashboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct MeetingLine {
+    /// The meeting.
+    pub id: i64,
+    /// Its name.
+    pub title: String,
+    /// Its kind.
+    pub kind: MeetingKind,
+    /// Day.
+    pub date: String,
+    /// Start time, if set.
+    pub start_time: Option<String>,
+    /// Its project.
+    pub project_title: String,
+}
+
+/// Everything the dashboard shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Dashboard {
+    /// The day the figures are for.
+    pub today: String,
+    /// This calendar month.
+    pub month: Hours,
+    /// This calendar year.
+    pub year: Hours,
+    /// This year's minutes by project, most first.
+    pub year_by_project: Vec<ProjectMinutes>,
+    /// This year's minutes by activity, most first.
+    pub year_by_activity: Vec<ActivityMinutes>,
+    /// Money.
+    pub money: MoneySummary,
+    /// Open actions past their due date, oldest first (up to 10).
+    pub overdue_actions: Vec<ActionLine>,
+    /// How many actions are overdue in all.
+    pub overdue_count: i64,
+    /// The next meetings (up to 5).
+    pub upcoming_meetings: Vec<MeetingLine>,
+    /// Days since the last reflection (none when there are no reflections).
+    pub days_since_reflection: Option<i64>,
+    /// A recent meeting (last 14 days) with no reflection yet, for a gentle prompt.
+    pub reflect_on: Option<MeetingLine>,
+}
+
+fn day(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn days_between(from: &str, to: NaiveDate) -> i64 {
+    NaiveDate::parse_from_str(from, "%Y-%m-%d")
+        .map(|f| (to - f).num_days())
+        .unwrap_or(0)
+}
+
+async fn hours(conn: &mut SqliteConnection, from: NaiveDate, to: NaiveDate) -> CoreResult<Hours> {
+    let row = sqlx::query(
+        "SELECT ifnull(sum(prep_minutes), 0) AS p, ifnull(sum(meeting_minutes), 0) AS m,
+                ifnull(sum(travel_minutes), 0) AS t, count(*) AS n
+         FROM contributions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?",
+    )
+    .bind(day(from))
+    .bind(day(to))
+    .fetch_one(&mut *conn)
+    .await?;
+    let (p, m, t): (i64, i64, i64) = (row.try_get("p")?, row.try_get("m")?, row.try_get("t")?);
+    Ok(Hours {
+        from: day(from),
+        to: day(to),
+        minutes: p + m + t,
+        prep_minutes: p,
+        meeting_minutes: m,
+        travel_minutes: t,
+        contributions: row.try_get("n")?,
+    })
+}
+
+async fn money(
+    conn: &mut SqliteConnection,
+    today: NaiveDate,
+    prefs: &Preferences,
+) -> CoreResult<MoneySummary> {
+    let tax_from = day(prefs.tax_year_start(today));
+    let sum_between = |column: &str| {
+        format!(
+            "SELECT ifnull(sum({CLAIM_PENCE_SQL}), 0) FROM contributions c
+             WHERE c.{column} IS NOT NULL AND c.{column} BETWEEN ? AND ? AND c.deleted_at IS NULL"
+        )
+    };
+    let claimed: i64 = sqlx::query_scalar(&sum_between("claim_submitted_on"))
+        .bind(&tax_from)
+        .bind(day(today))
+        .fetch_one(&mut *conn)
+        .await?;
+    let paid: i64 = sqlx::query_scalar(&sum_between("paid_on"))
+        .bind(&tax_from)
+        .bind(day(today))
+        .fetch_one(&mut *conn)
+        .await?;
+    let waiting = format!(
+        "SELECT ifnull(sum({CLAIM_PENCE_SQL}), 0), count(*) FROM contributions c
+         WHERE c.paid_on IS NULL AND c.claim_submitted_on IS NOT NULL AND c.deleted_at IS NULL"
+    );
+    let (outstanding, outstanding_claims): (i64, i64) =
+        sqlx::query_as(&waiting).fetch_one(&mut *conn).await?;
+    let oldest = format!(
+        "SELECT c.id, p.title, c.date, c.claim_submitted_on, {CLAIM_PENCE_SQL} AS amount
+         FROM contributions c JOIN projects p ON p.id = c.project_id
+         WHERE c.paid_on IS NULL AND c.claim_submitted_on IS NOT NULL AND c.deleted_at IS NULL
+         ORDER BY c.claim_submitted_on, c.id LIMIT 1"
+    );
+    let oldest_unpaid = sqlx::query_as::<_, (i64, String, String, String, i64)>(&oldest)
+        .fetch_optional(&mut *conn)
+        .await?
+        .map(|(id, title, date, sent, amount)| UnpaidClaim {
+            contribution_id: id,
+            project_title: title,
+            days_waiting: days_between(&sent, today),
+            date,
+            claim_submitted_on: sent,
+            amount_pence: amount,
+        });
+    let to_claim = format!(
+        "SELECT ifnull(sum(amount), 0), count(*) FROM (
+            SELECT {CLAIM_PENCE_SQL} AS amount FROM contributions c
+            WHERE c.claim_submitted_on IS NULL AND c.paid_on IS NULL AND c.deleted_at IS NULL)
+         WHERE amount > 0"
+    );
+    let (to_claim_pence, to_claim_count): (i64, i64) =
+        sqlx::query_as(&to_claim).fetch_one(&mut *conn).await?;
+    Ok(MoneySummary {
+        tax_year_from: tax_from,
+        claimed_this_tax_year_pence: claimed,
+        paid_this_tax_year_pence: paid,
+        outstanding_pence: outstanding,
+        outstanding_claims,
+        oldest_unpaid,
+        to_claim_pence,
+        to_claim_count,
+    })
+}
+
+const MEETING_LINE_SQL: &str = "SELECT m.id, m.title, m.kind, m.date, m.start_time, p.title
+    FROM meetings m JOIN projects p ON p.id = m.project_id WHERE m.deleted_at IS NULL";
+
+async fn meeting_lines(
+    conn: &mut SqliteConnection,
+    sql: &str,
+    today: &str,
+) -> CoreResult<Vec<MeetingLine>> {
+    let rows: Vec<(i64, String, String, String, Option<String>, String)> = sqlx::query_as(sql)
+        .bind(today)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.into_iter()
+        .map(|(id, title, kind, date, start_time, project_title)| {
+            Ok(MeetingLine {
+                id,
+                title,
+                kind: MeetingKind::from_stored(&kind)?,
+                date,
+                start_time,
+                project_title,
+            })
+        })
+        .collect()
+}
+
+/// Works out the dashboard for `today`.
+pub async fn dashboard(pool: &SqlitePool, today: NaiveDate) -> CoreResult<Dashboard> {
+    let prefs = super::preferences::load(pool).await?;
+    let mut conn = pool.acquire().await?;
+    let month_start = today.with_day(1).unwrap_or(today);
+    let next_month = month_start
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap_or(today);
+    let month_end = next_month.pred_opt().unwrap_or(today);
+    let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
+    let year_end = NaiveDate::from_ymd_opt(today.year(), 12, 31).unwrap_or(today);
+    let month = hours(&mut conn, month_start, month_end).await?;
+    let year = hours(&mut conn, year_start, year_end).await?;
+
+    let by_project: Vec<(i64, String, i64)> = sqlx::query_as(
+        "SELECT c.project_id, p.title,
+                sum(c.prep_minutes + c.meeting_minutes + c.travel_minutes) AS minutes
+         FROM contributions c JOIN projects p ON p.id = c.project_id
+         WHERE c.deleted_at IS NULL AND c.date BETWEEN ? AND ?
+         GROUP BY c.project_id ORDER BY minutes DESC, p.title",
+    )
+    .bind(day(year_start))
+    .bind(day(year_end))
+    .fetch_all(&mut *conn)
+    .await?;
+    let by_activity: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT activity, sum(prep_minutes + meeting_minutes + travel_minutes) AS minutes
+         FROM contributions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?
+         GROUP BY activity ORDER BY minutes DESC, activity",
+    )
+    .bind(day(year_start))
+    .bind(day(year_end))
+    .fetch_all(&mut *conn)
+    .await?;
+
+    let money = money(&mut conn, today, &prefs).await?;
+
+    let today_s = day(today);
+    let overdue: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT a.id, a.title, a.due_date, p.title FROM actions a
+         LEFT JOIN projects p ON p.id = a.project_id
+         WHERE a.deleted_at IS NULL AND a.status = 'open' AND a.due_date < ?
+         ORDER BY a.due_date, a.id LIMIT 10",
+    )
+    .bind(&today_s)
+    .fetch_all(&mut *conn)
+    .await?;
+    let overdue_count: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM actions WHERE deleted_at IS NULL AND status = 'open' AND due_date < ?",
+    )
+    .bind(&today_s)
+    .fetch_one(&mut *conn)
+    .await?;
+    let upcoming = meeting_lines(
+        &mut conn,
+        &format!("{MEETING_LINE_SQL} AND m.date >= ? ORDER BY m.date, m.start_time, m.id LIMIT 5"),
+        &today_s,
+    )
+    .await?;
+    let last_reflection: Option<String> = sqlx::query_scalar(
+        "SELECT max(date) FROM reflections WHERE deleted_at IS NULL AND date <= ?",
+    )
+    .bind(&today_s)
+    .fetch_one(&mut *conn)
+    .await?;
+    let fortnight_ago = day(today - chrono::Duration::days(14));
+    let reflect_on = meeting_lines(
+        &mut conn,
+        &format!(
+            "{MEETING_LINE_SQL} AND m.date <= ?1 AND m.date >= '{fortnight_ago}'
+             AND NOT EXISTS (SELECT 1 FROM reflections r
+                             WHERE r.meeting_id = m.id AND r.deleted_at IS NULL)
+             ORDER BY m.date DESC, m.id DESC LIMIT 1"
+        ),
+        &today_s,
+    )
+    .await?
+    .into_iter()
+    .next();
+
+    Ok(Dashboard {
+        today: today_s,
+        month,
+        year,
+        year_by_project: by_project
+            .into_iter()
+            .map(|(project_id, title, minutes)| ProjectMinutes {
+                project_id,
+                title,
+                minutes,
+            })
+            .collect(),
+        year_by_activity: by_activity
+            .into_iter()
+            .map(|(a, minutes)| {
+                Ok(ActivityMinutes {
+                    activity: Activity::from_stored(&a)?,
+                    minutes,
+                })
+            })
+            .collect::<CoreResult<_>>()?,
+        money,
+        overdue_actions: overdue
+            .into_iter()
+            .map(|(id, title, due, project_title)| ActionLine {
+                id,
+                title,
+                days_overdue: days_between(&due, today),
+                due_date: due,
+                project_title,
+            })
+            .collect(),
+        overdue_count,
+        upcoming_meetings: upcoming,
+        days_since_reflection: last_reflection.map(|d| days_between(&d, today)),
+        reflect_on,
+    })
+}

@@ -1,0 +1,329 @@
+//! The fixed choices of the records (roles, approaches, kinds, statuses), each stored as its
+//! snake_case name and shown with a plain-English label.
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+/// Defines a choice list: serde/specta in snake_case, `as_str`, `parse`, `label` and `ALL`.
+macro_rules! choice {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal : $label:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            /// Every choice, in the order shown to people.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stored (and serialised) name.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// The plain-English label.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            /// Reads a stored name or a label (case and spaces forgiven); `None` when unknown.
+            pub fn parse(text: &str) -> Option<Self> {
+                let wanted = crate::records::enums::normalise(text);
+                Self::ALL.iter().copied().find(|c| {
+                    crate::records::enums::normalise(c.as_str()) == wanted
+                        || crate::records::enums::normalise(c.label()) == wanted
+                })
+            }
+
+            /// Reads a stored name, refusing unknown ones as damaged data.
+            pub fn from_stored(text: &str) -> crate::error::CoreResult<Self> {
+                Self::parse(text).ok_or_else(|| crate::error::CoreError::Damaged(format!(
+                    "The vault holds an unknown {} value.", stringify!($name)
+                )))
+            }
+        }
+    };
+}
+
+pub(crate) use choice;
+
+/// Lower-case letters and digits only, so "Steering committee" matches "steering_committee".
+pub(crate) fn normalise(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+choice!(
+    /// Role of a person on a project or at a meeting.
+    PersonRole {
+        /// Patient partner.
+        PatientPartner = "patient_partner": "Patient partner",
+        /// Carer.
+        Carer = "carer": "Carer",
+        /// Expert by experience.
+        ExpertByExperience = "expert_by_experience": "Expert by experience",
+        /// Researcher.
+        Researcher = "researcher": "Researcher",
+        /// Clinician.
+        Clinician = "clinician": "Clinician",
+        /// Chair.
+        Chair = "chair": "Chair",
+        /// Coordinator.
+        Coordinator = "coordinator": "Coordinator",
+        /// Anyone else.
+        Other = "other": "Other",
+    }
+);
+
+choice!(
+    /// Where a project sits on the involvement spectrum.
+    Approach {
+        /// Informing.
+        Informing = "informing": "Informing",
+        /// Consultation.
+        Consultation = "consultation": "Consultation",
+        /// Engagement.
+        Engagement = "engagement": "Engagement",
+        /// Co-design.
+        CoDesign = "co_design": "Co-design",
+        /// Co-production.
+        CoProduction = "co_production": "Co-production",
+    }
+);
+
+choice!(
+    /// Whether a project is under way.
+    ProjectStatus {
+        /// Not started yet.
+        Planned = "planned": "Planned",
+        /// Under way.
+        Active = "active": "Active",
+        /// Paused.
+        Paused = "paused": "Paused",
+        /// Finished.
+        Finished = "finished": "Finished",
+    }
+);
+
+choice!(
+    /// Kind of meeting or session.
+    MeetingKind {
+        /// Steering committee.
+        SteeringCommittee = "steering_committee": "Steering committee",
+        /// Advisory group.
+        AdvisoryGroup = "advisory_group": "Advisory group",
+        /// Co-design workshop.
+        CoDesignWorkshop = "co_design_workshop": "Co-design workshop",
+        /// Focus group.
+        FocusGroup = "focus_group": "Focus group",
+        /// Reading panel.
+        ReadingPanel = "reading_panel": "Reading panel",
+        /// Interview panel.
+        InterviewPanel = "interview_panel": "Interview panel",
+        /// Training.
+        Training = "training": "Training",
+        /// Anything else.
+        Other = "other": "Other",
+    }
+);
+
+choice!(
+    /// Stage of a co-design session.
+    CoDesignStage {
+        /// Gathering experiences.
+        GatherExperiences = "gather_experiences": "Gather experiences",
+        /// Designing together.
+        CoDesign = "co_design": "Co-design",
+        /// Putting it in place.
+        Implement = "implement": "Implement",
+        /// Looking back.
+        Review = "review": "Review",
+    }
+);
+
+choice!(
+    /// State of an action.
+    ActionStatus {
+        /// Still to do.
+        Open = "open": "Open",
+        /// Done.
+        Done = "done": "Done",
+        /// No longer needed.
+        Dropped = "dropped": "Dropped",
+    }
+);
+
+choice!(
+    /// What kind of work a contribution was.
+    Activity {
+        /// A meeting.
+        Meeting = "meeting": "Meeting",
+        /// Reading or reviewing documents.
+        Reviewing = "reviewing": "Reading or reviewing",
+        /// Preparation.
+        Preparation = "preparation": "Preparation",
+        /// Co-design.
+        CoDesign = "co_design": "Co-design",
+        /// Recruitment.
+        Recruitment = "recruitment": "Recruitment",
+        /// Writing.
+        Writing = "writing": "Writing",
+        /// Presenting.
+        Presenting = "presenting": "Presenting",
+        /// Training.
+        Training = "training": "Training",
+        /// Anything else.
+        Other = "other": "Other",
+    }
+);
+
+choice!(
+    /// What was agreed about the fee for a contribution.
+    FeeArrangement {
+        /// A fee is due at the agreed rate.
+        Fee = "fee": "Fee",
+        /// A reduced fee was agreed.
+        Reduced = "reduced": "Reduced fee",
+        /// The person declined the fee.
+        Declined = "declined": "Declined",
+        /// The fee goes to a charity.
+        Charity = "charity": "Paid to charity",
+        /// Paid in vouchers.
+        Voucher = "voucher": "Voucher",
+        /// No fee for this work.
+        Unpaid = "unpaid": "No fee",
+    }
+);
+
+impl FeeArrangement {
+    /// Whether this arrangement means money is claimed and paid to the person.
+    pub fn is_payable(self) -> bool {
+        matches!(
+            self,
+            FeeArrangement::Fee | FeeArrangement::Reduced | FeeArrangement::Voucher
+        )
+    }
+}
+
+choice!(
+    /// Where a claim stands, worked out from the claim and payment dates.
+    ClaimStatus {
+        /// Nothing to claim.
+        NotClaimable = "not_claimable": "Nothing to claim",
+        /// Not claimed yet.
+        ToClaim = "to_claim": "To claim",
+        /// Claimed, waiting for payment.
+        Claimed = "claimed": "Claimed",
+        /// Paid.
+        Paid = "paid": "Paid",
+    }
+);
+
+choice!(
+    /// Kind of expense line.
+    ExpenseKind {
+        /// Mileage in the person's own vehicle.
+        Mileage = "mileage": "Mileage",
+        /// Train, bus or coach fares.
+        Fares = "fares": "Fares",
+        /// Taxi.
+        Taxi = "taxi": "Taxi",
+        /// Parking.
+        Parking = "parking": "Parking",
+        /// Food and drink.
+        Subsistence = "subsistence": "Food and drink",
+        /// Care or childcare while taking part.
+        Care = "care": "Care or childcare",
+        /// A place to stay.
+        Accommodation = "accommodation": "Accommodation",
+        /// Anything else.
+        Other = "other": "Other",
+    }
+);
+
+choice!(
+    /// How a reflection is structured.
+    Template {
+        /// Gibbs' reflective cycle.
+        Gibbs = "gibbs": "Gibbs",
+        /// Rolfe: what? so what? now what?
+        Rolfe = "rolfe": "Rolfe",
+        /// Kolb's learning cycle.
+        Kolb = "kolb": "Kolb",
+        /// Free text.
+        Free = "free": "Free text",
+    }
+);
+
+impl Template {
+    /// The entries of this template, in order: (key, plain-English prompt).
+    pub fn prompts(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Template::Gibbs => &[
+                ("description", "What happened?"),
+                ("feelings", "What were you thinking and feeling?"),
+                ("evaluation", "What was good and bad about it?"),
+                ("analysis", "What sense can you make of it?"),
+                ("conclusion", "What else could you have done?"),
+                ("action_plan", "If it happened again, what would you do?"),
+            ],
+            Template::Rolfe => &[
+                ("what", "What happened?"),
+                ("so_what", "So what? Why does it matter?"),
+                ("now_what", "Now what? What will you do next?"),
+            ],
+            Template::Kolb => &[
+                ("experience", "What did you experience?"),
+                ("reflection", "Looking back, what do you notice?"),
+                ("learning", "What have you learned?"),
+                ("trying_out", "What will you try next time?"),
+            ],
+            Template::Free => &[("text", "Write whatever you want to remember.")],
+        }
+    }
+}
+
+choice!(
+    /// The vehicle a mileage rate is for.
+    Vehicle {
+        /// Car or van.
+        Car = "car": "Car or van",
+        /// Motorcycle.
+        Motorcycle = "motorcycle": "Motorcycle",
+        /// Bicycle.
+        Bicycle = "bicycle": "Bicycle",
+    }
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_labels_both_parse() {
+        assert_eq!(
+            MeetingKind::parse("Steering committee"),
+            Some(MeetingKind::SteeringCommittee)
+        );
+        assert_eq!(
+            MeetingKind::parse("steering_committee"),
+            Some(MeetingKind::SteeringCommittee)
+        );
+        assert_eq!(
+            Activity::parse("reading or reviewing"),
+            Some(Activity::Reviewing)
+        );
+        assert_eq!(Activity::parse("juggling"), None);
+        for a in Approach::ALL {
+            let json = serde_json::to_string(a).unwrap();
+            assert_eq!(json, format!("\"{}\"", a.as_str()));
+        }
+    }
+
+    #[test]
+    fn unknown_serialised_values_are_refused() {
+        assert!(serde_json::from_str::<ExpenseKind>("\"helicopter\"").is_err());
+    }
+}

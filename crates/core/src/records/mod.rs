@@ -1,0 +1,223 @@
+//! The records of DESIGN §3: people, projects, meetings and sessions, actions, contributions
+//! (with expenses) and reflections; their validation, storage, lists, dashboard and search.
+//!
+//! Every kind is a plain struct implementing [`Kind`]; [`store`] does the rest generically, so
+//! create, update, delete with undo and lists behave the same for all of them.
+
+pub mod actions;
+pub mod contributions;
+pub mod dashboard;
+// pub mod demo;
+pub mod enums;
+pub mod list;
+pub mod meetings;
+pub mod money;
+pub mod people;
+pub mod preferences;
+pub mod projects;
+pub mod reflections;
+pub mod search;
+pub mod store;
+pub mod transfer;
+pub mod validate;
+
+use std::future::Future;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use sqlx::sqlite::{SqliteArguments, SqliteRow};
+use sqlx::{Sqlite, SqliteConnection};
+
+use crate::error::CoreResult;
+
+pub use actions::Action;
+pub use contributions::{Contribution, Expense};
+pub use meetings::{Attendee, FeltHeard, Meeting};
+pub use people::Person;
+pub use projects::{Project, RateCard};
+pub use reflections::Reflection;
+
+/// A stored record: its id, when it was made and last changed, and its fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Record<T> {
+    /// Stable id, unique within its kind.
+    pub id: i64,
+    /// When it was created (RFC 3339, UTC).
+    pub created_at: String,
+    /// When it was last changed (RFC 3339, UTC).
+    pub updated_at: String,
+    /// The fields the person entered.
+    pub data: T,
+}
+
+/// The kinds of record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    /// A person.
+    Person,
+    /// A project.
+    Project,
+    /// A meeting or session.
+    Meeting,
+    /// An action.
+    Action,
+    /// A contribution.
+    Contribution,
+    /// A reflection.
+    Reflection,
+}
+
+impl RecordKind {
+    /// Every kind.
+    pub const ALL: [RecordKind; 6] = [
+        RecordKind::Person,
+        RecordKind::Project,
+        RecordKind::Meeting,
+        RecordKind::Action,
+        RecordKind::Contribution,
+        RecordKind::Reflection,
+    ];
+
+    /// The table holding this kind.
+    pub fn table(self) -> &'static str {
+        match self {
+            RecordKind::Person => "people",
+            RecordKind::Project => "projects",
+            RecordKind::Meeting => "meetings",
+            RecordKind::Action => "actions",
+            RecordKind::Contribution => "contributions",
+            RecordKind::Reflection => "reflections",
+        }
+    }
+
+    /// The kind's number in the search index (rowid = id * 8 + number).
+    pub fn search_number(self) -> i64 {
+        match self {
+            RecordKind::Person => 1,
+            RecordKind::Project => 2,
+            RecordKind::Meeting => 3,
+            RecordKind::Action => 4,
+            RecordKind::Contribution => 5,
+            RecordKind::Reflection => 6,
+        }
+    }
+
+    /// The kind for a search-index number.
+    pub fn from_search_number(n: i64) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.search_number() == n)
+    }
+
+    /// Plain-English name, lower case ("meeting").
+    pub fn noun(self) -> &'static str {
+        match self {
+            RecordKind::Person => "person",
+            RecordKind::Project => "project",
+            RecordKind::Meeting => "meeting",
+            RecordKind::Action => "action",
+            RecordKind::Contribution => "contribution",
+            RecordKind::Reflection => "reflection",
+        }
+    }
+
+    /// Statements that soft-delete the records that belong to this one (`?1` stamp, `?2` id).
+    /// Undo runs the same conditions with `deleted_at = ?1` to bring back exactly those.
+    pub(crate) fn cascade(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            RecordKind::Project => &[
+                ("meetings", "project_id = ?2"),
+                ("contributions", "project_id = ?2"),
+                (
+                    "actions",
+                    "(project_id = ?2 OR meeting_id IN (SELECT id FROM meetings WHERE project_id = ?2))",
+                ),
+            ],
+            RecordKind::Meeting => &[("actions", "meeting_id = ?2")],
+            _ => &[],
+        }
+    }
+}
+
+/// A query with arguments bound so far.
+pub type Query<'q> = sqlx::query::Query<'q, Sqlite, SqliteArguments<'q>>;
+
+/// A reference from one record to another that must exist (and not be deleted).
+pub struct Link {
+    /// The field holding the reference.
+    pub field: &'static str,
+    /// The kind referred to.
+    pub kind: RecordKind,
+    /// The id referred to.
+    pub id: i64,
+}
+
+/// What each kind of record tells the generic store about itself.
+pub trait Kind: Serialize + DeserializeOwned + Clone + Send + Sync + Unpin + 'static {
+    /// Which kind this is.
+    const KIND: RecordKind;
+    /// The stored columns besides id, timestamps and `deleted_at`, in [`Kind::bind`] order.
+    const COLUMNS: &'static [&'static str];
+    /// The column lists are filtered and sorted by date on, when there is one.
+    const DATE_COLUMN: Option<&'static str>;
+    /// The column lists sort by title on.
+    const TITLE_COLUMN: &'static str;
+
+    /// Fills in what the core works out (mileage amounts); called before [`Kind::validate`].
+    fn normalise(&mut self) {}
+
+    /// Checks every field; the first problem is returned with its field name.
+    fn validate(&self) -> CoreResult<()>;
+
+    /// Other records this one refers to.
+    fn links(&self) -> Vec<Link>;
+
+    /// Binds [`Kind::COLUMNS`] in order.
+    fn bind<'q>(&'q self, query: Query<'q>) -> Query<'q>;
+
+    /// Reads the columns of one row (child rows are loaded by [`Kind::load_children`]).
+    fn from_row(row: &SqliteRow) -> CoreResult<Self>;
+
+    /// Replaces the rows of child tables for record `id`.
+    fn save_children(
+        &self,
+        _conn: &mut SqliteConnection,
+        _id: i64,
+    ) -> impl Future<Output = CoreResult<()>> + Send {
+        async { Ok(()) }
+    }
+
+    /// Fills in child rows for a batch of records.
+    fn load_children(
+        _conn: &mut SqliteConnection,
+        _records: &mut [Record<Self>],
+    ) -> impl Future<Output = CoreResult<()>> + Send {
+        async { Ok(()) }
+    }
+
+    /// Adds this kind's filters (project, kind, status, tag) to a list query's WHERE clause.
+    fn filter(_query: &list::ListQuery, _sql: &mut list::Where) -> CoreResult<()> {
+        Ok(())
+    }
+}
+
+/// JSON text for a list or value column.
+pub(crate) fn to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".into())
+}
+
+/// Reads a JSON column, refusing damaged text.
+pub(crate) fn from_json<T: DeserializeOwned>(text: &str, what: &str) -> CoreResult<T> {
+    serde_json::from_str(text).map_err(|_| {
+        crate::error::CoreError::Damaged(format!("The vault holds unreadable {what}."))
+    })
+}
+
+/// Tidies a list of short texts: trims each and drops blank ones.
+pub fn tidy_list(items: &[String]) -> Vec<String> {
+    items
+        .iter()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
+}

@@ -1,0 +1,240 @@
+//! The user's preferences kept in the vault: look, money facts (thresholds, tax year, mileage
+//! rates — all entered by the user; the program holds no rates) and export defaults.
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use sqlx::SqlitePool;
+
+use super::enums::Vehicle;
+use super::validate;
+use crate::error::{CoreError, CoreResult};
+
+/// Light, dark or as the system is set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Follow the system.
+    #[default]
+    System,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+/// Text size of the app.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum TextSize {
+    /// The normal size.
+    #[default]
+    Normal,
+    /// Larger.
+    Large,
+    /// Largest.
+    Larger,
+}
+
+/// A weekly earnings threshold from a date on (for example a benefit's permitted-work limit).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct WeeklyThreshold {
+    /// First day it applies (`YYYY-MM-DD`).
+    pub from: String,
+    /// The threshold in pence per week.
+    pub pence: i64,
+}
+
+/// A mileage rate from a date on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct MileageRate {
+    /// Vehicle.
+    pub vehicle: Vehicle,
+    /// First day it applies (`YYYY-MM-DD`).
+    pub from: String,
+    /// Pence per mile.
+    pub pence_per_mile: i64,
+}
+
+/// Everything the user can set besides locking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(default)]
+pub struct Preferences {
+    /// Light, dark or system.
+    pub theme: Theme,
+    /// Text size.
+    pub text_size: TextSize,
+    /// The user's own weekly thresholds, dated.
+    pub weekly_thresholds: Vec<WeeklyThreshold>,
+    /// Month the tax year starts (1–12).
+    pub tax_year_start_month: u8,
+    /// Day the tax year starts.
+    pub tax_year_start_day: u8,
+    /// Mileage rates, dated.
+    pub mileage_rates: Vec<MileageRate>,
+    /// Whether exports include private reflections unless changed.
+    pub export_include_private: bool,
+    /// Whether exports replace names with roles unless changed.
+    pub export_names_as_roles: bool,
+    /// Whether exports leave money out unless changed.
+    pub export_leave_out_money: bool,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Preferences {
+            theme: Theme::System,
+            text_size: TextSize::Normal,
+            weekly_thresholds: Vec::new(),
+            // The UK tax year starts on 6 April; the user may change it.
+            tax_year_start_month: 4,
+            tax_year_start_day: 6,
+            mileage_rates: Vec::new(),
+            export_include_private: false,
+            export_names_as_roles: false,
+            export_leave_out_money: false,
+        }
+    }
+}
+
+impl Preferences {
+    /// Checks every field.
+    pub fn validate(&self) -> CoreResult<()> {
+        let start = chrono::NaiveDate::from_ymd_opt(
+            2001,
+            u32::from(self.tax_year_start_month),
+            u32::from(self.tax_year_start_day),
+        );
+        if start.is_none() {
+            return Err(CoreError::invalid(
+                "tax_year_start_day",
+                "Choose a day that exists in every year for the tax year start.",
+            ));
+        }
+        if self.weekly_thresholds.len() > validate::MAX_ITEMS
+            || self.mileage_rates.len() > validate::MAX_ITEMS
+        {
+            return Err(CoreError::invalid("weekly_thresholds", "Too many entries."));
+        }
+        for t in &self.weekly_thresholds {
+            validate::date("weekly_thresholds", &t.from)?;
+            validate::pence("weekly_thresholds", t.pence)?;
+        }
+        for r in &self.mileage_rates {
+            validate::date("mileage_rates", &r.from)?;
+            validate::pence("mileage_rates", r.pence_per_mile)?;
+        }
+        Ok(())
+    }
+
+    /// The rate for `vehicle` in force on `date`, if the user has entered one.
+    pub fn mileage_rate_on(&self, vehicle: Vehicle, date: &str) -> Option<i64> {
+        self.mileage_rates
+            .iter()
+            .filter(|r| r.vehicle == vehicle && r.from.as_str() <= date)
+            .max_by(|a, b| a.from.cmp(&b.from))
+            .map(|r| r.pence_per_mile)
+    }
+
+    /// The weekly threshold in force on `date`, if any.
+    pub fn threshold_on(&self, date: &str) -> Option<i64> {
+        self.weekly_thresholds
+            .iter()
+            .filter(|t| t.from.as_str() <= date)
+            .max_by(|a, b| a.from.cmp(&b.from))
+            .map(|t| t.pence)
+    }
+
+    /// First day of the tax year that holds `date`.
+    pub fn tax_year_start(&self, date: chrono::NaiveDate) -> chrono::NaiveDate {
+        use chrono::Datelike;
+        let start_in = |year: i32| {
+            chrono::NaiveDate::from_ymd_opt(
+                year,
+                u32::from(self.tax_year_start_month),
+                u32::from(self.tax_year_start_day),
+            )
+            .unwrap_or(date)
+        };
+        let this_year = start_in(date.year());
+        if date >= this_year {
+            this_year
+        } else {
+            start_in(date.year() - 1)
+        }
+    }
+}
+
+const KEY: &str = "preferences";
+
+/// Reads the preferences (defaults when never saved).
+pub async fn load(pool: &SqlitePool) -> CoreResult<Preferences> {
+    let raw: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
+        .bind(KEY)
+        .fetch_optional(pool)
+        .await?;
+    match raw {
+        None => Ok(Preferences::default()),
+        Some(text) => super::from_json(&text, "preferences"),
+    }
+}
+
+/// Validates and saves the preferences.
+pub async fn save(pool: &SqlitePool, prefs: &Preferences) -> CoreResult<Preferences> {
+    prefs.validate()?;
+    let mut prefs = prefs.clone();
+    prefs.weekly_thresholds.sort_by(|a, b| a.from.cmp(&b.from));
+    prefs
+        .mileage_rates
+        .sort_by(|a, b| (a.vehicle.as_str(), &a.from).cmp(&(b.vehicle.as_str(), &b.from)));
+    sqlx::query(
+        "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+    )
+    .bind(KEY)
+    .bind(super::to_json(&prefs))
+    .bind(super::store::now_stamp())
+    .execute(pool)
+    .await?;
+    Ok(prefs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn tax_year_starts_on_6_april_by_default() {
+        let p = Preferences::default();
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(p.tax_year_start(d(2026, 4, 5)), d(2025, 4, 6));
+        assert_eq!(p.tax_year_start(d(2026, 4, 6)), d(2026, 4, 6));
+        assert_eq!(p.tax_year_start(d(2026, 12, 31)), d(2026, 4, 6));
+    }
+
+    #[test]
+    fn dated_values_pick_the_latest_in_force() {
+        let p = Preferences {
+            weekly_thresholds: vec![
+                WeeklyThreshold {
+                    from: "2024-04-01".into(),
+                    pence: 18_350,
+                },
+                WeeklyThreshold {
+                    from: "2025-04-01".into(),
+                    pence: 19_650,
+                },
+            ],
+            ..Preferences::default()
+        };
+        assert_eq!(p.threshold_on("2024-03-31"), None);
+        assert_eq!(p.threshold_on("2024-12-01"), Some(18_350));
+        assert_eq!(p.threshold_on("2026-01-01"), Some(19_650));
+        let bad = Preferences {
+            tax_year_start_month: 2,
+            tax_year_start_day: 30,
+            ..Preferences::default()
+        };
+        assert!(bad.validate().is_err());
+    }
+}

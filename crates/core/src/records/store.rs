@@ -1,0 +1,352 @@
+//! Create, read, update, delete with undo, and list — the same for every kind of record.
+//! Each call is one transaction: a record and its child rows are written whole or not at all.
+
+use serde::Serialize;
+use specta::Type;
+use sqlx::{Row, SqliteConnection, SqlitePool};
+
+use super::list::{Arg, ListQuery, Page, Sort, Where};
+use super::{Kind, Record, RecordKind};
+use crate::error::{CoreError, CoreResult};
+
+/// How long a deleted record can be brought back, in seconds.
+pub const UNDO_SECONDS: i64 = 10 * 60;
+
+/// The current time as stored in `created_at` / `updated_at` / `deleted_at`.
+pub fn now_stamp() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}
+
+fn select_sql<T: Kind>() -> String {
+    format!(
+        "SELECT id, created_at, updated_at, {} FROM {}",
+        T::COLUMNS.join(", "),
+        T::KIND.table()
+    )
+}
+
+fn read_record<T: Kind>(row: &sqlx::sqlite::SqliteRow) -> CoreResult<Record<T>> {
+    Ok(Record {
+        id: row.try_get("id")?,
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+        data: T::from_row(row)?,
+    })
+}
+
+/// Refuses references to records that do not exist or were deleted.
+pub(crate) async fn check_links<T: Kind>(conn: &mut SqliteConnection, data: &T) -> CoreResult<()> {
+    for link in data.links() {
+        let sql = format!(
+            "SELECT count(*) FROM {} WHERE id = ? AND deleted_at IS NULL",
+            link.kind.table()
+        );
+        let found: i64 = sqlx::query_scalar(&sql)
+            .bind(link.id)
+            .fetch_one(&mut *conn)
+            .await?;
+        if found == 0 {
+            return Err(CoreError::invalid(
+                link.field,
+                format!("Choose a {} that exists.", link.kind.noun()),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Inserts a validated record with a chosen id and timestamps (used by create, import and demo).
+/// `id: None` lets the database choose.
+pub(crate) async fn insert_row<T: Kind>(
+    conn: &mut SqliteConnection,
+    id: Option<i64>,
+    created_at: &str,
+    updated_at: &str,
+    data: &T,
+) -> CoreResult<i64> {
+    let columns = T::COLUMNS.join(", ");
+    let marks = vec!["?"; T::COLUMNS.len()].join(", ");
+    let sql = format!(
+        "INSERT INTO {} (id, created_at, updated_at, {columns}) VALUES (?, ?, ?, {marks})",
+        T::KIND.table()
+    );
+    let query = sqlx::query(&sql).bind(id).bind(created_at).bind(updated_at);
+    let done = data.bind(query).execute(&mut *conn).await?;
+    let new_id = done.last_insert_rowid();
+    data.save_children(conn, new_id).await?;
+    Ok(new_id)
+}
+
+async fn fetch<T: Kind>(conn: &mut SqliteConnection, id: i64) -> CoreResult<Record<T>> {
+    let sql = format!("{} WHERE id = ? AND deleted_at IS NULL", select_sql::<T>());
+    let row = sqlx::query(&sql)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| not_found(T::KIND))?;
+    let mut records = [read_record::<T>(&row)?];
+    T::load_children(conn, &mut records).await?;
+    let [record] = records;
+    Ok(record)
+}
+
+fn not_found(kind: RecordKind) -> CoreError {
+    CoreError::NotFound(format!(
+        "That {} is not in the vault any more; it may have been deleted.",
+        kind.noun()
+    ))
+}
+
+/// Validates and saves a new record.
+pub async fn create<T: Kind>(pool: &SqlitePool, mut data: T) -> CoreResult<Record<T>> {
+    data.normalise();
+    data.validate()?;
+    let mut tx = pool.begin().await?;
+    check_links(&mut tx, &data).await?;
+    let now = now_stamp();
+    let id = insert_row(&mut tx, None, &now, &now, &data).await?;
+    let record = fetch::<T>(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(record)
+}
+
+/// Reads one record with its child rows.
+pub async fn get<T: Kind>(pool: &SqlitePool, id: i64) -> CoreResult<Record<T>> {
+    let mut conn = pool.acquire().await?;
+    fetch::<T>(&mut conn, id).await
+}
+
+/// Validates and replaces the fields (and child rows) of an existing record.
+pub async fn update<T: Kind>(pool: &SqlitePool, id: i64, mut data: T) -> CoreResult<Record<T>> {
+    data.normalise();
+    data.validate()?;
+    let mut tx = pool.begin().await?;
+    check_links(&mut tx, &data).await?;
+    let sets = T::COLUMNS
+        .iter()
+        .map(|c| format!("{c} = ?"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "UPDATE {} SET {sets}, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
+        T::KIND.table()
+    );
+    let done = data
+        .bind(sqlx::query(&sql))
+        .bind(now_stamp())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(not_found(T::KIND));
+    }
+    data.save_children(&mut tx, id).await?;
+    let record = fetch::<T>(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(record)
+}
+
+/// What a delete did, for the undo offer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Deleted {
+    /// The kind deleted.
+    pub kind: RecordKind,
+    /// The record deleted.
+    pub id: i64,
+    /// Records that belonged to it and went with it (meetings and contributions of a project…).
+    pub with_it: i64,
+    /// Seconds the delete can be undone for.
+    pub undo_seconds: i64,
+}
+
+/// Deletes a record (and what belongs to it) so that [`restore`] can bring it back for
+/// [`UNDO_SECONDS`]; after that [`purge_expired`] removes it for good.
+pub async fn delete(pool: &SqlitePool, kind: RecordKind, id: i64) -> CoreResult<Deleted> {
+    let stamp = now_stamp();
+    let mut tx = pool.begin().await?;
+    let sql = format!(
+        "UPDATE {} SET deleted_at = ?1 WHERE id = ?2 AND deleted_at IS NULL",
+        kind.table()
+    );
+    let done = sqlx::query(&sql)
+        .bind(&stamp)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(not_found(kind));
+    }
+    let mut with_it = 0;
+    for (table, condition) in kind.cascade() {
+        let sql =
+            format!("UPDATE {table} SET deleted_at = ?1 WHERE deleted_at IS NULL AND {condition}");
+        let done = sqlx::query(&sql)
+            .bind(&stamp)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        with_it += i64::try_from(done.rows_affected()).unwrap_or(i64::MAX);
+    }
+    tx.commit().await?;
+    Ok(Deleted {
+        kind,
+        id,
+        with_it,
+        undo_seconds: UNDO_SECONDS,
+    })
+}
+
+/// Brings back a deleted record and exactly what was deleted with it.
+pub async fn restore(pool: &SqlitePool, kind: RecordKind, id: i64) -> CoreResult<()> {
+    let mut tx = pool.begin().await?;
+    let sql = format!(
+        "SELECT deleted_at FROM {} WHERE id = ? AND deleted_at IS NOT NULL",
+        kind.table()
+    );
+    let stamp: String = sqlx::query_scalar(&sql)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| {
+            CoreError::NotFound(format!(
+                "That {} cannot be brought back: it was not deleted, or the time to undo has \
+                 passed.",
+                kind.noun()
+            ))
+        })?;
+    for (table, condition) in kind.cascade() {
+        let sql =
+            format!("UPDATE {table} SET deleted_at = NULL WHERE deleted_at = ?1 AND {condition}");
+        sqlx::query(&sql)
+            .bind(&stamp)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let sql = format!("UPDATE {} SET deleted_at = NULL WHERE id = ?", kind.table());
+    sqlx::query(&sql).bind(id).execute(&mut *tx).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Removes for good every record deleted more than [`UNDO_SECONDS`] before `now`.
+/// Returns how many rows went.
+pub async fn purge_expired(
+    pool: &SqlitePool,
+    now: chrono::DateTime<chrono::Utc>,
+) -> CoreResult<u64> {
+    let cutoff = (now - chrono::Duration::seconds(UNDO_SECONDS))
+        .to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+    let mut tx = pool.begin().await?;
+    let mut removed = 0;
+    // Children before parents, so cascades never meet a half-deleted parent.
+    for kind in [
+        RecordKind::Action,
+        RecordKind::Reflection,
+        RecordKind::Contribution,
+        RecordKind::Meeting,
+        RecordKind::Project,
+        RecordKind::Person,
+    ] {
+        let sql = format!(
+            "DELETE FROM {} WHERE deleted_at IS NOT NULL AND deleted_at < ?",
+            kind.table()
+        );
+        removed += sqlx::query(&sql)
+            .bind(&cutoff)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+    }
+    tx.commit().await?;
+    Ok(removed)
+}
+
+/// One page of records of kind `T` matching `query`.
+pub async fn list<T: Kind>(pool: &SqlitePool, query: &ListQuery) -> CoreResult<Page<Record<T>>> {
+    let limit = query.limit()?;
+    let offset = query.offset.unwrap_or(0);
+    let mut filter = Where::default();
+    filter.push("deleted_at IS NULL", []);
+    query.date_range(T::DATE_COLUMN, &mut filter)?;
+    T::filter(query, &mut filter)?;
+    let (column, natural_desc) = match (query.sort, T::DATE_COLUMN) {
+        (Some(Sort::Title), _) | (None, None) => (T::TITLE_COLUMN, false),
+        (Some(Sort::Updated), _) => ("updated_at", true),
+        (Some(Sort::Date), Some(date)) | (None, Some(date)) => (date, true),
+        (Some(Sort::Date), None) => ("created_at", true),
+    };
+    let desc = query.descending.unwrap_or(natural_desc);
+    let direction = if desc { "DESC" } else { "ASC" };
+    let collate = if column == T::TITLE_COLUMN {
+        " COLLATE NOCASE"
+    } else {
+        ""
+    };
+    let sql = format!(
+        "{} WHERE {} ORDER BY {column}{collate} {direction}, id {direction} LIMIT ? OFFSET ?",
+        select_sql::<T>(),
+        filter.sql()
+    );
+    let mut q = sqlx::query(&sql);
+    for arg in &filter.args {
+        q = match arg {
+            Arg::Int(v) => q.bind(*v),
+            Arg::Text(v) => q.bind(v.as_str()),
+        };
+    }
+    let mut conn = pool.acquire().await?;
+    let rows = q
+        .bind(i64::from(limit) + 1)
+        .bind(i64::from(offset))
+        .fetch_all(&mut *conn)
+        .await?;
+    let has_more = rows.len() > limit as usize;
+    let mut items = rows
+        .iter()
+        .take(limit as usize)
+        .map(read_record::<T>)
+        .collect::<CoreResult<Vec<_>>>()?;
+    T::load_children(&mut conn, &mut items).await?;
+    Ok(Page {
+        items,
+        offset,
+        has_more,
+    })
+}
+
+/// Ids of a batch of records as a JSON array, for `IN (SELECT value FROM json_each(?))`.
+pub(crate) fn id_array<T>(records: &[Record<T>]) -> String {
+    super::to_json(&records.iter().map(|r| r.id).collect::<Vec<_>>())
+}
+
+/// Position of each record in a batch, by id.
+pub(crate) fn index_by_id<T>(records: &[Record<T>]) -> std::collections::HashMap<i64, usize> {
+    records.iter().enumerate().map(|(i, r)| (r.id, i)).collect()
+}
+
+/// Every live record of kind `T`, oldest id first, with child rows.
+pub async fn all<T: Kind>(conn: &mut SqliteConnection) -> CoreResult<Vec<Record<T>>> {
+    let sql = format!("{} WHERE deleted_at IS NULL ORDER BY id", select_sql::<T>());
+    let rows = sqlx::query(&sql).fetch_all(&mut *conn).await?;
+    let mut records = rows
+        .iter()
+        .map(read_record::<T>)
+        .collect::<CoreResult<Vec<_>>>()?;
+    for chunk in records.chunks_mut(5_000) {
+        T::load_children(conn, chunk).await?;
+    }
+    Ok(records)
+}
+
+/// How many records (deleted or not) the vault holds, of every kind.
+pub async fn count_all(conn: &mut SqliteConnection) -> CoreResult<i64> {
+    let mut total = 0;
+    for kind in RecordKind::ALL {
+        let sql = format!("SELECT count(*) FROM {}", kind.table());
+        total += sqlx::query_scalar::<_, i64>(&sql)
+            .fetch_one(&mut *conn)
+            .await?;
+    }
+    Ok(total)
+}

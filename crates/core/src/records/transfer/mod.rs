@@ -1,0 +1,99 @@
+//! Moving records in and out: the complete JSON export and its exact re-import, and CSV import
+//! of contributions and expenses from a spreadsheet. Imports check everything first, report
+//! every problem with where it is, and write all or nothing in one transaction.
+
+pub mod csv_import;
+pub mod json;
+
+use serde::Serialize;
+use specta::Type;
+
+/// Largest file accepted for import (256 MiB).
+pub const MAX_IMPORT_BYTES: usize = 256 * 1024 * 1024;
+/// Most problems listed; beyond this the report says how many more there were.
+pub const MAX_PROBLEMS: usize = 500;
+
+/// One thing wrong with an import file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Problem {
+    /// Line in the file (CSV), when known.
+    pub line: Option<u64>,
+    /// Where: a column name (CSV) or a path like `contributions[3].date` (JSON).
+    pub place: String,
+    /// What is wrong and what would be accepted.
+    pub message: String,
+}
+
+/// How many records of each kind an import holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Type)]
+pub struct Counts {
+    /// People.
+    pub people: u32,
+    /// Projects.
+    pub projects: u32,
+    /// Meetings.
+    pub meetings: u32,
+    /// Actions.
+    pub actions: u32,
+    /// Contributions.
+    pub contributions: u32,
+    /// Expense lines.
+    pub expenses: u32,
+    /// Reflections.
+    pub reflections: u32,
+}
+
+/// What an import found and did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ImportReport {
+    /// Whether this was a dry run (nothing is written in a dry run).
+    pub dry_run: bool,
+    /// Whether the records were written.
+    pub written: bool,
+    /// What the file holds (or would add).
+    pub counts: Counts,
+    /// Projects that do not exist yet and are (or would be) created, by name.
+    pub new_projects: Vec<String>,
+    /// Columns of a CSV file that were not used.
+    pub ignored_columns: Vec<String>,
+    /// Every problem found (up to 500). Any problem means nothing was written.
+    pub problems: Vec<Problem>,
+    /// Problems beyond those listed.
+    pub more_problems: u32,
+}
+
+impl ImportReport {
+    pub(crate) fn new(dry_run: bool) -> Self {
+        ImportReport {
+            dry_run,
+            written: false,
+            counts: Counts::default(),
+            new_projects: Vec::new(),
+            ignored_columns: Vec::new(),
+            problems: Vec::new(),
+            more_problems: 0,
+        }
+    }
+
+    pub(crate) fn problem(
+        &mut self,
+        line: Option<u64>,
+        place: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(Problem {
+                line,
+                place: place.into(),
+                message: message.into(),
+            });
+        } else {
+            self.more_problems = self.more_problems.saturating_add(1);
+        }
+    }
+
+    /// Whether the file can be (or was) imported as it is.
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
