@@ -6,6 +6,8 @@ use alongside_core::{CoreError, ErrorCode};
 pub const OK: u8 = 0;
 /// A runtime failure.
 pub const RUNTIME: u8 = 1;
+/// A usage error (as clap reports its own).
+pub const USAGE: u8 = 2;
 /// Wrong passphrase, or the vault could not be unlocked.
 pub const LOCKED: u8 = 3;
 /// Invalid input; nothing was written.

@@ -2,6 +2,7 @@
 
 mod args;
 mod exit;
+mod records;
 mod run;
 mod secrets;
 

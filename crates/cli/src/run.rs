@@ -9,7 +9,7 @@ use secrecy::ExposeSecret;
 
 use crate::args::{Cli, Command, PassphraseAction};
 use crate::exit::{CliError, INVALID, OK, RUNTIME};
-use crate::secrets;
+use crate::{records, secrets};
 
 fn data_dir(cli: &Cli) -> Result<PathBuf, CliError> {
     cli.data_dir
@@ -47,11 +47,24 @@ async fn unlock_with(vault: &Vault, given: Option<secrecy::SecretString>) -> Res
     Ok(vault.unlock(UnlockMethod::Passphrase(p)).await?)
 }
 
-/// Runs the command and returns the exit code.
+/// Runs the command and returns the exit code. The vault is locked again whatever happened.
 pub async fn run(cli: Cli) -> Result<u8, CliError> {
     let dir = data_dir(&cli)?;
     let vault = Vault::new(&dir);
-    let code = match &cli.command {
+    let result = execute(&cli, &dir, &vault).await;
+    let locked = vault.lock(LockReason::Manual).await;
+    let code = result?;
+    locked?;
+    Ok(code)
+}
+
+async fn unlocked_pool(vault: &Vault, cli: &Cli) -> Result<alongside_core::SqlitePool, CliError> {
+    unlock(vault, cli.passphrase_stdin).await?;
+    Ok(vault.pool().await?)
+}
+
+async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, CliError> {
+    Ok(match &cli.command {
         Command::Init { remember } => {
             if vault.exists() {
                 return Err(CoreError::VaultExists.into());
@@ -72,15 +85,15 @@ pub async fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Status { json } => {
             if vault.exists() {
                 if let Some(p) = secrets::given_passphrase(cli.passphrase_stdin)? {
-                    unlock_with(&vault, Some(p)).await?;
+                    unlock_with(vault, Some(p)).await?;
                 }
             }
             let status = vault.status().await?;
-            print_status(&dir, &status, *json)?;
+            print_status(dir, &status, *json)?;
             OK
         }
         Command::Check => {
-            unlock(&vault, cli.passphrase_stdin).await?;
+            unlock(vault, cli.passphrase_stdin).await?;
             let report = vault.check().await?;
             for item in &report.items {
                 println!(
@@ -100,14 +113,14 @@ pub async fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Passphrase {
             action: PassphraseAction::Change,
         } => {
-            unlock(&vault, cli.passphrase_stdin).await?;
+            unlock(vault, cli.passphrase_stdin).await?;
             let new = secrets::new_passphrase(secrets::NEW_PASSPHRASE_ENV, None)?;
             vault.change_passphrase(&new).await?;
             eprintln!("The passphrase was changed.");
             OK
         }
         Command::RecoveryCode => {
-            unlock(&vault, cli.passphrase_stdin).await?;
+            unlock(vault, cli.passphrase_stdin).await?;
             let code = vault.new_recovery_code().await?;
             eprintln!(
                 "Your new recovery code is below; the old one no longer works. It is shown once."
@@ -115,9 +128,46 @@ pub async fn run(cli: Cli) -> Result<u8, CliError> {
             println!("{}", code.expose_secret());
             OK
         }
-    };
-    vault.lock(LockReason::Manual).await?;
-    Ok(code)
+        Command::Demo {
+            contributions,
+            seed,
+        } => records::demo(&unlocked_pool(vault, cli).await?, *contributions, *seed).await?,
+        Command::Import {
+            file,
+            format,
+            dry_run,
+            map,
+        } => {
+            let pool = unlocked_pool(vault, cli).await?;
+            records::import(&pool, file, *format, *dry_run, map).await?
+        }
+        Command::Export {
+            report,
+            format,
+            from,
+            to,
+            project,
+            include_private,
+            names,
+            out,
+        } => {
+            let pool = unlocked_pool(vault, cli).await?;
+            let args = records::ExportArgs {
+                report: *report,
+                format: *format,
+                from: from.as_deref(),
+                to: to.as_deref(),
+                projects: project,
+                include_private: *include_private,
+                names: *names,
+                out,
+            };
+            records::export(&pool, args).await?
+        }
+        Command::Search { query, limit } => {
+            records::search(&unlocked_pool(vault, cli).await?, query, *limit).await?
+        }
+    })
 }
 
 fn print_status(dir: &std::path::Path, s: &VaultStatus, json: bool) -> Result<(), CliError> {

@@ -56,3 +56,8 @@ impl Clock for ManualClock {
         self.now.lock().map(|n| *n).unwrap_or_default()
     }
 }
+
+/// Today's date where the user is (the computer's local time zone).
+pub fn local_today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}

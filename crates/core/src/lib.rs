@@ -16,3 +16,6 @@ pub mod vault;
 
 pub use app_info::AppInfo;
 pub use error::{ApiError, CoreError, ErrorCode};
+
+/// The database pool type, re-exported so callers need no direct sqlx dependency.
+pub use sqlx::SqlitePool;

@@ -7,7 +7,7 @@
 pub mod actions;
 pub mod contributions;
 pub mod dashboard;
-// pub mod demo;
+pub mod demo;
 pub mod enums;
 pub mod list;
 pub mod meetings;

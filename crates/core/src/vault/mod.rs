@@ -368,6 +368,8 @@ impl Vault {
                     .into(),
             ));
         }
+        // Deletes older than the undo window become final.
+        crate::records::store::purge_expired(pool, chrono::Utc::now()).await?;
         settings::load_lock(pool).await
     }
 

@@ -1,0 +1,238 @@
+//! The record commands: demo, import, export and search.
+
+use std::path::Path;
+
+use alongside_core::atomic_file::write_atomic;
+use alongside_core::records::demo;
+use alongside_core::records::search::{self, Privacy};
+use alongside_core::records::transfer::csv_import::{self, ColumnMap, CsvField};
+use alongside_core::records::transfer::{json, ImportReport};
+use alongside_core::SqlitePool;
+
+use crate::args::{FormatArg, ImportFormat, NamesArg, ReportArg};
+use crate::exit::{CliError, INVALID, OK, RUNTIME, USAGE};
+
+/// `alongside demo`.
+pub async fn demo(pool: &SqlitePool, contributions: u32, seed: u64) -> Result<u8, CliError> {
+    let started = std::time::Instant::now();
+    let today = alongside_core::clock::local_today();
+    let progress = |done: u64, total: u64| {
+        if total >= 20_000 {
+            eprint!("\rMaking demo records: {}%", done * 100 / total.max(1));
+        }
+    };
+    let summary = demo::generate(pool, contributions, seed, today, &progress).await?;
+    if contributions >= 20_000 {
+        eprintln!();
+    }
+    let c = &summary.counts;
+    println!(
+        "Made {} contributions ({} expense lines), {} meetings, {} actions, {} reflections, {} projects and {} people from {} to {} in {:.1} s.",
+        c.contributions, c.expenses, c.meetings, c.actions, c.reflections, c.projects, c.people,
+        summary.from, summary.to, started.elapsed().as_secs_f64()
+    );
+    Ok(OK)
+}
+
+fn parse_map(map: &[String]) -> Result<Vec<ColumnMap>, CliError> {
+    map.iter()
+        .map(|m| {
+            let (column, field) = m.rsplit_once('=').ok_or_else(|| {
+                CliError::Plain(USAGE, format!("--map needs COLUMN=FIELD, not \"{m}\"."))
+            })?;
+            let field = if field.trim().is_empty() || field.trim() == "none" {
+                None
+            } else {
+                Some(CsvField::parse(field).ok_or_else(|| {
+                    let known: Vec<&str> = CsvField::ALL.iter().map(|f| f.as_str()).collect();
+                    CliError::Plain(
+                        USAGE,
+                        format!(
+                            "\"{field}\" is not a field; use one of: {}.",
+                            known.join(", ")
+                        ),
+                    )
+                })?)
+            };
+            Ok(ColumnMap {
+                column: column.trim().to_owned(),
+                field,
+            })
+        })
+        .collect()
+}
+
+fn print_report(report: &ImportReport) {
+    for p in &report.problems {
+        match p.line {
+            Some(line) => eprintln!("line {line}, {}: {}", p.place, p.message),
+            None => eprintln!("{}: {}", p.place, p.message),
+        }
+    }
+    if report.more_problems > 0 {
+        eprintln!("…and {} more problems.", report.more_problems);
+    }
+    if !report.ignored_columns.is_empty() {
+        eprintln!("Columns not used: {}.", report.ignored_columns.join(", "));
+    }
+    let c = &report.counts;
+    let what = format!(
+        "{} contributions ({} expense lines), {} projects, {} meetings, {} actions, {} reflections, {} people",
+        c.contributions, c.expenses, c.projects, c.meetings, c.actions, c.reflections, c.people
+    );
+    if !report.is_clean() {
+        eprintln!("Nothing was imported: fix the problems above and try again.");
+    } else if report.written {
+        println!("Imported {what}.");
+    } else {
+        println!("The file is ready to import: {what}. Nothing was written (dry run).");
+    }
+    if !report.new_projects.is_empty() && report.is_clean() {
+        println!("New projects: {}.", report.new_projects.join(", "));
+    }
+}
+
+/// `alongside import`.
+pub async fn import(
+    pool: &SqlitePool,
+    file: &Path,
+    format: Option<ImportFormat>,
+    dry_run: bool,
+    map: &[String],
+) -> Result<u8, CliError> {
+    let format = match format {
+        Some(f) => f,
+        None => match file
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_lowercase)
+            .as_deref()
+        {
+            Some("json") => ImportFormat::Json,
+            Some("csv") => ImportFormat::Csv,
+            _ => {
+                return Err(CliError::Plain(
+                    USAGE,
+                    "Say which format the file is in with --format json or --format csv.".into(),
+                ))
+            }
+        },
+    };
+    let mapping = parse_map(map)?;
+    if format == ImportFormat::Json && !mapping.is_empty() {
+        return Err(CliError::Plain(
+            USAGE,
+            "--map is for CSV files only.".into(),
+        ));
+    }
+    let bytes = std::fs::read(file).map_err(|e| {
+        CliError::Plain(INVALID, format!("Could not read {}: {e}.", file.display()))
+    })?;
+    let report = match format {
+        ImportFormat::Json => json::import(pool, &bytes, dry_run).await?,
+        ImportFormat::Csv => csv_import::import(pool, &bytes, &mapping, dry_run).await?,
+    };
+    print_report(&report);
+    Ok(if report.is_clean() { OK } else { INVALID })
+}
+
+/// Options of `alongside export`.
+pub struct ExportArgs<'a> {
+    /// Which report.
+    pub report: ReportArg,
+    /// Which format.
+    pub format: FormatArg,
+    /// Date range and projects.
+    pub from: Option<&'a str>,
+    /// Last day.
+    pub to: Option<&'a str>,
+    /// Projects by name.
+    pub projects: &'a [String],
+    /// Include private reflections.
+    pub include_private: bool,
+    /// Names or roles.
+    pub names: NamesArg,
+    /// Output file.
+    pub out: &'a Path,
+}
+
+/// `alongside export`.
+pub async fn export(pool: &SqlitePool, args: ExportArgs<'_>) -> Result<u8, CliError> {
+    match (args.report, args.format) {
+        (ReportArg::All, FormatArg::Json) => {
+            if args.from.is_some()
+                || args.to.is_some()
+                || !args.projects.is_empty()
+                || args.names == NamesArg::Roles
+            {
+                return Err(CliError::Plain(
+                    USAGE,
+                    "--report all exports everything: --from, --to, --project and --names roles do not apply.".into(),
+                ));
+            }
+            let everything = json::export_all(pool, args.include_private).await?;
+            let text = serde_json::to_vec_pretty(&everything).map_err(|e| {
+                CliError::Plain(RUNTIME, format!("Could not write the export: {e}."))
+            })?;
+            write_atomic(args.out, &text).map_err(|e| {
+                CliError::Plain(
+                    RUNTIME,
+                    format!("Could not write {}: {e}.", args.out.display()),
+                )
+            })?;
+            let c = everything.counts();
+            eprintln!(
+                "Wrote {} ({} contributions, {} reflections{}).",
+                args.out.display(),
+                c.contributions,
+                c.reflections,
+                if args.include_private {
+                    ", private ones included"
+                } else {
+                    "; private ones left out"
+                }
+            );
+            Ok(OK)
+        }
+        (ReportArg::All, _) => Err(CliError::Plain(
+            USAGE,
+            "--report all is written as JSON only (--format json).".into(),
+        )),
+        _ => Err(CliError::Plain(
+            USAGE,
+            "That report is not available yet in this version; --report all --format json is."
+                .into(),
+        )),
+    }
+}
+
+/// `alongside search`.
+pub async fn search(pool: &SqlitePool, query: &str, limit: u32) -> Result<u8, CliError> {
+    let hits = search::search(pool, query, limit, Privacy::LeaveOutPrivate).await?;
+    for hit in &hits {
+        let snippet: String = hit
+            .snippet
+            .iter()
+            .map(|p| {
+                if p.hit {
+                    format!("[{}]", p.text)
+                } else {
+                    p.text.clone()
+                }
+            })
+            .collect::<String>()
+            .replace(['\n', '\t'], " ");
+        println!(
+            "{}\t{}\t{}\t{}\t{}",
+            hit.kind.noun(),
+            hit.id,
+            hit.date.as_deref().unwrap_or("-"),
+            hit.title.replace('\t', " "),
+            snippet
+        );
+    }
+    if hits.is_empty() {
+        eprintln!("Nothing matched.");
+    }
+    Ok(OK)
+}
