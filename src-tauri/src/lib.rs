@@ -3,6 +3,7 @@
 pub mod auto_lock;
 pub mod commands;
 pub mod events;
+pub mod record_commands;
 pub mod state;
 
 use std::path::PathBuf;
@@ -29,6 +30,37 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::passphrase_change,
             commands::recovery_code_new,
             commands::keyring_set,
+            record_commands::person_create,
+            record_commands::person_update,
+            record_commands::person_get,
+            record_commands::person_list,
+            record_commands::project_create,
+            record_commands::project_update,
+            record_commands::project_get,
+            record_commands::project_list,
+            record_commands::meeting_create,
+            record_commands::meeting_update,
+            record_commands::meeting_get,
+            record_commands::meeting_list,
+            record_commands::action_create,
+            record_commands::action_update,
+            record_commands::action_get,
+            record_commands::action_list,
+            record_commands::contribution_create,
+            record_commands::contribution_update,
+            record_commands::contribution_get,
+            record_commands::contribution_list,
+            record_commands::reflection_create,
+            record_commands::reflection_update,
+            record_commands::reflection_get,
+            record_commands::reflection_list,
+            record_commands::record_delete,
+            record_commands::record_restore,
+            record_commands::dashboard_get,
+            record_commands::search_records,
+            record_commands::preferences_get,
+            record_commands::preferences_set,
+            record_commands::choices,
         ])
         .events(collect_events![events::VaultLocked])
         // Counts and versions are far below 2^53; see DESIGN §2 on integers across IPC.

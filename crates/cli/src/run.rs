@@ -203,6 +203,13 @@ fn print_status(dir: &std::path::Path, s: &VaultStatus, json: bool) -> Result<()
     }
     println!("schema version:   {}", opt(s.schema_version));
     println!("drafts:           {}", opt(s.drafts));
+    if let Some(c) = &s.records {
+        println!(
+            "records:          {} projects, {} meetings, {} contributions ({} expense lines), \
+             {} reflections, {} actions, {} people",
+            c.projects, c.meetings, c.contributions, c.expenses, c.reflections, c.actions, c.people
+        );
+    }
     if s.unlocked {
         println!(
             "auto-lock:        {}",

@@ -67,7 +67,7 @@ async fn create_lock_and_unlock_with_passphrase_and_recovery_code() {
     let status = vault.status().await.unwrap();
     assert!(status.exists && status.unlocked);
     assert!(status.slots.passphrase && status.slots.recovery_code && !status.slots.keyring);
-    assert_eq!(status.schema_version, Some(2));
+    assert_eq!(status.schema_version, Some(3));
 
     let pool = vault.pool().await.unwrap();
     drafts::save(&pool, "reflection:new", "first thoughts")

@@ -29,6 +29,44 @@ export const commands = {
 	recoveryCodeNew: (current: string) => typedError<string, ApiError>(__TAURI_INVOKE("recovery_code_new", { current })),
 	/**  Turns "unlock automatically on this computer" on or off. */
 	keyringSet: (enabled: boolean) => typedError<null, ApiError>(__TAURI_INVOKE("keyring_set", { enabled })),
+	personCreate: (data: Person) => typedError<Stored<Person>, ApiError>(__TAURI_INVOKE("person_create", { data })),
+	personUpdate: (id: number, data: Person) => typedError<Stored<Person>, ApiError>(__TAURI_INVOKE("person_update", { id, data })),
+	personGet: (id: number) => typedError<Stored<Person>, ApiError>(__TAURI_INVOKE("person_get", { id })),
+	personList: (query: ListQuery) => typedError<Page<Stored<Person>>, ApiError>(__TAURI_INVOKE("person_list", { query })),
+	projectCreate: (data: Project) => typedError<Stored<Project>, ApiError>(__TAURI_INVOKE("project_create", { data })),
+	projectUpdate: (id: number, data: Project) => typedError<Stored<Project>, ApiError>(__TAURI_INVOKE("project_update", { id, data })),
+	projectGet: (id: number) => typedError<Stored<Project>, ApiError>(__TAURI_INVOKE("project_get", { id })),
+	projectList: (query: ListQuery) => typedError<Page<Stored<Project>>, ApiError>(__TAURI_INVOKE("project_list", { query })),
+	meetingCreate: (data: Meeting) => typedError<Stored<Meeting>, ApiError>(__TAURI_INVOKE("meeting_create", { data })),
+	meetingUpdate: (id: number, data: Meeting) => typedError<Stored<Meeting>, ApiError>(__TAURI_INVOKE("meeting_update", { id, data })),
+	meetingGet: (id: number) => typedError<Stored<Meeting>, ApiError>(__TAURI_INVOKE("meeting_get", { id })),
+	meetingList: (query: ListQuery) => typedError<Page<Stored<Meeting>>, ApiError>(__TAURI_INVOKE("meeting_list", { query })),
+	actionCreate: (data: Action) => typedError<Stored<Action>, ApiError>(__TAURI_INVOKE("action_create", { data })),
+	actionUpdate: (id: number, data: Action) => typedError<Stored<Action>, ApiError>(__TAURI_INVOKE("action_update", { id, data })),
+	actionGet: (id: number) => typedError<Stored<Action>, ApiError>(__TAURI_INVOKE("action_get", { id })),
+	actionList: (query: ListQuery) => typedError<Page<Stored<Action>>, ApiError>(__TAURI_INVOKE("action_list", { query })),
+	contributionCreate: (data: Contribution) => typedError<Stored<Contribution>, ApiError>(__TAURI_INVOKE("contribution_create", { data })),
+	contributionUpdate: (id: number, data: Contribution) => typedError<Stored<Contribution>, ApiError>(__TAURI_INVOKE("contribution_update", { id, data })),
+	contributionGet: (id: number) => typedError<Stored<Contribution>, ApiError>(__TAURI_INVOKE("contribution_get", { id })),
+	contributionList: (query: ListQuery) => typedError<Page<Stored<Contribution>>, ApiError>(__TAURI_INVOKE("contribution_list", { query })),
+	reflectionCreate: (data: Reflection) => typedError<Stored<Reflection>, ApiError>(__TAURI_INVOKE("reflection_create", { data })),
+	reflectionUpdate: (id: number, data: Reflection) => typedError<Stored<Reflection>, ApiError>(__TAURI_INVOKE("reflection_update", { id, data })),
+	reflectionGet: (id: number) => typedError<Stored<Reflection>, ApiError>(__TAURI_INVOKE("reflection_get", { id })),
+	reflectionList: (query: ListQuery) => typedError<Page<Stored<Reflection>>, ApiError>(__TAURI_INVOKE("reflection_list", { query })),
+	/**  Deletes a record (and what belongs to it); it can be brought back for a while. */
+	recordDelete: (kind: RecordKind, id: number) => typedError<Deleted, ApiError>(__TAURI_INVOKE("record_delete", { kind, id })),
+	/**  Undoes a delete. */
+	recordRestore: (kind: RecordKind, id: number) => typedError<null, ApiError>(__TAURI_INVOKE("record_restore", { kind, id })),
+	/**  The dashboard's figures for today. */
+	dashboardGet: () => typedError<Dashboard, ApiError>(__TAURI_INVOKE("dashboard_get")),
+	/**  Searches everything, private reflections included (this is inside the app). */
+	searchRecords: (query: string, limit: number) => typedError<SearchHit[], ApiError>(__TAURI_INVOKE("search_records", { query, limit })),
+	/**  The user's preferences. */
+	preferencesGet: () => typedError<Preferences, ApiError>(__TAURI_INVOKE("preferences_get")),
+	/**  Saves the user's preferences. */
+	preferencesSet: (preferences: Preferences) => typedError<Preferences, ApiError>(__TAURI_INVOKE("preferences_set", { preferences })),
+	/**  The fixed choices and their labels. */
+	choices: () => typedError<Choices, ApiError>(__TAURI_INVOKE("choices")),
 };
 
 /** Events */
@@ -37,6 +75,76 @@ export const events = {
 };
 
 /* Types */
+/**  Something to be done, by someone, by a date. */
+export type Action = {
+	/**  The project it belongs to, if any. */
+	project_id: number | null,
+	/**  The meeting it came from, if any. */
+	meeting_id: number | null,
+	/**  What is to be done. */
+	title: string,
+	/**  Who will do it. */
+	owner_id: number | null,
+	/**  When it is due (`YYYY-MM-DD`). */
+	due_date: string | null,
+	/**  Open, done or dropped. */
+	status: ActionStatus,
+	/**  Anything else. */
+	notes: string,
+};
+
+/**  An action on the dashboard. */
+export type ActionLine = {
+	/**  The action. */
+	id: number,
+	/**  What is to be done. */
+	title: string,
+	/**  When it was due. */
+	due_date: string,
+	/**  Its project, if any. */
+	project_title: string | null,
+	/**  Days past due. */
+	days_overdue: number,
+};
+
+/**  State of an action. */
+export type ActionStatus = 
+/**  Still to do. */
+"open" | 
+/**  Done. */
+"done" | 
+/**  No longer needed. */
+"dropped";
+
+/**  What kind of work a contribution was. */
+export type Activity = 
+/**  A meeting. */
+"meeting" | 
+/**  Reading or reviewing documents. */
+"reviewing" | 
+/**  Preparation. */
+"preparation" | 
+/**  Co-design. */
+"co_design" | 
+/**  Recruitment. */
+"recruitment" | 
+/**  Writing. */
+"writing" | 
+/**  Presenting. */
+"presenting" | 
+/**  Training. */
+"training" | 
+/**  Anything else. */
+"other";
+
+/**  Minutes on one kind of activity. */
+export type ActivityMinutes = {
+	/**  The activity. */
+	activity: Activity,
+	/**  Minutes. */
+	minutes: number,
+};
+
 /**  The error as the UI receives it: `{ code, message, field? }`. */
 export type ApiError = {
 	/**  Stable machine-readable code. */
@@ -57,12 +165,189 @@ export type AppInfo = {
 	vault_exists: boolean,
 };
 
+/**  Where a project sits on the involvement spectrum. */
+export type Approach = 
+/**  Informing. */
+"informing" | 
+/**  Consultation. */
+"consultation" | 
+/**  Engagement. */
+"engagement" | 
+/**  Co-design. */
+"co_design" | 
+/**  Co-production. */
+"co_production";
+
+/**  Someone at the meeting and the role they came in. */
+export type Attendee = {
+	/**  The person. */
+	person_id: number,
+	/**  Their role at this meeting. */
+	role: PersonRole,
+};
+
+/**  One choice with its label. */
+export type Choice<T> = {
+	/**  The value sent back to commands. */
+	value: T,
+	/**  What people see. */
+	label: string,
+};
+
+/**  Every fixed choice of the records, with labels, so the UI never keeps its own copy. */
+export type Choices = {
+	/**  Roles of people. */
+	person_roles: Choice<PersonRole>[],
+	/**  Involvement approaches, from informing to co-production. */
+	approaches: Choice<Approach>[],
+	/**  Project statuses. */
+	project_statuses: Choice<ProjectStatus>[],
+	/**  Meeting kinds. */
+	meeting_kinds: Choice<MeetingKind>[],
+	/**  Co-design stages. */
+	co_design_stages: Choice<CoDesignStage>[],
+	/**  Action statuses. */
+	action_statuses: Choice<ActionStatus>[],
+	/**  Contribution activities. */
+	activities: Choice<Activity>[],
+	/**  Fee arrangements. */
+	fee_arrangements: Choice<FeeArrangement>[],
+	/**  Claim statuses. */
+	claim_statuses: Choice<ClaimStatus>[],
+	/**  Expense kinds. */
+	expense_kinds: Choice<ExpenseKind>[],
+	/**  Vehicles for mileage rates. */
+	vehicles: Choice<Vehicle>[],
+	/**  Reflection templates with their prompts. */
+	templates: TemplateInfo[],
+};
+
+/**  Where a claim stands, worked out from the claim and payment dates. */
+export type ClaimStatus = 
+/**  Nothing to claim. */
+"not_claimable" | 
+/**  Not claimed yet. */
+"to_claim" | 
+/**  Claimed, waiting for payment. */
+"claimed" | 
+/**  Paid. */
+"paid";
+
+/**  Stage of a co-design session. */
+export type CoDesignStage = 
+/**  Gathering experiences. */
+"gather_experiences" | 
+/**  Designing together. */
+"co_design" | 
+/**  Putting it in place. */
+"implement" | 
+/**  Looking back. */
+"review";
+
+/**  A piece of involvement work. */
+export type Contribution = {
+	/**  The project. */
+	project_id: number,
+	/**  The meeting it was for, if any. */
+	meeting_id: number | null,
+	/**  Day (`YYYY-MM-DD`). */
+	date: string,
+	/**  What kind of work. */
+	activity: Activity,
+	/**  Minutes preparing. */
+	prep_minutes: number,
+	/**  Minutes in the meeting or doing the work. */
+	meeting_minutes: number,
+	/**  Minutes travelling. */
+	travel_minutes: number,
+	/**  What I contributed. */
+	summary: string,
+	/**  Impact log: what I said. */
+	impact_said: string,
+	/**  Impact log: what changed. */
+	impact_changed: string,
+	/**  Impact log: the evidence. */
+	impact_evidence: string,
+	/**  Impact log: feedback received. */
+	feedback: string,
+	/**  When the feedback came (`YYYY-MM-DD`). */
+	feedback_date: string | null,
+	/**  What was agreed about the fee. */
+	fee_arrangement: FeeArrangement,
+	/**  The fee in pence. */
+	fee_pence: number,
+	/**  When the claim was sent (`YYYY-MM-DD`). */
+	claim_submitted_on: string | null,
+	/**  When it was paid (`YYYY-MM-DD`). */
+	paid_on: string | null,
+	/**  Expenses, in order. */
+	expenses: Expense[],
+	/**  Tags. */
+	tags: string[],
+};
+
+/**  How many records of each kind an import holds. */
+export type Counts = {
+	/**  People. */
+	people: number,
+	/**  Projects. */
+	projects: number,
+	/**  Meetings. */
+	meetings: number,
+	/**  Actions. */
+	actions: number,
+	/**  Contributions. */
+	contributions: number,
+	/**  Expense lines. */
+	expenses: number,
+	/**  Reflections. */
+	reflections: number,
+};
+
 /**  What the UI shows once after creating a vault. */
 export type CreatedVault = {
 	/**  The recovery code, shown once and never stored in plain text. */
 	recovery_code: string,
 	/**  Why "unlock automatically" could not be set up, when it could not. */
 	keyring_problem: string | null,
+};
+
+/**  Everything the dashboard shows. */
+export type Dashboard = {
+	/**  The day the figures are for. */
+	today: string,
+	/**  This calendar month. */
+	month: Hours,
+	/**  This calendar year. */
+	year: Hours,
+	/**  This year's minutes by project, most first. */
+	year_by_project: ProjectMinutes[],
+	/**  This year's minutes by activity, most first. */
+	year_by_activity: ActivityMinutes[],
+	/**  Money. */
+	money: MoneySummary,
+	/**  Open actions past their due date, oldest first (up to 10). */
+	overdue_actions: ActionLine[],
+	/**  How many actions are overdue in all. */
+	overdue_count: number,
+	/**  The next meetings (up to 5). */
+	upcoming_meetings: MeetingLine[],
+	/**  Days since the last reflection (none when there are no reflections). */
+	days_since_reflection: number | null,
+	/**  A recent meeting (last 14 days) with no reflection yet, for a gentle prompt. */
+	reflect_on: MeetingLine | null,
+};
+
+/**  What a delete did, for the undo offer. */
+export type Deleted = {
+	/**  The kind deleted. */
+	kind: RecordKind,
+	/**  The record deleted. */
+	id: number,
+	/**  Records that belonged to it and went with it (meetings and contributions of a project…). */
+	with_it: number,
+	/**  Seconds the delete can be undone for. */
+	undo_seconds: number,
 };
 
 /**  Stable error codes shared by the app, the UI and the command line. */
@@ -81,6 +366,8 @@ export type ErrorCode =
 "keyring_unavailable" | 
 /**  Input was refused. */
 "invalid_input" | 
+/**  The record does not exist. */
+"not_found" | 
 /**  The vault failed an integrity check. */
 "damaged" | 
 /**  The database reported an error. */
@@ -89,6 +376,108 @@ export type ErrorCode =
 "io" | 
 /**  An unexpected internal error. */
 "internal";
+
+/**  One line of expenses. For mileage, the amount is worked out from miles × rate. */
+export type Expense = {
+	/**  What the money was spent on. */
+	kind: ExpenseKind,
+	/**  Amount in pence (for mileage, filled in from the miles and rate). */
+	amount_pence: number,
+	/**  Distance in tenths of a mile (mileage only). */
+	tenth_miles: number | null,
+	/**  Rate in pence per mile (mileage only), copied from the user's rates when entered. */
+	pence_per_mile: number | null,
+	/**  Receipt or other note. */
+	note: string,
+};
+
+/**  Kind of expense line. */
+export type ExpenseKind = 
+/**  Mileage in the person's own vehicle. */
+"mileage" | 
+/**  Train, bus or coach fares. */
+"fares" | 
+/**  Taxi. */
+"taxi" | 
+/**  Parking. */
+"parking" | 
+/**  Food and drink. */
+"subsistence" | 
+/**  Care or childcare while taking part. */
+"care" | 
+/**  A place to stay. */
+"accommodation" | 
+/**  Anything else. */
+"other";
+
+/**  What was agreed about the fee for a contribution. */
+export type FeeArrangement = 
+/**  A fee is due at the agreed rate. */
+"fee" | 
+/**  A reduced fee was agreed. */
+"reduced" | 
+/**  The person declined the fee. */
+"declined" | 
+/**  The fee goes to a charity. */
+"charity" | 
+/**  Paid in vouchers. */
+"voucher" | 
+/**  No fee for this work. */
+"unpaid";
+
+/**  How heard the user felt, each on a scale of 1 (not at all) to 5 (completely). All optional. */
+export type FeltHeard = {
+	/**  "I was listened to." */
+	listened_to: number | null,
+	/**  "My views made a difference." */
+	views_used: number | null,
+	/**  "I felt comfortable speaking up." */
+	comfortable: number | null,
+};
+
+/**  Minutes worked in a period. */
+export type Hours = {
+	/**  First day of the period. */
+	from: string,
+	/**  Last day of the period. */
+	to: string,
+	/**  All minutes. */
+	minutes: number,
+	/**  Minutes preparing. */
+	prep_minutes: number,
+	/**  Minutes in meetings or doing the work. */
+	meeting_minutes: number,
+	/**  Minutes travelling. */
+	travel_minutes: number,
+	/**  How many contributions. */
+	contributions: number,
+};
+
+/**  Which records a list shows. Every field is optional. */
+export type ListQuery = {
+	/**  Only records of this project. */
+	project_id?: number | null,
+	/**  Only records of this meeting (actions, contributions, reflections). */
+	meeting_id?: number | null,
+	/**  Only records on or after this date (`YYYY-MM-DD`). */
+	from?: string | null,
+	/**  Only records on or before this date (`YYYY-MM-DD`). */
+	to?: string | null,
+	/**  Only this kind: a meeting kind, a contribution activity or a reflection template. */
+	kind?: string | null,
+	/**  Only records with this tag. */
+	tag?: string | null,
+	/**  Only this status: a project or action status, or a contribution's claim status. */
+	status?: string | null,
+	/**  Order (date, newest first, when the kind has dates; otherwise title). */
+	sort?: Sort | null,
+	/**  Reverse the natural order of the sort. */
+	descending?: boolean | null,
+	/**  Records to skip. */
+	offset?: number | null,
+	/**  Records in the page (1 to 500, default 50). */
+	limit?: number | null,
+};
 
 /**  Why the vault was locked. */
 export type LockReason = 
@@ -105,6 +494,296 @@ export type LockSettings = {
 	auto_lock_minutes: number | null,
 };
 
+/**  A meeting or session. */
+export type Meeting = {
+	/**  The project it belongs to. */
+	project_id: number,
+	/**  Steering committee, co-design workshop… */
+	kind: MeetingKind,
+	/**  Name of the meeting. */
+	title: string,
+	/**  Day (`YYYY-MM-DD`). */
+	date: string,
+	/**  Start (`HH:MM`). */
+	start_time: string | null,
+	/**  End (`HH:MM`), not before the start. */
+	end_time: string | null,
+	/**  Where it happens (or the video link's name). */
+	place: string,
+	/**  Whether it is online. */
+	online: boolean,
+	/**  Who came, with their roles. */
+	attendees: Attendee[],
+	/**  Agenda items, in order. */
+	agenda: string[],
+	/**  Notes. */
+	notes: string,
+	/**  Decisions made. */
+	decisions: string[],
+	/**  "You said, we did": what changed because of what people said. */
+	you_said_we_did: string,
+	/**  For co-design sessions, the stage. */
+	stage: CoDesignStage | null,
+	/**  How heard the user felt. */
+	felt_heard: FeltHeard | null,
+	/**  Tags. */
+	tags: string[],
+};
+
+/**  Kind of meeting or session. */
+export type MeetingKind = 
+/**  Steering committee. */
+"steering_committee" | 
+/**  Advisory group. */
+"advisory_group" | 
+/**  Co-design workshop. */
+"co_design_workshop" | 
+/**  Focus group. */
+"focus_group" | 
+/**  Reading panel. */
+"reading_panel" | 
+/**  Interview panel. */
+"interview_panel" | 
+/**  Training. */
+"training" | 
+/**  Anything else. */
+"other";
+
+/**  A meeting on the dashboard. */
+export type MeetingLine = {
+	/**  The meeting. */
+	id: number,
+	/**  Its name. */
+	title: string,
+	/**  Its kind. */
+	kind: MeetingKind,
+	/**  Day. */
+	date: string,
+	/**  Start time, if set. */
+	start_time: string | null,
+	/**  Its project. */
+	project_title: string,
+};
+
+/**  A mileage rate from a date on. */
+export type MileageRate = {
+	/**  Vehicle. */
+	vehicle: Vehicle,
+	/**  First day it applies (`YYYY-MM-DD`). */
+	from: string,
+	/**  Pence per mile. */
+	pence_per_mile: number,
+};
+
+/**  Money facts. */
+export type MoneySummary = {
+	/**  First day of the current tax year. */
+	tax_year_from: string,
+	/**  Claims sent this tax year, in pence. */
+	claimed_this_tax_year_pence: number,
+	/**  Paid this tax year, in pence. */
+	paid_this_tax_year_pence: number,
+	/**  Claimed and not yet paid (any year), in pence. */
+	outstanding_pence: number,
+	/**  How many claims are waiting. */
+	outstanding_claims: number,
+	/**  The claim waiting longest. */
+	oldest_unpaid: UnpaidClaim | null,
+	/**  Fees and expenses not yet claimed, in pence. */
+	to_claim_pence: number,
+	/**  How many contributions have money not yet claimed. */
+	to_claim_count: number,
+};
+
+/**  One page of a list. */
+export type Page<T> = {
+	/**  The records on this page. */
+	items: T[],
+	/**  Records skipped before this page. */
+	offset: number,
+	/**  Whether another page follows. */
+	has_more: boolean,
+};
+
+/**  A person the user works with (or the user themself). */
+export type Person = {
+	/**  Name as the user writes it. */
+	name: string,
+	/**  Their roles. */
+	roles: PersonRole[],
+	/**  Where they work or who they represent. */
+	organisation: string,
+	/**  How to reach them, anything worth remembering. */
+	notes: string,
+};
+
+/**  Role of a person on a project or at a meeting. */
+export type PersonRole = 
+/**  Patient partner. */
+"patient_partner" | 
+/**  Carer. */
+"carer" | 
+/**  Expert by experience. */
+"expert_by_experience" | 
+/**  Researcher. */
+"researcher" | 
+/**  Clinician. */
+"clinician" | 
+/**  Chair. */
+"chair" | 
+/**  Coordinator. */
+"coordinator" | 
+/**  Anyone else. */
+"other";
+
+/**  Everything the user can set besides locking. */
+export type Preferences = {
+	/**  Light, dark or system. */
+	theme?: Theme,
+	/**  Text size. */
+	text_size?: TextSize,
+	/**  The user's own weekly thresholds, dated. */
+	weekly_thresholds?: WeeklyThreshold[],
+	/**  Month the tax year starts (1–12). */
+	tax_year_start_month?: number,
+	/**  Day the tax year starts. */
+	tax_year_start_day?: number,
+	/**  Mileage rates, dated. */
+	mileage_rates?: MileageRate[],
+	/**  Whether exports include private reflections unless changed. */
+	export_include_private?: boolean,
+	/**  Whether exports replace names with roles unless changed. */
+	export_names_as_roles?: boolean,
+	/**  Whether exports leave money out unless changed. */
+	export_leave_out_money?: boolean,
+};
+
+/**  A research or service project the user is involved in. */
+export type Project = {
+	/**  Name of the project. */
+	title: string,
+	/**  Organisation or funder. */
+	organisation: string,
+	/**  The user's role in it, in their words. */
+	my_role: string,
+	/**  Where it sits on the involvement spectrum. */
+	approach: Approach,
+	/**  Planned, active, paused or finished. */
+	status: ProjectStatus,
+	/**  First day (`YYYY-MM-DD`). */
+	start_date: string | null,
+	/**  Last day (`YYYY-MM-DD`). */
+	end_date: string | null,
+	/**  The lead contact. */
+	lead_id: number | null,
+	/**  Dated rate cards, oldest first. */
+	rate_cards: RateCard[],
+	/**  Anything else. */
+	notes: string,
+	/**  Tags. */
+	tags: string[],
+};
+
+/**  Minutes on one project. */
+export type ProjectMinutes = {
+	/**  The project. */
+	project_id: number,
+	/**  Its name. */
+	title: string,
+	/**  Minutes. */
+	minutes: number,
+};
+
+/**  Whether a project is under way. */
+export type ProjectStatus = 
+/**  Not started yet. */
+"planned" | 
+/**  Under way. */
+"active" | 
+/**  Paused. */
+"paused" | 
+/**  Finished. */
+"finished";
+
+/**  One prompt of a reflection template. */
+export type Prompt = {
+	/**  The entry's key. */
+	key: string,
+	/**  The question in plain English. */
+	prompt: string,
+};
+
+/**  Rates agreed for a project from a date on. Any rate may be left out. */
+export type RateCard = {
+	/**  First day these rates apply (`YYYY-MM-DD`). */
+	from: string,
+	/**  Pence per hour. */
+	per_hour_pence: number | null,
+	/**  Pence per half day. */
+	per_half_day_pence: number | null,
+	/**  Pence per day. */
+	per_day_pence: number | null,
+	/**  What is paid for (meetings, preparation, travel time…), in the user's words. */
+	covers: string,
+};
+
+/**  The kinds of record. */
+export type RecordKind = 
+/**  A person. */
+"person" | 
+/**  A project. */
+"project" | 
+/**  A meeting or session. */
+"meeting" | 
+/**  An action. */
+"action" | 
+/**  A contribution. */
+"contribution" | 
+/**  A reflection. */
+"reflection";
+
+/**  A reflection, written to a template. */
+export type Reflection = {
+	/**  Day (`YYYY-MM-DD`). */
+	date: string,
+	/**  A short name for it. */
+	title: string,
+	/**  The project it is about, if any. */
+	project_id: number | null,
+	/**  The meeting it is about, if any. */
+	meeting_id: number | null,
+	/**  The contribution it is about, if any. */
+	contribution_id: number | null,
+	/**  Which template it follows. */
+	template: Template,
+	/**  The answers, by the template's keys (see `Template::prompts`). */
+	entries: { [key in string]: string },
+	/**  How the user felt, 1 (low) to 5 (good). */
+	mood: number | null,
+	/**  Private reflections never leave the app unless the user includes them in an export. */
+	private: boolean,
+	/**  Ready to share as it is. */
+	share_ready: boolean,
+	/**  Tags. */
+	tags: string[],
+};
+
+/**  One search result. */
+export type SearchHit = {
+	/**  What kind of record it is. */
+	kind: RecordKind,
+	/**  The record's id. */
+	id: number,
+	/**  Its title (for contributions, the start of "what I contributed"). */
+	title: string,
+	/**  Its date, when it has one. */
+	date: string | null,
+	/**  The best-matching passage, with the matches marked. */
+	snippet: SnippetPart[],
+	/**  Whether it is a private reflection. */
+	private: boolean,
+};
+
 /**  Which key slots a vault has. */
 export type SlotSummary = {
 	/**  A passphrase slot exists. */
@@ -114,6 +793,74 @@ export type SlotSummary = {
 	/**  The vault can unlock from this computer's keyring. */
 	keyring: boolean,
 };
+
+/**  Part of a snippet: plain text, highlighted when it matched. */
+export type SnippetPart = {
+	/**  The text. */
+	text: string,
+	/**  Whether this part matched the search. */
+	hit: boolean,
+};
+
+/**  How a list is ordered. */
+export type Sort = 
+/**  By the record's date (newest first unless `descending` is false). */
+"date" | 
+/**  By title or name. */
+"title" | 
+/**  By when it was last changed. */
+"updated";
+
+/**  A stored record: its id, when it was made and last changed, and its fields. */
+export type Stored<T> = {
+	/**  Stable id, unique within its kind. */
+	id: number,
+	/**  When it was created (RFC 3339, UTC). */
+	created_at: string,
+	/**  When it was last changed (RFC 3339, UTC). */
+	updated_at: string,
+	/**  The fields the person entered. */
+	data: T,
+};
+
+/**  How a reflection is structured. */
+export type Template = 
+/**  Gibbs' reflective cycle. */
+"gibbs" | 
+/**  Rolfe: what? so what? now what? */
+"rolfe" | 
+/**  Kolb's learning cycle. */
+"kolb" | 
+/**  Free text. */
+"free";
+
+/**  A reflection template with its prompts. */
+export type TemplateInfo = {
+	/**  The template. */
+	value: Template,
+	/**  Its name. */
+	label: string,
+	/**  Its prompts, in order. */
+	prompts: Prompt[],
+};
+
+/**  Text size of the app. */
+export type TextSize = 
+/**  The normal size. */
+"normal" | 
+/**  Larger. */
+"large" | 
+/**  Largest. */
+"larger";
+
+/**  Light, dark or as the system is set. */
+export type Theme = 
+/**  Follow the system. */
+"system" | 
+/**  Light. */
+"light" | 
+/**  Dark. */
+"dark";
 
 /**  How the person unlocks. */
 export type UnlockRequest = 
@@ -127,6 +874,22 @@ passphrase: string } |
 code: string } | 
 /**  With the key kept in this computer's keyring. */
 { method: "keyring" };
+
+/**  A claim sent and not yet paid. */
+export type UnpaidClaim = {
+	/**  The contribution claimed for. */
+	contribution_id: number,
+	/**  Its project. */
+	project_title: string,
+	/**  Day of the work. */
+	date: string,
+	/**  Day the claim was sent. */
+	claim_submitted_on: string,
+	/**  Fee and expenses claimed, in pence. */
+	amount_pence: number,
+	/**  Days since the claim was sent. */
+	days_waiting: number,
+};
 
 /**  The vault was locked (the UI drops every record it holds). */
 export type VaultLocked = {
@@ -148,8 +911,27 @@ export type VaultStatus = {
 	schema_version: number | null,
 	/**  Drafts kept (only known while unlocked). */
 	drafts: number | null,
+	/**  Records of each kind (only known while unlocked). */
+	records: Counts | null,
 	/**  Minutes of inactivity before locking (only known while unlocked; `null` = never). */
 	auto_lock_minutes: number | null,
+};
+
+/**  The vehicle a mileage rate is for. */
+export type Vehicle = 
+/**  Car or van. */
+"car" | 
+/**  Motorcycle. */
+"motorcycle" | 
+/**  Bicycle. */
+"bicycle";
+
+/**  A weekly earnings threshold from a date on (for example a benefit's permitted-work limit). */
+export type WeeklyThreshold = {
+	/**  First day it applies (`YYYY-MM-DD`). */
+	from: string,
+	/**  The threshold in pence per week. */
+	pence: number,
 };
 
 /* Tauri Specta runtime */

@@ -101,7 +101,7 @@ class Session {
     this.recoveryCode = null;
     this.keyringProblem = null;
     this.status = this.status
-      ? { ...this.status, unlocked: false, drafts: null, schema_version: null, auto_lock_minutes: null }
+      ? { ...this.status, unlocked: false, drafts: null, records: null, schema_version: null, auto_lock_minutes: null }
       : null;
     this.notice = message;
     this.screen = "dashboard";

@@ -10,7 +10,7 @@ use super::list::{Arg, ListQuery, Where};
 use super::money::mileage_pence;
 use super::store::id_array;
 use super::validate::{self, MAX_SHORT, MAX_TEXT};
-use super::{from_json, tidy_list, to_json, Kind, Link, Query, Record, RecordKind};
+use super::{from_json, tidy_list, to_json, Kind, Link, Query, RecordKind, Stored};
 use crate::error::{CoreError, CoreResult};
 
 /// One line of expenses. For mileage, the amount is worked out from miles × rate.
@@ -307,7 +307,7 @@ impl Kind for Contribution {
 
     async fn load_children(
         conn: &mut SqliteConnection,
-        records: &mut [Record<Self>],
+        records: &mut [Stored<Self>],
     ) -> CoreResult<()> {
         if records.is_empty() {
             return Ok(());

@@ -12,7 +12,7 @@ use super::enums::{CoDesignStage, MeetingKind, PersonRole};
 use super::list::{ListQuery, Where};
 use super::store::id_array;
 use super::validate::{self, MAX_SHORT, MAX_TEXT};
-use super::{from_json, tidy_list, to_json, Kind, Link, Query, Record, RecordKind};
+use super::{from_json, tidy_list, to_json, Kind, Link, Query, RecordKind, Stored};
 use crate::error::{CoreError, CoreResult};
 
 /// Someone at the meeting and the role they came in.
@@ -207,7 +207,7 @@ impl Kind for Meeting {
 
     async fn load_children(
         conn: &mut SqliteConnection,
-        records: &mut [Record<Self>],
+        records: &mut [Stored<Self>],
     ) -> CoreResult<()> {
         if records.is_empty() {
             return Ok(());

@@ -40,7 +40,7 @@ pub use reflections::Reflection;
 
 /// A stored record: its id, when it was made and last changed, and its fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
-pub struct Record<T> {
+pub struct Stored<T> {
     /// Stable id, unique within its kind.
     pub id: i64,
     /// When it was created (RFC 3339, UTC).
@@ -190,7 +190,7 @@ pub trait Kind: Serialize + DeserializeOwned + Clone + Send + Sync + Unpin + 'st
     /// Fills in child rows for a batch of records.
     fn load_children(
         _conn: &mut SqliteConnection,
-        _records: &mut [Record<Self>],
+        _records: &mut [Stored<Self>],
     ) -> impl Future<Output = CoreResult<()>> + Send {
         async { Ok(()) }
     }

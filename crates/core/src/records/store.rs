@@ -6,7 +6,7 @@ use specta::Type;
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
 use super::list::{Arg, ListQuery, Page, Sort, Where};
-use super::{Kind, Record, RecordKind};
+use super::{Kind, RecordKind, Stored};
 use crate::error::{CoreError, CoreResult};
 
 /// How long a deleted record can be brought back, in seconds.
@@ -25,8 +25,8 @@ fn select_sql<T: Kind>() -> String {
     )
 }
 
-fn read_record<T: Kind>(row: &sqlx::sqlite::SqliteRow) -> CoreResult<Record<T>> {
-    Ok(Record {
+fn read_record<T: Kind>(row: &sqlx::sqlite::SqliteRow) -> CoreResult<Stored<T>> {
+    Ok(Stored {
         id: row.try_get("id")?,
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
@@ -77,7 +77,7 @@ pub(crate) async fn insert_row<T: Kind>(
     Ok(new_id)
 }
 
-async fn fetch<T: Kind>(conn: &mut SqliteConnection, id: i64) -> CoreResult<Record<T>> {
+async fn fetch<T: Kind>(conn: &mut SqliteConnection, id: i64) -> CoreResult<Stored<T>> {
     let sql = format!("{} WHERE id = ? AND deleted_at IS NULL", select_sql::<T>());
     let row = sqlx::query(&sql)
         .bind(id)
@@ -98,7 +98,7 @@ fn not_found(kind: RecordKind) -> CoreError {
 }
 
 /// Validates and saves a new record.
-pub async fn create<T: Kind>(pool: &SqlitePool, mut data: T) -> CoreResult<Record<T>> {
+pub async fn create<T: Kind>(pool: &SqlitePool, mut data: T) -> CoreResult<Stored<T>> {
     data.normalise();
     data.validate()?;
     let mut tx = pool.begin().await?;
@@ -111,13 +111,13 @@ pub async fn create<T: Kind>(pool: &SqlitePool, mut data: T) -> CoreResult<Recor
 }
 
 /// Reads one record with its child rows.
-pub async fn get<T: Kind>(pool: &SqlitePool, id: i64) -> CoreResult<Record<T>> {
+pub async fn get<T: Kind>(pool: &SqlitePool, id: i64) -> CoreResult<Stored<T>> {
     let mut conn = pool.acquire().await?;
     fetch::<T>(&mut conn, id).await
 }
 
 /// Validates and replaces the fields (and child rows) of an existing record.
-pub async fn update<T: Kind>(pool: &SqlitePool, id: i64, mut data: T) -> CoreResult<Record<T>> {
+pub async fn update<T: Kind>(pool: &SqlitePool, id: i64, mut data: T) -> CoreResult<Stored<T>> {
     data.normalise();
     data.validate()?;
     let mut tx = pool.begin().await?;
@@ -263,7 +263,7 @@ pub async fn purge_expired(
 }
 
 /// One page of records of kind `T` matching `query`.
-pub async fn list<T: Kind>(pool: &SqlitePool, query: &ListQuery) -> CoreResult<Page<Record<T>>> {
+pub async fn list<T: Kind>(pool: &SqlitePool, query: &ListQuery) -> CoreResult<Page<Stored<T>>> {
     let limit = query.limit()?;
     let offset = query.offset.unwrap_or(0);
     let mut filter = Where::default();
@@ -316,17 +316,17 @@ pub async fn list<T: Kind>(pool: &SqlitePool, query: &ListQuery) -> CoreResult<P
 }
 
 /// Ids of a batch of records as a JSON array, for `IN (SELECT value FROM json_each(?))`.
-pub(crate) fn id_array<T>(records: &[Record<T>]) -> String {
+pub(crate) fn id_array<T>(records: &[Stored<T>]) -> String {
     super::to_json(&records.iter().map(|r| r.id).collect::<Vec<_>>())
 }
 
 /// Position of each record in a batch, by id.
-pub(crate) fn index_by_id<T>(records: &[Record<T>]) -> std::collections::HashMap<i64, usize> {
+pub(crate) fn index_by_id<T>(records: &[Stored<T>]) -> std::collections::HashMap<i64, usize> {
     records.iter().enumerate().map(|(i, r)| (r.id, i)).collect()
 }
 
 /// Every live record of kind `T`, oldest id first, with child rows.
-pub async fn all<T: Kind>(conn: &mut SqliteConnection) -> CoreResult<Vec<Record<T>>> {
+pub async fn all<T: Kind>(conn: &mut SqliteConnection) -> CoreResult<Vec<Stored<T>>> {
     let sql = format!("{} WHERE deleted_at IS NULL ORDER BY id", select_sql::<T>());
     let rows = sqlx::query(&sql).fetch_all(&mut *conn).await?;
     let mut records = rows
@@ -349,4 +349,33 @@ pub async fn count_all(conn: &mut SqliteConnection) -> CoreResult<i64> {
             .await?;
     }
     Ok(total)
+}
+
+/// How many live records of each kind the vault holds.
+pub async fn live_counts(pool: &SqlitePool) -> CoreResult<super::transfer::Counts> {
+    let row = sqlx::query(
+        "SELECT (SELECT count(*) FROM people WHERE deleted_at IS NULL) AS people,
+                (SELECT count(*) FROM projects WHERE deleted_at IS NULL) AS projects,
+                (SELECT count(*) FROM meetings WHERE deleted_at IS NULL) AS meetings,
+                (SELECT count(*) FROM actions WHERE deleted_at IS NULL) AS actions,
+                (SELECT count(*) FROM contributions WHERE deleted_at IS NULL) AS contributions,
+                (SELECT count(*) FROM expenses e JOIN contributions c ON c.id = e.contribution_id
+                 WHERE c.deleted_at IS NULL) AS expenses,
+                (SELECT count(*) FROM reflections WHERE deleted_at IS NULL) AS reflections",
+    )
+    .fetch_one(pool)
+    .await?;
+    let get = |name: &str| -> CoreResult<u32> {
+        let n: i64 = row.try_get(name)?;
+        Ok(u32::try_from(n).unwrap_or(u32::MAX))
+    };
+    Ok(super::transfer::Counts {
+        people: get("people")?,
+        projects: get("projects")?,
+        meetings: get("meetings")?,
+        actions: get("actions")?,
+        contributions: get("contributions")?,
+        expenses: get("expenses")?,
+        reflections: get("reflections")?,
+    })
 }

@@ -32,6 +32,8 @@ pub struct VaultStatus {
     pub schema_version: Option<i64>,
     /// Drafts kept (only known while unlocked).
     pub drafts: Option<i64>,
+    /// Records of each kind (only known while unlocked).
+    pub records: Option<crate::records::transfer::Counts>,
     /// Minutes of inactivity before locking (only known while unlocked; `null` = never).
     pub auto_lock_minutes: Option<u32>,
 }
@@ -96,11 +98,13 @@ impl Vault {
             slots_problem,
             schema_version: None,
             drafts: None,
+            records: None,
             auto_lock_minutes: None,
         };
         if let Some(s) = session.as_ref() {
             status.schema_version = database::applied_version(&s.pool).await?;
             status.drafts = Some(crate::drafts::count(&s.pool).await?);
+            status.records = Some(crate::records::store::live_counts(&s.pool).await?);
             status.auto_lock_minutes = s.lock.auto_lock_minutes;
         }
         Ok(status)

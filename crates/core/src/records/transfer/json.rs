@@ -11,7 +11,7 @@ use crate::error::{CoreError, CoreResult};
 use crate::records::preferences::{self, Preferences};
 use crate::records::store::{self, insert_row};
 use crate::records::{
-    Action, Contribution, Kind, Meeting, Person, Project, Record, RecordKind, Reflection,
+    Action, Contribution, Kind, Meeting, Person, Project, RecordKind, Reflection, Stored,
 };
 
 /// The `format` value of an Alongside JSON export.
@@ -33,17 +33,17 @@ pub struct Everything {
     /// The user's preferences.
     pub preferences: Preferences,
     /// People.
-    pub people: Vec<Record<Person>>,
+    pub people: Vec<Stored<Person>>,
     /// Projects.
-    pub projects: Vec<Record<Project>>,
+    pub projects: Vec<Stored<Project>>,
     /// Meetings and sessions.
-    pub meetings: Vec<Record<Meeting>>,
+    pub meetings: Vec<Stored<Meeting>>,
     /// Actions.
-    pub actions: Vec<Record<Action>>,
+    pub actions: Vec<Stored<Action>>,
     /// Contributions with their expenses.
-    pub contributions: Vec<Record<Contribution>>,
+    pub contributions: Vec<Stored<Contribution>>,
     /// Reflections.
-    pub reflections: Vec<Record<Reflection>>,
+    pub reflections: Vec<Stored<Reflection>>,
 }
 
 impl Everything {
@@ -96,7 +96,7 @@ pub async fn export_all(pool: &SqlitePool, include_private: bool) -> CoreResult<
 fn check_kind<T: Kind>(
     report: &mut ImportReport,
     name: &str,
-    records: &[Record<T>],
+    records: &[Stored<T>],
     known: &dyn Fn(RecordKind, i64) -> bool,
 ) {
     let mut ids = HashSet::new();
@@ -211,7 +211,7 @@ pub fn parse(bytes: &[u8], report: &mut ImportReport) -> Option<Everything> {
 
 async fn insert_all<T: Kind>(
     conn: &mut sqlx::SqliteConnection,
-    records: &[Record<T>],
+    records: &[Stored<T>],
 ) -> CoreResult<()> {
     for r in records {
         insert_row(conn, Some(r.id), &r.created_at, &r.updated_at, &r.data).await?;

@@ -1,0 +1,691 @@
+//! Records on the real SQLCipher vault: create/read/update, validation, lists, delete and undo,
+//! search and the dashboard.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
+
+mod common;
+
+use alongside_core::records::dashboard::dashboard;
+use alongside_core::records::enums::*;
+use alongside_core::records::list::{ListQuery, Sort};
+use alongside_core::records::search::{search, Privacy};
+use alongside_core::records::store::{self, UNDO_SECONDS};
+use alongside_core::records::{
+    Action, Attendee, Contribution, Expense, Meeting, Project, RateCard, RecordKind, Reflection,
+};
+use alongside_core::CoreError;
+use chrono::NaiveDate;
+use common::*;
+
+#[tokio::test]
+async fn every_kind_round_trips_through_the_encrypted_vault() {
+    let (_dir, _vault, pool) = vault().await;
+    let lead = store::create(&pool, person("Dr Ada Reid")).await.unwrap();
+    let mut p = project("Diabetes self-management");
+    p.lead_id = Some(lead.id);
+    p.rate_cards = vec![RateCard {
+        from: "2025-01-01".into(),
+        per_hour_pence: Some(2_500),
+        per_half_day_pence: None,
+        per_day_pence: Some(15_000),
+        covers: "Meetings".into(),
+    }];
+    let p = store::create(&pool, p).await.unwrap();
+    assert_eq!(store::get::<Project>(&pool, p.id).await.unwrap(), p);
+
+    let mut m = meeting(p.id, "2025-03-04");
+    m.attendees = vec![Attendee {
+        person_id: lead.id,
+        role: PersonRole::Chair,
+    }];
+    m.decisions = vec!["Rewrite the leaflet".into()];
+    m.stage = Some(CoDesignStage::GatherExperiences);
+    let m = store::create(&pool, m).await.unwrap();
+    assert_eq!(store::get::<Meeting>(&pool, m.id).await.unwrap(), m);
+    assert_eq!(m.data.attendees.len(), 1);
+
+    let mut a = action("Send comments", "2025-03-20");
+    a.meeting_id = Some(m.id);
+    a.owner_id = Some(lead.id);
+    let a = store::create(&pool, a).await.unwrap();
+    assert_eq!(store::get::<Action>(&pool, a.id).await.unwrap(), a);
+
+    let mut c = contribution(p.id, "2025-03-04", 90);
+    c.meeting_id = Some(m.id);
+    c.fee_arrangement = FeeArrangement::Fee;
+    c.fee_pence = 3_750;
+    c.expenses = vec![
+        Expense {
+            kind: ExpenseKind::Mileage,
+            amount_pence: 0, // worked out by the core
+            tenth_miles: Some(123),
+            pence_per_mile: Some(45),
+            note: "Return trip".into(),
+        },
+        expense(ExpenseKind::Parking, 400),
+    ];
+    let c = store::create(&pool, c).await.unwrap();
+    assert_eq!(
+        c.data.expenses[0].amount_pence, 554,
+        "12.3 miles at 45p, rounded"
+    );
+    assert_eq!(c.data.claim_pence(), 3_750 + 554 + 400);
+    assert_eq!(c.data.claim_status(), ClaimStatus::ToClaim);
+    assert_eq!(store::get::<Contribution>(&pool, c.id).await.unwrap(), c);
+
+    let mut r = reflection("2025-03-05", true, "I felt heard");
+    r.contribution_id = Some(c.id);
+    let r = store::create(&pool, r).await.unwrap();
+    assert_eq!(store::get::<Reflection>(&pool, r.id).await.unwrap(), r);
+
+    // Update replaces fields and child rows and moves updated_at on.
+    let mut changed = m.data.clone();
+    changed.attendees.clear();
+    changed.title = "Steering committee (rescheduled)".into();
+    let updated = store::update(&pool, m.id, changed).await.unwrap();
+    assert!(updated.data.attendees.is_empty());
+    assert_eq!(updated.created_at, m.created_at);
+    assert!(updated.updated_at > m.updated_at);
+}
+
+#[tokio::test]
+async fn validation_names_the_field_and_writes_nothing() {
+    let (_dir, _vault, pool) = vault().await;
+    let p = store::create(&pool, project("P")).await.unwrap();
+
+    let cases: Vec<(Contribution, &str)> = vec![
+        (contribution(p.id, "2023-02-29", 60), "date"),
+        (contribution(p.id, "31/03/2025", 60), "date"),
+        (contribution(p.id, "2025-01-01", -1), "meeting_minutes"),
+        (contribution(p.id + 99, "2025-01-01", 60), "project_id"),
+        (
+            Contribution {
+                fee_pence: -5,
+                ..contribution(p.id, "2025-01-01", 60)
+            },
+            "fee_pence",
+        ),
+        (
+            Contribution {
+                claim_submitted_on: Some("2025-02-01".into()),
+                paid_on: Some("2025-01-15".into()),
+                ..contribution(p.id, "2025-01-01", 60)
+            },
+            "paid_on",
+        ),
+        (
+            Contribution {
+                expenses: vec![Expense {
+                    tenth_miles: None,
+                    ..expense(ExpenseKind::Mileage, 100)
+                }],
+                ..contribution(p.id, "2025-01-01", 60)
+            },
+            "expenses",
+        ),
+        (
+            Contribution {
+                summary: "x".repeat(20_001),
+                ..contribution(p.id, "2025-01-01", 60)
+            },
+            "summary",
+        ),
+    ];
+    for (c, field) in cases {
+        let err = store::create(&pool, c).await.unwrap_err();
+        assert_eq!(field_of(err), field);
+    }
+    let mut bad = project("Ends early");
+    bad.end_date = Some("2024-12-31".into());
+    assert_eq!(
+        field_of(store::create(&pool, bad).await.unwrap_err()),
+        "end_date"
+    );
+    assert_eq!(
+        field_of(store::create(&pool, project("  ")).await.unwrap_err()),
+        "title"
+    );
+    let mut late = meeting(p.id, "2025-01-01");
+    late.end_time = Some("17:00".into());
+    assert_eq!(
+        field_of(store::create(&pool, late).await.unwrap_err()),
+        "end_time"
+    );
+    let mut twice = meeting(p.id, "2025-01-01");
+    let who = store::create(&pool, person("Sam")).await.unwrap();
+    twice.attendees = vec![
+        Attendee {
+            person_id: who.id,
+            role: PersonRole::Chair,
+        },
+        Attendee {
+            person_id: who.id,
+            role: PersonRole::Other,
+        },
+    ];
+    assert_eq!(
+        field_of(store::create(&pool, twice).await.unwrap_err()),
+        "attendees"
+    );
+    let mut odd = reflection("2025-01-01", true, "x");
+    odd.entries
+        .insert("feelings".into(), "not a Rolfe prompt".into());
+    assert_eq!(
+        field_of(store::create(&pool, odd).await.unwrap_err()),
+        "entries"
+    );
+    // Unknown enum values never reach the store.
+    assert!(serde_json::from_str::<Activity>("\"juggling\"").is_err());
+
+    let counts = store::live_counts(&pool).await.unwrap();
+    assert_eq!(
+        (
+            counts.contributions,
+            counts.meetings,
+            counts.reflections,
+            counts.projects
+        ),
+        (0, 0, 0, 1)
+    );
+    // An update that fails leaves the record as it was.
+    let m = store::create(&pool, meeting(p.id, "2025-01-02"))
+        .await
+        .unwrap();
+    let mut broken = m.data.clone();
+    broken.attendees = vec![Attendee {
+        person_id: 9_999,
+        role: PersonRole::Chair,
+    }];
+    broken.title = "Changed".into();
+    assert_eq!(
+        field_of(store::update(&pool, m.id, broken).await.unwrap_err()),
+        "attendees"
+    );
+    assert_eq!(store::get::<Meeting>(&pool, m.id).await.unwrap(), m);
+}
+
+#[tokio::test]
+async fn lists_filter_sort_and_page() {
+    let (_dir, _vault, pool) = vault().await;
+    let a = store::create(&pool, project("Alpha")).await.unwrap();
+    let b = store::create(&pool, project("beta")).await.unwrap();
+    for day in 1..=30 {
+        let mut c = contribution(
+            if day % 2 == 0 { a.id } else { b.id },
+            &format!("2025-04-{day:02}"),
+            30,
+        );
+        c.activity = if day % 3 == 0 {
+            Activity::Writing
+        } else {
+            Activity::Meeting
+        };
+        if day % 5 == 0 {
+            c.tags = vec!["Ethics".into()];
+            c.fee_arrangement = FeeArrangement::Fee;
+            c.fee_pence = 1_000;
+            c.claim_submitted_on = Some(format!("2025-04-{day:02}"));
+        }
+        store::create(&pool, c).await.unwrap();
+    }
+    let page = |q: ListQuery| {
+        let pool = pool.clone();
+        async move { store::list::<Contribution>(&pool, &q).await.unwrap() }
+    };
+    let first = page(ListQuery {
+        limit: Some(10),
+        ..Default::default()
+    })
+    .await;
+    assert_eq!(first.items.len(), 10);
+    assert!(first.has_more);
+    assert_eq!(
+        first.items[0].data.date, "2025-04-30",
+        "newest first by default"
+    );
+    let last = page(ListQuery {
+        limit: Some(10),
+        offset: Some(20),
+        ..Default::default()
+    })
+    .await;
+    assert!(!last.has_more);
+    assert_eq!(last.items.last().unwrap().data.date, "2025-04-01");
+    let oldest_first = page(ListQuery {
+        descending: Some(false),
+        limit: Some(1),
+        ..Default::default()
+    })
+    .await;
+    assert_eq!(oldest_first.items[0].data.date, "2025-04-01");
+
+    assert_eq!(
+        page(ListQuery {
+            project_id: Some(a.id),
+            limit: Some(100),
+            ..Default::default()
+        })
+        .await
+        .items
+        .len(),
+        15
+    );
+    let range = page(ListQuery {
+        from: Some("2025-04-10".into()),
+        to: Some("2025-04-19".into()),
+        ..Default::default()
+    })
+    .await;
+    assert_eq!(range.items.len(), 10);
+    assert_eq!(
+        page(ListQuery {
+            kind: Some("writing".into()),
+            ..Default::default()
+        })
+        .await
+        .items
+        .len(),
+        10
+    );
+    assert_eq!(
+        page(ListQuery {
+            tag: Some("ethics".into()),
+            ..Default::default()
+        })
+        .await
+        .items
+        .len(),
+        6
+    );
+    assert_eq!(
+        page(ListQuery {
+            status: Some("claimed".into()),
+            ..Default::default()
+        })
+        .await
+        .items
+        .len(),
+        6
+    );
+    assert_eq!(
+        page(ListQuery {
+            status: Some("not_claimable".into()),
+            ..Default::default()
+        })
+        .await
+        .items
+        .len(),
+        24
+    );
+
+    let projects = store::list::<Project>(
+        &pool,
+        &ListQuery {
+            sort: Some(Sort::Title),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let titles: Vec<_> = projects
+        .items
+        .iter()
+        .map(|p| p.data.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Alpha", "beta"], "title order ignores case");
+
+    for (q, field) in [
+        (
+            ListQuery {
+                kind: Some("juggling".into()),
+                ..Default::default()
+            },
+            "kind",
+        ),
+        (
+            ListQuery {
+                from: Some("2025-02-30".into()),
+                ..Default::default()
+            },
+            "from",
+        ),
+        (
+            ListQuery {
+                from: Some("2025-05-01".into()),
+                to: Some("2025-04-01".into()),
+                ..Default::default()
+            },
+            "to",
+        ),
+        (
+            ListQuery {
+                limit: Some(0),
+                ..Default::default()
+            },
+            "limit",
+        ),
+        (
+            ListQuery {
+                status: Some("lost".into()),
+                ..Default::default()
+            },
+            "status",
+        ),
+    ] {
+        assert_eq!(
+            field_of(store::list::<Contribution>(&pool, &q).await.unwrap_err()),
+            field
+        );
+    }
+}
+
+#[tokio::test]
+async fn delete_takes_what_belongs_and_undo_brings_exactly_that_back() {
+    let (_dir, _vault, pool) = vault().await;
+    let p = store::create(&pool, project("Hip fracture recovery"))
+        .await
+        .unwrap();
+    let other = store::create(&pool, project("Other")).await.unwrap();
+    let m = store::create(&pool, meeting(p.id, "2025-05-01"))
+        .await
+        .unwrap();
+    let mut a = action("Read the papers", "2025-05-10");
+    a.meeting_id = Some(m.id);
+    store::create(&pool, a).await.unwrap();
+    let mut c = contribution(p.id, "2025-05-01", 60);
+    c.summary = "Talked about zebrafish".into();
+    store::create(&pool, c).await.unwrap();
+    let keep = store::create(&pool, contribution(other.id, "2025-05-02", 60))
+        .await
+        .unwrap();
+    // Deleted separately before: undoing the project must not bring this one back.
+    let separate = store::create(&pool, contribution(p.id, "2025-05-03", 15))
+        .await
+        .unwrap();
+    store::delete(&pool, RecordKind::Contribution, separate.id)
+        .await
+        .unwrap();
+
+    let deleted = store::delete(&pool, RecordKind::Project, p.id)
+        .await
+        .unwrap();
+    assert_eq!(deleted.with_it, 3, "meeting, action, contribution");
+    assert_eq!(deleted.undo_seconds, UNDO_SECONDS);
+    let counts = store::live_counts(&pool).await.unwrap();
+    assert_eq!(
+        (
+            counts.projects,
+            counts.meetings,
+            counts.actions,
+            counts.contributions
+        ),
+        (1, 0, 0, 1)
+    );
+    assert!(matches!(
+        store::get::<Project>(&pool, p.id).await,
+        Err(CoreError::NotFound(_))
+    ));
+    assert!(search(&pool, "zebrafish", 10, Privacy::IncludePrivate)
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(store::update(&pool, m.id, meeting(p.id, "2025-05-01"))
+        .await
+        .is_err());
+
+    store::restore(&pool, RecordKind::Project, p.id)
+        .await
+        .unwrap();
+    let counts = store::live_counts(&pool).await.unwrap();
+    assert_eq!(
+        (
+            counts.projects,
+            counts.meetings,
+            counts.actions,
+            counts.contributions
+        ),
+        (2, 1, 1, 2)
+    );
+    assert_eq!(
+        search(&pool, "zebrafish", 10, Privacy::IncludePrivate)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(store::get::<Contribution>(&pool, separate.id)
+        .await
+        .is_err());
+    assert!(
+        store::restore(&pool, RecordKind::Project, p.id)
+            .await
+            .is_err(),
+        "nothing left to undo"
+    );
+
+    // After the undo window the delete becomes final.
+    store::delete(&pool, RecordKind::Project, p.id)
+        .await
+        .unwrap();
+    let later = chrono::Utc::now() + chrono::Duration::seconds(UNDO_SECONDS + 1);
+    let removed = store::purge_expired(&pool, later).await.unwrap();
+    assert_eq!(
+        removed, 5,
+        "project, meeting, action, its contribution and the earlier one"
+    );
+    let gone: i64 = sqlx::query_scalar("SELECT count(*) FROM contributions")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(gone, 1);
+    assert!(store::restore(&pool, RecordKind::Project, p.id)
+        .await
+        .is_err());
+    assert_eq!(
+        store::get::<Contribution>(&pool, keep.id).await.unwrap(),
+        keep
+    );
+}
+
+#[tokio::test]
+async fn search_ranks_highlights_and_keeps_private_reflections_inside_the_app() {
+    let (_dir, _vault, pool) = vault().await;
+    let p = store::create(&pool, project("Early psychosis support"))
+        .await
+        .unwrap();
+    let mut m = meeting(p.id, "2025-06-01");
+    m.decisions = vec!["Leaflet to be rewritten in plain English".into()];
+    let m = store::create(&pool, m).await.unwrap();
+    let mut c = contribution(p.id, "2025-06-01", 60);
+    c.impact_said = "I asked for evening appointments".into();
+    let c = store::create(&pool, c).await.unwrap();
+    let private = store::create(
+        &pool,
+        reflection("2025-06-02", true, "The leaflet discussion upset me"),
+    )
+    .await
+    .unwrap();
+    let shared = store::create(
+        &pool,
+        reflection(
+            "2025-06-03",
+            false,
+            "A leaflet is only as good as its readers",
+        ),
+    )
+    .await
+    .unwrap();
+
+    let inside = search(&pool, "leaflet", 10, Privacy::IncludePrivate)
+        .await
+        .unwrap();
+    let ids: Vec<(RecordKind, i64)> = inside.iter().map(|h| (h.kind, h.id)).collect();
+    assert!(ids.contains(&(RecordKind::Meeting, m.id)));
+    assert!(ids.contains(&(RecordKind::Reflection, private.id)));
+    assert!(ids.contains(&(RecordKind::Reflection, shared.id)));
+    assert!(
+        inside
+            .iter()
+            .find(|h| h.id == private.id && h.kind == RecordKind::Reflection)
+            .unwrap()
+            .private
+    );
+    let outside = search(&pool, "leaflet", 10, Privacy::LeaveOutPrivate)
+        .await
+        .unwrap();
+    assert!(!outside
+        .iter()
+        .any(|h| h.kind == RecordKind::Reflection && h.id == private.id));
+    assert_eq!(outside.len(), inside.len() - 1);
+
+    let hits = search(&pool, "evening appoint", 10, Privacy::IncludePrivate)
+        .await
+        .unwrap();
+    assert_eq!(hits.len(), 1, "all words must match; the last is a prefix");
+    assert_eq!((hits[0].kind, hits[0].id), (RecordKind::Contribution, c.id));
+    let marked: Vec<&str> = hits[0]
+        .snippet
+        .iter()
+        .filter(|s| s.hit)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(marked, ["evening", "appointments"]);
+
+    // Edits are searchable at once; syntax in the query is just words.
+    let mut changed = c.data.clone();
+    changed.impact_said = "I asked for weekend clinics".into();
+    store::update(&pool, c.id, changed).await.unwrap();
+    assert!(search(&pool, "evening", 10, Privacy::IncludePrivate)
+        .await
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        search(&pool, "weekend", 10, Privacy::IncludePrivate)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(
+        search(&pool, "\"NOT AND(* NEAR", 10, Privacy::IncludePrivate)
+            .await
+            .is_ok()
+    );
+    assert!(search(&pool, "", 10, Privacy::IncludePrivate)
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+#[tokio::test]
+async fn dashboard_figures_match_hand_counts() {
+    let (_dir, _vault, pool) = vault().await;
+    let today = NaiveDate::from_ymd_opt(2025, 11, 20).unwrap();
+    let p = store::create(&pool, project("Stroke discharge"))
+        .await
+        .unwrap();
+    let q = store::create(&pool, project("Asthma")).await.unwrap();
+    // This month: 60 + 30 + 15 (prep 10, travel 5 on the first).
+    let mut c1 = contribution(p.id, "2025-11-03", 45);
+    c1.prep_minutes = 10;
+    c1.travel_minutes = 5;
+    c1.fee_arrangement = FeeArrangement::Fee;
+    c1.fee_pence = 5_000;
+    c1.claim_submitted_on = Some("2025-11-04".into());
+    c1.expenses = vec![expense(ExpenseKind::Fares, 1_250)];
+    store::create(&pool, c1).await.unwrap();
+    let mut c2 = contribution(q.id, "2025-11-19", 30);
+    c2.activity = Activity::Reviewing;
+    c2.fee_arrangement = FeeArrangement::Declined;
+    c2.fee_pence = 2_000;
+    store::create(&pool, c2).await.unwrap();
+    // Earlier this year, claimed before the tax year and paid in it.
+    let mut c3 = contribution(p.id, "2025-03-20", 120);
+    c3.fee_arrangement = FeeArrangement::Fee;
+    c3.fee_pence = 10_000;
+    c3.claim_submitted_on = Some("2025-03-25".into());
+    c3.paid_on = Some("2025-04-10".into());
+    store::create(&pool, c3).await.unwrap();
+    // An older claim still unpaid (the oldest).
+    let mut c4 = contribution(q.id, "2024-12-01", 60);
+    c4.fee_arrangement = FeeArrangement::Reduced;
+    c4.fee_pence = 2_500;
+    c4.claim_submitted_on = Some("2024-12-02".into());
+    let c4 = store::create(&pool, c4).await.unwrap();
+    // Not yet claimed.
+    let mut c5 = contribution(q.id, "2025-11-20", 15);
+    c5.fee_arrangement = FeeArrangement::Voucher;
+    c5.fee_pence = 1_000;
+    store::create(&pool, c5).await.unwrap();
+    // Actions and meetings.
+    store::create(&pool, action("Overdue one", "2025-11-01"))
+        .await
+        .unwrap();
+    store::create(
+        &pool,
+        Action {
+            status: ActionStatus::Done,
+            ..action("Done", "2025-10-01")
+        },
+    )
+    .await
+    .unwrap();
+    store::create(&pool, action("Not due", "2025-12-01"))
+        .await
+        .unwrap();
+    let recent = store::create(&pool, meeting(p.id, "2025-11-15"))
+        .await
+        .unwrap();
+    store::create(&pool, meeting(q.id, "2025-11-27"))
+        .await
+        .unwrap();
+    store::create(&pool, reflection("2025-11-10", true, "x"))
+        .await
+        .unwrap();
+
+    let d = dashboard(&pool, today).await.unwrap();
+    assert_eq!(d.month.from, "2025-11-01");
+    assert_eq!(d.month.to, "2025-11-30");
+    assert_eq!(d.month.minutes, 60 + 30 + 15);
+    assert_eq!(
+        (
+            d.month.prep_minutes,
+            d.month.travel_minutes,
+            d.month.contributions
+        ),
+        (10, 5, 3)
+    );
+    assert_eq!(d.year.minutes, 60 + 30 + 15 + 120);
+    assert_eq!(d.year_by_project[0].title, "Stroke discharge");
+    assert_eq!(d.year_by_project[0].minutes, 180);
+    assert_eq!(d.year_by_activity[0].activity, Activity::Meeting);
+    assert_eq!(d.money.tax_year_from, "2025-04-06");
+    assert_eq!(d.money.claimed_this_tax_year_pence, 5_000 + 1_250);
+    assert_eq!(d.money.paid_this_tax_year_pence, 10_000);
+    assert_eq!(d.money.outstanding_pence, 5_000 + 1_250 + 2_500);
+    assert_eq!(d.money.outstanding_claims, 2);
+    let oldest = d.money.oldest_unpaid.unwrap();
+    assert_eq!(
+        (oldest.contribution_id, oldest.amount_pence),
+        (c4.id, 2_500)
+    );
+    assert_eq!(oldest.days_waiting, 353);
+    assert_eq!(
+        (d.money.to_claim_pence, d.money.to_claim_count),
+        (1_000, 1),
+        "declined fees are not owed"
+    );
+    assert_eq!(d.overdue_count, 1);
+    assert_eq!(d.overdue_actions[0].days_overdue, 19);
+    assert_eq!(d.upcoming_meetings.len(), 1);
+    assert_eq!(d.upcoming_meetings[0].date, "2025-11-27");
+    assert_eq!(d.days_since_reflection, Some(10));
+    assert_eq!(d.reflect_on.unwrap().id, recent.id);
+
+    // Deleted records stop counting.
+    store::delete(&pool, RecordKind::Contribution, c4.id)
+        .await
+        .unwrap();
+    let d = dashboard(&pool, today).await.unwrap();
+    assert_eq!(d.money.outstanding_claims, 1);
+}

@@ -1,0 +1,281 @@
+//! The record commands: create, update, read and list each kind, delete with undo, the
+//! dashboard, search, preferences and the fixed choices. Each is a thin call into the core.
+
+use alongside_core::records::dashboard::{self, Dashboard};
+use alongside_core::records::enums::{
+    ActionStatus, Activity, Approach, ClaimStatus, CoDesignStage, ExpenseKind, FeeArrangement,
+    MeetingKind, PersonRole, ProjectStatus, Template, Vehicle,
+};
+use alongside_core::records::list::{ListQuery, Page};
+use alongside_core::records::preferences::{self, Preferences};
+use alongside_core::records::search::{self, Privacy, SearchHit};
+use alongside_core::records::store::{self, Deleted};
+use alongside_core::records::{
+    Action, Contribution, Meeting, Person, Project, RecordKind, Reflection, Stored,
+};
+use alongside_core::{ApiError, SqlitePool};
+use serde::Serialize;
+use specta::Type;
+use tauri::State;
+
+use crate::state::AppState;
+
+type CmdResult<T> = Result<T, ApiError>;
+
+/// The unlocked vault's pool; counts as activity for auto-lock.
+async fn pool(state: &AppState) -> CmdResult<SqlitePool> {
+    let pool = state.vault.pool().await?;
+    state.vault.touch().await;
+    Ok(pool)
+}
+
+/// Defines create / update / get / list commands for one kind of record.
+macro_rules! kind_commands {
+    ($kind:ty, $noun:literal, $create:ident, $update:ident, $get:ident, $list:ident) => {
+        #[doc = concat!("Saves a new ", $noun, ".")]
+        #[tauri::command]
+        #[specta::specta]
+        pub async fn $create(state: State<'_, AppState>, data: $kind) -> CmdResult<Stored<$kind>> {
+            Ok(store::create(&pool(&state).await?, data).await?)
+        }
+
+        #[doc = concat!("Replaces the fields of a ", $noun, ".")]
+        #[tauri::command]
+        #[specta::specta]
+        pub async fn $update(
+            state: State<'_, AppState>,
+            id: i64,
+            data: $kind,
+        ) -> CmdResult<Stored<$kind>> {
+            Ok(store::update(&pool(&state).await?, id, data).await?)
+        }
+
+        #[doc = concat!("Reads one ", $noun, ".")]
+        #[tauri::command]
+        #[specta::specta]
+        pub async fn $get(state: State<'_, AppState>, id: i64) -> CmdResult<Stored<$kind>> {
+            Ok(store::get(&pool(&state).await?, id).await?)
+        }
+
+        #[doc = concat!("One page of ", $noun, " records.")]
+        #[tauri::command]
+        #[specta::specta]
+        pub async fn $list(
+            state: State<'_, AppState>,
+            query: ListQuery,
+        ) -> CmdResult<Page<Stored<$kind>>> {
+            Ok(store::list(&pool(&state).await?, &query).await?)
+        }
+    };
+}
+
+kind_commands!(
+    Person,
+    "person",
+    person_create,
+    person_update,
+    person_get,
+    person_list
+);
+kind_commands!(
+    Project,
+    "project",
+    project_create,
+    project_update,
+    project_get,
+    project_list
+);
+kind_commands!(
+    Meeting,
+    "meeting",
+    meeting_create,
+    meeting_update,
+    meeting_get,
+    meeting_list
+);
+kind_commands!(
+    Action,
+    "action",
+    action_create,
+    action_update,
+    action_get,
+    action_list
+);
+kind_commands!(
+    Contribution,
+    "contribution",
+    contribution_create,
+    contribution_update,
+    contribution_get,
+    contribution_list
+);
+kind_commands!(
+    Reflection,
+    "reflection",
+    reflection_create,
+    reflection_update,
+    reflection_get,
+    reflection_list
+);
+
+/// Deletes a record (and what belongs to it); it can be brought back for a while.
+#[tauri::command]
+#[specta::specta]
+pub async fn record_delete(
+    state: State<'_, AppState>,
+    kind: RecordKind,
+    id: i64,
+) -> CmdResult<Deleted> {
+    Ok(store::delete(&pool(&state).await?, kind, id).await?)
+}
+
+/// Undoes a delete.
+#[tauri::command]
+#[specta::specta]
+pub async fn record_restore(
+    state: State<'_, AppState>,
+    kind: RecordKind,
+    id: i64,
+) -> CmdResult<()> {
+    Ok(store::restore(&pool(&state).await?, kind, id).await?)
+}
+
+/// The dashboard's figures for today.
+#[tauri::command]
+#[specta::specta]
+pub async fn dashboard_get(state: State<'_, AppState>) -> CmdResult<Dashboard> {
+    let today = alongside_core::clock::local_today();
+    Ok(dashboard::dashboard(&pool(&state).await?, today).await?)
+}
+
+/// Searches everything, private reflections included (this is inside the app).
+#[tauri::command]
+#[specta::specta]
+pub async fn search_records(
+    state: State<'_, AppState>,
+    query: String,
+    limit: u32,
+) -> CmdResult<Vec<SearchHit>> {
+    Ok(search::search(&pool(&state).await?, &query, limit, Privacy::IncludePrivate).await?)
+}
+
+/// The user's preferences.
+#[tauri::command]
+#[specta::specta]
+pub async fn preferences_get(state: State<'_, AppState>) -> CmdResult<Preferences> {
+    Ok(preferences::load(&pool(&state).await?).await?)
+}
+
+/// Saves the user's preferences.
+#[tauri::command]
+#[specta::specta]
+pub async fn preferences_set(
+    state: State<'_, AppState>,
+    preferences: Preferences,
+) -> CmdResult<Preferences> {
+    Ok(preferences::save(&pool(&state).await?, &preferences).await?)
+}
+
+/// One choice with its label.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct Choice<T> {
+    /// The value sent back to commands.
+    pub value: T,
+    /// What people see.
+    pub label: String,
+}
+
+/// One prompt of a reflection template.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct Prompt {
+    /// The entry's key.
+    pub key: String,
+    /// The question in plain English.
+    pub prompt: String,
+}
+
+/// A reflection template with its prompts.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct TemplateInfo {
+    /// The template.
+    pub value: Template,
+    /// Its name.
+    pub label: String,
+    /// Its prompts, in order.
+    pub prompts: Vec<Prompt>,
+}
+
+/// Every fixed choice of the records, with labels, so the UI never keeps its own copy.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct Choices {
+    /// Roles of people.
+    pub person_roles: Vec<Choice<PersonRole>>,
+    /// Involvement approaches, from informing to co-production.
+    pub approaches: Vec<Choice<Approach>>,
+    /// Project statuses.
+    pub project_statuses: Vec<Choice<ProjectStatus>>,
+    /// Meeting kinds.
+    pub meeting_kinds: Vec<Choice<MeetingKind>>,
+    /// Co-design stages.
+    pub co_design_stages: Vec<Choice<CoDesignStage>>,
+    /// Action statuses.
+    pub action_statuses: Vec<Choice<ActionStatus>>,
+    /// Contribution activities.
+    pub activities: Vec<Choice<Activity>>,
+    /// Fee arrangements.
+    pub fee_arrangements: Vec<Choice<FeeArrangement>>,
+    /// Claim statuses.
+    pub claim_statuses: Vec<Choice<ClaimStatus>>,
+    /// Expense kinds.
+    pub expense_kinds: Vec<Choice<ExpenseKind>>,
+    /// Vehicles for mileage rates.
+    pub vehicles: Vec<Choice<Vehicle>>,
+    /// Reflection templates with their prompts.
+    pub templates: Vec<TemplateInfo>,
+}
+
+macro_rules! choices_of {
+    ($ty:ty) => {
+        <$ty>::ALL
+            .iter()
+            .map(|c| Choice {
+                value: *c,
+                label: c.label().to_owned(),
+            })
+            .collect()
+    };
+}
+
+/// The fixed choices and their labels.
+#[tauri::command]
+#[specta::specta]
+pub async fn choices() -> CmdResult<Choices> {
+    Ok(Choices {
+        person_roles: choices_of!(PersonRole),
+        approaches: choices_of!(Approach),
+        project_statuses: choices_of!(ProjectStatus),
+        meeting_kinds: choices_of!(MeetingKind),
+        co_design_stages: choices_of!(CoDesignStage),
+        action_statuses: choices_of!(ActionStatus),
+        activities: choices_of!(Activity),
+        fee_arrangements: choices_of!(FeeArrangement),
+        claim_statuses: choices_of!(ClaimStatus),
+        expense_kinds: choices_of!(ExpenseKind),
+        vehicles: choices_of!(Vehicle),
+        templates: Template::ALL
+            .iter()
+            .map(|t| TemplateInfo {
+                value: *t,
+                label: t.label().to_owned(),
+                prompts: t
+                    .prompts()
+                    .iter()
+                    .map(|(key, prompt)| Prompt {
+                        key: (*key).to_owned(),
+                        prompt: (*prompt).to_owned(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    })
+}
