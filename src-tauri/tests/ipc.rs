@@ -150,3 +150,193 @@ fn plugins_the_window_was_not_granted_are_refused() {
         assert!(invoke(&w, cmd, json!({})).is_err(), "{cmd} must be refused");
     }
 }
+
+/// Every record command over IPC on a real vault: typed results, field errors, locked refusals.
+#[test]
+fn record_commands_work_end_to_end_over_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = app(dir.path());
+    let kinds = [
+        "person",
+        "project",
+        "meeting",
+        "action",
+        "contribution",
+        "reflection",
+    ];
+    // Locked (no vault yet): every record command says so.
+    for kind in kinds {
+        assert_eq!(
+            code(invoke(&w, &format!("{kind}_list"), json!({"query": {}}))),
+            "vault_locked"
+        );
+    }
+    invoke(
+        &w,
+        "vault_create",
+        json!({"passphrase": "maple harbour violin", "useKeyring": false}),
+    )
+    .unwrap();
+
+    let person = invoke(
+        &w,
+        "person_create",
+        json!({"data": {"name": "Dr Ada Reid", "roles": ["researcher"], "organisation": "", "notes": ""}}),
+    )
+    .unwrap();
+    let project_data = json!({
+        "title": "Early psychosis support", "organisation": "Trust", "my_role": "Patient partner",
+        "approach": "co_production", "status": "active", "start_date": "2025-01-01",
+        "end_date": null, "lead_id": person["id"], "rate_cards": [], "notes": "", "tags": []
+    });
+    let project = invoke(&w, "project_create", json!({"data": project_data})).unwrap();
+    let pid = project["id"].clone();
+    let meeting = invoke(
+        &w,
+        "meeting_create",
+        json!({"data": {
+            "project_id": pid, "kind": "co_design_workshop", "title": "Workshop", "date": "2025-02-01",
+            "start_time": "10:00", "end_time": "12:00", "place": "Library", "online": false,
+            "attendees": [{"person_id": person["id"], "role": "chair"}], "agenda": ["Welcome"],
+            "notes": "", "decisions": ["Use plain English"], "you_said_we_did": "", "stage": "co_design",
+            "felt_heard": {"listened_to": 5, "views_used": 4, "comfortable": null}, "tags": []
+        }}),
+    )
+    .unwrap();
+    assert_eq!(meeting["data"]["attendees"][0]["role"], "chair");
+    let action = invoke(
+        &w,
+        "action_create",
+        json!({"data": {"project_id": pid, "meeting_id": meeting["id"], "title": "Send notes",
+                        "owner_id": person["id"], "due_date": "2025-02-10", "status": "open", "notes": ""}}),
+    )
+    .unwrap();
+    let contribution_data = json!({
+        "project_id": pid, "meeting_id": meeting["id"], "date": "2025-02-01", "activity": "co_design",
+        "prep_minutes": 30, "meeting_minutes": 120, "travel_minutes": 40, "summary": "Shared my story",
+        "impact_said": "", "impact_changed": "", "impact_evidence": "", "feedback": "", "feedback_date": null,
+        "fee_arrangement": "fee", "fee_pence": 7500, "claim_submitted_on": null, "paid_on": null,
+        "expenses": [{"kind": "mileage", "amount_pence": 0, "tenth_miles": 100, "pence_per_mile": 45, "note": ""}],
+        "tags": ["story"]
+    });
+    let contribution = invoke(
+        &w,
+        "contribution_create",
+        json!({"data": contribution_data}),
+    )
+    .unwrap();
+    assert_eq!(contribution["data"]["expenses"][0]["amount_pence"], 450);
+    let reflection = invoke(
+        &w,
+        "reflection_create",
+        json!({"data": {"date": "2025-02-02", "title": "Workshop thoughts", "project_id": pid,
+                        "meeting_id": meeting["id"], "contribution_id": contribution["id"], "template": "kolb",
+                        "entries": {"experience": "A quiet hopefulness"}, "mood": 4, "private": true,
+                        "share_ready": false, "tags": []}}),
+    )
+    .unwrap();
+
+    // Get and list each kind.
+    for (kind, record) in kinds.iter().zip([
+        &person,
+        &project,
+        &meeting,
+        &action,
+        &contribution,
+        &reflection,
+    ]) {
+        let got = invoke(&w, &format!("{kind}_get"), json!({"id": record["id"]})).unwrap();
+        assert_eq!(&got, record, "{kind}");
+        let page = invoke(&w, &format!("{kind}_list"), json!({"query": {"limit": 10}})).unwrap();
+        assert_eq!(page["items"].as_array().unwrap().len(), 1, "{kind}");
+        assert_eq!(page["has_more"], false);
+    }
+    // Updates, with field-level errors.
+    let mut changed = contribution_data.clone();
+    changed["date"] = json!("2025-02-30");
+    let err = invoke(
+        &w,
+        "contribution_update",
+        json!({"id": contribution["id"], "data": changed}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("invalid_input"), Some("date"))
+    );
+    let mut renamed = project_data.clone();
+    renamed["title"] = json!("Psychosis support (phase 2)");
+    let updated = invoke(&w, "project_update", json!({"id": pid, "data": renamed})).unwrap();
+    assert_eq!(updated["data"]["title"], "Psychosis support (phase 2)");
+    let bad_kind = invoke(&w, "meeting_list", json!({"query": {"kind": "seance"}})).unwrap_err();
+    assert_eq!(bad_kind["field"], "kind");
+
+    // Dashboard, search (private reflections found inside the app), preferences, choices.
+    let dash = invoke(&w, "dashboard_get", json!({})).unwrap();
+    assert_eq!(dash["money"]["to_claim_pence"], 7_500 + 450);
+    assert_eq!(dash["overdue_count"], 1);
+    let hits = invoke(
+        &w,
+        "search_records",
+        json!({"query": "hopeful", "limit": 10}),
+    )
+    .unwrap();
+    assert_eq!(hits[0]["kind"], "reflection");
+    assert_eq!(hits[0]["private"], true);
+    let prefs = invoke(&w, "preferences_get", json!({})).unwrap();
+    assert_eq!(prefs["tax_year_start_month"], 4);
+    let mut new_prefs = prefs.clone();
+    new_prefs["theme"] = json!("dark");
+    new_prefs["mileage_rates"] =
+        json!([{"vehicle": "car", "from": "2024-04-06", "pence_per_mile": 45}]);
+    let saved = invoke(&w, "preferences_set", json!({"preferences": new_prefs})).unwrap();
+    assert_eq!(saved["theme"], "dark");
+    let mut bad_prefs = prefs.clone();
+    bad_prefs["tax_year_start_day"] = json!(31);
+    bad_prefs["tax_year_start_month"] = json!(2);
+    assert_eq!(
+        code(invoke(
+            &w,
+            "preferences_set",
+            json!({"preferences": bad_prefs})
+        )),
+        "invalid_input"
+    );
+    let choices = invoke(&w, "choices", json!({})).unwrap();
+    assert_eq!(choices["approaches"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        choices["templates"][0]["prompts"].as_array().unwrap().len(),
+        6,
+        "Gibbs has six prompts"
+    );
+
+    // Delete with undo.
+    let deleted = invoke(&w, "record_delete", json!({"kind": "project", "id": pid})).unwrap();
+    assert_eq!(deleted["with_it"], 3);
+    assert_eq!(
+        code(invoke(&w, "project_get", json!({"id": pid}))),
+        "not_found"
+    );
+    invoke(&w, "record_restore", json!({"kind": "project", "id": pid})).unwrap();
+    invoke(&w, "contribution_get", json!({"id": contribution["id"]})).unwrap();
+    assert_eq!(
+        code(invoke(
+            &w,
+            "record_restore",
+            json!({"kind": "project", "id": pid})
+        )),
+        "not_found"
+    );
+
+    // After lock, nothing is readable.
+    invoke(&w, "vault_lock", json!({})).unwrap();
+    assert_eq!(
+        code(invoke(
+            &w,
+            "search_records",
+            json!({"query": "hopeful", "limit": 10})
+        )),
+        "vault_locked"
+    );
+    assert_eq!(code(invoke(&w, "dashboard_get", json!({}))), "vault_locked");
+}

@@ -278,3 +278,116 @@ fn keyring_slot_unlocks_without_a_passphrase() {
     // Without the keyring the same vault explains and exits 3.
     alongside(dir.path()).arg("check").assert().code(3);
 }
+
+#[test]
+fn demo_search_export_and_import_work_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("vault");
+    std::fs::create_dir(&vault).unwrap();
+    init(&vault);
+    let made = with_pass(&vault, PASS)
+        .args(["demo", "--contributions", "500", "--seed", "3"])
+        .assert()
+        .success();
+    assert!(stdout_of(&made).contains("Made 500 contributions"));
+
+    // Search prints one record per line, private reflections left out.
+    let found = with_pass(&vault, PASS)
+        .args(["search", "consent form", "--limit", "5"])
+        .assert()
+        .success();
+    let lines: Vec<String> = stdout_of(&found).lines().map(str::to_owned).collect();
+    assert!(!lines.is_empty() && lines.len() <= 5);
+    assert!(
+        lines.iter().all(|l| l.split('\t').count() == 5),
+        "{lines:?}"
+    );
+    assert!(lines[0].contains("[consent]"));
+
+    // Export everything, import it into a new vault; a second import is refused (exit 4).
+    let out = dir.path().join("all.json");
+    with_pass(&vault, PASS)
+        .args([
+            "export",
+            "--report",
+            "all",
+            "--format",
+            "json",
+            "--include-private",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let second = dir.path().join("second");
+    std::fs::create_dir(&second).unwrap();
+    init(&second);
+    with_pass(&second, PASS)
+        .arg("import")
+        .arg(&out)
+        .assert()
+        .success();
+    let status = with_pass(&second, PASS)
+        .args(["status", "--json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(&status)).unwrap();
+    assert_eq!(json["records"]["contributions"], 500);
+    let before = snapshot(&second);
+    let refused = with_pass(&second, PASS)
+        .arg("import")
+        .arg(&out)
+        .assert()
+        .code(4);
+    assert!(stderr_of(&refused).contains("Nothing was imported"));
+    assert_unchanged(&second, &before);
+
+    // A CSV with a bad row: dry run lists the line, exit 4, nothing written.
+    let csv = dir.path().join("sheet.csv");
+    std::fs::write(
+        &csv,
+        "Date,Project,Minutes\n2025-01-01,Alpha,60\n2025-13-01,Alpha,60\n",
+    )
+    .unwrap();
+    let dry = with_pass(&second, PASS)
+        .arg("import")
+        .arg(&csv)
+        .arg("--dry-run")
+        .assert()
+        .code(4);
+    assert!(
+        stderr_of(&dry).contains("line 3, Date"),
+        "{}",
+        stderr_of(&dry)
+    );
+    assert_unchanged(&second, &before);
+    std::fs::write(&csv, "Date,Project,Hours spent\n2025-01-01,Alpha,1.5\n").unwrap();
+    let ok = with_pass(&second, PASS)
+        .arg("import")
+        .arg(&csv)
+        .args(["--map", "Hours spent=meeting_hours"])
+        .assert()
+        .success();
+    assert!(stdout_of(&ok).contains("Imported 1 contributions"));
+
+    // Reports of #7 are not faked: asking for one is a usage error with nothing written.
+    let pdf = dir.path().join("r.pdf");
+    with_pass(&vault, PASS)
+        .args([
+            "export",
+            "--report",
+            "involvement",
+            "--format",
+            "pdf",
+            "--out",
+        ])
+        .arg(&pdf)
+        .assert()
+        .code(2);
+    assert!(!pdf.exists());
+    // Wrong passphrase: exit 3.
+    with_pass(&vault, "not the passphrase at all")
+        .args(["search", "x"])
+        .assert()
+        .code(3);
+}

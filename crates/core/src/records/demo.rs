@@ -302,7 +302,7 @@ pub async fn generate(
     counts.people = 24;
 
     // Projects.
-    let project_count = usize::try_from((n / 2_000).clamp(4, 60)).unwrap_or(4);
+    let project_count = usize::try_from((n / 2_000).clamp(6, 60)).unwrap_or(6);
     let mut projects = Vec::new();
     for i in 0..project_count {
         let mut p = project_for(&mut gen, i, span_start, span_days, today);

@@ -173,4 +173,34 @@ mod tests {
         assert!(tags(&["".into()]).is_err());
         assert!(rating("r", Some(6)).is_err());
     }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn a_date_is_accepted_exactly_when_it_exists(y in 1900i32..2200, m in 0u32..14, d in 0u32..33) {
+            let text = format!("{y:04}-{m:02}-{d:02}");
+            let exists = NaiveDate::from_ymd_opt(y, m, d).is_some() && (YEARS.0..=YEARS.1).contains(&y);
+            prop_assert_eq!(date("date", &text).is_ok(), exists);
+        }
+
+        #[test]
+        fn any_text_is_judged_without_panicking(text in "\\PC{0,30}") {
+            let _ = date("date", &text);
+            let _ = time("time", &text);
+            let _ = required("title", &text, "a title");
+        }
+
+        #[test]
+        fn minutes_and_pence_accept_exactly_their_range(v in any::<i64>()) {
+            prop_assert_eq!(minutes("m", v).is_ok(), (0..=MAX_MINUTES).contains(&v));
+            prop_assert_eq!(pence("p", v).is_ok(), (0..=MAX_PENCE).contains(&v));
+        }
+
+        #[test]
+        fn limits_count_characters_not_bytes(n in 0usize..400) {
+            let text = "é".repeat(n);
+            prop_assert_eq!(limit("t", &text, MAX_SHORT).is_ok(), n <= MAX_SHORT);
+        }
+    }
 }
