@@ -81,6 +81,7 @@ bindings:
 
 bench: setup-system
 	cargo bench -p alongside-core --bench vault
+	cargo bench -p alongside-core --bench records
 
 package: setup-system setup-npm
 	$(TAURI) build --bundles deb

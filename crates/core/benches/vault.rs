@@ -5,15 +5,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark may panic
 
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::time::Instant;
 
 use alongside_core::paths::VaultPaths;
 use alongside_core::vault::database::{self, base_options, MIGRATOR};
 use alongside_core::vault::key::DataKey;
 use alongside_core::vault::{LockReason, UnlockMethod, Vault};
 use secrecy::SecretString;
-use serde_json::{json, Value};
 use sqlx::sqlite::SqlitePoolOptions;
 use sqlx::SqlitePool;
 
@@ -22,22 +21,10 @@ const BATCH: usize = 500;
 const LOOKUPS: usize = 20_000;
 const RUNS: usize = 5;
 
-struct Figure {
-    name: &'static str,
-    value: f64,
-    unit: &'static str,
-    target: String,
-    pass: bool,
-}
+#[path = "support/mod.rs"]
+mod support;
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    v[v.len() / 2]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
+use support::{median, ms, Figure};
 
 async fn plain_pool(path: &Path) -> SqlitePool {
     SqlitePoolOptions::new()
@@ -102,22 +89,6 @@ async fn workload(pool: &SqlitePool) -> (f64, f64) {
     }
     assert!(total > 0);
     (insert, ms(start.elapsed()))
-}
-
-fn write_report(figures: &[Figure]) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("report.json");
-    let mut entries: Vec<Value> = std::fs::read(&path)
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .unwrap_or_default();
-    entries.retain(|e| !figures.iter().any(|f| e["name"] == f.name));
-    for f in figures {
-        entries.push(json!({"name": f.name, "value": (f.value * 1000.0).round() / 1000.0, "unit": f.unit, "target": f.target, "pass": f.pass}));
-    }
-    std::fs::write(&path, serde_json::to_vec_pretty(&entries).unwrap()).unwrap();
-    path
 }
 
 #[tokio::main]
@@ -234,23 +205,5 @@ async fn main() {
         pass: ratio <= 1.25,
     });
 
-    let path = write_report(&figures);
-    println!(
-        "{:<28} {:>12} {:>5}  {:<32} result",
-        "benchmark", "value", "unit", "target"
-    );
-    for f in &figures {
-        println!(
-            "{:<28} {:>12.3} {:>5}  {:<32} {}",
-            f.name,
-            f.value,
-            f.unit,
-            f.target,
-            if f.pass { "pass" } else { "MISS" }
-        );
-    }
-    println!("report: {}", path.display());
-    if figures.iter().any(|f| !f.pass) {
-        std::process::exit(1);
-    }
+    support::finish(&figures);
 }

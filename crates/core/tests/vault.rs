@@ -403,3 +403,21 @@ async fn locking_closes_everything_and_leaves_no_wal_or_shm_behind() {
         assert_eq!(names, ["keyslots.json", "keyslots.mirror.json", "vault.db"]);
     }
 }
+
+#[cfg(unix)]
+#[tokio::test]
+async fn a_new_vault_is_private_to_its_owner() {
+    use std::os::unix::fs::PermissionsExt;
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("new-folder");
+    let (vault, _) = new_vault(&dir).await;
+    drafts::save(&vault.pool().await.unwrap(), "d", "x")
+        .await
+        .unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir), 0o700);
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        assert_eq!(mode(&path), 0o600, "{}", path.display());
+    }
+}

@@ -164,7 +164,7 @@ impl Vault {
         if self.exists() {
             return Err(CoreError::VaultExists);
         }
-        std::fs::create_dir_all(self.paths.dir())?;
+        crate::atomic_file::create_private_dir(self.paths.dir())?;
         self.set_aside_orphaned_slots()?;
 
         let key = DataKey::generate()?;
@@ -226,6 +226,8 @@ impl Vault {
     }
 
     async fn create_database(&self, key: &DataKey, vault_id: &str) -> CoreResult<SqlitePool> {
+        // An empty file readable by its owner only; SQLite gives its WAL and SHM the same mode.
+        crate::atomic_file::create_private_file(&self.paths.database())?;
         let pool = database::open_pool(&self.paths, key, true).await?;
         database::migrate(&pool, &self.paths, &MIGRATOR).await?;
         let mut tx = pool.begin().await?;

@@ -1,0 +1,253 @@
+//! Record benchmarks (DESIGN §10, issue "Records") on the reference data set: a demo vault of
+//! 100,000 contributions. Demo generation, dashboard aggregates, full-text search p95, list
+//! pages, and JSON export / import and CSV import throughput. Appends to
+//! `target/bench/report.json`; exits non-zero when a figure misses its target.
+//! `ALONGSIDE_BENCH_CONTRIBUTIONS` shrinks the data set for a quick look (targets still apply).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark may panic
+
+#[path = "support/mod.rs"]
+mod support;
+
+use std::time::Instant;
+
+use alongside_core::records::dashboard::dashboard;
+use alongside_core::records::list::ListQuery;
+use alongside_core::records::search::{search, Privacy};
+use alongside_core::records::transfer::{csv_import, json};
+use alongside_core::records::{demo, store, Contribution, Meeting};
+use alongside_core::vault::Vault;
+use secrecy::SecretString;
+use support::{median, ms, percentile, Figure};
+
+const QUERIES: &[&str] = &[
+    "consent",
+    "leaflet",
+    "evening clinics",
+    "dialysis",
+    "carer",
+    "steering committee",
+    "protocol",
+    "travel",
+    "plain english",
+    "asthma",
+    "frustrated",
+    "recruitment",
+    "quality of life",
+    "token presence",
+    "ethics application",
+    "zebrafish",
+    "diab",
+    "co-design",
+    "newsletter",
+    "version 3",
+];
+
+async fn new_vault() -> (tempfile::TempDir, Vault, alongside_core::SqlitePool) {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = Vault::new(dir.path());
+    vault
+        .create(
+            &SecretString::from("benchmark passphrase words".to_owned()),
+            false,
+        )
+        .await
+        .unwrap();
+    let pool = vault.pool().await.unwrap();
+    (dir, vault, pool)
+}
+
+#[tokio::main]
+async fn main() {
+    let n: u32 = std::env::var("ALONGSIDE_BENCH_CONTRIBUTIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let mut figures = Vec::new();
+    let today = alongside_core::clock::local_today();
+    let (_dir, _vault, pool) = new_vault().await;
+
+    let start = Instant::now();
+    demo::generate(&pool, n, 1, today, &|_, _| {})
+        .await
+        .unwrap();
+    let demo_s = start.elapsed().as_secs_f64();
+    figures.push(Figure {
+        name: "demo_generate",
+        value: demo_s,
+        unit: "s",
+        target: format!("≤ 60 for {n} contributions"),
+        pass: demo_s <= 60.0,
+    });
+    figures.push(Figure::report(
+        "demo_throughput",
+        f64::from(n) / demo_s,
+        "rec/s",
+        "contributions per second, report",
+    ));
+
+    // Dashboard: warm up, then the median of 30 runs.
+    for _ in 0..3 {
+        dashboard(&pool, today).await.unwrap();
+    }
+    let mut runs = Vec::new();
+    for _ in 0..30 {
+        let t = Instant::now();
+        let d = dashboard(&pool, today).await.unwrap();
+        runs.push(ms(t.elapsed()));
+        assert!(d.year.contributions > 0);
+    }
+    let dash = median(runs.clone());
+    figures.push(Figure {
+        name: "dashboard",
+        value: dash,
+        unit: "ms",
+        target: "≤ 20 (median of 30)".into(),
+        pass: dash <= 20.0,
+    });
+    figures.push(Figure::report(
+        "dashboard_p95",
+        percentile(runs, 95.0),
+        "ms",
+        "report",
+    ));
+
+    // Search: every query 10 times after one warm-up round; p95 of all.
+    let mut runs = Vec::new();
+    for round in 0..11 {
+        for q in QUERIES {
+            let t = Instant::now();
+            let hits = search(&pool, q, 20, Privacy::IncludePrivate).await.unwrap();
+            if round > 0 {
+                runs.push(ms(t.elapsed()));
+            }
+            std::hint::black_box(hits);
+        }
+    }
+    let p95 = percentile(runs.clone(), 95.0);
+    figures.push(Figure {
+        name: "search",
+        value: p95,
+        unit: "ms",
+        target: "p95 ≤ 15 (20 queries × 10)".into(),
+        pass: p95 <= 15.0,
+    });
+    figures.push(Figure::report(
+        "search_median",
+        median(runs),
+        "ms",
+        "report",
+    ));
+
+    // List pages: newest contributions, one project's, a date range, claims waiting, meetings.
+    let project_id: i64 = sqlx::query_scalar("SELECT min(id) FROM projects")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let lists = [
+        ListQuery::default(),
+        ListQuery {
+            project_id: Some(project_id),
+            ..Default::default()
+        },
+        ListQuery {
+            from: Some("2020-01-01".into()),
+            to: Some("2020-12-31".into()),
+            ..Default::default()
+        },
+        ListQuery {
+            status: Some("claimed".into()),
+            ..Default::default()
+        },
+        ListQuery {
+            offset: Some(5_000),
+            ..Default::default()
+        },
+    ];
+    let mut runs = Vec::new();
+    for round in 0..11 {
+        for q in &lists {
+            let t = Instant::now();
+            let page = store::list::<Contribution>(&pool, q).await.unwrap();
+            if round > 0 {
+                runs.push(ms(t.elapsed()));
+            }
+            std::hint::black_box(page);
+        }
+        let t = Instant::now();
+        let page = store::list::<Meeting>(&pool, &ListQuery::default())
+            .await
+            .unwrap();
+        if round > 0 {
+            runs.push(ms(t.elapsed()));
+        }
+        std::hint::black_box(page);
+    }
+    let list_p95 = percentile(runs.clone(), 95.0);
+    let list_median = median(runs);
+    figures.push(Figure {
+        name: "list",
+        value: list_median,
+        unit: "ms",
+        target: "≤ 5 (median, 50-row pages)".into(),
+        pass: list_median <= 5.0,
+    });
+    figures.push(Figure::report("list_p95", list_p95, "ms", "report"));
+
+    // Export everything, then import it into an empty vault.
+    let t = Instant::now();
+    let everything = json::export_all(&pool, true).await.unwrap();
+    let bytes = serde_json::to_vec(&everything).unwrap();
+    let export_s = t.elapsed().as_secs_f64();
+    figures.push(Figure::report(
+        "json_export",
+        export_s,
+        "s",
+        format!("{} MB, report", bytes.len() / 1_000_000),
+    ));
+    let (_d2, _v2, empty) = new_vault().await;
+    let t = Instant::now();
+    let report = json::import(&empty, &bytes, false).await.unwrap();
+    let import_s = t.elapsed().as_secs_f64();
+    assert!(report.written, "{:?}", report.problems);
+    figures.push(Figure::report(
+        "json_import",
+        import_s,
+        "s",
+        "all records, report",
+    ));
+    figures.push(Figure::report(
+        "json_import_throughput",
+        f64::from(n) / import_s,
+        "rec/s",
+        "contributions per second, report",
+    ));
+
+    // CSV import of 10,000 spreadsheet rows.
+    let mut csv = String::from(
+        "Date,Project,Meeting minutes,Prep minutes,What I contributed,Fee,Expense amount\n",
+    );
+    for i in 0..10_000 {
+        csv.push_str(&format!(
+            "{:02}/05/2024,Sheet project {},{},{},\"Row {i}, read the papers\",25.00,3.50\n",
+            i % 28 + 1,
+            i % 5,
+            60 + i % 30,
+            i % 45
+        ));
+    }
+    let t = Instant::now();
+    let report = csv_import::import(&empty, csv.as_bytes(), &[], false)
+        .await
+        .unwrap();
+    let csv_s = t.elapsed().as_secs_f64();
+    assert!(report.written, "{:?}", report.problems);
+    figures.push(Figure::report(
+        "csv_import_throughput",
+        10_000.0 / csv_s,
+        "rows/s",
+        "10,000 rows, report",
+    ));
+
+    support::finish(&figures);
+}
