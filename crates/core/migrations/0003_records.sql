@@ -92,6 +92,9 @@ CREATE TABLE contributions (
     feedback_date TEXT,
     fee_arrangement TEXT NOT NULL,
     fee_pence INTEGER NOT NULL DEFAULT 0 CHECK (fee_pence >= 0),
+    -- The sum of this contribution's expense lines, kept by the core in the same transaction
+    -- as the lines, so money figures need no join.
+    expenses_pence INTEGER NOT NULL DEFAULT 0 CHECK (expenses_pence >= 0),
     claim_submitted_on TEXT,
     paid_on TEXT,
     tags TEXT NOT NULL DEFAULT '[]',
@@ -140,13 +143,23 @@ CREATE INDEX actions_project ON actions(project_id);
 CREATE INDEX contributions_date ON contributions(date);
 CREATE INDEX contributions_project ON contributions(project_id, date);
 CREATE INDEX contributions_meeting ON contributions(meeting_id);
-CREATE INDEX contributions_unpaid ON contributions(claim_submitted_on)
-    WHERE paid_on IS NULL AND claim_submitted_on IS NOT NULL AND deleted_at IS NULL;
-CREATE INDEX contributions_to_claim ON contributions(date)
-    WHERE claim_submitted_on IS NULL AND paid_on IS NULL AND deleted_at IS NULL;
-CREATE INDEX contributions_claimed_on ON contributions(claim_submitted_on)
-    WHERE claim_submitted_on IS NOT NULL;
-CREATE INDEX contributions_paid_on ON contributions(paid_on) WHERE paid_on IS NOT NULL;
+-- Covering indexes for the dashboard: hours by period, project and activity; money by the
+-- claim and payment dates; claims not yet made.
+CREATE INDEX contributions_hours ON contributions(
+    date, project_id, activity, prep_minutes, meeting_minutes, travel_minutes
+) WHERE deleted_at IS NULL;
+CREATE INDEX contributions_claimed ON contributions(
+    claim_submitted_on, paid_on, fee_arrangement, fee_pence, expenses_pence
+) WHERE deleted_at IS NULL AND claim_submitted_on IS NOT NULL;
+CREATE INDEX contributions_unpaid ON contributions(
+    claim_submitted_on, fee_arrangement, fee_pence, expenses_pence
+) WHERE deleted_at IS NULL AND claim_submitted_on IS NOT NULL AND paid_on IS NULL;
+CREATE INDEX contributions_paid ON contributions(
+    paid_on, fee_arrangement, fee_pence, expenses_pence
+) WHERE deleted_at IS NULL AND paid_on IS NOT NULL;
+CREATE INDEX contributions_to_claim ON contributions(date, fee_arrangement, fee_pence, expenses_pence)
+    WHERE deleted_at IS NULL AND claim_submitted_on IS NULL AND paid_on IS NULL
+      AND (expenses_pence > 0 OR (fee_pence > 0 AND fee_arrangement IN ('fee', 'reduced', 'voucher')));
 CREATE INDEX expenses_contribution ON expenses(contribution_id, position);
 CREATE INDEX reflections_date ON reflections(date);
 CREATE INDEX reflections_project ON reflections(project_id);

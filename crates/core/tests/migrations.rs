@@ -31,6 +31,11 @@ async fn migrator(up_to: i64, extra: &[(&str, &str)]) -> (tempfile::TempDir, Mig
     (dir, m)
 }
 
+/// The newest schema version the program knows.
+fn latest() -> i64 {
+    MIGRATOR.iter().map(|m| m.version).max().unwrap()
+}
+
 fn copies(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .unwrap()
@@ -55,7 +60,7 @@ async fn an_upgrade_copies_first_and_removes_the_copy_after_success() {
     let report = database::migrate(&pool, &paths, &MIGRATOR).await.unwrap();
     assert_eq!(
         (report.from, report.to, report.copy_made),
-        (Some(1), Some(2), true)
+        (Some(1), Some(latest()), true)
     );
     assert!(copies(dir.path()).is_empty());
 
@@ -74,12 +79,16 @@ async fn a_failed_upgrade_keeps_an_encrypted_copy_that_opens_with_the_same_key()
         .execute(&pool)
         .await
         .unwrap();
-    let (_m_dir, broken) = migrator(2, &[("0003_broken.sql", "CREATE TABLE broken (")]).await;
+    let broken_name = format!("{:04}_broken.sql", latest() + 1);
+    let (_m_dir, broken) = migrator(latest(), &[(&broken_name, "CREATE TABLE broken (")]).await;
     let err = database::migrate(&pool, &paths, &broken).await.unwrap_err();
     assert_eq!(err.code(), alongside_core::ErrorCode::Storage);
-    assert_eq!(copies(dir.path()), ["vault.before-upgrade-2.db"]);
+    assert_eq!(
+        copies(dir.path()),
+        [format!("vault.before-upgrade-{}.db", latest())]
+    );
 
-    let copy = paths.pre_migration_copy(2);
+    let copy = paths.pre_migration_copy(latest());
     let bytes = std::fs::read(&copy).unwrap();
     assert!(
         !bytes.starts_with(b"SQLite format 3"),

@@ -73,8 +73,8 @@ pub struct Contribution {
 
 /// SQL for a contribution's claim status (kept equal to [`Contribution::claim_status`]).
 pub const CLAIM_STATUS_SQL: &str = "CASE
-    WHEN NOT ((fee_arrangement IN ('fee', 'reduced', 'voucher') AND fee_pence > 0)
-              OR EXISTS (SELECT 1 FROM expenses e WHERE e.contribution_id = contributions.id))
+    WHEN NOT (expenses_pence > 0
+              OR (fee_pence > 0 AND fee_arrangement IN ('fee', 'reduced', 'voucher')))
         THEN 'not_claimable'
     WHEN paid_on IS NOT NULL THEN 'paid'
     WHEN claim_submitted_on IS NOT NULL THEN 'claimed'
@@ -83,8 +83,12 @@ pub const CLAIM_STATUS_SQL: &str = "CASE
 /// SQL for the money a contribution brings the user: payable fee plus expenses (kept equal to
 /// [`Contribution::claim_pence`]). Use with the table aliased `c`.
 pub const CLAIM_PENCE_SQL: &str = "((CASE WHEN c.fee_arrangement IN ('fee', 'reduced', 'voucher')
-    THEN c.fee_pence ELSE 0 END)
-    + ifnull((SELECT sum(e.amount_pence) FROM expenses e WHERE e.contribution_id = c.id), 0))";
+    THEN c.fee_pence ELSE 0 END) + c.expenses_pence)";
+
+/// SQL that is true when a contribution has money to claim (kept equal to
+/// [`Contribution::claim_status`] not being `NotClaimable`; written as the partial index has it).
+pub const CLAIMABLE_SQL: &str =
+    "(expenses_pence > 0 OR (fee_pence > 0 AND fee_arrangement IN ('fee', 'reduced', 'voucher')))";
 
 impl Contribution {
     /// Fee paid to the user plus all expenses: what a claim for this contribution asks for.
@@ -113,7 +117,7 @@ impl Contribution {
 
     /// Where the claim stands, from the fee and the claim and payment dates.
     pub fn claim_status(&self) -> ClaimStatus {
-        if self.payable_fee_pence() == 0 && self.expenses.is_empty() {
+        if self.claim_pence() == 0 {
             ClaimStatus::NotClaimable
         } else if self.paid_on.is_some() {
             ClaimStatus::Paid
@@ -176,6 +180,7 @@ impl Kind for Contribution {
         "feedback_date",
         "fee_arrangement",
         "fee_pence",
+        "expenses_pence",
         "claim_submitted_on",
         "paid_on",
         "tags",
@@ -253,6 +258,7 @@ impl Kind for Contribution {
             .bind(self.feedback_date.as_deref())
             .bind(self.fee_arrangement.as_str())
             .bind(self.fee_pence)
+            .bind(self.expenses_pence())
             .bind(self.claim_submitted_on.as_deref())
             .bind(self.paid_on.as_deref())
             .bind(to_json(&tidy_list(&self.tags)))

@@ -6,7 +6,7 @@ use serde::Serialize;
 use specta::Type;
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
-use super::contributions::CLAIM_PENCE_SQL;
+use super::contributions::{CLAIMABLE_SQL, CLAIM_PENCE_SQL};
 use super::enums::{Activity, MeetingKind};
 use super::preferences::Preferences;
 use crate::error::CoreResult;
@@ -227,8 +227,8 @@ async fn money(
     let to_claim = format!(
         "SELECT ifnull(sum(amount), 0), count(*) FROM (
             SELECT {CLAIM_PENCE_SQL} AS amount FROM contributions c
-            WHERE c.claim_submitted_on IS NULL AND c.paid_on IS NULL AND c.deleted_at IS NULL)
-         WHERE amount > 0"
+            WHERE deleted_at IS NULL AND claim_submitted_on IS NULL AND paid_on IS NULL
+              AND {CLAIMABLE_SQL})"
     );
     let (to_claim_pence, to_claim_count): (i64, i64) =
         sqlx::query_as(&to_claim).fetch_one(&mut *conn).await?;
@@ -285,11 +285,11 @@ pub async fn dashboard(pool: &SqlitePool, today: NaiveDate) -> CoreResult<Dashbo
     let year = hours(&mut conn, year_start, year_end).await?;
 
     let by_project: Vec<(i64, String, i64)> = sqlx::query_as(
-        "SELECT c.project_id, p.title,
-                sum(c.prep_minutes + c.meeting_minutes + c.travel_minutes) AS minutes
-         FROM contributions c JOIN projects p ON p.id = c.project_id
-         WHERE c.deleted_at IS NULL AND c.date BETWEEN ? AND ?
-         GROUP BY c.project_id ORDER BY minutes DESC, p.title",
+        "SELECT t.project_id, p.title, t.minutes FROM (
+            SELECT project_id, sum(prep_minutes + meeting_minutes + travel_minutes) AS minutes
+            FROM contributions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?
+            GROUP BY project_id) t
+         JOIN projects p ON p.id = t.project_id ORDER BY t.minutes DESC, p.title",
     )
     .bind(day(year_start))
     .bind(day(year_end))

@@ -131,30 +131,45 @@ pub async fn search(
         Privacy::IncludePrivate => "",
         Privacy::LeaveOutPrivate => "AND private = 0",
     };
-    let sql = format!(
-        "SELECT rowid, title, date, private,
-                snippet(search_index, -1, '{HIT_START}', '{HIT_END}', '…', 16)
-         FROM search_index WHERE search_index MATCH ? {private_filter}
+    // First the best rowids (ranking only), then the snippet of just those: computing snippets
+    // for every match of a common word is what makes a search slow.
+    let ranked = format!(
+        "SELECT rowid FROM search_index WHERE search_index MATCH ? {private_filter}
          ORDER BY bm25(search_index, 4.0, 1.0) LIMIT ?"
     );
-    let rows: Vec<(i64, String, Option<String>, i64, String)> = sqlx::query_as(&sql)
+    let mut conn = pool.acquire().await?;
+    let rowids: Vec<i64> = sqlx::query_scalar(&ranked)
         .bind(&query)
         .bind(i64::from(limit))
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(rowid, title, date, private, snippet)| {
-            Some(SearchHit {
-                kind: RecordKind::from_search_number(rowid.rem_euclid(8))?,
-                id: rowid.div_euclid(8),
-                title: short_title(&title),
-                date,
-                snippet: split_snippet(&snippet),
-                private: private != 0,
-            })
-        })
-        .collect())
+    let detail = format!(
+        "SELECT title, date, private,
+                snippet(search_index, -1, '{HIT_START}', '{HIT_END}', '…', 16)
+         FROM search_index WHERE search_index MATCH ? AND rowid = ?"
+    );
+    let mut hits = Vec::with_capacity(rowids.len());
+    for rowid in rowids {
+        let row: Option<(String, Option<String>, i64, String)> = sqlx::query_as(&detail)
+            .bind(&query)
+            .bind(rowid)
+            .fetch_optional(&mut *conn)
+            .await?;
+        let (Some((title, date, private, snippet)), Some(kind)) =
+            (row, RecordKind::from_search_number(rowid.rem_euclid(8)))
+        else {
+            continue;
+        };
+        hits.push(SearchHit {
+            kind,
+            id: rowid.div_euclid(8),
+            title: short_title(&title),
+            date,
+            snippet: split_snippet(&snippet),
+            private: private != 0,
+        });
+    }
+    Ok(hits)
 }
 
 #[cfg(test)]
