@@ -250,7 +250,13 @@ macro_rules! choices_of {
 #[tauri::command]
 #[specta::specta]
 pub async fn choices() -> CmdResult<Choices> {
-    Ok(Choices {
+    Ok(all_choices())
+}
+
+/// The fixed choices and their labels (also written for the UI's mocked tests by the bindings
+/// test, so the mock never keeps a copy of its own).
+pub fn all_choices() -> Choices {
+    Choices {
         person_roles: choices_of!(PersonRole),
         approaches: choices_of!(Approach),
         project_statuses: choices_of!(ProjectStatus),
@@ -277,5 +283,5 @@ pub async fn choices() -> CmdResult<Choices> {
                     .collect(),
             })
             .collect(),
-    })
+    }
 }

@@ -166,9 +166,10 @@ CREATE INDEX reflections_project ON reflections(project_id);
 CREATE INDEX reflections_meeting ON reflections(meeting_id);
 CREATE INDEX reflections_contribution ON reflections(contribution_id);
 
--- Full-text search. One index for every kind: rowid = record id * 8 + kind number
+-- Full-text search. One index for every kind: rowid = kind number * 2^40 + record id
 -- (1 person, 2 project, 3 meeting, 4 action, 5 contribution, 6 reflection), so a trigger finds
--- its row by rowid. Soft-deleted records leave the index and come back on undo.
+-- its row by rowid and each kind is one rowid range (searched newest first, a bounded number of
+-- matches per kind ranked). Soft-deleted records leave the index and come back on undo.
 CREATE VIRTUAL TABLE search_index USING fts5(
     title,
     body,
@@ -179,100 +180,100 @@ CREATE VIRTUAL TABLE search_index USING fts5(
 
 CREATE TRIGGER people_ai AFTER INSERT ON people WHEN new.deleted_at IS NULL BEGIN
     INSERT INTO search_index(rowid, title, body, private, date)
-    VALUES (new.id * 8 + 1, new.name, new.organisation || ' ' || new.notes, 0, NULL);
+    VALUES (1 * 1099511627776 + new.id, new.name, new.organisation || ' ' || new.notes, 0, NULL);
 END;
 CREATE TRIGGER people_au AFTER UPDATE ON people BEGIN
-    DELETE FROM search_index WHERE rowid = old.id * 8 + 1;
+    DELETE FROM search_index WHERE rowid = 1 * 1099511627776 + old.id;
     INSERT INTO search_index(rowid, title, body, private, date)
-    SELECT new.id * 8 + 1, new.name, new.organisation || ' ' || new.notes, 0, NULL
+    SELECT 1 * 1099511627776 + new.id, new.name, new.organisation || ' ' || new.notes, 0, NULL
     WHERE new.deleted_at IS NULL;
 END;
 CREATE TRIGGER people_ad AFTER DELETE ON people BEGIN
-    DELETE FROM search_index WHERE rowid = old.id * 8 + 1;
+    DELETE FROM search_index WHERE rowid = 1 * 1099511627776 + old.id;
 END;
 
 CREATE TRIGGER projects_ai AFTER INSERT ON projects WHEN new.deleted_at IS NULL BEGIN
     INSERT INTO search_index(rowid, title, body, private, date)
-    VALUES (new.id * 8 + 2, new.title,
+    VALUES (2 * 1099511627776 + new.id, new.title,
             new.organisation || ' ' || new.my_role || ' ' || new.notes || ' ' || (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.tags)),
             0, new.start_date);
 END;
 CREATE TRIGGER projects_au AFTER UPDATE ON projects BEGIN
-    DELETE FROM search_index WHERE rowid = old.id * 8 + 2;
+    DELETE FROM search_index WHERE rowid = 2 * 1099511627776 + old.id;
     INSERT INTO search_index(rowid, title, body, private, date)
-    SELECT new.id * 8 + 2, new.title,
+    SELECT 2 * 1099511627776 + new.id, new.title,
            new.organisation || ' ' || new.my_role || ' ' || new.notes || ' ' || (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.tags)),
            0, new.start_date
     WHERE new.deleted_at IS NULL;
 END;
 CREATE TRIGGER projects_ad AFTER DELETE ON projects BEGIN
-    DELETE FROM search_index WHERE rowid = old.id * 8 + 2;
+    DELETE FROM search_index WHERE rowid = 2 * 1099511627776 + old.id;
 END;
 
 CREATE TRIGGER meetings_ai AFTER INSERT ON meetings WHEN new.deleted_at IS NULL BEGIN
     INSERT INTO search_index(rowid, title, body, private, date)
-    VALUES (new.id * 8 + 3, new.title,
+    VALUES (3 * 1099511627776 + new.id, new.title,
             new.place || ' ' || (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.agenda)) || ' ' || new.notes || ' ' || (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.decisions)) || ' '
             || new.you_said_we_did || ' ' || (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.tags)),
             0, new.date);
 END;
 CREATE TRIGGER meetings_au AFTER UPDATE ON meetings BEGIN
-    DELETE FROM search_index WHERE rowid = old.id * 8 + 3;
+    DELETE FROM search_index WHERE rowid = 3 * 1099511627776 + old.id;
     INSERT INTO search_index(rowid, title, body, private, date)
-    SELECT new.id * 8 + 3, new.title,
+    SELECT 3 * 1099511627776 + new.id, new.title,
            new.place || ' ' || (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.agenda)) || ' ' || new.notes || ' ' || (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.decisions)) || ' '
            || new.you_said_we_did || ' ' || (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.tags)),
            0, new.date
     WHERE new.deleted_at IS NULL;
 END;
 CREATE TRIGGER meetings_ad AFTER DELETE ON meetings BEGIN
-    DELETE FROM search_index WHERE rowid = old.id * 8 + 3;
+    DELETE FROM search_index WHERE rowid = 3 * 1099511627776 + old.id;
 END;
 
 CREATE TRIGGER actions_ai AFTER INSERT ON actions WHEN new.deleted_at IS NULL BEGIN
     INSERT INTO search_index(rowid, title, body, private, date)
-    VALUES (new.id * 8 + 4, new.title, new.notes, 0, new.due_date);
+    VALUES (4 * 1099511627776 + new.id, new.title, new.notes, 0, new.due_date);
 END;
 CREATE TRIGGER actions_au AFTER UPDATE ON actions BEGIN
-    DELETE FROM search_index WHERE rowid = old.id * 8 + 4;
+    DELETE FROM search_index WHERE rowid = 4 * 1099511627776 + old.id;
     INSERT INTO search_index(rowid, title, body, private, date)
-    SELECT new.id * 8 + 4, new.title, new.notes, 0, new.due_date
+    SELECT 4 * 1099511627776 + new.id, new.title, new.notes, 0, new.due_date
     WHERE new.deleted_at IS NULL;
 END;
 CREATE TRIGGER actions_ad AFTER DELETE ON actions BEGIN
-    DELETE FROM search_index WHERE rowid = old.id * 8 + 4;
+    DELETE FROM search_index WHERE rowid = 4 * 1099511627776 + old.id;
 END;
 
 CREATE TRIGGER contributions_ai AFTER INSERT ON contributions WHEN new.deleted_at IS NULL BEGIN
     INSERT INTO search_index(rowid, title, body, private, date)
-    VALUES (new.id * 8 + 5, new.summary,
+    VALUES (5 * 1099511627776 + new.id, new.summary,
             new.impact_said || ' ' || new.impact_changed || ' ' || new.impact_evidence || ' '
             || new.feedback || ' ' || (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.tags)),
             0, new.date);
 END;
 CREATE TRIGGER contributions_au AFTER UPDATE ON contributions BEGIN
-    DELETE FROM search_index WHERE rowid = old.id * 8 + 5;
+    DELETE FROM search_index WHERE rowid = 5 * 1099511627776 + old.id;
     INSERT INTO search_index(rowid, title, body, private, date)
-    SELECT new.id * 8 + 5, new.summary,
+    SELECT 5 * 1099511627776 + new.id, new.summary,
            new.impact_said || ' ' || new.impact_changed || ' ' || new.impact_evidence || ' '
            || new.feedback || ' ' || (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.tags)),
            0, new.date
     WHERE new.deleted_at IS NULL;
 END;
 CREATE TRIGGER contributions_ad AFTER DELETE ON contributions BEGIN
-    DELETE FROM search_index WHERE rowid = old.id * 8 + 5;
+    DELETE FROM search_index WHERE rowid = 5 * 1099511627776 + old.id;
 END;
 
 CREATE TRIGGER reflections_ai AFTER INSERT ON reflections WHEN new.deleted_at IS NULL BEGIN
     INSERT INTO search_index(rowid, title, body, private, date)
-    VALUES (new.id * 8 + 6, new.title, (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.entries)) || ' ' || (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.tags)), new.private, new.date);
+    VALUES (6 * 1099511627776 + new.id, new.title, (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.entries)) || ' ' || (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.tags)), new.private, new.date);
 END;
 CREATE TRIGGER reflections_au AFTER UPDATE ON reflections BEGIN
-    DELETE FROM search_index WHERE rowid = old.id * 8 + 6;
+    DELETE FROM search_index WHERE rowid = 6 * 1099511627776 + old.id;
     INSERT INTO search_index(rowid, title, body, private, date)
-    SELECT new.id * 8 + 6, new.title, (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.entries)) || ' ' || (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.tags)), new.private, new.date
+    SELECT 6 * 1099511627776 + new.id, new.title, (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.entries)) || ' ' || (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.tags)), new.private, new.date
     WHERE new.deleted_at IS NULL;
 END;
 CREATE TRIGGER reflections_ad AFTER DELETE ON reflections BEGIN
-    DELETE FROM search_index WHERE rowid = old.id * 8 + 6;
+    DELETE FROM search_index WHERE rowid = 6 * 1099511627776 + old.id;
 END;

@@ -92,7 +92,7 @@ impl RecordKind {
         }
     }
 
-    /// The kind's number in the search index (rowid = id * 8 + number).
+    /// The kind's number in the search index (rowid = number * 2^40 + id).
     pub fn search_number(self) -> i64 {
         match self {
             RecordKind::Person => 1,

@@ -14,6 +14,11 @@ pub const MAX_RESULTS: u32 = 200;
 /// Longest query accepted, in characters.
 pub const MAX_QUERY: usize = 200;
 
+/// Matches ranked per kind, newest first.
+const PER_KIND: u32 = 300;
+/// The search index's rowid is the kind's number shifted by this many bits, plus the id.
+const KIND_SHIFT: u32 = 40;
+
 const HIT_START: char = '\u{E000}';
 const HIT_END: char = '\u{E001}';
 
@@ -131,18 +136,32 @@ pub async fn search(
         Privacy::IncludePrivate => "",
         Privacy::LeaveOutPrivate => "AND private = 0",
     };
-    // First the best rowids (ranking only), then the snippet of just those: computing snippets
-    // for every match of a common word is what makes a search slow.
+    // Each kind is one rowid range of the index. Ranking every match of a common word is what
+    // makes a search slow, so each kind ranks at most its newest `PER_KIND` matches; the best
+    // of those across kinds are kept, and only they get a snippet.
     let ranked = format!(
-        "SELECT rowid FROM search_index WHERE search_index MATCH ? {private_filter}
-         ORDER BY bm25(search_index, 4.0, 1.0) LIMIT ?"
+        "SELECT rowid, bm25(search_index, 4.0, 1.0) FROM search_index
+         WHERE search_index MATCH ? AND rowid BETWEEN ? AND ? {private_filter}
+         ORDER BY rowid DESC LIMIT {PER_KIND}"
     );
     let mut conn = pool.acquire().await?;
-    let rowids: Vec<i64> = sqlx::query_scalar(&ranked)
-        .bind(&query)
-        .bind(i64::from(limit))
-        .fetch_all(&mut *conn)
-        .await?;
+    let mut scored: Vec<(i64, f64)> = Vec::new();
+    for kind in RecordKind::ALL {
+        let low = kind.search_number() << KIND_SHIFT;
+        let rows: Vec<(i64, f64)> = sqlx::query_as(&ranked)
+            .bind(&query)
+            .bind(low)
+            .bind(low + (1 << KIND_SHIFT) - 1)
+            .fetch_all(&mut *conn)
+            .await?;
+        scored.extend(rows);
+    }
+    scored.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+    let rowids: Vec<i64> = scored
+        .into_iter()
+        .take(limit as usize)
+        .map(|(r, _)| r)
+        .collect();
     let detail = format!(
         "SELECT title, date, private,
                 snippet(search_index, -1, '{HIT_START}', '{HIT_END}', '…', 16)
@@ -156,13 +175,13 @@ pub async fn search(
             .fetch_optional(&mut *conn)
             .await?;
         let (Some((title, date, private, snippet)), Some(kind)) =
-            (row, RecordKind::from_search_number(rowid.rem_euclid(8)))
+            (row, RecordKind::from_search_number(rowid >> KIND_SHIFT))
         else {
             continue;
         };
         hits.push(SearchHit {
             kind,
-            id: rowid.div_euclid(8),
+            id: rowid & ((1 << KIND_SHIFT) - 1),
             title: short_title(&title),
             date,
             snippet: split_snippet(&snippet),

@@ -1,0 +1,116 @@
+// What the record screens share: the core's fixed choices, the project list for pickers,
+// formatting of minutes and money, the undo offer after a delete, and field errors from the core.
+// Everything read from the vault is dropped on lock (see `records.clear`).
+import { commands, type Choices, type Deleted, type RecordKind } from "./bindings";
+import { AppError, call, messageOf } from "./api";
+
+export type ProjectOption = { value: number; label: string };
+
+class Records {
+  choices = $state<Choices | null>(null);
+  projects = $state<ProjectOption[]>([]);
+  /** The last delete, while it can be undone. */
+  undo = $state<{ deleted: Deleted; what: string } | null>(null);
+  /** Bumped after any change so open lists and the dashboard reload. */
+  version = $state(0);
+
+  async load() {
+    if (!this.choices) this.choices = await call(commands.choices());
+    await this.loadProjects();
+  }
+
+  async loadProjects() {
+    const page = await call(commands.projectList({ sort: "title", limit: 500 }));
+    this.projects = page.items.map((p) => ({ value: p.id, label: p.data.title }));
+  }
+
+  changed() {
+    this.version += 1;
+  }
+
+  async remove(kind: RecordKind, id: number, what: string) {
+    const deleted = await call(commands.recordDelete(kind, id));
+    this.undo = { deleted, what };
+    if (kind === "project") await this.loadProjects();
+    this.changed();
+  }
+
+  async restore() {
+    if (!this.undo) return;
+    const { kind, id } = this.undo.deleted;
+    await call(commands.recordRestore(kind, id));
+    this.undo = null;
+    if (kind === "project") await this.loadProjects();
+    this.changed();
+  }
+
+  clear() {
+    this.projects = [];
+    this.undo = null;
+  }
+}
+
+export const records = new Records();
+
+/** The label of a choice value, or the value itself when unknown. */
+export function labelOf<T>(list: { value: T; label: string }[] | undefined, value: T | null | undefined): string {
+  return list?.find((c) => c.value === value)?.label ?? String(value ?? "");
+}
+
+/** 95 → "1 h 35 min"; 0 → "0 min". */
+export function formatMinutes(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
+
+/** 123456 → "£1,234.56". */
+export function formatPence(pence: number): string {
+  return pounds.format(pence / 100);
+}
+
+/** "12.5" or "£12.50" → 1250; "" → 0; anything else → null. */
+export function penceFrom(text: string): number | null {
+  const t = text.trim().replace(/^£/, "").replace(/,/g, "");
+  if (t === "") return 0;
+  if (!/^\d+(\.\d{1,2})?$/.test(t)) return null;
+  const [whole, frac = ""] = t.split(".");
+  return Number(whole) * 100 + Number(frac.padEnd(2, "0"));
+}
+
+/** 1250 → "12.50" for an input box. */
+export function poundsText(pence: number): string {
+  return (pence / 100).toFixed(2);
+}
+
+/** A whole number of minutes typed in a box: "" → 0, otherwise a non-negative integer or null. */
+export function minutesFrom(text: string): number | null {
+  const t = text.trim();
+  if (t === "") return 0;
+  return /^\d+$/.test(t) ? Number(t) : null;
+}
+
+/** Today's date where the person is, `YYYY-MM-DD`. */
+export function today(d = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** "2025-03-04" → "Tue 4 Mar 2025". */
+export function formatDate(date: string | null | undefined): string {
+  if (!date) return "";
+  const [y, m, d] = date.split("-").map(Number);
+  return new Date(y, m - 1, d).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric" });
+}
+
+/** Puts a core error on its field (when it names one) or returns it as a form-level message. */
+export function fieldError(e: unknown, errors: Record<string, string>): string | null {
+  if (e instanceof AppError && e.code === "invalid_input" && e.field) {
+    errors[e.field] = e.message;
+    return null;
+  }
+  return messageOf(e);
+}
