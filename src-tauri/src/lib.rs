@@ -61,6 +61,9 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             record_commands::preferences_get,
             record_commands::preferences_set,
             record_commands::choices,
+            record_commands::draft_save,
+            record_commands::draft_load,
+            record_commands::draft_delete,
         ])
         .events(collect_events![events::VaultLocked])
         // Counts and versions are far below 2^53; see DESIGN §2 on integers across IPC.

@@ -1,6 +1,7 @@
 //! The record commands: create, update, read and list each kind, delete with undo, the
 //! dashboard, search, preferences and the fixed choices. Each is a thin call into the core.
 
+use alongside_core::drafts::{self, Draft};
 use alongside_core::records::dashboard::{self, Dashboard};
 use alongside_core::records::enums::{
     ActionStatus, Activity, Approach, ClaimStatus, CoDesignStage, ExpenseKind, FeeArrangement,
@@ -284,4 +285,25 @@ pub fn all_choices() -> Choices {
             })
             .collect(),
     }
+}
+
+/// Keeps unsaved text of a form as an encrypted draft.
+#[tauri::command]
+#[specta::specta]
+pub async fn draft_save(state: State<'_, AppState>, id: String, body: String) -> CmdResult<Draft> {
+    Ok(drafts::save(&pool(&state).await?, &id, &body).await?)
+}
+
+/// The draft kept for a form, if any.
+#[tauri::command]
+#[specta::specta]
+pub async fn draft_load(state: State<'_, AppState>, id: String) -> CmdResult<Option<Draft>> {
+    Ok(drafts::load(&pool(&state).await?, &id).await?)
+}
+
+/// Forgets a form's draft (after saving it for real).
+#[tauri::command]
+#[specta::specta]
+pub async fn draft_delete(state: State<'_, AppState>, id: String) -> CmdResult<()> {
+    Ok(drafts::delete(&pool(&state).await?, &id).await?)
 }

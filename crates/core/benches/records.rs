@@ -72,6 +72,7 @@ async fn main() {
         .await
         .unwrap();
     let demo_s = start.elapsed().as_secs_f64();
+    let verbose = std::env::var_os("ALONGSIDE_BENCH_VERBOSE").is_some();
     figures.push(Figure {
         name: "demo_generate",
         value: demo_s,
@@ -114,14 +115,21 @@ async fn main() {
 
     // Search: every query 10 times after one warm-up round; p95 of all.
     let mut runs = Vec::new();
+    let mut per_query = vec![Vec::new(); QUERIES.len()];
     for round in 0..11 {
-        for q in QUERIES {
+        for (i, q) in QUERIES.iter().enumerate() {
             let t = Instant::now();
             let hits = search(&pool, q, 20, Privacy::IncludePrivate).await.unwrap();
             if round > 0 {
                 runs.push(ms(t.elapsed()));
+                per_query[i].push(ms(t.elapsed()));
             }
             std::hint::black_box(hits);
+        }
+    }
+    if verbose {
+        for (q, times) in QUERIES.iter().zip(per_query) {
+            eprintln!("search {q:<20} median {:.2} ms", median(times));
         }
     }
     let p95 = percentile(runs.clone(), 95.0);

@@ -1,7 +1,7 @@
 // What the record screens share: the core's fixed choices, the project list for pickers,
 // formatting of minutes and money, the undo offer after a delete, and field errors from the core.
 // Everything read from the vault is dropped on lock (see `records.clear`).
-import { commands, type Choices, type Deleted, type RecordKind } from "./bindings";
+import { commands, type Choices, type Contribution, type Deleted, type RecordKind } from "./bindings";
 import { AppError, call, messageOf } from "./api";
 
 export type ProjectOption = { value: number; label: string };
@@ -113,4 +113,16 @@ export function fieldError(e: unknown, errors: Record<string, string>): string |
     return null;
   }
   return messageOf(e);
+}
+
+/** Fee paid to the person plus expenses: what a claim for this contribution asks for. Mirrors
+ * `Contribution::claim_pence` in the core, for display only (the core's figures are the facts). */
+export function claimPence(c: Contribution): number {
+  const payable = c.fee_arrangement === "fee" || c.fee_arrangement === "reduced" || c.fee_arrangement === "voucher";
+  return (payable ? c.fee_pence : 0) + c.expenses.reduce((s, x) => s + x.amount_pence, 0);
+}
+
+/** Preparation + meeting + travel minutes. */
+export function totalMinutes(c: Contribution): number {
+  return c.prep_minutes + c.meeting_minutes + c.travel_minutes;
 }

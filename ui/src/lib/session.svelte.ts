@@ -2,6 +2,7 @@
 // reports. On lock every record-bearing value is dropped.
 import { commands, events, type AppInfo, type UnlockRequest, type VaultStatus } from "./bindings";
 import { call } from "./api";
+import { records } from "./records.svelte";
 
 export type Phase = "loading" | "welcome" | "create" | "recovery" | "unlock" | "open" | "failed";
 export type Screen =
@@ -98,6 +99,7 @@ class Session {
 
   /** Clears everything read from the vault and shows the unlock screen. */
   dropEverything(message: string) {
+    records.clear();
     this.recoveryCode = null;
     this.keyringProblem = null;
     this.status = this.status

@@ -11,3 +11,12 @@ export function applyTheme(choice: ThemeChoice = "system", root: HTMLElement = d
   query?.addEventListener?.("change", set);
   return () => query?.removeEventListener?.("change", set);
 }
+
+let stopFollowing: (() => void) | null = null;
+
+/** Applies the person's saved look: theme and text size (replacing any earlier choice). */
+export function applyLook(theme: ThemeChoice, textSize: "normal" | "large" | "larger", root: HTMLElement = document.documentElement) {
+  stopFollowing?.();
+  stopFollowing = applyTheme(theme, root);
+  root.style.fontSize = textSize === "larger" ? "125%" : textSize === "large" ? "112.5%" : "";
+}

@@ -3,6 +3,7 @@
 // are tested in Rust against the real encrypted database.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { ApiError, AppInfo, LockSettings, VaultStatus } from "../lib/bindings";
+import { handleRecords, newMockRecords, seedMockRecords, type MockRecords } from "./records";
 
 export type MockVault = {
   exists: boolean;
@@ -11,15 +12,19 @@ export type MockVault = {
   recoveryCode: string;
   keyring: boolean;
   autoLock: number | null;
+  records: MockRecords;
   calls: { cmd: string; args: Record<string, unknown> }[];
 };
 
 export const RECOVERY_CODE = "7K2QD-M9XWA-4RTPB-HN3CE-8VFJS";
 
-export function newMockVault(preset: "none" | "locked" | "open" = "none"): MockVault {
+export function newMockVault(preset: "none" | "locked" | "open" | "records" = "none"): MockVault {
+  const records = newMockRecords();
+  if (preset === "records") seedMockRecords(records);
   return {
+    records,
     exists: preset !== "none",
-    unlocked: preset === "open",
+    unlocked: preset === "open" || preset === "records",
     passphrase: "correct horse battery staple",
     recoveryCode: RECOVERY_CODE,
     keyring: false,
@@ -39,7 +44,7 @@ function status(v: MockVault): VaultStatus {
     unlocked: v.unlocked,
     slots: { passphrase: v.exists, recovery_code: v.exists, keyring: v.exists && v.keyring },
     slots_problem: null,
-    schema_version: v.unlocked ? 2 : null,
+    schema_version: v.unlocked ? 3 : null,
     drafts: v.unlocked ? 0 : null,
     records: v.unlocked ? { people: 0, projects: 0, meetings: 0, actions: 0, contributions: 0, expenses: 0, reflections: 0 } : null,
     auto_lock_minutes: v.unlocked ? v.autoLock : null,
@@ -108,15 +113,18 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
       mustBeOpen();
       v.keyring = !!args.enabled;
       return null;
-    default:
-      return fail("internal", `The mock does not know ${cmd}.`);
+    default: {
+      mustBeOpen();
+      const answer = handleRecords(v.records, cmd, args);
+      return answer === undefined ? fail("internal", `The mock does not know ${cmd}.`) : answer;
+    }
   }
 }
 
 /** Installs the mock for the whole page. `?vault=none|locked|open&theme=light|dark` presets it. */
 export function installMockBackend(vault?: MockVault): MockVault {
   const params = new URLSearchParams(globalThis.location?.search ?? "");
-  const v = vault ?? newMockVault((params.get("vault") as "none" | "locked" | "open") ?? "none");
+  const v = vault ?? newMockVault((params.get("vault") as "none" | "locked" | "open" | "records") ?? "none");
   const theme = params.get("theme");
   if (theme === "dark" || theme === "light") document.documentElement.dataset.theme = theme;
   mockIPC((cmd, args) => handle(v, cmd, (args ?? {}) as Record<string, any>), { shouldMockEvents: true });

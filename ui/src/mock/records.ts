@@ -1,0 +1,202 @@
+// The in-memory stand-in for the record commands, for UI tests and the accessibility build only.
+// Rules (validation, sums, search ranking) are the core's and are tested in Rust on the real
+// encrypted database; this keeps just enough behaviour for the screens to be exercised.
+import type { ApiError, Dashboard, Preferences, Stored } from "../lib/bindings";
+import choices from "./choices.json";
+
+type Kind = "person" | "project" | "meeting" | "action" | "contribution" | "reflection";
+type Row = Stored<any> & { deleted?: boolean };
+
+export type MockRecords = {
+  rows: Record<Kind, Row[]>;
+  nextId: number;
+  prefs: Preferences;
+  drafts: Map<string, string>;
+};
+
+const DEFAULT_PREFS: Preferences = {
+  theme: "system",
+  text_size: "normal",
+  weekly_thresholds: [],
+  tax_year_start_month: 4,
+  tax_year_start_day: 6,
+  mileage_rates: [],
+  export_include_private: false,
+  export_names_as_roles: false,
+  export_leave_out_money: false,
+};
+
+export function newMockRecords(): MockRecords {
+  return { rows: { person: [], project: [], meeting: [], action: [], contribution: [], reflection: [] }, nextId: 1, prefs: { ...DEFAULT_PREFS }, drafts: new Map() };
+}
+
+function fail(code: ApiError["code"], message: string, field: string | null = null): never {
+  throw { code, message, field } satisfies ApiError;
+}
+
+const stamp = () => new Date().toISOString();
+const isDate = (s: unknown) => typeof s === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+
+function check(kind: Kind, data: any) {
+  const title = data.title ?? data.name;
+  if ((kind === "project" || kind === "meeting" || kind === "action" || kind === "reflection" || kind === "person") && !String(title ?? "").trim())
+    fail("invalid_input", kind === "project" ? "Add the project's name." : "Add a title.", kind === "person" ? "name" : "title");
+  for (const f of ["date", "start_date", "end_date", "due_date", "claim_submitted_on", "paid_on"]) {
+    if (data[f] != null && data[f] !== "" && !isDate(data[f])) fail("invalid_input", "Enter a real date, like 2026-03-31 (year, month, day).", f);
+  }
+  if (kind === "contribution") {
+    for (const f of ["prep_minutes", "meeting_minutes", "travel_minutes"]) if (data[f] < 0) fail("invalid_input", "Enter minutes from 0 up to one week (10,080).", f);
+    for (const x of data.expenses) if (x.kind === "mileage") x.amount_pence = Math.floor((x.tenth_miles * x.pence_per_mile + 5) / 10);
+  }
+}
+
+export function claimPence(c: any): number {
+  const payable = ["fee", "reduced", "voucher"].includes(c.fee_arrangement);
+  return (payable ? c.fee_pence : 0) + c.expenses.reduce((s: number, x: any) => s + x.amount_pence, 0);
+}
+
+function claimStatus(c: any): string {
+  if (claimPence(c) === 0) return "not_claimable";
+  return c.paid_on ? "paid" : c.claim_submitted_on ? "claimed" : "to_claim";
+}
+
+function dateOf(kind: Kind, d: any): string {
+  return d.date ?? d.due_date ?? d.start_date ?? "";
+}
+
+/** Handles a record command, or returns `undefined` when `cmd` is not one. */
+export function handleRecords(m: MockRecords, cmd: string, args: Record<string, any>): unknown {
+  const match = /^(person|project|meeting|action|contribution|reflection)_(create|update|get|list)$/.exec(cmd);
+  if (match) {
+    const kind = match[1] as Kind;
+    const rows = m.rows[kind];
+    const live = rows.filter((r) => !r.deleted);
+    switch (match[2]) {
+      case "create": {
+        const data = structuredClone(args.data);
+        check(kind, data);
+        const row: Row = { id: m.nextId++, created_at: stamp(), updated_at: stamp(), data };
+        rows.push(row);
+        return structuredClone(row);
+      }
+      case "update": {
+        const row = live.find((r) => r.id === args.id) ?? fail("not_found", "That record is not in the vault any more.");
+        const data = structuredClone(args.data);
+        check(kind, data);
+        Object.assign(row, { data, updated_at: stamp() });
+        return structuredClone(row);
+      }
+      case "get":
+        return structuredClone(live.find((r) => r.id === args.id) ?? fail("not_found", "That record is not in the vault any more."));
+      case "list": {
+        const q = args.query ?? {};
+        let found = live.filter(
+          (r) =>
+            (q.project_id == null || r.data.project_id === q.project_id) &&
+            (q.meeting_id == null || r.data.meeting_id === q.meeting_id) &&
+            (q.status == null || (kind === "contribution" ? claimStatus(r.data) === q.status : r.data.status === q.status)),
+        );
+        if (q.sort === "title") found = found.sort((a, b) => String(a.data.title ?? a.data.name).localeCompare(String(b.data.title ?? b.data.name)));
+        else found = found.sort((a, b) => dateOf(kind, b.data).localeCompare(dateOf(kind, a.data)) || b.id - a.id);
+        if (q.descending === false) found.reverse();
+        const offset = q.offset ?? 0;
+        const limit = q.limit ?? 50;
+        return { items: structuredClone(found.slice(offset, offset + limit)), offset, has_more: found.length > offset + limit };
+      }
+    }
+  }
+  switch (cmd) {
+    case "record_delete": {
+      const kind = args.kind as Kind;
+      const row = m.rows[kind].find((r) => r.id === args.id && !r.deleted) ?? fail("not_found", "That record is not in the vault any more.");
+      row.deleted = true;
+      return { kind, id: row.id, with_it: 0, undo_seconds: 600 };
+    }
+    case "record_restore": {
+      const row = m.rows[args.kind as Kind].find((r) => r.id === args.id && r.deleted) ?? fail("not_found", "Nothing to bring back.");
+      row.deleted = false;
+      return null;
+    }
+    case "choices":
+      return choices;
+    case "preferences_get":
+      return structuredClone(m.prefs);
+    case "preferences_set":
+      m.prefs = structuredClone(args.preferences);
+      return structuredClone(m.prefs);
+    case "draft_save":
+      m.drafts.set(args.id, args.body);
+      return { id: args.id, body: args.body, updated_at: stamp() };
+    case "draft_load":
+      return m.drafts.has(args.id) ? { id: args.id, body: m.drafts.get(args.id), updated_at: stamp() } : null;
+    case "draft_delete":
+      m.drafts.delete(args.id);
+      return null;
+    case "search_records": {
+      const words = String(args.query).toLowerCase().split(/\W+/).filter(Boolean);
+      if (words.length === 0) return [];
+      const hits: unknown[] = [];
+      for (const kind of Object.keys(m.rows) as Kind[]) {
+        for (const r of m.rows[kind].filter((x) => !x.deleted)) {
+          const text = JSON.stringify(r.data).toLowerCase();
+          if (!words.every((w) => text.includes(w))) continue;
+          const title = String(r.data.title ?? r.data.name ?? r.data.summary ?? "");
+          hits.push({ kind, id: r.id, title, date: dateOf(kind, r.data) || null, snippet: [{ text: `…${words[0]}…`, hit: true }], private: kind === "reflection" && r.data.private });
+        }
+      }
+      return hits.slice(0, args.limit);
+    }
+    case "dashboard_get":
+      return dashboard(m);
+  }
+  return undefined;
+}
+
+function dashboard(m: MockRecords): Dashboard {
+  const live = (k: Kind) => m.rows[k].filter((r) => !r.deleted);
+  const today = new Date().toISOString().slice(0, 10);
+  const contributions = live("contribution");
+  const minutes = (c: any) => c.data.prep_minutes + c.data.meeting_minutes + c.data.travel_minutes;
+  const sum = (f: (c: any) => number, rows = contributions) => rows.reduce((s, c) => s + f(c), 0);
+  const hours = (from: string, to: string) => {
+    const rows = contributions.filter((c) => c.data.date >= from && c.data.date <= to);
+    return { from, to, minutes: sum(minutes, rows), prep_minutes: sum((c) => c.data.prep_minutes, rows), meeting_minutes: sum((c) => c.data.meeting_minutes, rows), travel_minutes: sum((c) => c.data.travel_minutes, rows), contributions: rows.length };
+  };
+  const waiting = contributions.filter((c) => claimStatus(c.data) === "claimed");
+  const toClaim = contributions.filter((c) => claimStatus(c.data) === "to_claim");
+  const project = (id: number) => live("project").find((p) => p.id === id)?.data.title ?? "";
+  return {
+    today,
+    month: hours(today.slice(0, 8) + "01", today.slice(0, 8) + "31"),
+    year: hours(today.slice(0, 5) + "01-01", today.slice(0, 5) + "12-31"),
+    year_by_project: live("project").map((p) => ({ project_id: p.id, title: p.data.title, minutes: sum(minutes, contributions.filter((c) => c.data.project_id === p.id)) })),
+    year_by_activity: [],
+    money: {
+      tax_year_from: `${today.slice(0, 4)}-04-06`,
+      claimed_this_tax_year_pence: 0,
+      paid_this_tax_year_pence: sum((c) => claimPence(c.data), contributions.filter((c) => c.data.paid_on)),
+      outstanding_pence: sum((c) => claimPence(c.data), waiting),
+      outstanding_claims: waiting.length,
+      oldest_unpaid: null,
+      to_claim_pence: sum((c) => claimPence(c.data), toClaim),
+      to_claim_count: toClaim.length,
+    },
+    overdue_actions: [],
+    overdue_count: 0,
+    upcoming_meetings: live("meeting")
+      .filter((x) => x.data.date >= today)
+      .map((x) => ({ id: x.id, title: x.data.title, kind: x.data.kind, date: x.data.date, start_time: x.data.start_time, project_title: project(x.data.project_id) })),
+    days_since_reflection: live("reflection").length ? 0 : null,
+    reflect_on: null,
+  };
+}
+
+/** A few records so every screen has something to show in the accessibility walk. */
+export function seedMockRecords(m: MockRecords) {
+  const add = (kind: Kind, data: any) => (handleRecords(m, `${kind}_create`, { data }) as Row).id;
+  const p = add("project", { title: "Early psychosis support", organisation: "Maudsley Trust", my_role: "Patient partner", approach: "co_design", status: "active", start_date: "2025-01-06", end_date: null, lead_id: null, rate_cards: [{ from: "2025-01-06", per_hour_pence: 2500, per_half_day_pence: null, per_day_pence: 15000, covers: "Meetings and preparation" }], notes: "", tags: [] });
+  const meeting = add("meeting", { project_id: p, kind: "steering_committee", title: "Steering committee, March", date: "2026-03-04", start_time: "18:30", end_time: "20:00", place: "Online", online: true, attendees: [], agenda: ["Recruitment update"], notes: "Good discussion.", decisions: ["Rewrite the leaflet"], you_said_we_did: "", stage: null, felt_heard: null, tags: [] });
+  add("action", { project_id: p, meeting_id: meeting, title: "Send comments on the leaflet", owner_id: null, due_date: "2026-03-20", status: "open", notes: "" });
+  add("contribution", { project_id: p, meeting_id: meeting, date: "2026-03-04", activity: "meeting", prep_minutes: 30, meeting_minutes: 90, travel_minutes: 0, summary: "Spoke about the consent form", impact_said: "Shorten it", impact_changed: "The team rewrote it", impact_evidence: "", feedback: "", feedback_date: null, fee_arrangement: "fee", fee_pence: 5000, claim_submitted_on: "2026-03-05", paid_on: null, expenses: [{ kind: "fares", amount_pence: 1240, tenth_miles: null, pence_per_mile: null, note: "Train" }], tags: [] });
+  add("reflection", { date: "2026-03-05", title: "After the committee", project_id: p, meeting_id: meeting, contribution_id: null, template: "rolfe", entries: { what: "I spoke up about the consent form." }, mood: 4, private: true, share_ready: false, tags: [] });
+}
