@@ -610,6 +610,7 @@ pub async fn generate(
         put(&mut tx, &mut gen, today, &meeting).await?;
         counts.meetings += 1;
     }
+    crate::records::search::optimise(&mut tx).await?;
     tx.commit().await?;
     progress(u64::from(contributions), u64::from(contributions));
     Ok(DemoSummary {

@@ -15,12 +15,9 @@ pub const MAX_RESULTS: u32 = 200;
 pub const MAX_QUERY: usize = 200;
 
 /// Matches ranked per kind, newest first.
-const PER_KIND: u32 = 300;
+const PER_KIND: u32 = 100;
 /// The search index's rowid is the kind's number shifted by this many bits, plus the id.
 const KIND_SHIFT: u32 = 40;
-
-const HIT_START: char = '\u{E000}';
-const HIT_END: char = '\u{E001}';
 
 /// Part of a snippet: plain text, highlighted when it matched.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -76,29 +73,6 @@ pub fn fts_query(text: &str) -> Option<String> {
     Some(query)
 }
 
-fn split_snippet(marked: &str) -> Vec<SnippetPart> {
-    let mut parts = Vec::new();
-    let mut hit = false;
-    let mut current = String::new();
-    for ch in marked.chars() {
-        if ch == HIT_START || ch == HIT_END {
-            if !current.is_empty() {
-                parts.push(SnippetPart {
-                    text: std::mem::take(&mut current),
-                    hit,
-                });
-            }
-            hit = ch == HIT_START;
-        } else {
-            current.push(ch);
-        }
-    }
-    if !current.is_empty() {
-        parts.push(SnippetPart { text: current, hit });
-    }
-    parts
-}
-
 fn short_title(title: &str) -> String {
     const MAX: usize = 80;
     let line = title.lines().next().unwrap_or("").trim();
@@ -129,9 +103,27 @@ pub async fn search(
             format!("Ask for 1 to {MAX_RESULTS} results."),
         ));
     }
-    let Some(query) = fts_query(text) else {
+    let Some(mut query) = fts_query(text) else {
         return Ok(Vec::new());
     };
+    let mut conn = pool.acquire().await?;
+    let words = query_words(text);
+    if let Some(last) = words.last() {
+        match expand_prefix(&mut conn, last).await? {
+            Expansion::Terms(terms) if terms.is_empty() => return Ok(Vec::new()),
+            Expansion::Terms(terms) => {
+                let alternatives: Vec<String> = terms.iter().map(|t| format!("\"{t}\"")).collect();
+                let rest: Vec<String> = words[..words.len() - 1]
+                    .iter()
+                    .map(|w| format!("\"{w}\""))
+                    .collect();
+                let mut all = rest;
+                all.push(format!("({})", alternatives.join(" OR ")));
+                query = all.join(" AND ");
+            }
+            Expansion::TooMany => {}
+        }
+    }
     let private_filter = match privacy {
         Privacy::IncludePrivate => "",
         Privacy::LeaveOutPrivate => "AND private = 0",
@@ -144,7 +136,6 @@ pub async fn search(
          WHERE search_index MATCH ? AND rowid BETWEEN ? AND ? {private_filter}
          ORDER BY rowid DESC LIMIT {PER_KIND}"
     );
-    let mut conn = pool.acquire().await?;
     let mut scored: Vec<(i64, f64)> = Vec::new();
     for kind in RecordKind::ALL {
         let low = kind.search_number() << KIND_SHIFT;
@@ -162,33 +153,156 @@ pub async fn search(
         .take(limit as usize)
         .map(|(r, _)| r)
         .collect();
-    let detail = format!(
-        "SELECT title, date, private,
-                snippet(search_index, -1, '{HIT_START}', '{HIT_END}', '…', 16)
-         FROM search_index WHERE search_index MATCH ? AND rowid = ?"
-    );
+    // The text of just the best hits, read by rowid (no full-text matching needed), and their
+    // snippets made here from the query's words.
     let mut hits = Vec::with_capacity(rowids.len());
     for rowid in rowids {
-        let row: Option<(String, Option<String>, i64, String)> = sqlx::query_as(&detail)
-            .bind(&query)
-            .bind(rowid)
-            .fetch_optional(&mut *conn)
-            .await?;
-        let (Some((title, date, private, snippet)), Some(kind)) =
+        let row: Option<(String, String, Option<String>, i64)> =
+            sqlx::query_as("SELECT title, body, date, private FROM search_index WHERE rowid = ?")
+                .bind(rowid)
+                .fetch_optional(&mut *conn)
+                .await?;
+        let (Some((title, body, date, private)), Some(kind)) =
             (row, RecordKind::from_search_number(rowid >> KIND_SHIFT))
         else {
             continue;
         };
+        let mut snippet = snippet_of(&body, &words);
+        if !snippet.iter().any(|p| p.hit) {
+            snippet = snippet_of(&title, &words);
+        }
         hits.push(SearchHit {
             kind,
             id: rowid & ((1 << KIND_SHIFT) - 1),
             title: short_title(&title),
             date,
-            snippet: split_snippet(&snippet),
+            snippet,
             private: private != 0,
         });
     }
     Ok(hits)
+}
+
+/// Most words a typed prefix is expanded into before falling back to an FTS5 prefix query.
+const MAX_EXPANSION: i64 = 40;
+
+/// What a prefix expands into.
+enum Expansion {
+    /// The indexed words that start with it (none: nothing can match).
+    Terms(Vec<String>),
+    /// Too many words, or text the expansion cannot fold like the index does.
+    TooMany,
+}
+
+/// The indexed words starting with `prefix` (ASCII only: other text is left to FTS5, which
+/// folds case and accents itself).
+async fn expand_prefix(conn: &mut sqlx::SqliteConnection, prefix: &str) -> CoreResult<Expansion> {
+    if !prefix.is_ascii() {
+        return Ok(Expansion::TooMany);
+    }
+    let terms: Vec<String> = sqlx::query_scalar(
+        "SELECT term FROM search_terms WHERE term >= ?1 AND term < ?1 || '~' ORDER BY term LIMIT ?2",
+    )
+    .bind(prefix)
+    .bind(MAX_EXPANSION + 1)
+    .fetch_all(&mut *conn)
+    .await?;
+    let terms: Vec<String> = terms
+        .into_iter()
+        .filter(|t| t.starts_with(prefix))
+        .collect();
+    if terms.len() as i64 > MAX_EXPANSION {
+        Ok(Expansion::TooMany)
+    } else {
+        Ok(Expansion::Terms(terms))
+    }
+}
+
+/// The words of a query, lower case; the last one matches as a prefix.
+fn query_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// About sixteen words around the first match in `text`, with every matching word marked. The
+/// last query word matches as a prefix, as in the search itself.
+fn snippet_of(text: &str, words: &[String]) -> Vec<SnippetPart> {
+    const SNIPPET_WORDS: usize = 16;
+    let matches = |token: &str| {
+        let t = token.to_lowercase();
+        words.iter().enumerate().any(|(i, w)| {
+            if i + 1 == words.len() {
+                t.starts_with(w.as_str())
+            } else {
+                t == *w
+            }
+        })
+    };
+    // Runs of word and non-word characters, with their byte ranges.
+    let mut tokens: Vec<(usize, usize, bool)> = Vec::new();
+    let mut start = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        let word_char = c.is_alphanumeric();
+        if i > 0 && word_char != in_word {
+            tokens.push((start, i, in_word));
+            start = i;
+        }
+        in_word = word_char;
+    }
+    if start < text.len() {
+        tokens.push((start, text.len(), in_word));
+    }
+    let word_positions: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].2).collect();
+    let first_hit = word_positions
+        .iter()
+        .position(|&i| matches(&text[tokens[i].0..tokens[i].1]))
+        .unwrap_or(0);
+    let from_word = first_hit.saturating_sub(SNIPPET_WORDS / 4);
+    let to_word = (from_word + SNIPPET_WORDS).min(word_positions.len());
+    let (Some(&first), Some(&last)) = (
+        word_positions.get(from_word),
+        word_positions.get(to_word.saturating_sub(1)),
+    ) else {
+        return Vec::new();
+    };
+    let mut parts: Vec<SnippetPart> = Vec::new();
+    if from_word > 0 {
+        parts.push(SnippetPart {
+            text: "…".into(),
+            hit: false,
+        });
+    }
+    for &(a, b, is_word) in &tokens[first..=last] {
+        let piece = &text[a..b];
+        let hit = is_word && matches(piece);
+        match parts.last_mut() {
+            Some(p) if !p.hit && !hit => p.text.push_str(piece),
+            _ => parts.push(SnippetPart {
+                text: piece.to_owned(),
+                hit,
+            }),
+        }
+    }
+    if to_word < word_positions.len() {
+        parts.push(SnippetPart {
+            text: "…".into(),
+            hit: false,
+        });
+    }
+    parts
+}
+
+/// Merges the search index into one segment. Worth doing after writing many records at once
+/// (demo data, an import): searches of common words then read far fewer pages.
+pub async fn optimise(conn: &mut sqlx::SqliteConnection) -> CoreResult<()> {
+    sqlx::query("INSERT INTO search_index(search_index) VALUES ('optimize')")
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -209,10 +323,21 @@ mod tests {
     }
 
     #[test]
-    fn snippets_split_into_parts() {
-        let parts = split_snippet("we \u{E000}agreed\u{E001} to <b>act</b>");
-        assert_eq!(parts.len(), 3);
-        assert!(parts[1].hit && parts[1].text == "agreed");
-        assert_eq!(parts[2].text, " to <b>act</b>");
+    fn snippets_mark_every_match_as_plain_text() {
+        let words = query_words("agreed act");
+        let parts = snippet_of("we agreed to <b>act</b> and acted", &words);
+        let hits: Vec<&str> = parts
+            .iter()
+            .filter(|p| p.hit)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(hits, ["agreed", "act", "acted"]);
+        let all: String = parts.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(all, "we agreed to <b>act</b> and acted");
+        let long = format!("{} needle {}", "word ".repeat(40), "tail ".repeat(40));
+        let parts = snippet_of(&long, &query_words("needle"));
+        assert!(parts.first().unwrap().text.starts_with('…'));
+        assert!(parts.iter().any(|p| p.hit && p.text == "needle"));
+        assert!(snippet_of("", &words).is_empty());
     }
 }

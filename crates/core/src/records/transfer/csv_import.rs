@@ -605,6 +605,7 @@ pub async fn import(
             .ok_or_else(|| CoreError::Internal("A project disappeared during import.".into()))?;
         insert_row(&mut tx, None, &now, &now, &c).await?;
     }
+    crate::records::search::optimise(&mut tx).await?;
     tx.commit().await?;
     report.written = true;
     Ok(report)

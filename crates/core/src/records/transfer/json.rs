@@ -251,6 +251,7 @@ pub async fn import(pool: &SqlitePool, bytes: &[u8], dry_run: bool) -> CoreResul
     .bind(store::now_stamp())
     .execute(&mut *tx)
     .await?;
+    crate::records::search::optimise(&mut tx).await?;
     tx.commit().await?;
     report.written = true;
     Ok(report)
