@@ -67,6 +67,12 @@ export const commands = {
 	preferencesSet: (preferences: Preferences) => typedError<Preferences, ApiError>(__TAURI_INVOKE("preferences_set", { preferences })),
 	/**  The fixed choices and their labels. */
 	choices: () => typedError<Choices, ApiError>(__TAURI_INVOKE("choices")),
+	/**  Keeps unsaved text of a form as an encrypted draft. */
+	draftSave: (id: string, body: string) => typedError<Draft, ApiError>(__TAURI_INVOKE("draft_save", { id, body })),
+	/**  The draft kept for a form, if any. */
+	draftLoad: (id: string) => typedError<Draft | null, ApiError>(__TAURI_INVOKE("draft_load", { id })),
+	/**  Forgets a form's draft (after saving it for real). */
+	draftDelete: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("draft_delete", { id })),
 };
 
 /** Events */
@@ -348,6 +354,16 @@ export type Deleted = {
 	with_it: number,
 	/**  Seconds the delete can be undone for. */
 	undo_seconds: number,
+};
+
+/**  A saved draft. */
+export type Draft = {
+	/**  Which form the draft belongs to, e.g. `reflection:new`. */
+	id: string,
+	/**  The text as typed. */
+	body: string,
+	/**  When it was last saved (RFC 3339, UTC). */
+	updated_at: string,
 };
 
 /**  Stable error codes shared by the app, the UI and the command line. */
@@ -639,23 +655,23 @@ export type PersonRole =
 /**  Everything the user can set besides locking. */
 export type Preferences = {
 	/**  Light, dark or system. */
-	theme?: Theme,
+	theme: Theme,
 	/**  Text size. */
-	text_size?: TextSize,
+	text_size: TextSize,
 	/**  The user's own weekly thresholds, dated. */
-	weekly_thresholds?: WeeklyThreshold[],
+	weekly_thresholds: WeeklyThreshold[],
 	/**  Month the tax year starts (1–12). */
-	tax_year_start_month?: number,
+	tax_year_start_month: number,
 	/**  Day the tax year starts. */
-	tax_year_start_day?: number,
+	tax_year_start_day: number,
 	/**  Mileage rates, dated. */
-	mileage_rates?: MileageRate[],
+	mileage_rates: MileageRate[],
 	/**  Whether exports include private reflections unless changed. */
-	export_include_private?: boolean,
+	export_include_private: boolean,
 	/**  Whether exports replace names with roles unless changed. */
-	export_names_as_roles?: boolean,
+	export_names_as_roles: boolean,
 	/**  Whether exports leave money out unless changed. */
-	export_leave_out_money?: boolean,
+	export_leave_out_money: boolean,
 };
 
 /**  A research or service project the user is involved in. */

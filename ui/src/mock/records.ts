@@ -60,7 +60,7 @@ function claimStatus(c: any): string {
   return c.paid_on ? "paid" : c.claim_submitted_on ? "claimed" : "to_claim";
 }
 
-function dateOf(kind: Kind, d: any): string {
+function dateOf(_kind: Kind, d: any): string {
   return d.date ?? d.due_date ?? d.start_date ?? "";
 }
 

@@ -57,7 +57,7 @@ pub struct MileageRate {
 
 /// Everything the user can set besides locking.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(default)]
+
 pub struct Preferences {
     /// Light, dark or system.
     pub theme: Theme,
