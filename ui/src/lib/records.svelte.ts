@@ -74,7 +74,7 @@ export function formatPence(pence: number): string {
 
 /** "12.5" or "£12.50" → 1250; "" → 0; anything else → null. */
 export function penceFrom(text: string): number | null {
-  const t = text.trim().replace(/^£/, "").replace(/,/g, "");
+  const t = String(text).trim().replace(/^£/, "").replace(/,/g, "");
   if (t === "") return 0;
   if (!/^\d+(\.\d{1,2})?$/.test(t)) return null;
   const [whole, frac = ""] = t.split(".");
@@ -88,7 +88,7 @@ export function poundsText(pence: number): string {
 
 /** A whole number of minutes typed in a box: "" → 0, otherwise a non-negative integer or null. */
 export function minutesFrom(text: string): number | null {
-  const t = text.trim();
+  const t = String(text).trim();
   if (t === "") return 0;
   return /^\d+$/.test(t) ? Number(t) : null;
 }

@@ -126,7 +126,10 @@ export function installMockBackend(vault?: MockVault): MockVault {
   const params = new URLSearchParams(globalThis.location?.search ?? "");
   const v = vault ?? newMockVault((params.get("vault") as "none" | "locked" | "open" | "records") ?? "none");
   const theme = params.get("theme");
-  if (theme === "dark" || theme === "light") document.documentElement.dataset.theme = theme;
+  if (theme === "dark" || theme === "light") {
+    document.documentElement.dataset.theme = theme;
+    v.records.prefs.theme = theme;
+  }
   mockIPC((cmd, args) => handle(v, cmd, (args ?? {}) as Record<string, any>), { shouldMockEvents: true });
   return v;
 }

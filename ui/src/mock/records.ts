@@ -34,6 +34,8 @@ function fail(code: ApiError["code"], message: string, field: string | null = nu
   throw { code, message, field } satisfies ApiError;
 }
 
+/** A deep copy; arguments may be Svelte state proxies (the real IPC serialises them as JSON). */
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 const stamp = () => new Date().toISOString();
 const isDate = (s: unknown) => typeof s === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
 
@@ -73,21 +75,21 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
     const live = rows.filter((r) => !r.deleted);
     switch (match[2]) {
       case "create": {
-        const data = structuredClone(args.data);
+        const data = clone(args.data);
         check(kind, data);
         const row: Row = { id: m.nextId++, created_at: stamp(), updated_at: stamp(), data };
         rows.push(row);
-        return structuredClone(row);
+        return clone(row);
       }
       case "update": {
         const row = live.find((r) => r.id === args.id) ?? fail("not_found", "That record is not in the vault any more.");
-        const data = structuredClone(args.data);
+        const data = clone(args.data);
         check(kind, data);
         Object.assign(row, { data, updated_at: stamp() });
-        return structuredClone(row);
+        return clone(row);
       }
       case "get":
-        return structuredClone(live.find((r) => r.id === args.id) ?? fail("not_found", "That record is not in the vault any more."));
+        return clone(live.find((r) => r.id === args.id) ?? fail("not_found", "That record is not in the vault any more."));
       case "list": {
         const q = args.query ?? {};
         let found = live.filter(
@@ -101,7 +103,7 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
         if (q.descending === false) found.reverse();
         const offset = q.offset ?? 0;
         const limit = q.limit ?? 50;
-        return { items: structuredClone(found.slice(offset, offset + limit)), offset, has_more: found.length > offset + limit };
+        return { items: clone(found.slice(offset, offset + limit)), offset, has_more: found.length > offset + limit };
       }
     }
   }
@@ -120,10 +122,10 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
     case "choices":
       return choices;
     case "preferences_get":
-      return structuredClone(m.prefs);
+      return clone(m.prefs);
     case "preferences_set":
-      m.prefs = structuredClone(args.preferences);
-      return structuredClone(m.prefs);
+      m.prefs = clone(args.preferences);
+      return clone(m.prefs);
     case "draft_save":
       m.drafts.set(args.id, args.body);
       return { id: args.id, body: args.body, updated_at: stamp() };

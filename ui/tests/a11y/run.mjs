@@ -98,6 +98,57 @@ for (const theme of ["light", "dark"]) {
   await page.getByRole("button", { name: "Use my recovery code instead" }).click();
   await audit(page, `${theme}-unlock-recovery`);
 
+  // Screens with records (the mock's sample data): lists, details, forms and their errors.
+  await page.goto(`${base}?vault=records&theme=${theme}`);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await page.getByRole("heading", { name: "Your time" }).waitFor();
+  await audit(page, `${theme}-records-dashboard`);
+  await nav.getByRole("button", { name: "Projects" }).click();
+  await page.getByRole("button", { name: "Open Early psychosis support" }).click();
+  await page.getByRole("heading", { name: "Latest contributions" }).waitFor();
+  await audit(page, `${theme}-records-project`);
+  await page.getByRole("button", { name: "Change project" }).click();
+  await page.getByLabel("Name of the project").fill("");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.getByText("Add the project's name.").waitFor();
+  await audit(page, `${theme}-records-project-error`);
+  await nav.getByRole("button", { name: "Meetings" }).click();
+  await page.getByRole("button", { name: /Open Steering committee, March/ }).click();
+  await page.getByRole("heading", { name: "Add an action" }).waitFor();
+  await audit(page, `${theme}-records-meeting`);
+  await page.getByRole("button", { name: "Log my contribution" }).click();
+  await page.getByRole("heading", { name: "Log a contribution" }).waitFor();
+  await audit(page, `${theme}-records-meeting-log`);
+  await nav.getByRole("button", { name: "Contributions" }).click();
+  await page.getByRole("heading", { name: "Logged so far" }).waitFor();
+  await page.getByLabel("Preparation (minutes)").fill("-5");
+  await page.getByRole("button", { name: "Save contribution" }).click();
+  await page.getByText("Enter whole minutes (0 or more).").waitFor();
+  await page.getByText("Fee and expenses").click();
+  await audit(page, `${theme}-records-contributions`);
+  await page.getByRole("button", { name: /^Delete the contribution/ }).first().click();
+  await page.getByRole("dialog").waitFor();
+  await audit(page, `${theme}-records-confirm`);
+  await page.getByRole("button", { name: "Delete contribution" }).click();
+  await page.getByRole("button", { name: "Undo" }).waitFor();
+  await audit(page, `${theme}-records-undo`);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await nav.getByRole("button", { name: "Reflections" }).click();
+  await page.getByLabel("Template").selectOption("gibbs");
+  await page.getByLabel("What were you thinking and feeling?").waitFor();
+  await audit(page, `${theme}-records-reflections`);
+  await nav.getByRole("button", { name: "Money" }).click();
+  await page.getByRole("button", { name: "Waiting for payment" }).click();
+  await page.getByRole("button", { name: /as paid today/ }).first().waitFor();
+  await audit(page, `${theme}-records-money`);
+  await page.keyboard.press("Control+k");
+  await page.getByLabel("Search everything").fill("consent");
+  await page.getByText(/matches for/).waitFor();
+  await audit(page, `${theme}-records-search`);
+  await nav.getByRole("button", { name: "Settings" }).click();
+  await page.getByRole("heading", { name: "Look and money" }).waitFor();
+  await audit(page, `${theme}-records-settings`);
+
   // Reflow: 320 CSS px wide (the width of 1280 px at 400% zoom) must not scroll sideways.
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto(`${base}?vault=open&theme=${theme}`);
@@ -108,6 +159,15 @@ for (const theme of ["light", "dark"]) {
     console.error(`✗ ${theme}-narrow: content is ${overflow}px wider than a 320px window`);
   }
   await audit(page, `${theme}-narrow-dashboard`);
+  await page.goto(`${base}?vault=records&theme=${theme}`);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Contributions" }).click();
+  await page.getByRole("heading", { name: "Logged so far" }).waitFor();
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (wide > 0) {
+    failures++;
+    console.error(`✗ ${theme}-narrow-contributions: content is ${wide}px wider than a 320px window`);
+  }
+  await audit(page, `${theme}-narrow-contributions`);
   await context.close();
 }
 
