@@ -43,7 +43,8 @@ function check(kind: Kind, data: any) {
   const title = data.title ?? data.name;
   if ((kind === "project" || kind === "meeting" || kind === "action" || kind === "reflection" || kind === "person") && !String(title ?? "").trim())
     fail("invalid_input", kind === "project" ? "Add the project's name." : "Add a title.", kind === "person" ? "name" : "title");
-  for (const f of ["date", "start_date", "end_date", "due_date", "claim_submitted_on", "paid_on"]) {
+  if ("date" in data && !isDate(data.date)) fail("invalid_input", "Enter a real date, like 2026-03-31 (year, month, day).", "date");
+  for (const f of ["start_date", "end_date", "due_date", "claim_submitted_on", "paid_on"]) {
     if (data[f] != null && data[f] !== "" && !isDate(data[f])) fail("invalid_input", "Enter a real date, like 2026-03-31 (year, month, day).", f);
   }
   if (kind === "contribution") {

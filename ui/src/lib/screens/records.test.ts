@@ -1,0 +1,123 @@
+import { cleanup, render, screen, waitFor, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { clearMocks } from "@tauri-apps/api/mocks";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import App from "../../App.svelte";
+import { installMockBackend, newMockVault, type MockVault } from "../../mock/backend";
+import { session } from "../session.svelte";
+import { records } from "../records.svelte";
+
+let vault: MockVault;
+
+async function open(screenName: string) {
+  vault = installMockBackend(newMockVault("records"));
+  session.phase = "loading";
+  session.notice = null;
+  records.choices = null;
+  records.undo = null;
+  session.screen = "dashboard";
+  render(App);
+  const nav = await screen.findByRole("navigation", { name: "Main" });
+  await screen.findByRole("heading", { name: "Your time" });
+  await userEvent.click(within(nav).getByRole("button", { name: screenName }));
+  return nav;
+}
+
+const calls = (cmd: string) => vault.calls.filter((c) => c.cmd === cmd);
+
+beforeEach(() => {
+  Object.defineProperty(window, "crypto", { value: globalThis.crypto, configurable: true });
+});
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});
+
+describe("contributions", () => {
+  it("logs a contribution in one form, starting from the last entry, with mileage worked out", async () => {
+    const user = userEvent.setup();
+    await open("Contributions");
+    await screen.findByRole("heading", { name: "Log a contribution" });
+    // Defaults come from the newest entry (90 minutes in the meeting, 30 preparing).
+    await waitFor(() => expect(screen.getByLabelText("Meeting or work (minutes)")).toHaveValue("90"));
+    expect(screen.getByLabelText("Preparation (minutes)")).toHaveValue("30");
+    await user.type(screen.getByLabelText("What I contributed"), "Read the protocol");
+    await user.click(screen.getByText("Fee and expenses"));
+    await user.selectOptions(screen.getByLabelText("Kind"), "mileage");
+    await user.type(screen.getByLabelText("Miles"), "12.3");
+    await user.clear(screen.getByLabelText("Pence per mile"));
+    await user.type(screen.getByLabelText("Pence per mile"), "45");
+    await user.click(screen.getByRole("button", { name: "Add expense" }));
+    await screen.findByText(/Mileage: £5\.54 \(12\.3 miles at 45p\)/);
+    await user.click(screen.getByRole("button", { name: "Save contribution" }));
+    await screen.findByText(/^Saved: 2 h on/);
+    const sent = calls("contribution_create").at(-1)!.args.data as any;
+    expect(sent).toMatchObject({ summary: "Read the protocol", prep_minutes: 30, meeting_minutes: 90, travel_minutes: 0 });
+    expect(sent.expenses[0]).toMatchObject({ kind: "mileage", tenth_miles: 123, pence_per_mile: 45 });
+  });
+
+  it("ties errors to their fields, from the form and from the core", async () => {
+    const user = userEvent.setup();
+    await open("Contributions");
+    const prep = await screen.findByLabelText("Preparation (minutes)");
+    await user.clear(prep);
+    await user.type(prep, "ten");
+    await user.click(screen.getByRole("button", { name: "Save contribution" }));
+    const error = await screen.findByText("Enter whole minutes (0 or more).");
+    expect(prep).toHaveAttribute("aria-invalid", "true");
+    expect(prep.getAttribute("aria-describedby")).toContain(error.id);
+    expect(calls("contribution_create")).toHaveLength(0);
+
+    await user.clear(prep);
+    await user.type(prep, "15");
+    const date = screen.getByLabelText("Date");
+    await user.clear(date);
+    await user.click(screen.getByRole("button", { name: "Save contribution" }));
+    await screen.findByText(/Enter a real date/);
+    expect(date).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("asks before deleting and offers undo", async () => {
+    const user = userEvent.setup();
+    await open("Contributions");
+    await user.click(await screen.findByRole("button", { name: /^Delete the contribution of/ }));
+    const dialog = await screen.findByRole("dialog", { hidden: true });
+    await user.click(within(dialog).getByRole("button", { name: "Delete contribution", hidden: true }));
+    await user.click(await screen.findByRole("button", { name: "Undo" }));
+    await waitFor(() => expect(calls("record_restore")).toHaveLength(1));
+    expect(calls("record_delete")[0].args).toMatchObject({ kind: "contribution" });
+    await screen.findByText("Spoke about the consent form");
+  });
+});
+
+describe("reflections", () => {
+  it("are private by default and keep a draft while typing", async () => {
+    const user = userEvent.setup();
+    await open("Reflections");
+    const isPrivate = await screen.findByLabelText("Private");
+    expect(isPrivate).toBeChecked();
+    await user.selectOptions(screen.getByLabelText("Template"), "gibbs");
+    await user.type(screen.getByLabelText("A short title"), "Ethics panel");
+    await user.type(screen.getByLabelText("What were you thinking and feeling?"), "Nervous, then heard");
+    await waitFor(() => expect(vault.records.drafts.get("reflection:new")).toContain("Nervous, then heard"), { timeout: 2000 });
+    await user.click(screen.getByRole("button", { name: "Save reflection" }));
+    await screen.findByText("Saved “Ethics panel” as private.");
+    const sent = calls("reflection_create").at(-1)!.args.data as any;
+    expect(sent).toMatchObject({ template: "gibbs", private: true, entries: { feelings: "Nervous, then heard" } });
+    expect(vault.records.drafts.has("reflection:new")).toBe(false);
+  });
+});
+
+describe("search", () => {
+  it("opens with Ctrl+K and shows record text as text, never as HTML", async () => {
+    const user = userEvent.setup();
+    await open("Overview");
+    vault.records.rows.project[0].data.title = "<img src=x onerror=alert(1)> project";
+    await user.keyboard("{Control>}k{/Control}");
+    const box = await screen.findByLabelText("Search everything");
+    await user.type(box, "project");
+    await screen.findByText(/matches for/);
+    expect(document.querySelector("main img")).toBeNull();
+    expect(screen.getByText("<img src=x onerror=alert(1)> project")).toBeInTheDocument();
+  });
+});
