@@ -90,6 +90,37 @@ async function button(browser, text) {
   return browser.$(`//button[normalize-space()="${text}"]`);
 }
 
+/** Sets a field's value as typing would (date inputs differ between web views). */
+async function fill(browser, id, value) {
+  await browser.execute(
+    (id, value) => {
+      const el = document.getElementById(id);
+      el.value = value;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+    },
+    id,
+    value,
+  );
+}
+
+async function nav(browser, label, expected = label) {
+  await (await browser.$(`//nav//button[starts-with(normalize-space(), "${label}")]`)).click();
+  await heading(browser, expected);
+}
+
+async function text(browser, fragment, timeout = 15000) {
+  await browser.$(`//*[contains(text(), ${JSON.stringify(fragment)})]`).waitForExist({ timeout });
+}
+
+/** No record text may be readable in any file of the data folder. */
+async function assertNoPlaintext(words) {
+  for (const n of await readdir(dataDir)) {
+    const bytes = (await readFile(join(dataDir, n))).toString("latin1");
+    for (const w of words) if (bytes.includes(w)) throw new Error(`"${w}" readable in ${n}`);
+  }
+}
+
 const driver = startDriver();
 let browser;
 try {
@@ -143,6 +174,81 @@ try {
     await shot(browser, "05-settings");
   });
 
+  await step("add a project", async () => {
+    await nav(browser, "Projects");
+    await (await button(browser, "Add a project")).click();
+    await fill(browser, "p-title", "Kingfisher trial");
+    await fill(browser, "p-org", "Riverside NHS Trust");
+    await (await browser.$("#p-approach")).selectByAttribute("value", "co_production");
+    await shot(browser, "11-project-form");
+    await (await button(browser, "Add project")).click();
+    await text(browser, "Riverside NHS Trust");
+    await shot(browser, "12-projects");
+  });
+
+  await step("plan a meeting and add an overdue action", async () => {
+    await nav(browser, "Meetings", "Meetings and sessions");
+    await (await button(browser, "Plan a meeting")).click();
+    await fill(browser, "m-title", "Steering committee, January");
+    await fill(browser, "m-date", "2026-01-14");
+    await fill(browser, "m-decisions", "Heron leaflet to be rewritten");
+    await (await button(browser, "Save meeting")).click();
+    await heading(browser, "Steering committee, January");
+    await fill(browser, "a-title", "Send comments on the heron leaflet");
+    await fill(browser, "a-due", "2026-01-21");
+    await (await button(browser, "Add action")).click();
+    await text(browser, "overdue");
+    await shot(browser, "13-meeting");
+  });
+
+  await step("log a contribution from the meeting, with expenses", async () => {
+    await (await button(browser, "Log my contribution")).click();
+    await fill(browser, "c-summary", "Argued for an otter-friendly consent form");
+    await (await browser.$("//summary[normalize-space()='Fee and expenses']")).click();
+    await (await browser.$("#c-arrangement")).selectByAttribute("value", "fee");
+    await fill(browser, "c-fee", "37.50");
+    await fill(browser, "x-amount", "12.40");
+    await (await button(browser, "Add expense")).click();
+    await text(browser, "£12.40");
+    await shot(browser, "14-contribution-form");
+    await (await button(browser, "Save contribution")).click();
+    await text(browser, "Your contribution is saved.");
+  });
+
+  await step("write a private reflection", async () => {
+    await nav(browser, "Reflections");
+    await fill(browser, "r-title", "After the January committee");
+    await fill(browser, "r-what", "A kingfisher moment: they listened");
+    if (!(await (await browser.$("#r-private")).isSelected())) throw new Error("a new reflection was not private");
+    await (await button(browser, "Save reflection")).click();
+    await text(browser, "as private");
+    await shot(browser, "15-reflections");
+  });
+
+  await step("search finds it (Ctrl+K), private reflections included inside the app", async () => {
+    await browser.keys(["Control", "k"]);
+    await heading(browser, "Search");
+    await fill(browser, "search-q", "kingfisher");
+    await text(browser, "matches for");
+    await text(browser, "Private");
+    await shot(browser, "16-search");
+  });
+
+  await step("dashboard, contributions and money add it up", async () => {
+    await (await browser.$(`//nav//button[normalize-space()="Overview"]`)).click();
+    await text(browser, "Your time");
+    await text(browser, "£49.90");
+    await shot(browser, "17-dashboard-with-records");
+    await nav(browser, "Contributions");
+    await text(browser, "otter-friendly");
+    await shot(browser, "18-contributions");
+    await nav(browser, "Money");
+    await shot(browser, "19-money");
+    await nav(browser, "Settings");
+    await shot(browser, "20-settings-preferences");
+    await assertNoPlaintext(["kingfisher", "Kingfisher trial", "otter-friendly", "heron leaflet"]);
+  });
+
   await step("lock, refuse a wrong passphrase, unlock with the recovery code", async () => {
     await (await browser.$("button.lock")).click();
     await heading(browser, "Unlock Alongside");
@@ -155,6 +261,9 @@ try {
     await (await byLabel(browser, "Recovery code")).setValue(code.toLowerCase());
     await (await button(browser, "Unlock")).click();
     await browser.$("nav[aria-label='Main']").waitForExist({ timeout: 15000 });
+    await nav(browser, "Projects");
+    await text(browser, "Kingfisher trial");
+    await assertNoPlaintext(["kingfisher", "Kingfisher trial", "otter-friendly"]);
   });
 
   await step("a screen lock reported by the system locks the app", async () => {
