@@ -80,8 +80,11 @@ bindings:
 	UPDATE_BINDINGS=1 cargo test -p alongside-app --test bindings
 
 bench: setup-system
-	cargo bench -p alongside-core --bench vault
-	cargo bench -p alongside-core --bench records
+	@rm -f target/bench/report.json
+	@status=0; \
+	cargo bench -p alongside-core --bench vault || status=1; \
+	cargo bench -p alongside-core --bench records || status=1; \
+	exit $$status
 
 package: setup-system setup-npm
 	$(TAURI) build --bundles deb

@@ -126,3 +126,37 @@ export function claimPence(c: Contribution): number {
 export function totalMinutes(c: Contribution): number {
   return c.prep_minutes + c.meeting_minutes + c.travel_minutes;
 }
+
+/** "1 claim", "3 claims". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** The state of a record form: field errors, a form-level problem, and whether it is saving. */
+export class FormState {
+  errors = $state<Record<string, string>>({});
+  problem = $state<string | null>(null);
+  saving = $state(false);
+
+  /** Clears earlier errors. */
+  reset() {
+    this.errors = {};
+    this.problem = null;
+  }
+
+  /** Runs a save: the core's field errors land on their fields, anything else becomes the
+   * form's problem. Returns the saved value, or null when it failed. */
+  async save<T>(op: () => Promise<T>): Promise<T | null> {
+    this.saving = true;
+    try {
+      const saved = await op();
+      records.changed();
+      return saved;
+    } catch (e) {
+      this.problem = fieldError(e, this.errors);
+      return null;
+    } finally {
+      this.saving = false;
+    }
+  }
+}
