@@ -268,6 +268,46 @@ fn record_commands_work_end_to_end_over_ipc() {
     renamed["title"] = json!("Psychosis support (phase 2)");
     let updated = invoke(&w, "project_update", json!({"id": pid, "data": renamed})).unwrap();
     assert_eq!(updated["data"]["title"], "Psychosis support (phase 2)");
+    // Every kind's update command: saving the fields unchanged keeps them and moves updated_at.
+    for (kind, record) in [
+        ("person", &person),
+        ("meeting", &meeting),
+        ("action", &action),
+        ("reflection", &reflection),
+    ] {
+        let again = invoke(
+            &w,
+            &format!("{kind}_update"),
+            json!({"id": record["id"], "data": record["data"]}),
+        )
+        .unwrap();
+        assert_eq!(again["data"], record["data"], "{kind}");
+        assert_ne!(again["updated_at"], record["updated_at"], "{kind}");
+    }
+    assert_eq!(
+        code(invoke(
+            &w,
+            "action_update",
+            json!({"id": 9_999, "data": action["data"]})
+        )),
+        "not_found"
+    );
+
+    // Drafts of unsaved forms.
+    invoke(
+        &w,
+        "draft_save",
+        json!({"id": "reflection:new", "body": "half a thought"}),
+    )
+    .unwrap();
+    let draft = invoke(&w, "draft_load", json!({"id": "reflection:new"})).unwrap();
+    assert_eq!(draft["body"], "half a thought");
+    invoke(&w, "draft_delete", json!({"id": "reflection:new"})).unwrap();
+    assert_eq!(
+        invoke(&w, "draft_load", json!({"id": "reflection:new"})).unwrap(),
+        Value::Null
+    );
+
     let bad_kind = invoke(&w, "meeting_list", json!({"query": {"kind": "seance"}})).unwrap_err();
     assert_eq!(bad_kind["field"], "kind");
 
