@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     environment: "jsdom",
     include: ["src/**/*.test.ts"],
+    // Whole-app flows; generous so a busy machine does not fail them.
+    testTimeout: 20_000,
     setupFiles: ["src/test-setup.ts"],
   },
 });

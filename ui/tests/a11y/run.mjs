@@ -119,6 +119,14 @@ for (const theme of ["light", "dark"]) {
   await page.getByRole("button", { name: "Log my contribution" }).click();
   await page.getByRole("heading", { name: "Log a contribution" }).waitFor();
   await audit(page, `${theme}-records-meeting-log`);
+  await page.getByRole("button", { name: "Change or record notes" }).click();
+  await page.getByLabel("Someone new").fill("Dr Ada Reid");
+  await page.getByLabel("Their role").selectOption("researcher");
+  await page.getByRole("button", { name: "Add new person" }).click();
+  await page.getByLabel("Role of Dr Ada Reid").waitFor();
+  await audit(page, `${theme}-records-meeting-form`);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.getByText(/With Dr Ada Reid \(Researcher\)/).waitFor();
   await nav.getByRole("button", { name: "Contributions" }).click();
   await page.getByRole("heading", { name: "Logged so far" }).waitFor();
   await page.getByLabel("Preparation (minutes)").fill("-5");
