@@ -1,5 +1,5 @@
 // Asking before something destructive: `await ask(...)` resolves true when the person confirms.
-type Pending = { title: string; text: string; yes: string; resolve: (ok: boolean) => void };
+type Pending = { title: string; text: string; yes: string; no: string; resolve: (ok: boolean) => void };
 
 class Confirmation {
   pending = $state<Pending | null>(null);
@@ -14,9 +14,9 @@ class Confirmation {
 export const confirmation = new Confirmation();
 
 /** Shows the confirmation dialog; true when the person chose `yes`. */
-export function ask(title: string, text: string, yes: string): Promise<boolean> {
+export function ask(title: string, text: string, yes: string, no = "Keep it"): Promise<boolean> {
   confirmation.answer(false);
   return new Promise((resolve) => {
-    confirmation.pending = { title, text, yes, resolve };
+    confirmation.pending = { title, text, yes, no, resolve };
   });
 }

@@ -13,6 +13,8 @@ class Records {
   undo = $state<{ deleted: Deleted; what: string } | null>(null);
   /** Bumped after any change so open lists and the dashboard reload. */
   version = $state(0);
+  /** A form has changes that are not saved yet. */
+  dirty = $state(false);
 
   async load() {
     if (!this.choices) this.choices = await call(commands.choices());
@@ -47,6 +49,7 @@ class Records {
   clear() {
     this.projects = [];
     this.undo = null;
+    this.dirty = false;
   }
 }
 
@@ -132,8 +135,20 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** The state of a record form: field errors, a form-level problem, and whether it is saving. */
+/** The state of a record form: field errors, a form-level problem, and whether it is saving.
+ * Typing in the form marks the app as having unsaved changes until it is saved or left. */
 export class FormState {
+  constructor() {
+    $effect(() => () => {
+      records.dirty = false;
+    });
+  }
+
+  /** For the form element's `oninput`. */
+  touched = () => {
+    records.dirty = true;
+  };
+
   errors = $state<Record<string, string>>({});
   problem = $state<string | null>(null);
   saving = $state(false);
@@ -150,6 +165,7 @@ export class FormState {
     this.saving = true;
     try {
       const saved = await op();
+      records.dirty = false;
       records.changed();
       return saved;
     } catch (e) {

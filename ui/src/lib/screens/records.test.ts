@@ -90,6 +90,21 @@ describe("contributions", () => {
   });
 });
 
+describe("unsaved changes", () => {
+  it("asks before leaving a form that has been typed in", async () => {
+    const user = userEvent.setup();
+    const nav = await open("Contributions");
+    await user.type(await screen.findByLabelText("What I contributed"), "Half-written");
+    await user.click(within(nav).getByRole("button", { name: "Overview" }));
+    const dialog = await screen.findByRole("dialog", { hidden: true });
+    await user.click(within(dialog).getByRole("button", { name: "Stay here", hidden: true }));
+    expect(screen.getByLabelText("What I contributed")).toHaveValue("Half-written");
+    await user.click(within(nav).getByRole("button", { name: "Overview" }));
+    await user.click(within(await screen.findByRole("dialog", { hidden: true })).getByRole("button", { name: "Leave without saving", hidden: true }));
+    await screen.findByRole("heading", { name: "Your time" });
+  });
+});
+
 describe("reflections", () => {
   it("are private by default and keep a draft while typing", async () => {
     const user = userEvent.setup();
