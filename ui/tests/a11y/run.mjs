@@ -101,9 +101,22 @@ for (const theme of ["light", "dark"]) {
   // Screens with records (the mock's sample data): lists, details, forms and their errors.
   await page.goto(`${base}?vault=records&theme=${theme}`);
   const nav = page.getByRole("navigation", { name: "Main" });
+  // Going elsewhere from a typed-in form asks first; the walk leaves without saving.
+  let leaveAudited = false;
+  const goTo = async (label) => {
+    await nav.getByRole("button", { name: label }).click();
+    const leave = page.getByRole("button", { name: "Leave without saving" });
+    if (await leave.isVisible({ timeout: 500 }).catch(() => false)) {
+      if (!leaveAudited) {
+        await audit(page, `${theme}-records-leave-dialog`);
+        leaveAudited = true;
+      }
+      await leave.click();
+    }
+  };
   await page.getByRole("heading", { name: "Your time" }).waitFor();
   await audit(page, `${theme}-records-dashboard`);
-  await nav.getByRole("button", { name: "Projects" }).click();
+  await goTo("Projects");
   await page.getByRole("button", { name: "Open Early psychosis support" }).click();
   await page.getByRole("heading", { name: "Latest contributions" }).waitFor();
   await audit(page, `${theme}-records-project`);
@@ -112,7 +125,7 @@ for (const theme of ["light", "dark"]) {
   await page.getByRole("button", { name: "Save changes" }).click();
   await page.getByText("Add the project's name.").waitFor();
   await audit(page, `${theme}-records-project-error`);
-  await nav.getByRole("button", { name: "Meetings" }).click();
+  await goTo("Meetings");
   await page.getByRole("button", { name: /Open Steering committee, March/ }).click();
   await page.getByRole("heading", { name: "Add an action" }).waitFor();
   await audit(page, `${theme}-records-meeting`);
@@ -127,7 +140,7 @@ for (const theme of ["light", "dark"]) {
   await audit(page, `${theme}-records-meeting-form`);
   await page.getByRole("button", { name: "Save changes" }).click();
   await page.getByText(/With Dr Ada Reid \(Researcher\)/).waitFor();
-  await nav.getByRole("button", { name: "Contributions" }).click();
+  await goTo("Contributions");
   await page.getByRole("heading", { name: "Logged so far" }).waitFor();
   await page.getByLabel("Preparation (minutes)").fill("-5");
   await page.getByRole("button", { name: "Save contribution" }).click();
@@ -141,11 +154,11 @@ for (const theme of ["light", "dark"]) {
   await page.getByRole("button", { name: "Undo" }).waitFor();
   await audit(page, `${theme}-records-undo`);
   await page.getByRole("button", { name: "Undo" }).click();
-  await nav.getByRole("button", { name: "Reflections" }).click();
+  await goTo("Reflections");
   await page.getByLabel("Template").selectOption("gibbs");
   await page.getByLabel("What were you thinking and feeling?").waitFor();
   await audit(page, `${theme}-records-reflections`);
-  await nav.getByRole("button", { name: "Money" }).click();
+  await goTo("Money");
   await page.getByRole("button", { name: "Waiting for payment" }).click();
   await page.getByRole("button", { name: /as paid today/ }).first().waitFor();
   await audit(page, `${theme}-records-money`);
@@ -153,7 +166,7 @@ for (const theme of ["light", "dark"]) {
   await page.getByLabel("Search everything").fill("consent");
   await page.getByText(/matches for/).waitFor();
   await audit(page, `${theme}-records-search`);
-  await nav.getByRole("button", { name: "Settings" }).click();
+  await goTo("Settings");
   await page.getByRole("heading", { name: "Look and money" }).waitFor();
   await audit(page, `${theme}-records-settings`);
 
