@@ -689,3 +689,33 @@ async fn dashboard_figures_match_hand_counts() {
     let d = dashboard(&pool, today).await.unwrap();
     assert_eq!(d.money.outstanding_claims, 1);
 }
+
+#[tokio::test]
+async fn two_processes_writing_records_at_once_both_succeed() {
+    use alongside_core::vault::{UnlockMethod, Vault};
+    let (dir, _vault, pool) = vault().await;
+    let p = store::create(&pool, project("Shared")).await.unwrap();
+    let other = Vault::new(dir.path());
+    other
+        .unlock(UnlockMethod::Passphrase(secrecy::SecretString::from(
+            PASS.to_owned(),
+        )))
+        .await
+        .unwrap();
+    let other_pool = other.pool().await.unwrap();
+    let write = |pool: alongside_core::SqlitePool, day: u32| async move {
+        for i in 0..40 {
+            let mut c = contribution(p.id, &format!("2025-07-{day:02}"), 30);
+            c.summary = format!("writer {day} entry {i}");
+            store::create(&pool, c).await.unwrap();
+            // Undo windows run on unlock; deleting and restoring also writes.
+            if i % 10 == 0 {
+                store::purge_expired(&pool, chrono::Utc::now())
+                    .await
+                    .unwrap();
+            }
+        }
+    };
+    tokio::join!(write(pool.clone(), 1), write(other_pool, 2));
+    assert_eq!(store::live_counts(&pool).await.unwrap().contributions, 80);
+}

@@ -192,6 +192,65 @@ for (const theme of ["light", "dark"]) {
   await context.close();
 }
 
+// Keyboard only: from the top of the page, reach Contributions, log one and find it again with
+// Ctrl+K — every stop must show a visible focus indicator.
+{
+  const context = await browser.newContext({ viewport: { width: 1120, height: 780 } });
+  const page = await context.newPage();
+  await page.goto(`${base}?vault=records&theme=light`);
+  await page.getByRole("heading", { name: "Your time" }).waitFor();
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      const style = el ? getComputedStyle(el) : null;
+      const label = el?.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+      return {
+        id: `${el?.tagName}#${el?.id} ${style?.outlineStyle} ${style?.outlineWidth}`,
+        name: (label ?? el?.getAttribute("aria-label") ?? el?.textContent ?? "").trim(),
+        // Native date and time fields mark the focused part (day, month…) themselves.
+        visible: (!!style && style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2) || ["date", "time"].includes(el?.type ?? ""),
+      };
+    });
+  async function tabTo(name, most = 60) {
+    for (let i = 0; i < most; i++) {
+      await page.keyboard.press("Tab");
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+      const f = await focused();
+      if (!f.visible) {
+        failures++;
+        console.error(`✗ keyboard: no visible focus on "${f.name}" (${f.id})`);
+      }
+      if (f.name.startsWith(name)) return;
+    }
+    failures++;
+    console.error(`✗ keyboard: could not reach "${name}" with Tab`);
+  }
+  let stage = "reach Contributions";
+  try {
+    await tabTo("Contributions");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Log a contribution" }).waitFor();
+    stage = "type what I contributed";
+    await tabTo("What I contributed");
+    await page.keyboard.type("Typed with the keyboard alone");
+    stage = "save";
+    await tabTo("Save contribution");
+    await page.keyboard.press("Enter");
+    await page.getByText(/^Saved:/).waitFor();
+    stage = "search";
+    await page.keyboard.press("Control+k");
+    await page.keyboard.type("keyboard");
+    await page.getByText(/matches for “keyboard”/).waitFor();
+    checked++;
+    console.log("✓ keyboard-only walk: log a contribution and find it");
+  } catch (e) {
+    failures++;
+    console.error(`✗ keyboard-only walk (${stage}): ${e.message.split("\n")[0]}`);
+    await page.screenshot({ path: `${SHOTS}keyboard-failure.png`, fullPage: true });
+  }
+  await context.close();
+}
+
 await browser.close();
 server.close();
 console.log(`${checked} screens checked with axe, ${failures} problem(s); screenshots in target/ui-screenshots/`);

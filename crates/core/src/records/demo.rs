@@ -277,7 +277,7 @@ pub async fn generate(
             pence: 19_650,
         });
     }
-    let mut tx = pool.begin().await?;
+    let mut tx = super::store::write_tx(pool).await?;
     sqlx::query(
         "INSERT INTO settings (key, value, updated_at) VALUES ('preferences', ?, ?)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",

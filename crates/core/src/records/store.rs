@@ -12,6 +12,13 @@ use crate::error::{CoreError, CoreResult};
 /// How long a deleted record can be brought back, in seconds.
 pub const UNDO_SECONDS: i64 = 10 * 60;
 
+/// Starts a transaction that will write. `BEGIN IMMEDIATE` takes the write lock at once, so
+/// when the app and the command line write at the same time one waits (up to the busy timeout)
+/// instead of failing with "database is locked" half-way through.
+pub async fn write_tx(pool: &SqlitePool) -> CoreResult<sqlx::Transaction<'static, sqlx::Sqlite>> {
+    Ok(pool.begin_with("BEGIN IMMEDIATE").await?)
+}
+
 /// The current time as stored in `created_at` / `updated_at` / `deleted_at`.
 pub fn now_stamp() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
@@ -101,7 +108,7 @@ fn not_found(kind: RecordKind) -> CoreError {
 pub async fn create<T: Kind>(pool: &SqlitePool, mut data: T) -> CoreResult<Stored<T>> {
     data.normalise();
     data.validate()?;
-    let mut tx = pool.begin().await?;
+    let mut tx = write_tx(pool).await?;
     check_links(&mut tx, &data).await?;
     let now = now_stamp();
     let id = insert_row(&mut tx, None, &now, &now, &data).await?;
@@ -120,7 +127,7 @@ pub async fn get<T: Kind>(pool: &SqlitePool, id: i64) -> CoreResult<Stored<T>> {
 pub async fn update<T: Kind>(pool: &SqlitePool, id: i64, mut data: T) -> CoreResult<Stored<T>> {
     data.normalise();
     data.validate()?;
-    let mut tx = pool.begin().await?;
+    let mut tx = write_tx(pool).await?;
     check_links(&mut tx, &data).await?;
     let sets = T::COLUMNS
         .iter()
@@ -163,7 +170,7 @@ pub struct Deleted {
 /// [`UNDO_SECONDS`]; after that [`purge_expired`] removes it for good.
 pub async fn delete(pool: &SqlitePool, kind: RecordKind, id: i64) -> CoreResult<Deleted> {
     let stamp = now_stamp();
-    let mut tx = pool.begin().await?;
+    let mut tx = write_tx(pool).await?;
     let sql = format!(
         "UPDATE {} SET deleted_at = ?1 WHERE id = ?2 AND deleted_at IS NULL",
         kind.table()
@@ -198,7 +205,7 @@ pub async fn delete(pool: &SqlitePool, kind: RecordKind, id: i64) -> CoreResult<
 
 /// Brings back a deleted record and exactly what was deleted with it.
 pub async fn restore(pool: &SqlitePool, kind: RecordKind, id: i64) -> CoreResult<()> {
-    let mut tx = pool.begin().await?;
+    let mut tx = write_tx(pool).await?;
     let sql = format!(
         "SELECT deleted_at FROM {} WHERE id = ? AND deleted_at IS NOT NULL",
         kind.table()
@@ -237,7 +244,7 @@ pub async fn purge_expired(
 ) -> CoreResult<u64> {
     let cutoff = (now - chrono::Duration::seconds(UNDO_SECONDS))
         .to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
-    let mut tx = pool.begin().await?;
+    let mut tx = write_tx(pool).await?;
     let mut removed = 0;
     // Children before parents, so cascades never meet a half-deleted parent.
     for kind in [

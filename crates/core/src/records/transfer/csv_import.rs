@@ -554,7 +554,7 @@ pub async fn import(
         );
     }
 
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::records::store::write_tx(pool).await?;
     let existing: Vec<(i64, String)> =
         sqlx::query_as("SELECT id, title FROM projects WHERE deleted_at IS NULL ORDER BY id")
             .fetch_all(&mut *tx)

@@ -224,7 +224,7 @@ async fn insert_all<T: Kind>(
 pub async fn import(pool: &SqlitePool, bytes: &[u8], dry_run: bool) -> CoreResult<ImportReport> {
     let mut report = ImportReport::new(dry_run);
     let parsed = parse(bytes, &mut report);
-    let mut tx = pool.begin().await?;
+    let mut tx = store::write_tx(pool).await?;
     if store::count_all(&mut tx).await? > 0 {
         report.problem(
             None,
