@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use alongside_export::{Format, ReportKind};
 use clap::{Parser, Subcommand};
 
 /// Alongside: a private, encrypted journal of involvement in research and services.
@@ -70,12 +71,13 @@ pub enum Command {
     },
     /// Export a report or everything.
     Export {
-        /// Which report.
-        #[arg(long, value_enum)]
-        report: ReportArg,
+        /// Which report: involvement, reflection, meeting, payments, gripp2, standards, or all
+        /// (everything, JSON only, re-importable).
+        #[arg(long, value_parser = report_names())]
+        report: String,
         /// Which format.
-        #[arg(long, value_enum)]
-        format: FormatArg,
+        #[arg(long, value_parser = format_names())]
+        format: String,
         /// First day (YYYY-MM-DD).
         #[arg(long)]
         from: Option<String>,
@@ -88,9 +90,12 @@ pub enum Command {
         /// Include private reflections.
         #[arg(long)]
         include_private: bool,
-        /// Write names in full or replace them with roles.
-        #[arg(long, value_enum, default_value = "full")]
-        names: NamesArg,
+        /// Write names in full or replace them with roles: full or roles.
+        #[arg(long, default_value = "full", value_parser = clap::builder::PossibleValuesParser::new(["full", "roles"]))]
+        names: String,
+        /// Leave fees, expenses and payments out.
+        #[arg(long)]
+        leave_out_money: bool,
         /// Where to write the file.
         #[arg(long)]
         out: PathBuf,
@@ -114,49 +119,16 @@ pub enum ImportFormat {
     Csv,
 }
 
-/// Reports (DESIGN §6).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ReportArg {
-    /// Involvement summary.
-    Involvement,
-    /// Reflection report.
-    Reflection,
-    /// Meeting / co-design session record.
-    Meeting,
-    /// Payments and expenses statement.
-    Payments,
-    /// GRIPP2 short form.
-    Gripp2,
-    /// UK Standards for Public Involvement self-assessment.
-    Standards,
-    /// Everything (JSON only; re-importable).
-    All,
+/// The names `--report` accepts: every report of the export crate, and `all`.
+fn report_names() -> clap::builder::PossibleValuesParser {
+    let mut names: Vec<&'static str> = ReportKind::ALL.iter().map(|r| r.as_str()).collect();
+    names.push("all");
+    clap::builder::PossibleValuesParser::new(names)
 }
 
-/// Export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum FormatArg {
-    /// PDF.
-    Pdf,
-    /// Word document.
-    Docx,
-    /// Markdown.
-    Md,
-    /// Web page.
-    Html,
-    /// Spreadsheet rows.
-    Csv,
-    /// JSON.
-    Json,
-}
-
-/// How names appear in exports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum NamesArg {
-    /// Names in full.
-    Full,
-    /// Roles instead of names.
-    Roles,
+/// The names `--format` accepts.
+fn format_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(Format::ALL.map(Format::extension))
 }
 
 /// Passphrase commands.

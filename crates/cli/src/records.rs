@@ -9,7 +9,11 @@ use alongside_core::records::transfer::csv_import::{self, ColumnMap, CsvField};
 use alongside_core::records::transfer::{json, ImportReport};
 use alongside_core::SqlitePool;
 
-use crate::args::{FormatArg, ImportFormat, NamesArg, ReportArg};
+use alongside_core::records::selection::{project_ids_named, Selection};
+use alongside_export::{ExportOptions, Format, Names, ReportKind};
+use std::sync::atomic::AtomicBool;
+
+use crate::args::ImportFormat;
 use crate::exit::{CliError, INVALID, OK, RUNTIME, USAGE};
 
 /// `alongside demo`.
@@ -138,11 +142,11 @@ pub async fn import(
 
 /// Options of `alongside export`.
 pub struct ExportArgs<'a> {
-    /// Which report.
-    pub report: ReportArg,
-    /// Which format.
-    pub format: FormatArg,
-    /// Date range and projects.
+    /// Which report (`all` or a report's name).
+    pub report: &'a str,
+    /// Which format (a file extension).
+    pub format: &'a str,
+    /// First day.
     pub from: Option<&'a str>,
     /// Last day.
     pub to: Option<&'a str>,
@@ -150,60 +154,92 @@ pub struct ExportArgs<'a> {
     pub projects: &'a [String],
     /// Include private reflections.
     pub include_private: bool,
-    /// Names or roles.
-    pub names: NamesArg,
+    /// Replace names with roles.
+    pub names_as_roles: bool,
+    /// Leave money out.
+    pub leave_out_money: bool,
     /// Output file.
     pub out: &'a Path,
 }
 
 /// `alongside export`.
 pub async fn export(pool: &SqlitePool, args: ExportArgs<'_>) -> Result<u8, CliError> {
-    match (args.report, args.format) {
-        (ReportArg::All, FormatArg::Json) => {
-            if args.from.is_some()
-                || args.to.is_some()
-                || !args.projects.is_empty()
-                || args.names == NamesArg::Roles
-            {
-                return Err(CliError::Plain(
-                    USAGE,
-                    "--report all exports everything: --from, --to, --project and --names roles do not apply.".into(),
-                ));
-            }
-            let everything = json::export_all(pool, args.include_private).await?;
-            let text = serde_json::to_vec_pretty(&everything).map_err(|e| {
-                CliError::Plain(RUNTIME, format!("Could not write the export: {e}."))
-            })?;
-            write_atomic(args.out, &text).map_err(|e| {
-                CliError::Plain(
-                    RUNTIME,
-                    format!("Could not write {}: {e}.", args.out.display()),
-                )
-            })?;
-            let c = everything.counts();
-            eprintln!(
-                "Wrote {} ({} contributions, {} reflections{}).",
-                args.out.display(),
-                c.contributions,
-                c.reflections,
-                if args.include_private {
-                    ", private ones included"
-                } else {
-                    "; private ones left out"
-                }
-            );
-            Ok(OK)
-        }
-        (ReportArg::All, _) => Err(CliError::Plain(
+    let format = Format::parse(args.format)
+        .ok_or_else(|| CliError::Plain(USAGE, format!("Unknown format \"{}\".", args.format)))?;
+    let Some(report) = ReportKind::parse(args.report) else {
+        return export_everything(pool, &args, format).await;
+    };
+    let options = ExportOptions {
+        report,
+        format,
+        selection: Selection {
+            from: args.from.map(str::to_owned),
+            to: args.to.map(str::to_owned),
+            project_ids: project_ids_named(pool, args.projects).await?,
+        },
+        include_private: args.include_private,
+        names: if args.names_as_roles {
+            Names::Roles
+        } else {
+            Names::Full
+        },
+        leave_out_money: args.leave_out_money,
+    };
+    alongside_export::check(&options).map_err(|e| CliError::Plain(USAGE, e.to_string()))?;
+    let today = alongside_core::clock::local_today();
+    let never = AtomicBool::new(false);
+    let started = std::time::Instant::now();
+    let written =
+        alongside_export::export_to_file(pool, &options, today, args.out, &never, |_| {}).await?;
+    eprintln!(
+        "Wrote {} ({} bytes) in {:.2} s.",
+        written.path,
+        written.bytes,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(OK)
+}
+
+async fn export_everything(
+    pool: &SqlitePool,
+    args: &ExportArgs<'_>,
+    format: Format,
+) -> Result<u8, CliError> {
+    if format != Format::Json {
+        return Err(CliError::Plain(
             USAGE,
             "--report all is written as JSON only (--format json).".into(),
-        )),
-        _ => Err(CliError::Plain(
-            USAGE,
-            "That report is not available yet in this version; --report all --format json is."
-                .into(),
-        )),
+        ));
     }
+    if args.from.is_some() || args.to.is_some() || !args.projects.is_empty() || args.names_as_roles
+    {
+        return Err(CliError::Plain(
+            USAGE,
+            "--report all exports everything: --from, --to, --project and --names roles do not apply.".into(),
+        ));
+    }
+    let everything = json::export_all(pool, args.include_private).await?;
+    let text = serde_json::to_vec_pretty(&everything)
+        .map_err(|e| CliError::Plain(RUNTIME, format!("Could not write the export: {e}.")))?;
+    write_atomic(args.out, &text).map_err(|e| {
+        CliError::Plain(
+            RUNTIME,
+            format!("Could not write {}: {e}.", args.out.display()),
+        )
+    })?;
+    let c = everything.counts();
+    eprintln!(
+        "Wrote {} ({} contributions, {} reflections{}).",
+        args.out.display(),
+        c.contributions,
+        c.reflections,
+        if args.include_private {
+            ", private ones included"
+        } else {
+            "; private ones left out"
+        }
+    );
+    Ok(OK)
 }
 
 /// `alongside search`.

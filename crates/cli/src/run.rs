@@ -149,17 +149,19 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
             project,
             include_private,
             names,
+            leave_out_money,
             out,
         } => {
             let pool = unlocked_pool(vault, cli).await?;
             let args = records::ExportArgs {
-                report: *report,
-                format: *format,
+                report,
+                format,
                 from: from.as_deref(),
                 to: to.as_deref(),
                 projects: project,
                 include_private: *include_private,
-                names: *names,
+                names_as_roles: names == "roles",
+                leave_out_money: *leave_out_money,
                 out,
             };
             records::export(&pool, args).await?

@@ -47,6 +47,9 @@ pub enum CoreError {
     /// A file could not be read or written.
     #[error("A file could not be read or written: {0}")]
     Io(#[from] std::io::Error),
+    /// The person cancelled long work; nothing was written.
+    #[error("Cancelled; nothing was written.")]
+    Cancelled,
     /// Anything else the core did not expect.
     #[error("{0}")]
     Internal(String),
@@ -75,6 +78,7 @@ impl CoreError {
             CoreError::Damaged(_) => ErrorCode::Damaged,
             CoreError::Database(_) | CoreError::Migration(_) => ErrorCode::Storage,
             CoreError::Io(_) => ErrorCode::Io,
+            CoreError::Cancelled => ErrorCode::Cancelled,
             CoreError::Internal(_) => ErrorCode::Internal,
         }
     }
@@ -106,6 +110,8 @@ pub enum ErrorCode {
     Storage,
     /// A file could not be read or written.
     Io,
+    /// The person cancelled the work.
+    Cancelled,
     /// An unexpected internal error.
     Internal,
 }

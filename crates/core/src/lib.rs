@@ -15,7 +15,7 @@ pub mod records;
 pub mod vault;
 
 pub use app_info::AppInfo;
-pub use error::{ApiError, CoreError, ErrorCode};
+pub use error::{ApiError, CoreError, CoreResult, ErrorCode};
 
 /// The database pool type, re-exported so callers need no direct sqlx dependency.
 pub use sqlx::SqlitePool;

@@ -1,18 +1,199 @@
-//! Alongside's reports (involvement summaries, statements, GRIPP2 and more).
+//! Alongside's reports (DESIGN §6): involvement summaries, reflections, meeting records,
+//! payments statements, GRIPP2 and the UK Standards self-assessment, in PDF, DOCX, Markdown,
+//! HTML, CSV and JSON.
 //!
-//! Heavy rendering dependencies (Typst, DOCX) live in this crate only, so the app's core and the
-//! command line stay light. The report model arrives with the export work.
+//! Every report is first built as a plain [`Document`] (what the app previews) and then written
+//! in the chosen format, so every format says the same thing. Heavy rendering dependencies
+//! (Typst, DOCX) live in this crate only.
 
-/// The export formats the product promises, in the order the UI offers them.
-pub const FORMATS: [&str; 6] = ["pdf", "docx", "md", "html", "csv", "json"];
+pub mod document;
+pub mod options;
+pub mod redact;
+pub mod render;
+pub mod reports;
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn formats_are_unique() {
-        let mut f = super::FORMATS.to_vec();
-        f.sort_unstable();
-        f.dedup();
-        assert_eq!(f.len(), super::FORMATS.len());
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use alongside_core::records::{preferences, selection};
+use alongside_core::{CoreError, CoreResult, SqlitePool};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+pub use document::{Block, Column, Document, Fact, Table};
+pub use options::{ExportOptions, Format, Names, ReportKind};
+
+/// A report built and ready to write: the document and, for CSV, its rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prepared {
+    /// The report as a document.
+    pub document: Document,
+    /// The rows a CSV export writes (involvement and payments only).
+    pub rows: Option<Table>,
+}
+
+/// The steps of an export, for progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Reading the records.
+    Reading,
+    /// Building the report.
+    Building,
+    /// Writing the file's bytes.
+    Rendering,
+    /// Saving the file.
+    Saving,
+}
+
+/// What was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Written {
+    /// The file.
+    pub path: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+}
+
+/// Checks that the report can be written in the format asked for.
+pub fn check(options: &ExportOptions) -> CoreResult<()> {
+    if !options.report.formats().contains(&options.format) {
+        return Err(CoreError::invalid(
+            "format",
+            format!(
+                "The {} cannot be written as {}; CSV is for the involvement summary and the payments statement.",
+                options.report.title().to_lowercase(),
+                options.format.extension().to_uppercase()
+            ),
+        ));
     }
+    if options.report == ReportKind::Payments && options.leave_out_money {
+        return Err(CoreError::invalid(
+            "leave_out_money",
+            "The payments statement is all about money, so money cannot be left out of it.",
+        ));
+    }
+    Ok(())
+}
+
+/// Reads the records the options select and builds the report.
+pub async fn prepare(
+    pool: &SqlitePool,
+    options: &ExportOptions,
+    today: NaiveDate,
+) -> CoreResult<Prepared> {
+    check(options)?;
+    let data = selection::load(pool, &options.selection, options.include_private).await?;
+    let prefs = preferences::load(pool).await?;
+    let ctx = reports::Context::new(&data, options, &prefs, today);
+    let document = reports::build(&ctx)?;
+    let mut rows = reports::rows::build(&ctx);
+    if let (Some(table), options::Names::Roles) = (rows.as_mut(), options.names) {
+        let redactor = redact::Redactor::new(&data.people);
+        for cell in table.rows.iter_mut().flatten() {
+            *cell = redactor.text(cell);
+        }
+    }
+    Ok(Prepared { document, rows })
+}
+
+/// The file's bytes in `format`.
+pub fn render(prepared: &Prepared, format: Format) -> CoreResult<Vec<u8>> {
+    match format {
+        Format::Pdf => render::pdf::render(&prepared.document),
+        Format::Docx => render::docx::render(&prepared.document),
+        Format::Md => Ok(render::markdown::render(&prepared.document).into_bytes()),
+        Format::Html => Ok(render::html::render(&prepared.document).into_bytes()),
+        Format::Json => {
+            let wrapped = serde_json::json!({
+                "format": "alongside-report",
+                "version": 1,
+                "report": prepared.document,
+            });
+            serde_json::to_vec_pretty(&wrapped)
+                .map_err(|e| CoreError::Internal(format!("The JSON could not be written: {e}.")))
+        }
+        Format::Csv => match &prepared.rows {
+            Some(rows) => render::csv::render(rows),
+            None => Err(CoreError::invalid(
+                "format",
+                "CSV is for the involvement summary and the payments statement.",
+            )),
+        },
+    }
+}
+
+/// Builds the report and writes it to `path` atomically: the file appears whole or not at all.
+/// `cancel` is checked between steps; `progress` hears of each step.
+pub async fn export_to_file(
+    pool: &SqlitePool,
+    options: &ExportOptions,
+    today: NaiveDate,
+    path: &Path,
+    cancel: &AtomicBool,
+    progress: impl Fn(Stage),
+) -> CoreResult<Written> {
+    let stop = || {
+        if cancel.load(Ordering::Relaxed) {
+            Err(CoreError::Cancelled)
+        } else {
+            Ok(())
+        }
+    };
+    check_folder(path)?;
+    progress(Stage::Reading);
+    let prepared = prepare(pool, options, today).await?;
+    stop()?;
+    progress(Stage::Rendering);
+    let format = options.format;
+    let bytes = tokio::task::spawn_blocking(move || render(&prepared, format))
+        .await
+        .map_err(|_| CoreError::Internal("Writing the report stopped unexpectedly.".into()))??;
+    stop()?;
+    progress(Stage::Saving);
+    alongside_core::atomic_file::write_atomic(path, &bytes).map_err(|e| save_error(path, &e))?;
+    Ok(Written {
+        path: path.display().to_string(),
+        bytes: bytes.len() as u64,
+    })
+}
+
+fn check_folder(path: &Path) -> CoreResult<()> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !folder.is_dir() {
+        return Err(CoreError::invalid(
+            "out",
+            format!(
+                "The folder {} does not exist. Choose a folder that does.",
+                folder.display()
+            ),
+        ));
+    }
+    if path.is_dir() {
+        return Err(CoreError::invalid(
+            "out",
+            "That is a folder; give a file name to save to.",
+        ));
+    }
+    Ok(())
+}
+
+fn save_error(path: &Path, err: &std::io::Error) -> CoreError {
+    let why = match err.kind() {
+        std::io::ErrorKind::StorageFull => "the disk is full".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission was refused".to_owned(),
+        std::io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
+        _ => err.to_string(),
+    };
+    CoreError::Io(std::io::Error::new(
+        err.kind(),
+        format!(
+            "{} could not be saved because {why}; nothing was written",
+            path.display()
+        ),
+    ))
 }

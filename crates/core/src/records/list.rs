@@ -125,6 +125,27 @@ impl Where {
         Ok(())
     }
 
+    /// Adds "column is one of these ids" (nothing when `ids` is empty, meaning any).
+    pub fn any_of(&mut self, column: &str, ids: &[i64]) {
+        if !ids.is_empty() {
+            self.push(
+                format!("{column} IN (SELECT value FROM json_each(?))"),
+                [Arg::Text(super::to_json(&ids))],
+            );
+        }
+    }
+
+    /// Binds the arguments, in order, to a query made from [`Where::sql`].
+    pub fn bind<'q>(&'q self, mut query: super::Query<'q>) -> super::Query<'q> {
+        for arg in &self.args {
+            query = match arg {
+                Arg::Int(v) => query.bind(*v),
+                Arg::Text(v) => query.bind(v.as_str()),
+            };
+        }
+        query
+    }
+
     /// The clause as SQL (`1` when empty).
     pub fn sql(&self) -> String {
         if self.clauses.is_empty() {

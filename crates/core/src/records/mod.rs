@@ -17,6 +17,7 @@ pub mod preferences;
 pub mod projects;
 pub mod reflections;
 pub mod search;
+pub mod selection;
 pub mod store;
 pub mod transfer;
 pub mod validate;

@@ -15,15 +15,34 @@ pub fn mileage_pence(tenth_miles: i64, pence_per_mile: i64) -> CoreResult<i64> {
 pub fn format_pence(pence: i64) -> String {
     let sign = if pence < 0 { "-" } else { "" };
     let abs = pence.unsigned_abs();
-    let pounds = (abs / 100).to_string();
-    let mut grouped = String::new();
-    for (i, ch) in pounds.chars().enumerate() {
-        if i > 0 && (pounds.len() - i).is_multiple_of(3) {
+    format!("{sign}£{}.{:02}", group_thousands(abs / 100), abs % 100)
+}
+
+/// Writes a whole number with commas between thousands: `1234567` → `1,234,567`.
+pub fn group_thousands(n: impl std::fmt::Display) -> String {
+    let digits = n.to_string();
+    let (sign, digits) = match digits.strip_prefix('-') {
+        Some(rest) => ("-", rest.to_owned()),
+        None => ("", digits),
+    };
+    let mut grouped = String::from(sign);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(ch);
     }
-    format!("{sign}£{grouped}.{:02}", abs % 100)
+    grouped
+}
+
+/// Minutes as hours and minutes ("2 h 05 min", "45 min", "3 h").
+pub fn format_minutes(minutes: i64) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    match (h, m) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{} h", group_thousands(h)),
+        (h, m) => format!("{} h {m:02} min", group_thousands(h)),
+    }
 }
 
 /// Reads an amount typed in pounds — `12`, `12.5`, `£1,234.50`, ` 7.05 ` — as pence.

@@ -69,6 +69,9 @@ pub struct Preferences {
     pub tax_year_start_month: u8,
     /// Day the tax year starts.
     pub tax_year_start_day: u8,
+    /// Day of the month a monthly assessment period starts (1–28), as a benefit sets it.
+    #[serde(default = "first_of_month")]
+    pub assessment_start_day: u8,
     /// Mileage rates, dated.
     pub mileage_rates: Vec<MileageRate>,
     /// Whether exports include private reflections unless changed.
@@ -77,6 +80,10 @@ pub struct Preferences {
     pub export_names_as_roles: bool,
     /// Whether exports leave money out unless changed.
     pub export_leave_out_money: bool,
+}
+
+fn first_of_month() -> u8 {
+    1
 }
 
 impl Default for Preferences {
@@ -88,6 +95,7 @@ impl Default for Preferences {
             // The UK tax year starts on 6 April; the user may change it.
             tax_year_start_month: 4,
             tax_year_start_day: 6,
+            assessment_start_day: 1,
             mileage_rates: Vec::new(),
             export_include_private: false,
             export_names_as_roles: false,
@@ -108,6 +116,12 @@ impl Preferences {
             return Err(CoreError::invalid(
                 "tax_year_start_day",
                 "Choose a day that exists in every year for the tax year start.",
+            ));
+        }
+        if !(1..=28).contains(&self.assessment_start_day) {
+            return Err(CoreError::invalid(
+                "assessment_start_day",
+                "Choose a day from 1 to 28 for the start of the monthly period.",
             ));
         }
         if self.weekly_thresholds.len() > validate::MAX_ITEMS
@@ -142,6 +156,20 @@ impl Preferences {
             .filter(|t| t.from.as_str() <= date)
             .max_by(|a, b| a.from.cmp(&b.from))
             .map(|t| t.pence)
+    }
+
+    /// First day of the monthly assessment period that holds `date`.
+    pub fn assessment_period_start(&self, date: chrono::NaiveDate) -> chrono::NaiveDate {
+        use chrono::Datelike;
+        let day = u32::from(self.assessment_start_day.clamp(1, 28));
+        let this_month = date.with_day(day).unwrap_or(date);
+        if date >= this_month {
+            this_month
+        } else {
+            date.checked_sub_months(chrono::Months::new(1))
+                .and_then(|d| d.with_day(day))
+                .unwrap_or(date)
+        }
     }
 
     /// First day of the tax year that holds `date`.

@@ -5,7 +5,7 @@ use serde::Serialize;
 use specta::Type;
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
-use super::list::{Arg, ListQuery, Page, Sort, Where};
+use super::list::{ListQuery, Page, Sort, Where};
 use super::{Kind, RecordKind, Stored};
 use crate::error::{CoreError, CoreResult};
 
@@ -295,13 +295,7 @@ pub async fn list<T: Kind>(pool: &SqlitePool, query: &ListQuery) -> CoreResult<P
         select_sql::<T>(),
         filter.sql()
     );
-    let mut q = sqlx::query(&sql);
-    for arg in &filter.args {
-        q = match arg {
-            Arg::Int(v) => q.bind(*v),
-            Arg::Text(v) => q.bind(v.as_str()),
-        };
-    }
+    let q = filter.bind(sqlx::query(&sql));
     let mut conn = pool.acquire().await?;
     let rows = q
         .bind(i64::from(limit) + 1)
@@ -334,8 +328,24 @@ pub(crate) fn index_by_id<T>(records: &[Stored<T>]) -> std::collections::HashMap
 
 /// Every live record of kind `T`, oldest id first, with child rows.
 pub async fn all<T: Kind>(conn: &mut SqliteConnection) -> CoreResult<Vec<Stored<T>>> {
-    let sql = format!("{} WHERE deleted_at IS NULL ORDER BY id", select_sql::<T>());
-    let rows = sqlx::query(&sql).fetch_all(&mut *conn).await?;
+    let mut filter = Where::default();
+    filter.push("deleted_at IS NULL", []);
+    matching(conn, &filter, "id").await
+}
+
+/// Every record of kind `T` that `filter` lets through, in `order` (SQL), with child rows.
+pub async fn matching<T: Kind>(
+    conn: &mut SqliteConnection,
+    filter: &Where,
+    order: &str,
+) -> CoreResult<Vec<Stored<T>>> {
+    let sql = format!(
+        "{} WHERE {} ORDER BY {order}",
+        select_sql::<T>(),
+        filter.sql()
+    );
+    let q = filter.bind(sqlx::query(&sql));
+    let rows = q.fetch_all(&mut *conn).await?;
     let mut records = rows
         .iter()
         .map(read_record::<T>)

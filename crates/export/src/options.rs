@@ -1,0 +1,154 @@
+//! What the person asks for: which report, which format, which records and what to leave out.
+
+use alongside_core::records::selection::Selection;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+/// The reports of DESIGN §6.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKind {
+    /// Projects, roles, hours, activities and the impact log (for a CV or appraisal).
+    Involvement,
+    /// Reflections, ready to share.
+    Reflection,
+    /// Meetings and co-design sessions: attendees, agenda, decisions, actions.
+    Meeting,
+    /// Fees and expenses: claimed, paid, totals per week, month and tax year.
+    Payments,
+    /// GRIPP2 short form, for project leads reporting involvement.
+    Gripp2,
+    /// Evidence under the six UK Standards for Public Involvement.
+    Standards,
+}
+
+/// File formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// PDF (tagged, fonts embedded).
+    Pdf,
+    /// Word document (editable).
+    Docx,
+    /// Markdown.
+    Md,
+    /// A web page that prints well.
+    Html,
+    /// Spreadsheet rows.
+    Csv,
+    /// Structured data.
+    Json,
+}
+
+/// How people appear in a report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Names {
+    /// Names as written.
+    #[default]
+    Full,
+    /// Each person replaced by their role ("Researcher"), in every field, free text included.
+    Roles,
+}
+
+/// Everything an export needs to know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct ExportOptions {
+    /// The report.
+    pub report: ReportKind,
+    /// The file format.
+    pub format: Format,
+    /// Date range and projects.
+    pub selection: Selection,
+    /// Include private reflections (and reflections not marked ready to share).
+    pub include_private: bool,
+    /// Names or roles.
+    pub names: Names,
+    /// Leave fees, expenses and payments out.
+    pub leave_out_money: bool,
+}
+
+impl ReportKind {
+    /// Every report, in the order offered.
+    pub const ALL: [ReportKind; 6] = [
+        ReportKind::Involvement,
+        ReportKind::Reflection,
+        ReportKind::Meeting,
+        ReportKind::Payments,
+        ReportKind::Gripp2,
+        ReportKind::Standards,
+    ];
+
+    /// The name used on the command line and in file names.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportKind::Involvement => "involvement",
+            ReportKind::Reflection => "reflection",
+            ReportKind::Meeting => "meeting",
+            ReportKind::Payments => "payments",
+            ReportKind::Gripp2 => "gripp2",
+            ReportKind::Standards => "standards",
+        }
+    }
+
+    /// The report's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            ReportKind::Involvement => "Involvement summary",
+            ReportKind::Reflection => "Reflections",
+            ReportKind::Meeting => "Meeting and session records",
+            ReportKind::Payments => "Payments and expenses statement",
+            ReportKind::Gripp2 => "GRIPP2 short form: public involvement",
+            ReportKind::Standards => "UK Standards for Public Involvement: self-assessment",
+        }
+    }
+
+    /// Reads a command-line name.
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+
+    /// The formats this report can be written in. CSV is one row per contribution (involvement)
+    /// or per fee and expense (payments); the other reports are documents, not rows.
+    pub fn formats(self) -> &'static [Format] {
+        match self {
+            ReportKind::Involvement | ReportKind::Payments => &Format::ALL,
+            _ => &[
+                Format::Pdf,
+                Format::Docx,
+                Format::Md,
+                Format::Html,
+                Format::Json,
+            ],
+        }
+    }
+}
+
+impl Format {
+    /// Every format, in the order offered.
+    pub const ALL: [Format; 6] = [
+        Format::Pdf,
+        Format::Docx,
+        Format::Md,
+        Format::Html,
+        Format::Csv,
+        Format::Json,
+    ];
+
+    /// The file extension (also the command-line name).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+
+    /// Reads a command-line name.
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.extension() == text)
+    }
+}

@@ -1,0 +1,180 @@
+//! Building each report's [`Document`] from the records a selection covers.
+
+mod evidence;
+mod gripp2;
+mod involvement;
+mod meetings;
+mod payments;
+pub mod periods;
+mod reflections;
+pub mod rows;
+mod standards;
+
+use std::collections::HashMap;
+
+use alongside_core::records::enums::PersonRole;
+use alongside_core::records::preferences::Preferences;
+use alongside_core::records::selection::Selected;
+use alongside_core::records::{Meeting, Person, Project, Stored};
+use alongside_core::CoreResult;
+use chrono::NaiveDate;
+
+use crate::document::{Block, Document};
+use crate::options::{ExportOptions, Names, ReportKind};
+use crate::redact::Redactor;
+
+/// What every report is built from.
+pub struct Context<'a> {
+    /// The records.
+    pub data: &'a Selected,
+    /// What was asked for.
+    pub options: &'a ExportOptions,
+    /// The user's money facts (thresholds, tax year, assessment period).
+    pub prefs: &'a Preferences,
+    /// Today, for "prepared on".
+    pub today: NaiveDate,
+    projects: HashMap<i64, &'a Stored<Project>>,
+    people: HashMap<i64, &'a Stored<Person>>,
+    meetings: HashMap<i64, &'a Stored<Meeting>>,
+}
+
+impl<'a> Context<'a> {
+    /// Indexes the records for look-ups by id.
+    pub fn new(
+        data: &'a Selected,
+        options: &'a ExportOptions,
+        prefs: &'a Preferences,
+        today: NaiveDate,
+    ) -> Self {
+        Context {
+            data,
+            options,
+            prefs,
+            today,
+            projects: data.projects.iter().map(|p| (p.id, p)).collect(),
+            people: data.people.iter().map(|p| (p.id, p)).collect(),
+            meetings: data.meetings.iter().map(|m| (m.id, m)).collect(),
+        }
+    }
+
+    /// A project's title.
+    pub fn project(&self, id: i64) -> &str {
+        self.projects
+            .get(&id)
+            .map_or("(another project)", |p| p.data.title.as_str())
+    }
+
+    /// A meeting, when it is in the selection.
+    pub fn meeting(&self, id: i64) -> Option<&'a Stored<Meeting>> {
+        self.meetings.get(&id).copied()
+    }
+
+    /// A person as the report shows them: their name (with `role` when given), or only the role
+    /// when names are replaced by roles.
+    pub fn person(&self, id: i64, role: Option<PersonRole>) -> String {
+        let Some(person) = self.people.get(&id) else {
+            return "Someone".into();
+        };
+        let role = role.or_else(|| person.data.roles.first().copied());
+        match (self.options.names, role) {
+            (Names::Roles, Some(r)) => r.label().to_owned(),
+            (Names::Roles, None) => "Someone".into(),
+            (Names::Full, Some(r)) => format!("{} ({})", person.data.name, r.label()),
+            (Names::Full, None) => person.data.name.clone(),
+        }
+    }
+
+    /// Whether money may be shown.
+    pub fn money(&self) -> bool {
+        !self.options.leave_out_money
+    }
+}
+
+/// A date as people write it: `2025-03-04` → `4 March 2025` (the text itself when not a date).
+pub fn long_date(date: &str) -> String {
+    NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .map(|d| d.format("%-d %B %Y").to_string())
+        .unwrap_or_else(|_| date.to_owned())
+}
+
+/// A short date for tables: `4 Mar 2025`.
+pub fn short_date(date: &str) -> String {
+    NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .map(|d| d.format("%-d %b %Y").to_string())
+        .unwrap_or_else(|_| date.to_owned())
+}
+
+/// "3 contributions", "1 contribution".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    let word = if n == 1 { one } else { many };
+    format!(
+        "{} {word}",
+        alongside_core::records::money::group_thousands(n)
+    )
+}
+
+/// Builds the report asked for, with names replaced everywhere when asked.
+pub fn build(ctx: &Context) -> CoreResult<Document> {
+    let report = ctx.options.report;
+    let mut notes = Vec::new();
+    let blocks: Vec<Block> = match report {
+        ReportKind::Involvement => involvement::build(ctx),
+        ReportKind::Reflection => reflections::build(ctx, &mut notes),
+        ReportKind::Meeting => meetings::build(ctx),
+        ReportKind::Payments => payments::build(ctx)?,
+        ReportKind::Gripp2 => gripp2::build(ctx),
+        ReportKind::Standards => standards::build(ctx),
+    };
+    let shows_reflections = matches!(report, ReportKind::Gripp2 | ReportKind::Standards);
+    if ctx.data.private_left_out > 0 && shows_reflections {
+        notes.push(format!(
+            "Private reflections are left out ({}).",
+            alongside_core::records::money::group_thousands(ctx.data.private_left_out)
+        ));
+    }
+    if ctx.options.include_private {
+        notes.push("Private reflections are included, as asked.".into());
+    }
+    if ctx.options.names == Names::Roles {
+        notes.push("People are shown by their roles, not their names.".into());
+    }
+    if ctx.options.leave_out_money && report != ReportKind::Payments {
+        notes.push("Fees, expenses and payments are left out.".into());
+    }
+    let mut doc = Document {
+        title: report.title().to_owned(),
+        subtitle: subtitle(ctx),
+        prepared: format!(
+            "Prepared on {} with Alongside, from the author's own records.",
+            ctx.today.format("%-d %B %Y")
+        ),
+        notes,
+        blocks,
+    };
+    if ctx.options.names == Names::Roles {
+        Redactor::new(&ctx.data.people).apply(&mut doc);
+    }
+    Ok(doc)
+}
+
+fn subtitle(ctx: &Context) -> String {
+    let sel = &ctx.data.selection;
+    let range = match (&sel.from, &sel.to) {
+        (Some(f), Some(t)) => format!("{} to {}", long_date(f), long_date(t)),
+        (Some(f), None) => format!("From {}", long_date(f)),
+        (None, Some(t)) => format!("Up to {}", long_date(t)),
+        (None, None) => "All dates".into(),
+    };
+    let projects = if sel.project_ids.is_empty() {
+        "all projects".to_owned()
+    } else {
+        let titles: Vec<&str> = ctx
+            .data
+            .projects
+            .iter()
+            .map(|p| p.data.title.as_str())
+            .collect();
+        titles.join(", ")
+    };
+    format!("{range} · {projects}")
+}

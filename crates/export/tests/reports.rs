@@ -1,0 +1,612 @@
+//! Reports from a small fixed vault (a real SQLCipher vault in a temporary folder): golden files
+//! for Markdown, CSV and HTML, PDF text and tags, DOCX XML, hand-computed totals across the
+//! week, monthly-period and tax-year boundaries, names replaced by roles, private text left out.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::Path;
+use std::process::Command;
+use std::sync::atomic::AtomicBool;
+
+use alongside_core::records::enums::*;
+use alongside_core::records::preferences::{self, WeeklyThreshold};
+use alongside_core::records::selection::Selection;
+use alongside_core::records::{
+    store, Action, Attendee, Contribution, Expense, Meeting, Person, Project, Reflection,
+};
+use alongside_core::vault::Vault;
+use alongside_core::SqlitePool;
+use alongside_export::{
+    export_to_file, prepare, render, Block, Document, ExportOptions, Format, Names, ReportKind,
+};
+use chrono::NaiveDate;
+use secrecy::SecretString;
+
+const PRIVATE_TEXT: &str = "my secret worry about the chair";
+const NAMES: [&str; 4] = ["Priya", "Shah", "Tom", "Neill"];
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 6, 1).unwrap()
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    pool: SqlitePool,
+}
+
+fn person(name: &str, role: PersonRole) -> Person {
+    Person {
+        name: name.into(),
+        roles: vec![role],
+        organisation: String::new(),
+        notes: String::new(),
+    }
+}
+
+fn project(title: &str) -> Project {
+    Project {
+        title: title.into(),
+        organisation: "NIHR".into(),
+        my_role: "Patient partner".into(),
+        approach: Approach::CoDesign,
+        status: ProjectStatus::Active,
+        start_date: Some("2025-01-01".into()),
+        end_date: None,
+        lead_id: None,
+        rate_cards: Vec::new(),
+        notes: String::new(),
+        tags: Vec::new(),
+    }
+}
+
+fn contribution(project_id: i64, date: &str, fee: i64) -> Contribution {
+    Contribution {
+        project_id,
+        meeting_id: None,
+        date: date.into(),
+        activity: Activity::Meeting,
+        prep_minutes: 30,
+        meeting_minutes: 90,
+        travel_minutes: 0,
+        summary: "Read the papers and spoke at the meeting.".into(),
+        impact_said: String::new(),
+        impact_changed: String::new(),
+        impact_evidence: String::new(),
+        feedback: String::new(),
+        feedback_date: None,
+        fee_arrangement: FeeArrangement::Fee,
+        fee_pence: fee,
+        claim_submitted_on: None,
+        paid_on: None,
+        expenses: Vec::new(),
+        tags: Vec::new(),
+    }
+}
+
+/// The fixed data: two projects, two people, a meeting with an action, six contributions
+/// around 6 April 2025 (a Sunday: the last day of a week and the first of a tax year), a
+/// shareable reflection and a private one.
+async fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = Vault::new(dir.path());
+    vault
+        .create(
+            &SecretString::from("river kettle orchard lantern".to_owned()),
+            false,
+        )
+        .await
+        .unwrap();
+    let pool = vault.pool().await.unwrap();
+    let priya = store::create(&pool, person("Priya Shah", PersonRole::Researcher))
+        .await
+        .unwrap();
+    let tom = store::create(&pool, person("Tom O'Neill", PersonRole::Chair))
+        .await
+        .unwrap();
+    let hip = store::create(&pool, project("Hip fracture recovery"))
+        .await
+        .unwrap();
+    let stroke = store::create(&pool, project("Stroke pathway"))
+        .await
+        .unwrap();
+    let meeting = store::create(
+        &pool,
+        Meeting {
+            project_id: hip.id,
+            kind: MeetingKind::SteeringCommittee,
+            title: "Steering committee".into(),
+            date: "2025-04-05".into(),
+            start_time: Some("18:30".into()),
+            end_time: Some("20:00".into()),
+            place: "Leeds".into(),
+            online: false,
+            attendees: vec![
+                Attendee {
+                    person_id: priya.id,
+                    role: PersonRole::Researcher,
+                },
+                Attendee {
+                    person_id: tom.id,
+                    role: PersonRole::Chair,
+                },
+            ],
+            agenda: vec!["Recruitment *update*".into()],
+            notes: "Priya Shah presented the consent form; Tom agreed to shorten it.".into(),
+            decisions: vec!["Shorter consent form".into()],
+            you_said_we_did: "You said the form was too long; we cut it to one page.".into(),
+            stage: None,
+            felt_heard: None,
+            tags: Vec::new(),
+        },
+    )
+    .await
+    .unwrap();
+    store::create(
+        &pool,
+        Action {
+            project_id: None,
+            meeting_id: Some(meeting.id),
+            title: "Send the new form round".into(),
+            owner_id: Some(tom.id),
+            due_date: Some("2025-04-20".into()),
+            status: ActionStatus::Open,
+            notes: String::new(),
+        },
+    )
+    .await
+    .unwrap();
+
+    let mut sat = contribution(hip.id, "2025-04-05", 5_000);
+    sat.meeting_id = Some(meeting.id);
+    sat.summary = "Spoke with Priya about consent.".into();
+    sat.impact_said = "=HYPERLINK(\"http://x\") the form is too long".into();
+    sat.impact_changed = "The consent form is now one page.".into();
+    sat.impact_evidence = "Version 3 of the form.".into();
+    sat.claim_submitted_on = Some("2025-04-10".into());
+    sat.paid_on = Some("2025-05-01".into());
+    sat.travel_minutes = 45;
+    sat.expenses = vec![Expense {
+        kind: ExpenseKind::Mileage,
+        amount_pence: 0,
+        tenth_miles: Some(100),
+        pence_per_mile: Some(45),
+        note: "Home to Leeds".into(),
+    }];
+    store::create(&pool, sat).await.unwrap();
+    let mut sun = contribution(hip.id, "2025-04-06", 7_000);
+    sun.claim_submitted_on = Some("2025-04-10".into());
+    store::create(&pool, sun).await.unwrap();
+    let mut mon = contribution(hip.id, "2025-04-07", 3_000);
+    mon.fee_arrangement = FeeArrangement::Reduced;
+    mon.activity = Activity::Reviewing;
+    mon.expenses = vec![Expense {
+        kind: ExpenseKind::Fares,
+        amount_pence: 1_250,
+        tenth_miles: None,
+        pence_per_mile: None,
+        note: "Train".into(),
+    }];
+    store::create(&pool, mon).await.unwrap();
+    store::create(&pool, contribution(stroke.id, "2025-05-05", 2_000))
+        .await
+        .unwrap();
+    let mut charity = contribution(stroke.id, "2025-05-06", 2_000);
+    charity.fee_arrangement = FeeArrangement::Charity;
+    store::create(&pool, charity).await.unwrap();
+    // Outside the range the tests ask for.
+    store::create(&pool, contribution(stroke.id, "2024-12-31", 9_900))
+        .await
+        .unwrap();
+
+    let reflection = |title: &str, text: &str, private: bool| Reflection {
+        date: "2025-04-06".into(),
+        title: title.into(),
+        project_id: Some(hip.id),
+        meeting_id: Some(meeting.id),
+        contribution_id: None,
+        template: Template::Free,
+        entries: BTreeMap::from([("text".to_owned(), text.to_owned())]),
+        mood: None,
+        private,
+        share_ready: !private,
+        tags: Vec::new(),
+    };
+    store::create(
+        &pool,
+        reflection("Being heard", "The chair made space for me.", false),
+    )
+    .await
+    .unwrap();
+    store::create(&pool, reflection("Worries", PRIVATE_TEXT, true))
+        .await
+        .unwrap();
+
+    let mut prefs = preferences::load(&pool).await.unwrap();
+    prefs.weekly_thresholds = vec![WeeklyThreshold {
+        from: "2025-01-01".into(),
+        pence: 10_000,
+    }];
+    prefs.assessment_start_day = 6;
+    preferences::save(&pool, &prefs).await.unwrap();
+    Fixture { _dir: dir, pool }
+}
+
+fn options(report: ReportKind, format: Format) -> ExportOptions {
+    ExportOptions {
+        report,
+        format,
+        selection: Selection {
+            from: Some("2025-01-01".into()),
+            to: Some("2025-12-31".into()),
+            project_ids: Vec::new(),
+        },
+        include_private: false,
+        names: Names::Full,
+        leave_out_money: false,
+    }
+}
+
+async fn bytes(pool: &SqlitePool, options: &ExportOptions) -> Vec<u8> {
+    let prepared = prepare(pool, options, today()).await.unwrap();
+    render(&prepared, options.format).unwrap()
+}
+
+async fn document(pool: &SqlitePool, report: ReportKind) -> Document {
+    prepare(pool, &options(report, Format::Json), today())
+        .await
+        .unwrap()
+        .document
+}
+
+fn table<'a>(doc: &'a Document, caption: &str) -> &'a alongside_export::Table {
+    doc.blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) if t.caption == caption => Some(t),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no table {caption}"))
+}
+
+fn row<'a>(t: &'a alongside_export::Table, first: &str) -> &'a [String] {
+    t.rows
+        .iter()
+        .find(|r| r[0] == first)
+        .unwrap_or_else(|| panic!("no row {first} in {}", t.caption))
+}
+
+/// Compares with the committed golden file (`UPDATE_GOLDEN=1` rewrites it).
+fn golden(name: &str, actual: &[u8]) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read(&path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "{name} differs from its golden file; run with UPDATE_GOLDEN=1 and review the diff:\n{}",
+        String::from_utf8_lossy(actual)
+    );
+}
+
+fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    // Table cells wrap, so compare words with single spaces between them.
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn docx_xml(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+#[tokio::test]
+async fn payments_totals_match_hand_counts_across_boundaries() {
+    let f = fixture().await;
+    let doc = document(&f.pool, ReportKind::Payments).await;
+    // 5 Apr 2025 is in tax year 2024–25; 6 Apr starts 2025–26. Mileage: 10.0 miles × 45p = £4.50.
+    let years = table(&doc, "Totals by tax year");
+    assert_eq!(
+        row(years, "2024–25"),
+        ["2024–25", "£50.00", "£4.50", "£54.50", "£54.50"]
+    );
+    assert_eq!(
+        row(years, "2025–26"),
+        ["2025–26", "£120.00", "£12.50", "£132.50", "£0.00"]
+    );
+    // Monthly periods start on the 6th here.
+    let months = table(&doc, "Totals by monthly period");
+    assert_eq!(
+        row(months, "6 Mar – 5 Apr 2025"),
+        ["6 Mar – 5 Apr 2025", "£50.00", "£4.50", "£54.50"]
+    );
+    assert_eq!(
+        row(months, "6 Apr – 5 May 2025"),
+        ["6 Apr – 5 May 2025", "£120.00", "£12.50", "£132.50"]
+    );
+    assert_eq!(
+        months.rows.len(),
+        2,
+        "the charity fee on 6 May pays the user nothing"
+    );
+    // Weeks run Monday to Sunday: Sat 5 and Sun 6 April share a week, over the £100 limit.
+    let weeks = table(&doc, "Totals by week (weeks with fees or expenses)");
+    assert_eq!(
+        row(weeks, "31 Mar – 6 Apr 2025"),
+        [
+            "31 Mar – 6 Apr 2025",
+            "£120.00",
+            "£4.50",
+            "£124.50",
+            "£100.00",
+            "Over"
+        ]
+    );
+    assert_eq!(
+        row(weeks, "7 Apr – 13 Apr 2025"),
+        [
+            "7 Apr – 13 Apr 2025",
+            "£30.00",
+            "£12.50",
+            "£42.50",
+            "£100.00",
+            ""
+        ]
+    );
+    assert_eq!(row(weeks, "5 May – 11 May 2025")[5], "");
+    let facts: Vec<(String, String)> = doc
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Facts { items } => Some(
+                items
+                    .iter()
+                    .map(|f| (f.label.clone(), f.value.clone()))
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .unwrap();
+    let fact = |l: &str| facts.iter().find(|(k, _)| k == l).unwrap().1.clone();
+    assert_eq!(fact("Fees and expenses"), "£187.00");
+    assert_eq!(fact("Claimed (including paid)"), "£124.50");
+    assert_eq!(fact("Paid"), "£54.50");
+    assert_eq!(fact("Claimed, not yet paid"), "£70.00");
+    assert_eq!(fact("Not yet claimed"), "£62.50");
+}
+
+#[tokio::test]
+async fn golden_markdown_csv_and_html() {
+    let f = fixture().await;
+    for (report, format, name) in [
+        (ReportKind::Involvement, Format::Md, "involvement.md"),
+        (ReportKind::Involvement, Format::Csv, "involvement.csv"),
+        (ReportKind::Involvement, Format::Html, "involvement.html"),
+        (ReportKind::Payments, Format::Md, "payments.md"),
+        (ReportKind::Payments, Format::Csv, "payments.csv"),
+        (ReportKind::Meeting, Format::Md, "meeting.md"),
+        (ReportKind::Reflection, Format::Md, "reflection.md"),
+    ] {
+        golden(name, &bytes(&f.pool, &options(report, format)).await);
+    }
+}
+
+#[tokio::test]
+async fn csv_cells_cannot_run_as_formulas() {
+    let f = fixture().await;
+    let csv =
+        String::from_utf8(bytes(&f.pool, &options(ReportKind::Involvement, Format::Csv)).await)
+            .unwrap();
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://x\"\") the form is too long\""),
+        "{csv}"
+    );
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    for record in reader.records() {
+        for cell in record.unwrap().iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@']),
+                "unsafe cell {cell:?}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn private_text_and_names_stay_out_of_every_format() {
+    let f = fixture().await;
+    for report in ReportKind::ALL {
+        for &format in report.formats() {
+            let mut o = options(report, format);
+            o.names = Names::Roles;
+            let raw = bytes(&f.pool, &o).await;
+            let text = if format == Format::Pdf {
+                pdf_text(&raw)
+            } else if format == Format::Docx {
+                docx_xml(&raw)
+            } else {
+                String::from_utf8(raw).unwrap()
+            };
+            assert!(
+                !text.contains(PRIVATE_TEXT),
+                "{report:?} {format:?} leaks private text"
+            );
+            for name in NAMES {
+                assert!(
+                    !text.contains(name),
+                    "{report:?} {format:?} still names {name}"
+                );
+            }
+        }
+    }
+    // With names in full and private reflections asked for, both are there.
+    let mut o = options(ReportKind::Reflection, Format::Md);
+    o.include_private = true;
+    let md = String::from_utf8(bytes(&f.pool, &o).await).unwrap();
+    assert!(md.contains(PRIVATE_TEXT));
+    let md =
+        String::from_utf8(bytes(&f.pool, &options(ReportKind::Meeting, Format::Md)).await).unwrap();
+    assert!(md.contains("Priya Shah (Researcher)"));
+}
+
+#[tokio::test]
+async fn pdf_is_tagged_titled_and_has_the_figures() {
+    let f = fixture().await;
+    let pdf = bytes(&f.pool, &options(ReportKind::Involvement, Format::Pdf)).await;
+    let text = pdf_text(&pdf);
+    for expected in [
+        "Involvement summary",
+        "Hip fracture recovery",
+        "Stroke pathway",
+        "The consent form is now one page.",
+        "10 h 45 min",
+    ] {
+        assert!(text.contains(expected), "PDF lacks {expected:?}:\n{text}");
+    }
+    assert!(!text.contains(PRIVATE_TEXT));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let info =
+        String::from_utf8(Command::new("pdfinfo").arg(&path).output().unwrap().stdout).unwrap();
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    assert!(
+        info.contains("Title:           Involvement summary"),
+        "{info}"
+    );
+    let tree = String::from_utf8(
+        Command::new("pdfinfo")
+            .arg("-struct")
+            .arg(&path)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    for tag in ["H1", "H2", "Table", "TH", "TD", "L"] {
+        assert!(
+            tree.lines().any(|l| l.trim_start().starts_with(tag)),
+            "no {tag} tag:\n{tree}"
+        );
+    }
+    let payments = pdf_text(&bytes(&f.pool, &options(ReportKind::Payments, Format::Pdf)).await);
+    assert!(
+        payments.contains("£132.50") && payments.contains("2025–26"),
+        "{payments}"
+    );
+}
+
+#[tokio::test]
+async fn docx_has_real_headings_and_tables() {
+    let f = fixture().await;
+    let xml = docx_xml(&bytes(&f.pool, &options(ReportKind::Payments, Format::Docx)).await);
+    assert!(xml.contains("w:val=\"Heading1\""), "no heading style");
+    assert!(xml.contains("<w:tbl>"), "no table");
+    assert!(xml.contains("£132.50"));
+    assert!(xml.contains("Payments and expenses statement"));
+}
+
+#[tokio::test]
+async fn project_choice_and_refusals() {
+    let f = fixture().await;
+    let mut o = options(ReportKind::Involvement, Format::Md);
+    let stroke =
+        alongside_core::records::selection::project_ids_named(&f.pool, &["stroke PATHWAY".into()])
+            .await
+            .unwrap();
+    o.selection.project_ids = stroke;
+    let md = String::from_utf8(bytes(&f.pool, &o).await).unwrap();
+    assert!(
+        md.contains("Stroke pathway") && !md.contains("Hip fracture"),
+        "{md}"
+    );
+
+    let unknown =
+        alongside_core::records::selection::project_ids_named(&f.pool, &["Nope".into()]).await;
+    assert!(unknown.is_err());
+    let mut bad = options(ReportKind::Meeting, Format::Csv);
+    assert!(
+        prepare(&f.pool, &bad, today()).await.is_err(),
+        "meeting record has no CSV"
+    );
+    bad = options(ReportKind::Payments, Format::Md);
+    bad.leave_out_money = true;
+    assert!(prepare(&f.pool, &bad, today()).await.is_err());
+    bad = options(ReportKind::Involvement, Format::Md);
+    bad.selection.from = Some("2025-02-30".into());
+    assert!(prepare(&f.pool, &bad, today()).await.is_err());
+
+    // Money left out of the involvement CSV: no fee columns at all.
+    let mut o = options(ReportKind::Involvement, Format::Csv);
+    o.leave_out_money = true;
+    let csv = String::from_utf8(bytes(&f.pool, &o).await).unwrap();
+    assert!(!csv.contains("Fee (£)") && !csv.contains("50.00"), "{csv}");
+}
+
+#[tokio::test]
+async fn failed_or_cancelled_exports_leave_no_file() {
+    let f = fixture().await;
+    let dir = tempfile::tempdir().unwrap();
+    let o = options(ReportKind::Involvement, Format::Pdf);
+    let never = AtomicBool::new(false);
+    let out = dir.path().join("summary.pdf");
+    let stages = std::sync::Mutex::new(Vec::new());
+    let written = export_to_file(&f.pool, &o, today(), &out, &never, |s| {
+        stages.lock().unwrap().push(s)
+    })
+    .await
+    .unwrap();
+    assert_eq!(std::fs::metadata(&out).unwrap().len(), written.bytes);
+    assert_eq!(stages.lock().unwrap().len(), 3);
+
+    let missing = dir.path().join("no-such-folder/summary.pdf");
+    let err = export_to_file(&f.pool, &o, today(), &missing, &never, |_| {})
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("does not exist"), "{err}");
+
+    let cancelled = AtomicBool::new(true);
+    let out2 = dir.path().join("cancelled.pdf");
+    let err = export_to_file(&f.pool, &o, today(), &out2, &cancelled, |_| {})
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), alongside_core::ErrorCode::Cancelled);
+    assert!(!out2.exists());
+
+    // A read-only folder: a clear error, and nothing half-written left behind.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = dir.path().join("locked");
+        std::fs::create_dir(&locked).unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o500)).unwrap();
+        let target = locked.join("summary.pdf");
+        let result = export_to_file(&f.pool, &o, today(), &target, &never, |_| {}).await;
+        let is_root = std::fs::write(locked.join("probe"), b"x").is_ok();
+        if !is_root {
+            assert!(result.is_err());
+            assert_eq!(std::fs::read_dir(&locked).unwrap().count(), 0);
+        }
+    }
+}
