@@ -3,6 +3,7 @@
 pub mod auto_lock;
 pub mod commands;
 pub mod events;
+pub mod export_commands;
 pub mod record_commands;
 pub mod state;
 
@@ -64,6 +65,10 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             record_commands::draft_save,
             record_commands::draft_load,
             record_commands::draft_delete,
+            export_commands::export_preview,
+            export_commands::export_save::<tauri::Wry>,
+            export_commands::export_cancel,
+            export_commands::export_open::<tauri::Wry>,
         ])
         .events(collect_events![events::VaultLocked])
         // Counts and versions are far below 2^53; see DESIGN §2 on integers across IPC.
@@ -117,6 +122,8 @@ pub fn run() -> Result<(), String> {
             }
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .build(tauri::generate_context!())
         .map_err(|e| e.to_string())?
         .run(move |app, event| match event {

@@ -24,7 +24,7 @@ use crate::state::AppState;
 type CmdResult<T> = Result<T, ApiError>;
 
 /// The unlocked vault's pool; counts as activity for auto-lock.
-async fn pool(state: &AppState) -> CmdResult<SqlitePool> {
+pub(crate) async fn pool(state: &AppState) -> CmdResult<SqlitePool> {
     let pool = state.vault.pool().await?;
     state.vault.touch().await;
     Ok(pool)

@@ -1,7 +1,9 @@
 //! What the shell keeps between commands: the vault handle.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex};
 
 use alongside_core::vault::Vault;
 
@@ -11,6 +13,10 @@ pub struct AppState {
     pub data_dir: PathBuf,
     /// The vault in that folder.
     pub vault: Arc<Vault>,
+    /// Set to stop the export in progress.
+    pub export_cancel: Arc<AtomicBool>,
+    /// Files exported in this session: the only ones the app will open or show.
+    pub exported: Mutex<HashSet<PathBuf>>,
 }
 
 impl AppState {
@@ -19,6 +25,8 @@ impl AppState {
         AppState {
             vault: Arc::new(Vault::new(data_dir.clone())),
             data_dir,
+            export_cancel: Arc::new(AtomicBool::new(false)),
+            exported: Mutex::new(HashSet::new()),
         }
     }
 }

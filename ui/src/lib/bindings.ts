@@ -73,6 +73,17 @@ export const commands = {
 	draftLoad: (id: string) => typedError<Draft | null, ApiError>(__TAURI_INVOKE("draft_load", { id })),
 	/**  Forgets a form's draft (after saving it for real). */
 	draftDelete: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("draft_delete", { id })),
+	/**  Builds the report for the preview: the same document every format is written from. */
+	exportPreview: (options: ExportOptions) => typedError<Document, ApiError>(__TAURI_INVOKE("export_preview", { options })),
+	/**
+	 *  Asks where to save the report (the system's save dialog) and writes it there atomically.
+	 *  `None` when the person closes the dialog without choosing.
+	 */
+	exportSave: (options: ExportOptions) => typedError<Written | null, ApiError>(__TAURI_INVOKE("export_save", { options })),
+	/**  Stops the export in progress; nothing is written. */
+	exportCancel: () => __TAURI_INVOKE<void>("export_cancel"),
+	/**  Opens a file saved by an export in this session, or shows it in its folder. */
+	exportOpen: (path: string, reveal: boolean) => typedError<null, ApiError>(__TAURI_INVOKE("export_open", { path, reveal })),
 };
 
 /** Events */
@@ -192,6 +203,31 @@ export type Attendee = {
 	role: PersonRole,
 };
 
+/**  One piece of a report. */
+export type Block = 
+/**  A heading; level 1 is a section, 2 a part of it, 3 a small heading. */
+({ type: "heading"; 
+/**  1 to 3. */
+level: number; 
+/**  The words. */
+text: string }) & { items?: never } | 
+/**  A paragraph. */
+({ type: "paragraph"; 
+/**  The words. */
+text: string }) & { items?: never; level?: never } | 
+/**  Labelled facts ("Total time: 12 h"). */
+({ type: "facts"; 
+/**  The facts, in order. */
+items: Fact[] }) & { level?: never; text?: never } | 
+/**  A bulleted list. */
+({ type: "list"; 
+/**  The items. */
+items: string[] }) & { level?: never; text?: never } | 
+/**  A table with a header row and, when there is one, a totals row. */
+{
+	type: "table",
+} & Table;
+
 /**  One choice with its label. */
 export type Choice<T> = {
 	/**  The value sent back to commands. */
@@ -249,6 +285,14 @@ export type CoDesignStage =
 "implement" | 
 /**  Looking back. */
 "review";
+
+/**  A table column. */
+export type Column = {
+	/**  Its heading. */
+	title: string,
+	/**  Figures (aligned right). */
+	numeric: boolean,
+};
 
 /**  A piece of involvement work. */
 export type Contribution = {
@@ -356,6 +400,20 @@ export type Deleted = {
 	undo_seconds: number,
 };
 
+/**  A finished report, ready to be written in any format. */
+export type Document = {
+	/**  The report's title. */
+	title: string,
+	/**  What it covers ("1 April 2025 to 31 March 2026 · 2 projects"). */
+	subtitle: string,
+	/**  When and how it was made. */
+	prepared: string,
+	/**  What was left out or changed (private reflections, names, money). */
+	notes: string[],
+	/**  The content, in order. */
+	blocks: Block[],
+};
+
 /**  A saved draft. */
 export type Draft = {
 	/**  Which form the draft belongs to, e.g. `reflection:new`. */
@@ -390,6 +448,8 @@ export type ErrorCode =
 "storage" | 
 /**  A file could not be read or written. */
 "io" | 
+/**  The person cancelled the work. */
+"cancelled" | 
 /**  An unexpected internal error. */
 "internal";
 
@@ -426,6 +486,30 @@ export type ExpenseKind =
 /**  Anything else. */
 "other";
 
+/**  Everything an export needs to know. */
+export type ExportOptions = {
+	/**  The report. */
+	report: ReportKind,
+	/**  The file format. */
+	format: Format,
+	/**  Date range and projects. */
+	selection: Selection,
+	/**  Include private reflections (and reflections not marked ready to share). */
+	include_private: boolean,
+	/**  Names or roles. */
+	names: Names,
+	/**  Leave fees, expenses and payments out. */
+	leave_out_money: boolean,
+};
+
+/**  A label and its value. */
+export type Fact = {
+	/**  What it is. */
+	label: string,
+	/**  Its value. */
+	value: string,
+};
+
 /**  What was agreed about the fee for a contribution. */
 export type FeeArrangement = 
 /**  A fee is due at the agreed rate. */
@@ -450,6 +534,21 @@ export type FeltHeard = {
 	/**  "I felt comfortable speaking up." */
 	comfortable: number | null,
 };
+
+/**  File formats. */
+export type Format = 
+/**  PDF (tagged, fonts embedded). */
+"pdf" | 
+/**  Word document (editable). */
+"docx" | 
+/**  Markdown. */
+"md" | 
+/**  A web page that prints well. */
+"html" | 
+/**  Spreadsheet rows. */
+"csv" | 
+/**  Structured data. */
+"json";
 
 /**  Minutes worked in a period. */
 export type Hours = {
@@ -611,6 +710,13 @@ export type MoneySummary = {
 	to_claim_count: number,
 };
 
+/**  How people appear in a report. */
+export type Names = 
+/**  Names as written. */
+"full" | 
+/**  Each person replaced by their role ("Researcher"), in every field, free text included. */
+"roles";
+
 /**  One page of a list. */
 export type Page<T> = {
 	/**  The records on this page. */
@@ -664,6 +770,8 @@ export type Preferences = {
 	tax_year_start_month: number,
 	/**  Day the tax year starts. */
 	tax_year_start_day: number,
+	/**  Day of the month a monthly assessment period starts (1–28), as a benefit sets it. */
+	assessment_start_day?: number,
 	/**  Mileage rates, dated. */
 	mileage_rates: MileageRate[],
 	/**  Whether exports include private reflections unless changed. */
@@ -784,6 +892,21 @@ export type Reflection = {
 	tags: string[],
 };
 
+/**  The reports of DESIGN §6. */
+export type ReportKind = 
+/**  Projects, roles, hours, activities and the impact log (for a CV or appraisal). */
+"involvement" | 
+/**  Reflections, ready to share. */
+"reflection" | 
+/**  Meetings and co-design sessions: attendees, agenda, decisions, actions. */
+"meeting" | 
+/**  Fees and expenses: claimed, paid, totals per week, month and tax year. */
+"payments" | 
+/**  GRIPP2 short form, for project leads reporting involvement. */
+"gripp2" | 
+/**  Evidence under the six UK Standards for Public Involvement. */
+"standards";
+
 /**  One search result. */
 export type SearchHit = {
 	/**  What kind of record it is. */
@@ -798,6 +921,16 @@ export type SearchHit = {
 	snippet: SnippetPart[],
 	/**  Whether it is a private reflection. */
 	private: boolean,
+};
+
+/**  A date range and the projects a report is about. Every part is optional. */
+export type Selection = {
+	/**  First day (`YYYY-MM-DD`); from the beginning when left out. */
+	from?: string | null,
+	/**  Last day (`YYYY-MM-DD`); up to the latest record when left out. */
+	to?: string | null,
+	/**  The projects; every project when empty. */
+	project_ids?: number[],
 };
 
 /**  Which key slots a vault has. */
@@ -837,6 +970,18 @@ export type Stored<T> = {
 	updated_at: string,
 	/**  The fields the person entered. */
 	data: T,
+};
+
+/**  A table. */
+export type Table = {
+	/**  What the table shows (read out by screen readers and shown above it). */
+	caption: string,
+	/**  The columns. */
+	columns: Column[],
+	/**  The rows, each with one cell per column. */
+	rows: string[][],
+	/**  The totals row, if any. */
+	total: string[] | null,
 };
 
 /**  How a reflection is structured. */
@@ -948,6 +1093,14 @@ export type WeeklyThreshold = {
 	from: string,
 	/**  The threshold in pence per week. */
 	pence: number,
+};
+
+/**  What was written. */
+export type Written = {
+	/**  The file. */
+	path: string,
+	/**  Its size in bytes. */
+	bytes: number,
 };
 
 /* Tauri Specta runtime */

@@ -1,0 +1,122 @@
+//! The export commands: preview a report, save it where the person chooses (the system's save
+//! dialog, opened from Rust so the window never names a path), cancel, and open what was saved.
+
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+
+use alongside_core::{ApiError, CoreError};
+use alongside_export::{Document, ExportOptions, Format, Written};
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+use crate::record_commands::pool;
+use crate::state::AppState;
+
+type CmdResult<T> = Result<T, ApiError>;
+
+/// Builds the report for the preview: the same document every format is written from.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_preview(
+    state: State<'_, AppState>,
+    options: ExportOptions,
+) -> CmdResult<Document> {
+    let today = alongside_core::clock::local_today();
+    let prepared = alongside_export::prepare(&pool(&state).await?, &options, today).await?;
+    Ok(prepared.document)
+}
+
+/// Asks where to save the report (the system's save dialog) and writes it there atomically.
+/// `None` when the person closes the dialog without choosing.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_save<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    options: ExportOptions,
+) -> CmdResult<Option<Written>> {
+    alongside_export::check(&options)?;
+    let pool = pool(&state).await?;
+    let today = alongside_core::clock::local_today();
+    let ext = options.format.extension();
+    let name = format!("alongside-{}-{today}.{ext}", options.report.as_str());
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title("Save the report")
+        .set_file_name(name)
+        .add_filter(filter_name(options.format), &[ext])
+        .blocking_save_file();
+    let Some(chosen) = chosen else {
+        return Ok(None);
+    };
+    let path = chosen
+        .into_path()
+        .map_err(|_| CoreError::invalid("out", "Choose a file on this computer."))?;
+    state.export_cancel.store(false, Ordering::Relaxed);
+    let written = alongside_export::export_to_file(
+        &pool,
+        &options,
+        today,
+        &path,
+        &state.export_cancel,
+        |_| {},
+    )
+    .await?;
+    if let Ok(mut exported) = state.exported.lock() {
+        exported.insert(path);
+    }
+    Ok(Some(written))
+}
+
+/// Stops the export in progress; nothing is written.
+#[tauri::command]
+#[specta::specta]
+pub fn export_cancel(state: State<'_, AppState>) {
+    state.export_cancel.store(true, Ordering::Relaxed);
+}
+
+/// Opens a file saved by an export in this session, or shows it in its folder.
+#[tauri::command]
+#[specta::specta]
+pub fn export_open<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+    reveal: bool,
+) -> CmdResult<()> {
+    let path = PathBuf::from(path);
+    let known = state
+        .exported
+        .lock()
+        .map(|e| e.contains(&path))
+        .unwrap_or(false);
+    if !known {
+        return Err(CoreError::invalid(
+            "path",
+            "Only files saved by an export can be opened here.",
+        )
+        .into());
+    }
+    let opener = app.opener();
+    let result = if reveal {
+        opener.reveal_item_in_dir(&path)
+    } else {
+        opener.open_path(path.display().to_string(), None::<&str>)
+    };
+    result.map_err(|_| {
+        CoreError::Internal("The file could not be opened; it may have been moved.".into()).into()
+    })
+}
+
+fn filter_name(format: Format) -> &'static str {
+    match format {
+        Format::Pdf => "PDF document",
+        Format::Docx => "Word document",
+        Format::Md => "Markdown text",
+        Format::Html => "Web page",
+        Format::Csv => "Spreadsheet (CSV)",
+        Format::Json => "JSON data",
+    }
+}
