@@ -84,6 +84,7 @@ bench: setup-system
 	@status=0; \
 	cargo bench -p alongside-core --bench vault || status=1; \
 	cargo bench -p alongside-core --bench records || status=1; \
+	cargo bench -p alongside-export --bench exports || status=1; \
 	exit $$status
 
 package: setup-system setup-npm

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use alongside_core::{ApiError, CoreError};
-use alongside_export::{Document, ExportOptions, Format, Written};
+use alongside_export::{Document, ExportOptions, Format, ReportInfo, Written};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
@@ -14,6 +14,13 @@ use crate::record_commands::pool;
 use crate::state::AppState;
 
 type CmdResult<T> = Result<T, ApiError>;
+
+/// The reports on offer, with their formats.
+#[tauri::command]
+#[specta::specta]
+pub fn export_reports() -> Vec<ReportInfo> {
+    alongside_export::catalogue()
+}
 
 /// Builds the report for the preview: the same document every format is written from.
 #[tauri::command]

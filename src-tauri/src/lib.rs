@@ -65,6 +65,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             record_commands::draft_save,
             record_commands::draft_load,
             record_commands::draft_delete,
+            export_commands::export_reports,
             export_commands::export_preview,
             export_commands::export_save::<tauri::Wry>,
             export_commands::export_cancel,

@@ -31,21 +31,32 @@ fn committed_bindings_match_the_rust_commands() {
     );
 }
 
-/// The choices the mocked UI tests use are the core's, written as JSON beside the mock.
+/// The choices and the report catalogue the mocked UI tests use are the core's, written as
+/// JSON beside the mock.
 #[test]
-fn committed_choices_match_the_core() {
-    let committed = repo_root().join("ui/src/mock/choices.json");
-    let fresh = serde_json::to_string_pretty(&alongside_app::record_commands::all_choices())
-        .unwrap()
-        + "\n";
-    if std::env::var_os("UPDATE_BINDINGS").is_some() {
-        std::fs::write(&committed, fresh).unwrap();
-        return;
+fn committed_mock_fixtures_match_the_core() {
+    let fixtures = [
+        (
+            "ui/src/mock/choices.json",
+            serde_json::to_string_pretty(&alongside_app::record_commands::all_choices()).unwrap(),
+        ),
+        (
+            "ui/src/mock/reports.json",
+            serde_json::to_string_pretty(&alongside_export::catalogue()).unwrap(),
+        ),
+    ];
+    for (path, fresh) in fixtures {
+        let committed = repo_root().join(path);
+        let fresh = fresh + "\n";
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&committed, &fresh).unwrap();
+            continue;
+        }
+        let old = std::fs::read_to_string(&committed).unwrap_or_default();
+        assert!(
+            fresh == old,
+            "{} is stale: run `make bindings` and commit the result",
+            committed.display()
+        );
     }
-    let old = std::fs::read_to_string(&committed).unwrap_or_default();
-    assert!(
-        fresh == old,
-        "{} is stale: run `make bindings` and commit the result",
-        committed.display()
-    );
 }

@@ -152,3 +152,43 @@ impl Format {
         Self::ALL.into_iter().find(|f| f.extension() == text)
     }
 }
+
+/// A report as the app offers it: its name, what it is for and its formats.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct ReportInfo {
+    /// Which report.
+    pub kind: ReportKind,
+    /// Its title.
+    pub title: String,
+    /// What it is for, in a sentence.
+    pub about: String,
+    /// The formats it can be written in.
+    pub formats: Vec<Format>,
+}
+
+impl ReportKind {
+    /// What the report is for, in a sentence.
+    pub fn about(self) -> &'static str {
+        match self {
+            ReportKind::Involvement => "Projects, roles, hours and what changed because of you: for a CV, an appraisal or an application.",
+            ReportKind::Reflection => "Your reflections, ready to share; private ones only if you tick the box.",
+            ReportKind::Meeting => "Meetings and co-design sessions: who took part, agenda, decisions, actions and \"you said, we did\".",
+            ReportKind::Payments => "Fees and expenses, claimed and paid, with totals per week, month and tax year. Facts, not advice.",
+            ReportKind::Gripp2 => "A first draft of the GRIPP2 short form for reporting public involvement.",
+            ReportKind::Standards => "Evidence from your records under the six UK Standards for Public Involvement.",
+        }
+    }
+}
+
+/// Every report with its title, purpose and formats, in the order offered.
+pub fn catalogue() -> Vec<ReportInfo> {
+    ReportKind::ALL
+        .iter()
+        .map(|&kind| ReportInfo {
+            kind,
+            title: kind.title().to_owned(),
+            about: kind.about().to_owned(),
+            formats: kind.formats().to_vec(),
+        })
+        .collect()
+}

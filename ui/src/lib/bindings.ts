@@ -73,6 +73,8 @@ export const commands = {
 	draftLoad: (id: string) => typedError<Draft | null, ApiError>(__TAURI_INVOKE("draft_load", { id })),
 	/**  Forgets a form's draft (after saving it for real). */
 	draftDelete: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("draft_delete", { id })),
+	/**  The reports on offer, with their formats. */
+	exportReports: () => __TAURI_INVOKE<ReportInfo[]>("export_reports"),
 	/**  Builds the report for the preview: the same document every format is written from. */
 	exportPreview: (options: ExportOptions) => typedError<Document, ApiError>(__TAURI_INVOKE("export_preview", { options })),
 	/**
@@ -890,6 +892,18 @@ export type Reflection = {
 	share_ready: boolean,
 	/**  Tags. */
 	tags: string[],
+};
+
+/**  A report as the app offers it: its name, what it is for and its formats. */
+export type ReportInfo = {
+	/**  Which report. */
+	kind: ReportKind,
+	/**  Its title. */
+	title: string,
+	/**  What it is for, in a sentence. */
+	about: string,
+	/**  The formats it can be written in. */
+	formats: Format[],
 };
 
 /**  The reports of DESIGN §6. */

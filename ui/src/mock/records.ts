@@ -3,6 +3,7 @@
 // encrypted database; this keeps just enough behaviour for the screens to be exercised.
 import type { ApiError, Dashboard, Preferences, Stored } from "../lib/bindings";
 import choices from "./choices.json";
+import reports from "./reports.json";
 
 type Kind = "person" | "project" | "meeting" | "action" | "contribution" | "reflection";
 type Row = Stored<any> & { deleted?: boolean };
@@ -20,6 +21,7 @@ const DEFAULT_PREFS: Preferences = {
   weekly_thresholds: [],
   tax_year_start_month: 4,
   tax_year_start_day: 6,
+  assessment_start_day: 1,
   mileage_rates: [],
   export_include_private: false,
   export_names_as_roles: false,
@@ -151,8 +153,45 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
     }
     case "dashboard_get":
       return dashboard(m);
+    case "export_reports":
+      return reports;
+    case "export_preview":
+      return preview(m, args.options);
+    case "export_save":
+      return { path: `/home/you/Documents/alongside-${args.options.report}.${args.options.format}`, bytes: 48_213 };
+    case "export_cancel":
+    case "export_open":
+      return null;
   }
   return undefined;
+}
+
+/** A small stand-in report (the real ones are built and tested in Rust). */
+function preview(m: MockRecords, options: any) {
+  const info = reports.find((r) => r.kind === options.report);
+  if (!info?.formats.includes(options.format)) throw { code: "invalid_input", message: "That format is not offered for this report.", field: "format" } satisfies ApiError;
+  const live = (k: Kind) => m.rows[k].filter((r) => !r.deleted);
+  const chosen = (id: number) => options.selection.project_ids.length === 0 || options.selection.project_ids.includes(id);
+  const contributions = live("contribution").filter((c) => chosen(c.data.project_id));
+  const reflections = live("reflection").filter((r) => options.include_private || !r.data.private);
+  return {
+    title: info.title,
+    subtitle: `${options.selection.from ?? "All dates"} to ${options.selection.to ?? "today"} · ${options.selection.project_ids.length ? `${options.selection.project_ids.length} projects` : "all projects"}`,
+    prepared: "Prepared with Alongside, from the author's own records.",
+    notes: options.names === "roles" ? ["People are shown by their roles, not their names."] : [],
+    blocks: [
+      { type: "heading", level: 1, text: "At a glance" },
+      { type: "facts", items: [{ label: "Contributions", value: String(contributions.length) }] },
+      {
+        type: "table",
+        caption: "Projects",
+        columns: [{ title: "Project", numeric: false }, { title: "Contributions", numeric: true }],
+        rows: live("project").filter((p) => chosen(p.id)).map((p) => [p.data.title, String(contributions.filter((c) => c.data.project_id === p.id).length)]),
+        total: null,
+      },
+      { type: "list", items: reflections.map((r) => r.data.title) },
+    ],
+  };
 }
 
 function dashboard(m: MockRecords): Dashboard {

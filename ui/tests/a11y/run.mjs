@@ -166,6 +166,14 @@ for (const theme of ["light", "dark"]) {
   await page.getByLabel("Search everything").fill("consent");
   await page.getByText(/matches for/).waitFor();
   await audit(page, `${theme}-records-search`);
+  await goTo("Summaries");
+  await page.getByRole("article", { name: /Preview of/ }).waitFor();
+  await audit(page, `${theme}-records-summaries`);
+  await page.getByLabel("Payments and expenses statement").check();
+  await page.getByRole("article", { name: "Preview of Payments and expenses statement" }).waitFor();
+  await page.getByRole("button", { name: "Save…" }).click();
+  await page.getByRole("button", { name: "Show in folder" }).waitFor();
+  await audit(page, `${theme}-records-summaries-saved`);
   await goTo("Settings");
   await page.getByRole("heading", { name: "Look and money" }).waitFor();
   await audit(page, `${theme}-records-settings`);

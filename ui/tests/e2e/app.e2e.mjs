@@ -246,6 +246,9 @@ try {
     await shot(browser, "19-money");
     await nav(browser, "Settings");
     await shot(browser, "20-settings-preferences");
+    await nav(browser, "Summaries");
+    await text(browser, "Kingfisher trial");
+    await shot(browser, "21-summaries-preview");
     await assertNoPlaintext(["kingfisher", "Kingfisher trial", "otter-friendly", "heron leaflet"]);
   });
 

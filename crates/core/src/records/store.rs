@@ -1,6 +1,7 @@
 //! Create, read, update, delete with undo, and list — the same for every kind of record.
 //! Each call is one transaction: a record and its child rows are written whole or not at all.
 
+use futures_util::TryStreamExt;
 use serde::Serialize;
 use specta::Type;
 use sqlx::{Row, SqliteConnection, SqlitePool};
@@ -345,11 +346,14 @@ pub async fn matching<T: Kind>(
         filter.sql()
     );
     let q = filter.bind(sqlx::query(&sql));
-    let rows = q.fetch_all(&mut *conn).await?;
-    let mut records = rows
-        .iter()
-        .map(read_record::<T>)
-        .collect::<CoreResult<Vec<_>>>()?;
+    // Rows are read one at a time so a large selection never holds raw rows and records at once.
+    let mut records = Vec::new();
+    {
+        let mut rows = q.fetch(&mut *conn);
+        while let Some(row) = rows.try_next().await? {
+            records.push(read_record::<T>(&row)?);
+        }
+    }
     for chunk in records.chunks_mut(5_000) {
         T::load_children(conn, chunk).await?;
     }

@@ -136,3 +136,42 @@ describe("search", () => {
     expect(screen.getByText("<img src=x onerror=alert(1)> project")).toBeInTheDocument();
   });
 });
+
+describe("summaries", () => {
+  it("previews the chosen report, offers only its formats, and saves with the choices made", async () => {
+    const user = userEvent.setup();
+    await open("Summaries");
+    await screen.findByRole("heading", { name: "Summaries" });
+    const preview = await screen.findByRole("article", { name: "Preview of Involvement summary" });
+    expect(within(preview).getByRole("table", { name: "Projects" })).toBeInTheDocument();
+    // The meeting record is a document: no CSV.
+    await user.click(screen.getByLabelText("Meeting and session records"));
+    await screen.findByRole("article", { name: "Preview of Meeting and session records" });
+    const formats = within(screen.getByLabelText("File format")).getAllByRole("option").map((o) => o.getAttribute("value"));
+    expect(formats).not.toContain("csv");
+    // Money cannot be left out of the payments statement.
+    await user.click(screen.getByLabelText("Payments and expenses statement"));
+    expect(screen.getByLabelText("Leave out fees, expenses and payments")).toBeDisabled();
+    await user.click(screen.getByLabelText("Involvement summary"));
+    await user.click(screen.getByLabelText("Show people by their role instead of their name"));
+    await within(await screen.findByRole("article")).findByText("People are shown by their roles, not their names.");
+    await user.selectOptions(screen.getByLabelText("File format"), "docx");
+    await user.click(screen.getByRole("button", { name: "Save…" }));
+    await screen.findByText(/^Saved \/home\/you\/Documents\/alongside-involvement\.docx \(47 KB\)/);
+    const sent = calls("export_save").at(-1)!.args.options as any;
+    expect(sent).toMatchObject({ report: "involvement", format: "docx", names: "roles", include_private: false });
+    await user.click(screen.getByRole("button", { name: "Show in folder" }));
+    expect(calls("export_open").at(-1)!.args).toMatchObject({ reveal: true });
+  });
+
+  it("leaves private reflections out of the preview until the box is ticked", async () => {
+    const user = userEvent.setup();
+    await open("Summaries");
+    const privateTitles = vault.records.rows.reflection.filter((r: any) => r.data.private).map((r: any) => r.data.title);
+    expect(privateTitles.length).toBeGreaterThan(0);
+    await screen.findByRole("article");
+    for (const t of privateTitles) expect(screen.queryByText(t)).toBeNull();
+    await user.click(screen.getByLabelText(/Include private reflections/));
+    await screen.findByText(privateTitles[0]);
+  });
+});
