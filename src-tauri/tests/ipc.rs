@@ -368,8 +368,68 @@ fn record_commands_work_end_to_end_over_ipc() {
         "not_found"
     );
 
+    // Exports: the catalogue, a preview with private reflections left out unless asked,
+    // refusals tied to their fields, and no opening of files the app did not save.
+    let reports = invoke(&w, "export_reports", json!({})).unwrap();
+    assert_eq!(reports.as_array().unwrap().len(), 6);
+    let options = |report: &str, format: &str, private: bool, no_money: bool| {
+        json!({"options": {"report": report, "format": format,
+            "selection": {"from": null, "to": null, "project_ids": []},
+            "include_private": private, "names": "full", "leave_out_money": no_money}})
+    };
+    let doc = invoke(
+        &w,
+        "export_preview",
+        options("reflection", "pdf", false, false),
+    )
+    .unwrap();
+    assert_eq!(doc["title"], "Reflections");
+    assert!(
+        !doc.to_string().contains("hopeful"),
+        "private text in preview"
+    );
+    let doc = invoke(
+        &w,
+        "export_preview",
+        options("reflection", "pdf", true, false),
+    )
+    .unwrap();
+    assert!(
+        doc.to_string().contains("hopeful"),
+        "private text asked for"
+    );
+    let err = invoke(
+        &w,
+        "export_preview",
+        options("payments", "pdf", false, true),
+    )
+    .unwrap_err();
+    assert_eq!(err["field"], "leave_out_money");
+    let err = invoke(
+        &w,
+        "export_preview",
+        options("meeting", "csv", false, false),
+    )
+    .unwrap_err();
+    assert_eq!(err["field"], "format");
+    let err = invoke(
+        &w,
+        "export_open",
+        json!({"path": "/etc/passwd", "reveal": false}),
+    )
+    .unwrap_err();
+    assert_eq!(err["field"], "path");
+
     // After lock, nothing is readable.
     invoke(&w, "vault_lock", json!({})).unwrap();
+    assert_eq!(
+        code(invoke(
+            &w,
+            "export_preview",
+            options("involvement", "pdf", false, false)
+        )),
+        "vault_locked"
+    );
     assert_eq!(
         code(invoke(
             &w,

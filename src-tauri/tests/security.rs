@@ -142,9 +142,10 @@ fn every_registered_command_is_listed_for_permissions() {
         std::fs::read_to_string(src_tauri().join("../").join(alongside_app::BINDINGS_PATH))
             .unwrap();
     let mut invoked: Vec<String> = bindings
-        .split("__TAURI_INVOKE(\"")
+        .split("__TAURI_INVOKE")
         .skip(1)
-        .map(|s| s.split('"').next().unwrap().to_owned())
+        .filter_map(|s| s.split_once("(\"")) // `__TAURI_INVOKE("x"` or `__TAURI_INVOKE<T>("x"`
+        .map(|(_, rest)| rest.split('"').next().unwrap().to_owned())
         .collect();
     let mut listed = commands();
     invoked.sort();

@@ -370,21 +370,102 @@ fn demo_search_export_and_import_work_from_the_command_line() {
         .success();
     assert!(stdout_of(&ok).contains("Imported 1 contributions"));
 
-    // Reports of #7 are not faked: asking for one is a usage error with nothing written.
+    // Reports: a real PDF; a format the report has not, an unknown project, a bad date or a
+    // missing folder are refused with nothing written.
     let pdf = dir.path().join("r.pdf");
-    with_pass(&vault, PASS)
+    let made = with_pass(&vault, PASS)
         .args([
             "export",
             "--report",
             "involvement",
             "--format",
             "pdf",
+            "--from",
+            "2020-01-01",
             "--out",
         ])
         .arg(&pdf)
         .assert()
-        .code(2);
-    assert!(!pdf.exists());
+        .success();
+    assert!(stderr_of(&made).contains("Wrote"));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let md = dir.path().join("r.md");
+    with_pass(&vault, PASS)
+        .args([
+            "export", "--report", "payments", "--format", "md", "--names", "roles", "--out",
+        ])
+        .arg(&md)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&md)
+        .unwrap()
+        .contains("# Payments and expenses statement"));
+    let refused = [
+        (vec!["--report", "meeting", "--format", "csv"], 2),
+        (
+            vec![
+                "--report",
+                "involvement",
+                "--format",
+                "md",
+                "--project",
+                "No such project",
+            ],
+            4,
+        ),
+        (
+            vec![
+                "--report",
+                "involvement",
+                "--format",
+                "md",
+                "--from",
+                "2025-02-30",
+            ],
+            4,
+        ),
+        (
+            vec![
+                "--report",
+                "payments",
+                "--format",
+                "md",
+                "--leave-out-money",
+            ],
+            2,
+        ),
+        (vec!["--report", "nonsense", "--format", "md"], 2),
+    ];
+    for (args, code) in refused {
+        let out = dir.path().join("refused.out");
+        let run = with_pass(&vault, PASS)
+            .arg("export")
+            .args(&args)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .code(code);
+        assert!(!stderr_of(&run).trim().is_empty(), "{args:?}");
+        assert!(!out.exists(), "{args:?} wrote a file");
+    }
+    let nowhere = dir.path().join("missing-folder/r.md");
+    let run = with_pass(&vault, PASS)
+        .args([
+            "export",
+            "--report",
+            "involvement",
+            "--format",
+            "md",
+            "--out",
+        ])
+        .arg(&nowhere)
+        .assert()
+        .code(4);
+    assert!(
+        stderr_of(&run).contains("does not exist"),
+        "{}",
+        stderr_of(&run)
+    );
     // Wrong passphrase: exit 3.
     with_pass(&vault, "not the passphrase at all")
         .args(["search", "x"])
