@@ -11,3 +11,10 @@ pub struct VaultLocked {
     /// Why it locked.
     pub reason: LockReason,
 }
+
+/// An export reached a new step (reading, building, rendering, saving).
+#[derive(Debug, Clone, Serialize, Type, Event)]
+pub struct ExportProgress {
+    /// The step now under way.
+    pub stage: alongside_export::Stage,
+}

@@ -9,7 +9,9 @@ use alongside_export::{Document, ExportOptions, Format, ReportInfo, Written};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
+use tauri_specta::Event;
 
+use crate::events::ExportProgress;
 use crate::record_commands::pool;
 use crate::state::AppState;
 
@@ -68,7 +70,9 @@ pub async fn export_save<R: Runtime>(
         today,
         &path,
         &state.export_cancel,
-        |_| {},
+        |stage| {
+            let _ = ExportProgress { stage }.emit(&app);
+        },
     )
     .await?;
     if let Ok(mut exported) = state.exported.lock() {

@@ -71,7 +71,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             export_commands::export_cancel,
             export_commands::export_open::<tauri::Wry>,
         ])
-        .events(collect_events![events::VaultLocked])
+        .events(collect_events![events::VaultLocked, events::ExportProgress])
         // Counts and versions are far below 2^53; see DESIGN §2 on integers across IPC.
         .dangerously_cast_bigints_to_number()
         .disable_serde_phases()

@@ -37,10 +37,8 @@ pub struct Prepared {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
-    /// Reading the records.
+    /// Reading the records and building the report.
     Reading,
-    /// Building the report.
-    Building,
     /// Writing the file's bytes.
     Rendering,
     /// Saving the file.

@@ -90,6 +90,7 @@ export const commands = {
 
 /** Events */
 export const events = {
+	exportProgress: makeEvent<ExportProgress, ExportProgress>("export-progress"),
 	vaultLocked: makeEvent<VaultLocked, VaultLocked>("vault-locked"),
 };
 
@@ -502,6 +503,12 @@ export type ExportOptions = {
 	names: Names,
 	/**  Leave fees, expenses and payments out. */
 	leave_out_money: boolean,
+};
+
+/**  An export reached a new step (reading, building, rendering, saving). */
+export type ExportProgress = {
+	/**  The step now under way. */
+	stage: Stage,
 };
 
 /**  A label and its value. */
@@ -973,6 +980,15 @@ export type Sort =
 "title" | 
 /**  By when it was last changed. */
 "updated";
+
+/**  The steps of an export, for progress. */
+export type Stage = 
+/**  Reading the records and building the report. */
+"reading" | 
+/**  Writing the file's bytes. */
+"rendering" | 
+/**  Saving the file. */
+"saving";
 
 /**  A stored record: its id, when it was made and last changed, and its fields. */
 export type Stored<T> = {

@@ -25,7 +25,7 @@ pub fn build(ctx: &Context) -> Vec<Block> {
             _ => String::new(),
         };
         let place = match (d.online, d.place.trim()) {
-            (true, "") => "Online".to_owned(),
+            (true, p) if p.is_empty() || p.eq_ignore_ascii_case("online") => "Online".to_owned(),
             (true, p) => format!("Online ({p})"),
             (false, p) => p.to_owned(),
         };
