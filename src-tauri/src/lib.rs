@@ -5,6 +5,7 @@ pub mod commands;
 pub mod events;
 pub mod export_commands;
 pub mod record_commands;
+pub mod reminders;
 pub mod state;
 
 use std::path::PathBuf;
@@ -58,6 +59,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             record_commands::record_delete,
             record_commands::record_restore,
             record_commands::dashboard_get,
+            record_commands::money_periods,
             record_commands::search_records,
             record_commands::preferences_get,
             record_commands::preferences_set,
@@ -125,11 +127,13 @@ pub fn run() -> Result<(), String> {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
         .build(tauri::generate_context!())
         .map_err(|e| e.to_string())?
         .run(move |app, event| match event {
             tauri::RunEvent::Ready => {
                 auto_lock::spawn(app.clone(), vault.clone());
+                reminders::spawn(app.clone(), vault.clone());
                 app.manage(auto_lock::watch_system(app.clone(), vault.clone()));
             }
             tauri::RunEvent::Exit => {

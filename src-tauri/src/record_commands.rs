@@ -8,6 +8,7 @@ use alongside_core::records::enums::{
     MeetingKind, PersonRole, ProjectStatus, Template, Vehicle,
 };
 use alongside_core::records::list::{ListQuery, Page};
+use alongside_core::records::periods::{self, MoneyPeriods};
 use alongside_core::records::preferences::{self, Preferences};
 use alongside_core::records::search::{self, Privacy, SearchHit};
 use alongside_core::records::store::{self, Deleted};
@@ -147,6 +148,14 @@ pub async fn record_restore(
 pub async fn dashboard_get(state: State<'_, AppState>) -> CmdResult<Dashboard> {
     let today = alongside_core::clock::local_today();
     Ok(dashboard::dashboard(&pool(&state).await?, today).await?)
+}
+
+/// Money for this week, monthly period and tax year, against the user's weekly limit.
+#[tauri::command]
+#[specta::specta]
+pub async fn money_periods(state: State<'_, AppState>) -> CmdResult<MoneyPeriods> {
+    let today = alongside_core::clock::local_today();
+    Ok(periods::money_periods(&pool(&state).await?, today).await?)
 }
 
 /// Searches everything, private reflections included (this is inside the app).

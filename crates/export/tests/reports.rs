@@ -396,6 +396,44 @@ async fn payments_totals_match_hand_counts_across_boundaries() {
     assert_eq!(fact("Not yet claimed"), "£62.50");
 }
 
+/// The Money screen's figures (SQL in the core) agree with the statement's (worked out here).
+#[tokio::test]
+async fn money_screen_periods_agree_with_the_statement() {
+    let f = fixture().await;
+    let sunday = NaiveDate::from_ymd_opt(2025, 4, 6).unwrap();
+    let m = alongside_core::records::periods::money_periods(&f.pool, sunday)
+        .await
+        .unwrap();
+    assert_eq!(
+        (m.week.from.as_str(), m.week.to.as_str()),
+        ("2025-03-31", "2025-04-06")
+    );
+    assert_eq!((m.week.fees_pence, m.week.expenses_pence), (12_000, 450));
+    assert_eq!(
+        (m.weekly_limit_pence, m.over_weekly_limit),
+        (Some(10_000), true)
+    );
+    assert_eq!(
+        (m.month.from.as_str(), m.month.to.as_str()),
+        ("2025-04-06", "2025-05-05")
+    );
+    assert_eq!(
+        (m.month.fees_pence, m.month.expenses_pence),
+        (12_000, 1_250)
+    );
+    assert_eq!(
+        (m.tax_year.from.as_str(), m.tax_year.to.as_str()),
+        ("2025-04-06", "2026-04-05")
+    );
+    assert_eq!(
+        (m.tax_year.fees_pence, m.tax_year.expenses_pence),
+        (12_000, 1_250)
+    );
+    let doc = document(&f.pool, ReportKind::Payments).await;
+    let years = table(&doc, "Totals by tax year");
+    assert_eq!(row(years, "2025–26")[1], "£120.00");
+}
+
 #[tokio::test]
 async fn golden_markdown_csv_and_html() {
     let f = fixture().await;

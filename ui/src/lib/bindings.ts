@@ -59,6 +59,8 @@ export const commands = {
 	recordRestore: (kind: RecordKind, id: number) => typedError<null, ApiError>(__TAURI_INVOKE("record_restore", { kind, id })),
 	/**  The dashboard's figures for today. */
 	dashboardGet: () => typedError<Dashboard, ApiError>(__TAURI_INVOKE("dashboard_get")),
+	/**  Money for this week, monthly period and tax year, against the user's weekly limit. */
+	moneyPeriods: () => typedError<MoneyPeriods, ApiError>(__TAURI_INVOKE("money_periods")),
 	/**  Searches everything, private reflections included (this is inside the app). */
 	searchRecords: (query: string, limit: number) => typedError<SearchHit[], ApiError>(__TAURI_INVOKE("search_records", { query, limit })),
 	/**  The user's preferences. */
@@ -699,6 +701,20 @@ export type MileageRate = {
 	pence_per_mile: number,
 };
 
+/**  This week, this monthly period and this tax year, with the weekly limit in force. */
+export type MoneyPeriods = {
+	/**  Monday to Sunday holding today. */
+	week: PeriodMoney,
+	/**  The monthly period holding today. */
+	month: PeriodMoney,
+	/**  The tax year holding today. */
+	tax_year: PeriodMoney,
+	/**  The user's weekly limit in force this week, if set. */
+	weekly_limit_pence: number | null,
+	/**  Whether this week's fees are over that limit. */
+	over_weekly_limit: boolean,
+};
+
 /**  Money facts. */
 export type MoneySummary = {
 	/**  First day of the current tax year. */
@@ -734,6 +750,18 @@ export type Page<T> = {
 	offset: number,
 	/**  Whether another page follows. */
 	has_more: boolean,
+};
+
+/**  Money for the work done in one period: payable fees and expenses, by the date of the work. */
+export type PeriodMoney = {
+	/**  First day. */
+	from: string,
+	/**  Last day. */
+	to: string,
+	/**  Fees paid to the user (not declined, to charity or unpaid), in pence. */
+	fees_pence: number,
+	/**  Expenses, in pence. */
+	expenses_pence: number,
 };
 
 /**  A person the user works with (or the user themself). */
@@ -783,6 +811,8 @@ export type Preferences = {
 	assessment_start_day?: number,
 	/**  Mileage rates, dated. */
 	mileage_rates: MileageRate[],
+	/**  Desktop reminders: which kinds are on (all on unless switched off). */
+	reminders?: ReminderSwitches,
 	/**  Whether exports include private reflections unless changed. */
 	export_include_private: boolean,
 	/**  Whether exports replace names with roles unless changed. */
@@ -899,6 +929,16 @@ export type Reflection = {
 	share_ready: boolean,
 	/**  Tags. */
 	tags: string[],
+};
+
+/**  Which desktop reminders the user wants. */
+export type ReminderSwitches = {
+	/**  A meeting tomorrow. */
+	meeting_tomorrow?: boolean,
+	/**  An action due today. */
+	action_due?: boolean,
+	/**  A claim unpaid 30 days after it was sent. */
+	claim_unpaid?: boolean,
 };
 
 /**  A report as the app offers it: its name, what it is for and its formats. */

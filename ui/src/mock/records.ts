@@ -22,6 +22,7 @@ const DEFAULT_PREFS: Preferences = {
   tax_year_start_month: 4,
   tax_year_start_day: 6,
   assessment_start_day: 1,
+  reminders: { meeting_tomorrow: true, action_due: true, claim_unpaid: true },
   mileage_rates: [],
   export_include_private: false,
   export_names_as_roles: false,
@@ -153,6 +154,8 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
     }
     case "dashboard_get":
       return dashboard(m);
+    case "money_periods":
+      return moneyPeriods(m);
     case "export_reports":
       return reports;
     case "export_preview":
@@ -164,6 +167,34 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
       return null;
   }
   return undefined;
+}
+
+/** This week, month and tax year (calendar month; tax year from 6 April), as the core shapes them. */
+function moneyPeriods(m: MockRecords) {
+  const live = m.rows.contribution.filter((r) => !r.deleted);
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const now = new Date();
+  const monday = new Date(now);
+  monday.setDate(now.getDate() - ((now.getDay() + 6) % 7));
+  const sunday = new Date(monday);
+  sunday.setDate(monday.getDate() + 6);
+  const y = now.getFullYear();
+  const taxStart = day(now) >= `${y}-04-06` ? y : y - 1;
+  const period = (from: string, to: string) => {
+    const rows = live.filter((c) => c.data.date >= from && c.data.date <= to);
+    const fees = rows.reduce((s, c) => s + (["fee", "reduced", "voucher"].includes(c.data.fee_arrangement) ? c.data.fee_pence : 0), 0);
+    const expenses = rows.reduce((s, c) => s + c.data.expenses.reduce((t: number, e: any) => t + e.amount_pence, 0), 0);
+    return { from, to, fees_pence: fees, expenses_pence: expenses };
+  };
+  const week = period(day(monday), day(sunday));
+  const limit = m.prefs.weekly_thresholds.at(-1)?.pence ?? null;
+  return {
+    week,
+    month: period(`${day(now).slice(0, 8)}01`, day(new Date(Date.UTC(now.getFullYear(), now.getMonth() + 1, 0)))),
+    tax_year: period(`${taxStart}-04-06`, `${taxStart + 1}-04-05`),
+    weekly_limit_pence: limit,
+    over_weekly_limit: limit !== null && week.fees_pence > limit,
+  };
 }
 
 /** A small stand-in report (the real ones are built and tested in Rust). */

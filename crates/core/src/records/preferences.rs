@@ -74,12 +74,37 @@ pub struct Preferences {
     pub assessment_start_day: u8,
     /// Mileage rates, dated.
     pub mileage_rates: Vec<MileageRate>,
+    /// Desktop reminders: which kinds are on (all on unless switched off).
+    #[serde(default)]
+    pub reminders: ReminderSwitches,
     /// Whether exports include private reflections unless changed.
     pub export_include_private: bool,
     /// Whether exports replace names with roles unless changed.
     pub export_names_as_roles: bool,
     /// Whether exports leave money out unless changed.
     pub export_leave_out_money: bool,
+}
+
+/// Which desktop reminders the user wants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(default)]
+pub struct ReminderSwitches {
+    /// A meeting tomorrow.
+    pub meeting_tomorrow: bool,
+    /// An action due today.
+    pub action_due: bool,
+    /// A claim unpaid 30 days after it was sent.
+    pub claim_unpaid: bool,
+}
+
+impl Default for ReminderSwitches {
+    fn default() -> Self {
+        ReminderSwitches {
+            meeting_tomorrow: true,
+            action_due: true,
+            claim_unpaid: true,
+        }
+    }
 }
 
 fn first_of_month() -> u8 {
@@ -97,6 +122,7 @@ impl Default for Preferences {
             tax_year_start_day: 6,
             assessment_start_day: 1,
             mileage_rates: Vec::new(),
+            reminders: ReminderSwitches::default(),
             export_include_private: false,
             export_names_as_roles: false,
             export_leave_out_money: false,

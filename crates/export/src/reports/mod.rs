@@ -5,7 +5,7 @@ mod gripp2;
 mod involvement;
 mod meetings;
 mod payments;
-pub mod periods;
+
 mod reflections;
 pub mod rows;
 mod standards;

@@ -8,9 +8,9 @@ use alongside_core::records::money::format_pence;
 use alongside_core::{CoreError, CoreResult};
 use chrono::NaiveDate;
 
-use super::periods::{month_label, starts, tax_year_label, week_label};
 use super::{short_date, Context};
 use crate::document::{Block, Builder, Table};
+use alongside_core::records::periods::{month_label, starts, tax_year_label, week_label};
 
 #[derive(Default, Clone, Copy)]
 struct Sum {

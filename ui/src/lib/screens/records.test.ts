@@ -175,3 +175,25 @@ describe("summaries", () => {
     await screen.findByText(privateTitles[0]);
   });
 });
+
+describe("error view", () => {
+  it("shows what happened and what to do when a screen fails, and recovers", async () => {
+    const user = userEvent.setup();
+    vault = installMockBackend(newMockVault("records"));
+    let broken = true;
+    const { mockIPC } = await import("@tauri-apps/api/mocks");
+    const { handle } = await import("../../mock/backend");
+    mockIPC((cmd, args) => (broken && cmd === "dashboard_get" ? { today: "2026-01-01" } : handle(vault, cmd, (args ?? {}) as Record<string, any>)), { shouldMockEvents: true });
+    session.phase = "loading";
+    session.screen = "dashboard";
+    records.choices = null;
+    render(App);
+    await screen.findByRole("heading", { name: "This screen stopped working" });
+    expect(screen.getByText(/Your records are safe/)).toBeInTheDocument();
+    // The rest of the app still works, and trying again succeeds once the cause is gone.
+    expect(screen.getByRole("navigation", { name: "Main" })).toBeInTheDocument();
+    broken = false;
+    await user.click(screen.getByRole("button", { name: "Try again" }));
+    await screen.findByRole("heading", { name: "Your time" });
+  });
+});

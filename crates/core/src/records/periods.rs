@@ -1,7 +1,7 @@
 //! The periods money is added up over: weeks (Monday to Sunday), monthly assessment periods
 //! (from the user's start day) and tax years (from the user's start date, 6 April by default).
 
-use alongside_core::records::preferences::Preferences;
+use super::preferences::Preferences;
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 /// The Monday of the week holding `date`.
@@ -35,6 +35,83 @@ pub fn starts(prefs: &Preferences, date: NaiveDate) -> (NaiveDate, NaiveDate, Na
         prefs.assessment_period_start(date),
         prefs.tax_year_start(date),
     )
+}
+
+/// Money for the work done in one period: payable fees and expenses, by the date of the work.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, specta::Type)]
+pub struct PeriodMoney {
+    /// First day.
+    pub from: String,
+    /// Last day.
+    pub to: String,
+    /// Fees paid to the user (not declined, to charity or unpaid), in pence.
+    pub fees_pence: i64,
+    /// Expenses, in pence.
+    pub expenses_pence: i64,
+}
+
+/// This week, this monthly period and this tax year, with the weekly limit in force.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, specta::Type)]
+pub struct MoneyPeriods {
+    /// Monday to Sunday holding today.
+    pub week: PeriodMoney,
+    /// The monthly period holding today.
+    pub month: PeriodMoney,
+    /// The tax year holding today.
+    pub tax_year: PeriodMoney,
+    /// The user's weekly limit in force this week, if set.
+    pub weekly_limit_pence: Option<i64>,
+    /// Whether this week's fees are over that limit.
+    pub over_weekly_limit: bool,
+}
+
+async fn period_money(
+    pool: &sqlx::SqlitePool,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> crate::error::CoreResult<PeriodMoney> {
+    let sql = format!(
+        "SELECT coalesce(sum(CASE WHEN c.fee_arrangement IN ('fee', 'reduced', 'voucher')
+                 THEN c.fee_pence ELSE 0 END), 0),
+                coalesce(sum(c.expenses_pence), 0)
+         FROM contributions c
+         WHERE c.deleted_at IS NULL AND c.date BETWEEN ? AND ? AND {}",
+        super::contributions::CLAIMABLE_SQL
+    );
+    let (fees, expenses): (i64, i64) = sqlx::query_as(&sql)
+        .bind(from.to_string())
+        .bind(to.to_string())
+        .fetch_one(pool)
+        .await?;
+    Ok(PeriodMoney {
+        from: from.to_string(),
+        to: to.to_string(),
+        fees_pence: fees,
+        expenses_pence: expenses,
+    })
+}
+
+/// The money of the week, monthly period and tax year holding `today`, with the weekly limit.
+pub async fn money_periods(
+    pool: &sqlx::SqlitePool,
+    today: NaiveDate,
+) -> crate::error::CoreResult<MoneyPeriods> {
+    let prefs = super::preferences::load(pool).await?;
+    let (week, month, year) = starts(&prefs, today);
+    let end_of = |start: NaiveDate, months: u32| {
+        start
+            .checked_add_months(Months::new(months))
+            .map_or(start, |d| d - Days::new(1))
+    };
+    let week_money = period_money(pool, week, week + Days::new(6)).await?;
+    let limit = prefs.threshold_on(&week.to_string());
+    Ok(MoneyPeriods {
+        over_weekly_limit: limit.is_some_and(|l| week_money.fees_pence > l),
+        weekly_limit_pence: limit,
+        week: week_money,
+        month: period_money(pool, month, end_of(month, 1)).await?,
+        tax_year: period_money(pool, year, end_of(year, 12)).await?,
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,178 @@
+//! Desktop reminders: a meeting tomorrow, an action due today, a claim unpaid 30 days after it
+//! was sent. Each kind can be switched off. A reminder says how many, never what: notification
+//! text is kept by the operating system outside the encrypted vault, so it holds no record text.
+
+use std::collections::BTreeSet;
+
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use sqlx::SqlitePool;
+
+use super::preferences::{self, ReminderSwitches};
+use crate::error::CoreResult;
+
+/// Days a sent claim may wait before a reminder.
+pub const UNPAID_DAYS: u64 = 30;
+/// Reminder keys remembered so none is shown twice.
+const REMEMBERED: usize = 2_000;
+const KEY: &str = "reminders_sent";
+
+/// The kinds of reminder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ReminderKind {
+    /// Meetings tomorrow.
+    MeetingTomorrow,
+    /// Actions due today.
+    ActionDue,
+    /// Claims unpaid for 30 days.
+    ClaimUnpaid,
+}
+
+/// One desktop notification: a title and a sentence, with no record text in either.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Reminder {
+    /// Which kind.
+    pub kind: ReminderKind,
+    /// The notification's title.
+    pub title: String,
+    /// The notification's sentence.
+    pub body: String,
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// The record keys that call for each kind of reminder on `today`, before switches and memory.
+async fn candidates(
+    pool: &SqlitePool,
+    today: NaiveDate,
+) -> CoreResult<[(ReminderKind, Vec<String>); 3]> {
+    let tomorrow = today + Days::new(1);
+    let unpaid_since = today - Days::new(UNPAID_DAYS);
+    let meetings: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM meetings WHERE deleted_at IS NULL AND date = ? ORDER BY id",
+    )
+    .bind(tomorrow.to_string())
+    .fetch_all(pool)
+    .await?;
+    let actions: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM actions WHERE deleted_at IS NULL AND status = 'open' AND due_date = ?
+         ORDER BY id",
+    )
+    .bind(today.to_string())
+    .fetch_all(pool)
+    .await?;
+    let claims: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM contributions WHERE deleted_at IS NULL AND paid_on IS NULL
+         AND claim_submitted_on IS NOT NULL AND claim_submitted_on <= ? ORDER BY id",
+    )
+    .bind(unpaid_since.to_string())
+    .fetch_all(pool)
+    .await?;
+    Ok([
+        (
+            ReminderKind::MeetingTomorrow,
+            meetings
+                .iter()
+                .map(|id| format!("meeting:{id}:{tomorrow}"))
+                .collect(),
+        ),
+        (
+            ReminderKind::ActionDue,
+            actions
+                .iter()
+                .map(|id| format!("action:{id}:{today}"))
+                .collect(),
+        ),
+        (
+            ReminderKind::ClaimUnpaid,
+            claims.iter().map(|id| format!("claim:{id}")).collect(),
+        ),
+    ])
+}
+
+fn wanted(switches: ReminderSwitches, kind: ReminderKind) -> bool {
+    match kind {
+        ReminderKind::MeetingTomorrow => switches.meeting_tomorrow,
+        ReminderKind::ActionDue => switches.action_due,
+        ReminderKind::ClaimUnpaid => switches.claim_unpaid,
+    }
+}
+
+fn reminder(kind: ReminderKind, n: usize) -> Reminder {
+    let (title, body) = match kind {
+        ReminderKind::MeetingTomorrow => (
+            "Meeting tomorrow",
+            format!(
+                "You have {} tomorrow. Open Alongside to see the agenda.",
+                plural(n, "meeting", "meetings")
+            ),
+        ),
+        ReminderKind::ActionDue => (
+            "Action due today",
+            format!("{} due today.", plural(n, "action is", "actions are")),
+        ),
+        ReminderKind::ClaimUnpaid => (
+            "Claim not yet paid",
+            format!(
+                "{} sent over {UNPAID_DAYS} days ago {} not been paid yet.",
+                plural(n, "claim", "claims"),
+                if n == 1 { "has" } else { "have" }
+            ),
+        ),
+    };
+    Reminder {
+        kind,
+        title: title.to_owned(),
+        body,
+    }
+}
+
+/// The reminders not shown before, for the kinds switched on; remembers them as shown. One
+/// reminder per kind, counting the records behind it.
+pub async fn take_new(pool: &SqlitePool, today: NaiveDate) -> CoreResult<Vec<Reminder>> {
+    let switches = preferences::load(pool).await?.reminders;
+    let mut tx = super::store::write_tx(pool).await?;
+    let raw: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
+        .bind(KEY)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let mut sent: Vec<String> = match raw {
+        Some(text) => serde_json::from_str(&text).unwrap_or_default(),
+        None => Vec::new(),
+    };
+    let known: BTreeSet<String> = sent.iter().cloned().collect();
+    let mut out = Vec::new();
+    for (kind, keys) in candidates(pool, today).await? {
+        if !wanted(switches, kind) {
+            continue;
+        }
+        let fresh: Vec<String> = keys.into_iter().filter(|k| !known.contains(k)).collect();
+        if !fresh.is_empty() {
+            out.push(reminder(kind, fresh.len()));
+            sent.extend(fresh);
+        }
+    }
+    if !out.is_empty() {
+        let keep = sent.len().saturating_sub(REMEMBERED);
+        sent.drain(..keep);
+        sqlx::query(
+            "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        )
+        .bind(KEY)
+        .bind(super::to_json(&sent))
+        .bind(super::store::now_stamp())
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(out)
+}
