@@ -5,6 +5,7 @@
 
 pub mod app_info;
 pub mod atomic_file;
+pub mod backup;
 pub mod clock;
 pub mod drafts;
 pub mod error;

@@ -222,11 +222,7 @@ const KEY: &str = "preferences";
 
 /// Reads the preferences (defaults when never saved).
 pub async fn load(pool: &SqlitePool) -> CoreResult<Preferences> {
-    let raw: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
-        .bind(KEY)
-        .fetch_optional(pool)
-        .await?;
-    match raw {
+    match crate::vault::settings::get_raw(pool, KEY).await? {
         None => Ok(Preferences::default()),
         Some(text) => super::from_json(&text, "preferences"),
     }
@@ -240,15 +236,7 @@ pub async fn save(pool: &SqlitePool, prefs: &Preferences) -> CoreResult<Preferen
     prefs
         .mileage_rates
         .sort_by(|a, b| (a.vehicle.as_str(), &a.from).cmp(&(b.vehicle.as_str(), &b.from)));
-    sqlx::query(
-        "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-    )
-    .bind(KEY)
-    .bind(super::to_json(&prefs))
-    .bind(super::store::now_stamp())
-    .execute(pool)
-    .await?;
+    crate::vault::settings::put_raw(pool, KEY, &super::to_json(&prefs)).await?;
     Ok(prefs)
 }
 

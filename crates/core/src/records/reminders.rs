@@ -11,6 +11,7 @@ use sqlx::SqlitePool;
 
 use super::preferences::{self, ReminderSwitches};
 use crate::error::CoreResult;
+use crate::vault::settings;
 
 /// Days a sent claim may wait before a reminder.
 pub const UNPAID_DAYS: u64 = 30;
@@ -140,11 +141,7 @@ fn reminder(kind: ReminderKind, n: usize) -> Reminder {
 pub async fn take_new(pool: &SqlitePool, today: NaiveDate) -> CoreResult<Vec<Reminder>> {
     let switches = preferences::load(pool).await?.reminders;
     let mut tx = super::store::write_tx(pool).await?;
-    let raw: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
-        .bind(KEY)
-        .fetch_optional(&mut *tx)
-        .await?;
-    let mut sent: Vec<String> = match raw {
+    let mut sent: Vec<String> = match settings::get_raw(&mut *tx, KEY).await? {
         Some(text) => serde_json::from_str(&text).unwrap_or_default(),
         None => Vec::new(),
     };
@@ -163,15 +160,7 @@ pub async fn take_new(pool: &SqlitePool, today: NaiveDate) -> CoreResult<Vec<Rem
     if !out.is_empty() {
         let keep = sent.len().saturating_sub(REMEMBERED);
         sent.drain(..keep);
-        sqlx::query(
-            "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-             ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-        )
-        .bind(KEY)
-        .bind(super::to_json(&sent))
-        .bind(super::store::now_stamp())
-        .execute(&mut *tx)
-        .await?;
+        settings::put_raw(&mut *tx, KEY, &super::to_json(&sent)).await?;
     }
     tx.commit().await?;
     Ok(out)

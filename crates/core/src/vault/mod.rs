@@ -2,6 +2,7 @@
 //! idle, or when the system sleeps) and managing its key slots.
 
 pub mod database;
+mod erase;
 pub mod key;
 pub mod keyring_slot;
 pub mod recovery;
@@ -24,6 +25,7 @@ use key::DataKey;
 use settings::LockSettings;
 use slots::{KdfParams, SecretKind, SlotFile, SlotSource};
 
+pub use erase::Erased;
 pub use status::{CheckItem, CheckReport, SlotSummary, VaultStatus};
 
 /// Shortest passphrase accepted.
@@ -509,6 +511,14 @@ impl Vault {
             f.save(&paths)
         })
         .await
+    }
+
+    /// The open database, its key and the vault's id (for backups). Counts as activity.
+    pub(crate) async fn open_parts(&self) -> CoreResult<(SqlitePool, DataKey, String)> {
+        let mut session = self.session.lock().await;
+        let s = session.as_mut().ok_or(CoreError::VaultLocked)?;
+        s.last_activity = self.clock.now();
+        Ok((s.pool.clone(), s.key.clone(), s.vault_id.clone()))
     }
 
     async fn key_and_id(&self) -> CoreResult<(DataKey, String)> {

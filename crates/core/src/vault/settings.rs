@@ -42,13 +42,40 @@ impl LockSettings {
 
 const LOCK_KEY: &str = "lock";
 
+/// Reads the JSON text kept under `key` in the `settings` table, if any.
+pub async fn get_raw<'e, E: sqlx::SqliteExecutor<'e>>(
+    conn: E,
+    key: &str,
+) -> CoreResult<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
+            .bind(key)
+            .fetch_optional(conn)
+            .await?,
+    )
+}
+
+/// Keeps `json` under `key` in the `settings` table, replacing what was there.
+pub async fn put_raw<'e, E: sqlx::SqliteExecutor<'e>>(
+    conn: E,
+    key: &str,
+    json: &str,
+) -> CoreResult<()> {
+    sqlx::query(
+        "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+    )
+    .bind(key)
+    .bind(json)
+    .bind(chrono::Utc::now().to_rfc3339())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// Reads the lock settings (defaults when never saved).
 pub async fn load_lock(pool: &SqlitePool) -> CoreResult<LockSettings> {
-    let raw: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
-        .bind(LOCK_KEY)
-        .fetch_optional(pool)
-        .await?;
-    match raw {
+    match get_raw(pool, LOCK_KEY).await? {
         None => Ok(LockSettings::default()),
         Some(text) => serde_json::from_str(&text)
             .map_err(|_| CoreError::Damaged("The saved lock settings could not be read.".into())),
@@ -60,16 +87,7 @@ pub async fn save_lock(pool: &SqlitePool, settings: &LockSettings) -> CoreResult
     settings.validate()?;
     let text = serde_json::to_string(settings)
         .map_err(|e| CoreError::Internal(format!("Settings could not be saved: {e}")))?;
-    sqlx::query(
-        "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-    )
-    .bind(LOCK_KEY)
-    .bind(text)
-    .bind(chrono::Utc::now().to_rfc3339())
-    .execute(pool)
-    .await?;
-    Ok(())
+    put_raw(pool, LOCK_KEY, &text).await
 }
 
 #[cfg(test)]

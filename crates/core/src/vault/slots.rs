@@ -254,7 +254,7 @@ impl SlotFile {
         self.slots.retain(|s| !matches!(s, Slot::Keyring { .. }));
     }
 
-    fn parse(bytes: &[u8]) -> CoreResult<Self> {
+    pub(crate) fn parse(bytes: &[u8]) -> CoreResult<Self> {
         let file: SlotFile =
             serde_json::from_slice(bytes).map_err(|_| damaged("it is not a key file"))?;
         if file.format != FORMAT {

@@ -25,7 +25,7 @@ pub struct Problem {
 }
 
 /// How many records of each kind an import holds.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Type)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize, Type)]
 pub struct Counts {
     /// People.
     pub people: u32,
