@@ -472,8 +472,10 @@ async fn cancelling_and_bad_destinations_leave_no_file() {
     backup::make(&vault, &out, &secret(BACKUP_PASS), &control)
         .await
         .unwrap();
-    let seen = seen.lock().unwrap();
-    assert!(seen
+    {
+        let seen = seen.lock().unwrap();
+        assert!(seen
+    }
         .iter()
         .any(|p| p.stage == backup::BackupStage::Sealing && p.percent == 100));
 
