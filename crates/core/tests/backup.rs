@@ -472,12 +472,12 @@ async fn cancelling_and_bad_destinations_leave_no_file() {
     backup::make(&vault, &out, &secret(BACKUP_PASS), &control)
         .await
         .unwrap();
-    {
-        let seen = seen.lock().unwrap();
-        assert!(seen
-    }
+    let reached_100 = seen
+        .lock()
+        .unwrap()
         .iter()
-        .any(|p| p.stage == backup::BackupStage::Sealing && p.percent == 100));
+        .any(|p| p.stage == backup::BackupStage::Sealing && p.percent == 100);
+    assert!(reached_100);
 
     // A locked vault cannot be backed up.
     vault
