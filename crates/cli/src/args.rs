@@ -100,6 +100,18 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Make an encrypted backup of the whole vault (backup passphrase from
+    /// ALONGSIDE_BACKUP_PASSPHRASE or a prompt).
+    Backup {
+        /// Where to write the backup file.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Restore a backup into a new or empty folder (the one given by --data-dir).
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+    },
     /// Search everything (private reflections are only searchable inside the app).
     Search {
         /// Words to look for.

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use alongside_core::backup::{self, Control, Target};
 use alongside_core::paths::default_data_dir;
 use alongside_core::vault::{LockReason, UnlockMethod, Vault, VaultStatus};
 use alongside_core::CoreError;
@@ -166,10 +167,47 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
             };
             records::export(&pool, args).await?
         }
+        Command::Backup { out } => {
+            unlock(vault, cli.passphrase_stdin).await?;
+            let pass = secrets::backup_passphrase(true)?;
+            let made = backup::make(vault, out, &pass, &Control::quiet()).await?;
+            eprintln!(
+                "Saved an encrypted backup of {} contributions and {} reflections to {} ({}). \
+                 Keep the backup passphrase safe: the backup cannot be opened without it.",
+                made.counts.contributions,
+                made.counts.reflections,
+                made.path,
+                size_text(made.size_kib)
+            );
+            OK
+        }
+        Command::Restore { file } => {
+            let pass = secrets::backup_passphrase(false)?;
+            let restored =
+                backup::restore(file, &pass, dir, Target::EmptyFolder, &Control::quiet()).await?;
+            eprintln!(
+                "Restored the backup made {} into {}: {} projects, {} contributions, {} \
+                 reflections. Unlock it with the passphrase or recovery code it had then.",
+                restored.made_at,
+                dir.display(),
+                restored.counts.projects,
+                restored.counts.contributions,
+                restored.counts.reflections
+            );
+            OK
+        }
         Command::Search { query, limit } => {
             records::search(&unlocked_pool(vault, cli).await?, query, *limit).await?
         }
     })
+}
+
+fn size_text(kib: u32) -> String {
+    if kib < 1024 {
+        format!("{kib} KB")
+    } else {
+        format!("{:.1} MB", f64::from(kib) / 1024.0)
+    }
 }
 
 fn print_status(dir: &std::path::Path, s: &VaultStatus, json: bool) -> Result<(), CliError> {

@@ -8,6 +8,8 @@ use crate::exit::{CliError, INVALID, LOCKED};
 
 /// Environment variable holding the passphrase.
 pub const PASSPHRASE_ENV: &str = "ALONGSIDE_PASSPHRASE";
+/// Environment variable holding the backup passphrase for `backup` and `restore`.
+pub const BACKUP_PASSPHRASE_ENV: &str = "ALONGSIDE_BACKUP_PASSPHRASE";
 /// Environment variable holding the new passphrase for `passphrase change`.
 pub const NEW_PASSPHRASE_ENV: &str = "ALONGSIDE_NEW_PASSPHRASE";
 
@@ -61,6 +63,30 @@ pub fn prompt_passphrase() -> Result<SecretString, CliError> {
              unlocking from this computer's keyring."
         ),
     ))
+}
+
+/// The backup passphrase: from the environment, else asked at the terminal (twice when
+/// `confirm`, as for a new backup).
+pub fn backup_passphrase(confirm: bool) -> Result<SecretString, CliError> {
+    if let Some(p) = from_env(BACKUP_PASSPHRASE_ENV) {
+        return Ok(p);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(CliError::Plain(
+            INVALID,
+            format!("No backup passphrase was given: set {BACKUP_PASSPHRASE_ENV}."),
+        ));
+    }
+    let first = prompt("Backup passphrase: ")?;
+    if confirm
+        && first.expose_secret() != prompt("The same backup passphrase again: ")?.expose_secret()
+    {
+        return Err(CliError::Plain(
+            INVALID,
+            "The two passphrases were different; no backup was made.".into(),
+        ));
+    }
+    Ok(first)
 }
 
 /// A new passphrase: from `env_var`, else asked twice at the terminal.

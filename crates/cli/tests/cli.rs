@@ -472,3 +472,106 @@ fn demo_search_export_and_import_work_from_the_command_line() {
         .assert()
         .code(3);
 }
+
+const BACKUP_PASS: &str = "lighthouse parsnip velvet tides";
+
+#[test]
+fn backup_and_restore_round_trip_with_exit_codes_for_bad_passphrase_and_bad_files() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("vault");
+    std::fs::create_dir(&dir).unwrap();
+    init(&dir);
+    with_pass(&dir, PASS)
+        .args(["demo", "--contributions", "120"])
+        .assert()
+        .success();
+    let out = home.path().join("alongside.backup");
+
+    // No backup passphrase and no terminal: exit 4, nothing written.
+    let a = with_pass(&dir, PASS)
+        .arg("backup")
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(4);
+    assert!(stderr_of(&a).contains("ALONGSIDE_BACKUP_PASSPHRASE"));
+    assert!(!out.exists());
+
+    let a = with_pass(&dir, PASS)
+        .env("ALONGSIDE_BACKUP_PASSPHRASE", BACKUP_PASS)
+        .arg("backup")
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(
+        stderr_of(&a).contains("120 contributions"),
+        "{}",
+        stderr_of(&a)
+    );
+    assert!(stdout_of(&a).is_empty());
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"{\"format\":\"alongside-backup\",\"version\":1,"));
+
+    // Wrong backup passphrase: exit 3, the new folder is not made.
+    let new_dir = home.path().join("new computer");
+    let a = alongside(&new_dir)
+        .env("ALONGSIDE_BACKUP_PASSPHRASE", "a different passphrase")
+        .arg("restore")
+        .arg(&out)
+        .assert()
+        .code(3);
+    assert_eq!(stderr_of(&a).trim().lines().count(), 1);
+    assert!(!new_dir.exists());
+
+    // A damaged file and a foreign file: exit 4, nothing made.
+    let damaged = home.path().join("damaged.backup");
+    let mut bad = bytes.clone();
+    let at = bad.len() - 100;
+    bad[at] ^= 1;
+    std::fs::write(&damaged, &bad).unwrap();
+    let foreign = home.path().join("notes.txt");
+    std::fs::write(&foreign, "just some notes\n").unwrap();
+    for file in [&damaged, &foreign] {
+        let a = alongside(&new_dir)
+            .env("ALONGSIDE_BACKUP_PASSPHRASE", BACKUP_PASS)
+            .arg("restore")
+            .arg(file)
+            .assert()
+            .code(4);
+        assert!(
+            stderr_of(&a).contains("cannot be restored"),
+            "{}",
+            stderr_of(&a)
+        );
+        assert!(!new_dir.exists());
+    }
+
+    // A folder that is not empty: exit 4, left as it was.
+    let before = snapshot(&dir);
+    alongside(&dir)
+        .env("ALONGSIDE_BACKUP_PASSPHRASE", BACKUP_PASS)
+        .arg("restore")
+        .arg(&out)
+        .assert()
+        .code(4);
+    assert_unchanged(&dir, &before);
+
+    // The real restore opens with the old passphrase and holds the same records.
+    alongside(&new_dir)
+        .env("ALONGSIDE_BACKUP_PASSPHRASE", BACKUP_PASS)
+        .arg("restore")
+        .arg(&out)
+        .assert()
+        .success();
+    with_pass(&new_dir, PASS).arg("check").assert().success();
+    let status = |d: &Path| {
+        let a = with_pass(d, PASS)
+            .args(["status", "--json"])
+            .assert()
+            .success();
+        let v: serde_json::Value = serde_json::from_str(&stdout_of(&a)).unwrap();
+        v["records"].clone()
+    };
+    assert_eq!(status(&new_dir), status(&dir));
+}
