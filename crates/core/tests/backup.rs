@@ -514,3 +514,53 @@ async fn delete_everything_removes_the_vault_its_copies_and_nothing_else() {
         ErrorCode::NoVault
     );
 }
+
+#[tokio::test]
+async fn a_backup_is_due_after_the_chosen_interval_and_reminded_once() {
+    use alongside_core::records::preferences;
+    use alongside_core::records::reminders::{take_new, ReminderKind};
+    let (dir, vault, pool) = vault().await;
+    let today = chrono::Local::now().date_naive();
+    let later = today + chrono::Days::new(31);
+    assert!(
+        !backup::state(&pool, today).await.unwrap().due,
+        "a new vault is not due"
+    );
+    let state = backup::state(&pool, later).await.unwrap();
+    assert!(state.due && state.last.is_none() && state.every_days == Some(30));
+    let dashboard = alongside_core::records::dashboard::dashboard(&pool, later)
+        .await
+        .unwrap();
+    assert!(dashboard.backup.due);
+
+    let kinds = |r: Vec<alongside_core::records::reminders::Reminder>| -> Vec<ReminderKind> {
+        r.into_iter().map(|r| r.kind).collect()
+    };
+    assert_eq!(
+        kinds(take_new(&pool, later).await.unwrap()),
+        [ReminderKind::BackupDue]
+    );
+    assert!(take_new(&pool, later).await.unwrap().is_empty(), "once");
+
+    make_backup(&vault, &dir.path().join("b.backup")).await;
+    let tomorrow = today + chrono::Days::new(1);
+    let state = backup::state(&pool, tomorrow).await.unwrap();
+    assert!(!state.due && state.last.is_some(), "{state:?}");
+    let month_on = today + chrono::Days::new(30);
+    assert!(backup::state(&pool, month_on).await.unwrap().due);
+
+    let mut prefs = preferences::load(&pool).await.unwrap();
+    prefs.backup_reminder_days = None;
+    preferences::save(&pool, &prefs).await.unwrap();
+    assert!(
+        !backup::state(&pool, later + chrono::Days::new(400))
+            .await
+            .unwrap()
+            .due
+    );
+    prefs.backup_reminder_days = Some(3);
+    assert_eq!(
+        field_of(preferences::save(&pool, &prefs).await.unwrap_err()),
+        "backup_reminder_days"
+    );
+}

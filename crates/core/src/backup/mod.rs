@@ -112,6 +112,18 @@ pub struct LastBackup {
     pub size_kib: u32,
 }
 
+/// Whether a backup is due, for the dashboard and reminders.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct BackupState {
+    /// The last backup, if one was made.
+    pub last: Option<LastBackup>,
+    /// The user's reminder interval in days (`null`: no reminders).
+    pub every_days: Option<u32>,
+    /// Whether the interval has passed since the last backup (or since the vault was made,
+    /// when there is none).
+    pub due: bool,
+}
+
 /// Facts a backup file's header tells without its passphrase.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct BackupInfo {
@@ -174,6 +186,34 @@ pub async fn last_backup(pool: &SqlitePool) -> CoreResult<Option<LastBackup>> {
     Ok(settings::get_raw(pool, LAST_BACKUP_KEY)
         .await?
         .and_then(|text| serde_json::from_str(&text).ok()))
+}
+
+/// The last backup and whether another is due on `today`.
+pub async fn state(pool: &SqlitePool, today: chrono::NaiveDate) -> CoreResult<BackupState> {
+    let last = last_backup(pool).await?;
+    let every_days = crate::records::preferences::load(pool)
+        .await?
+        .backup_reminder_days;
+    let since = match &last {
+        Some(l) => Some(l.made_at.clone()),
+        None => {
+            sqlx::query_scalar("SELECT value FROM vault_meta WHERE key = 'created_at'")
+                .fetch_optional(pool)
+                .await?
+        }
+    };
+    let since = since
+        .and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok())
+        .map(|d| d.with_timezone(&chrono::Local).date_naive());
+    let due = match (every_days, since) {
+        (Some(days), Some(since)) => (today - since).num_days() >= i64::from(days),
+        _ => false,
+    };
+    Ok(BackupState {
+        last,
+        every_days,
+        due,
+    })
 }
 
 /// Reads a backup's header (no passphrase needed): when it was made and by which version.

@@ -145,6 +145,8 @@ pub struct Dashboard {
     pub days_since_reflection: Option<i64>,
     /// A recent meeting (last 14 days) with no reflection yet, for a gentle prompt.
     pub reflect_on: Option<MeetingLine>,
+    /// The last backup and whether another is due.
+    pub backup: crate::backup::BackupState,
 }
 
 fn day(d: NaiveDate) -> String {
@@ -350,7 +352,10 @@ pub async fn dashboard(pool: &SqlitePool, today: NaiveDate) -> CoreResult<Dashbo
     .into_iter()
     .next();
 
+    drop(conn);
+    let backup = crate::backup::state(pool, today).await?;
     Ok(Dashboard {
+        backup,
         today: today_s,
         month,
         year,

@@ -77,6 +77,10 @@ pub struct Preferences {
     /// Desktop reminders: which kinds are on (all on unless switched off).
     #[serde(default)]
     pub reminders: ReminderSwitches,
+    /// Days after the last backup before Alongside reminds the user to make one (7, 14, 30 or
+    /// 90); `null` for never.
+    #[serde(default = "monthly")]
+    pub backup_reminder_days: Option<u32>,
     /// Whether exports include private reflections unless changed.
     pub export_include_private: bool,
     /// Whether exports replace names with roles unless changed.
@@ -111,6 +115,13 @@ fn first_of_month() -> u8 {
     1
 }
 
+fn monthly() -> Option<u32> {
+    Some(30)
+}
+
+/// The backup reminder intervals offered, in days.
+pub const BACKUP_REMINDER_CHOICES: [u32; 4] = [7, 14, 30, 90];
+
 impl Default for Preferences {
     fn default() -> Self {
         Preferences {
@@ -123,6 +134,7 @@ impl Default for Preferences {
             assessment_start_day: 1,
             mileage_rates: Vec::new(),
             reminders: ReminderSwitches::default(),
+            backup_reminder_days: monthly(),
             export_include_private: false,
             export_names_as_roles: false,
             export_leave_out_money: false,
@@ -148,6 +160,15 @@ impl Preferences {
             return Err(CoreError::invalid(
                 "assessment_start_day",
                 "Choose a day from 1 to 28 for the start of the monthly period.",
+            ));
+        }
+        if self
+            .backup_reminder_days
+            .is_some_and(|d| !BACKUP_REMINDER_CHOICES.contains(&d))
+        {
+            return Err(CoreError::invalid(
+                "backup_reminder_days",
+                "Choose every week, two weeks, month or three months, or never.",
             ));
         }
         if self.weekly_thresholds.len() > validate::MAX_ITEMS

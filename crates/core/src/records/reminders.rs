@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use sqlx::SqlitePool;
@@ -29,6 +29,8 @@ pub enum ReminderKind {
     ActionDue,
     /// Claims unpaid for 30 days.
     ClaimUnpaid,
+    /// No backup for longer than the user's chosen interval.
+    BackupDue,
 }
 
 /// One desktop notification: a title and a sentence, with no record text in either.
@@ -54,7 +56,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 async fn candidates(
     pool: &SqlitePool,
     today: NaiveDate,
-) -> CoreResult<[(ReminderKind, Vec<String>); 3]> {
+) -> CoreResult<[(ReminderKind, Vec<String>); 4]> {
     let tomorrow = today + Days::new(1);
     let unpaid_since = today - Days::new(UNPAID_DAYS);
     let meetings: Vec<i64> = sqlx::query_scalar(
@@ -96,7 +98,20 @@ async fn candidates(
             ReminderKind::ClaimUnpaid,
             claims.iter().map(|id| format!("claim:{id}")).collect(),
         ),
+        (ReminderKind::BackupDue, backup_key(pool, today).await?),
     ])
+}
+
+/// One key per backup interval that passed without a backup, so the reminder comes once a
+/// period and again after the next one if still no backup was made.
+async fn backup_key(pool: &SqlitePool, today: NaiveDate) -> CoreResult<Vec<String>> {
+    let state = crate::backup::state(pool, today).await?;
+    let (true, Some(days)) = (state.due, state.every_days) else {
+        return Ok(Vec::new());
+    };
+    let last = state.last.map_or_else(|| "never".to_owned(), |l| l.made_at);
+    let period = today.num_days_from_ce() / i32::try_from(days).unwrap_or(30).max(1);
+    Ok(vec![format!("backup:{last}:{period}")])
 }
 
 fn wanted(switches: ReminderSwitches, kind: ReminderKind) -> bool {
@@ -104,6 +119,8 @@ fn wanted(switches: ReminderSwitches, kind: ReminderKind) -> bool {
         ReminderKind::MeetingTomorrow => switches.meeting_tomorrow,
         ReminderKind::ActionDue => switches.action_due,
         ReminderKind::ClaimUnpaid => switches.claim_unpaid,
+        // Switched by the backup interval itself ("never" gives no candidates).
+        ReminderKind::BackupDue => true,
     }
 }
 
@@ -119,6 +136,12 @@ fn reminder(kind: ReminderKind, n: usize) -> Reminder {
         ReminderKind::ActionDue => (
             "Action due today",
             format!("{} due today.", plural(n, "action is", "actions are")),
+        ),
+        ReminderKind::BackupDue => (
+            "Time for a backup",
+            "Your records have not been backed up for a while. Open Settings in Alongside to \
+             make a backup."
+                .to_owned(),
         ),
         ReminderKind::ClaimUnpaid => (
             "Claim not yet paid",
