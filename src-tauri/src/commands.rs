@@ -7,7 +7,6 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use tauri::State;
-use tauri_specta::Event;
 
 use crate::events::VaultLocked;
 use crate::state::AppState;
@@ -166,8 +165,5 @@ pub async fn keyring_set(state: State<'_, AppState>, enabled: bool) -> CmdResult
 
 /// Sends the typed "vault locked" event to the UI.
 pub fn notify_locked<R: tauri::Runtime>(app: &tauri::AppHandle<R>, reason: LockReason) {
-    // Emitted by name so it needs no event registry (the name is the one in the bindings).
-    if tauri::Emitter::emit(app, VaultLocked::NAME, VaultLocked { reason }).is_err() {
-        tracing::warn!("could not tell the window that the vault locked");
-    }
+    crate::events::send(app, VaultLocked { reason });
 }

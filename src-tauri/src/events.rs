@@ -5,6 +5,14 @@ use serde::Serialize;
 use specta::Type;
 use tauri_specta::Event;
 
+/// Sends a typed event to the window by its name (needs no event registry, so it also works
+/// before set-up has run). A window that is gone is not an error.
+pub fn send<R: tauri::Runtime, E: Event + Serialize + Clone>(app: &tauri::AppHandle<R>, event: E) {
+    if tauri::Emitter::emit(app, E::NAME, event).is_err() {
+        tracing::warn!("could not send an event to the window");
+    }
+}
+
 /// The vault was locked (the UI drops every record it holds).
 #[derive(Debug, Clone, Serialize, Type, Event)]
 pub struct VaultLocked {
@@ -17,4 +25,13 @@ pub struct VaultLocked {
 pub struct ExportProgress {
     /// The step now under way.
     pub stage: alongside_export::Stage,
+}
+
+/// A backup or restore moved on.
+#[derive(Debug, Clone, Serialize, Type, Event)]
+pub struct BackupProgress {
+    /// The stage now under way.
+    pub stage: alongside_core::backup::BackupStage,
+    /// How far through it (0–100).
+    pub percent: u8,
 }

@@ -9,7 +9,6 @@ use alongside_export::{Document, ExportOptions, Format, ReportInfo, Written};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
-use tauri_specta::Event;
 
 use crate::events::ExportProgress;
 use crate::record_commands::pool;
@@ -71,7 +70,7 @@ pub async fn export_save<R: Runtime>(
         &path,
         &state.export_cancel,
         |stage| {
-            let _ = ExportProgress { stage }.emit(&app);
+            crate::events::send(&app, ExportProgress { stage });
         },
     )
     .await?;

@@ -1,6 +1,7 @@
 //! Alongside's desktop shell: one window, its plugins, and thin wrappers over the core.
 
 pub mod auto_lock;
+pub mod backup_commands;
 pub mod commands;
 pub mod events;
 pub mod export_commands;
@@ -72,8 +73,18 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             export_commands::export_save::<tauri::Wry>,
             export_commands::export_cancel,
             export_commands::export_open::<tauri::Wry>,
+            backup_commands::backup_state,
+            backup_commands::backup_make::<tauri::Wry>,
+            backup_commands::backup_cancel,
+            backup_commands::backup_choose::<tauri::Wry>,
+            backup_commands::backup_restore::<tauri::Wry>,
+            backup_commands::delete_everything::<tauri::Wry>,
         ])
-        .events(collect_events![events::VaultLocked, events::ExportProgress])
+        .events(collect_events![
+            events::VaultLocked,
+            events::ExportProgress,
+            events::BackupProgress
+        ])
         // Counts and versions are far below 2^53; see DESIGN §2 on integers across IPC.
         .dangerously_cast_bigints_to_number()
         .disable_serde_phases()

@@ -17,6 +17,10 @@ pub struct AppState {
     pub export_cancel: Arc<AtomicBool>,
     /// Files exported in this session: the only ones the app will open or show.
     pub exported: Mutex<HashSet<PathBuf>>,
+    /// Set to stop the backup or restore in progress.
+    pub backup_cancel: Arc<AtomicBool>,
+    /// The backup file chosen in the open dialog, waiting for its passphrase.
+    pub restore_file: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -27,6 +31,8 @@ impl AppState {
             data_dir,
             export_cancel: Arc::new(AtomicBool::new(false)),
             exported: Mutex::new(HashSet::new()),
+            backup_cancel: Arc::new(AtomicBool::new(false)),
+            restore_file: Mutex::new(None),
         }
     }
 }

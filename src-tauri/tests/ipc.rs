@@ -440,3 +440,164 @@ fn record_commands_work_end_to_end_over_ipc() {
     );
     assert_eq!(code(invoke(&w, "dashboard_get", json!({}))), "vault_locked");
 }
+
+fn app_with(state: AppState) -> tauri::WebviewWindow<tauri::test::MockRuntime> {
+    let specta = alongside_app::specta_builder::<tauri::test::MockRuntime>();
+    let app = alongside_app::with_commands(mock_builder(), state, specta)
+        .build(tauri::generate_context!("tauri.conf.json", test = true))
+        .unwrap();
+    let w = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    std::mem::forget(app);
+    w
+}
+
+/// A backup of a vault with one project, made by the core (the app's save dialog cannot be
+/// driven here), sealed with `BACKUP_PASS`.
+fn backup_file(folder: &std::path::Path) -> std::path::PathBuf {
+    use alongside_core::backup::{self, Control};
+    use alongside_core::vault::Vault;
+    use secrecy::SecretString;
+    let dir = folder.join("source");
+    let out = folder.join("source.backup");
+    tauri::async_runtime::block_on(async {
+        let vault = Vault::new(&dir);
+        vault
+            .create(
+                &SecretString::from("source vault passphrase".to_owned()),
+                false,
+            )
+            .await
+            .unwrap();
+        let pool = vault.pool().await.unwrap();
+        let p: alongside_core::records::Project = serde_json::from_value(json!({
+            "title": "From the backup", "organisation": "", "my_role": "Patient partner",
+            "approach": "co_production", "status": "active", "start_date": null,
+            "end_date": null, "lead_id": null, "rate_cards": [], "notes": "", "tags": []
+        }))
+        .unwrap();
+        alongside_core::records::store::create(&pool, p)
+            .await
+            .unwrap();
+        backup::make(
+            &vault,
+            &out,
+            &SecretString::from(BACKUP_PASS.to_owned()),
+            &Control::quiet(),
+        )
+        .await
+        .unwrap();
+    });
+    out
+}
+
+const BACKUP_PASS: &str = "backup passphrase for ipc";
+
+#[test]
+fn restore_on_first_run_replace_with_consent_and_delete_everything_over_ipc() {
+    let work = tempfile::tempdir().unwrap();
+    let file = backup_file(work.path());
+
+    // First run: no vault, so the backup goes straight into the data folder.
+    let data = work.path().join("data");
+    let state = AppState::new(data.clone());
+    let w = app_with(state);
+    assert_eq!(
+        invoke(
+            &w,
+            "backup_restore",
+            json!({"passphrase": BACKUP_PASS, "replace": false})
+        )
+        .unwrap_err()["field"],
+        "file",
+        "nothing chosen yet"
+    );
+    let state = AppState::new(data.clone());
+    *state.restore_file.lock().unwrap() = Some(file.clone());
+    let w = app_with(state);
+    assert_eq!(
+        code(invoke(
+            &w,
+            "backup_restore",
+            json!({"passphrase": "not the one at all", "replace": false})
+        )),
+        "wrong_passphrase"
+    );
+    let restored = invoke(
+        &w,
+        "backup_restore",
+        json!({"passphrase": BACKUP_PASS, "replace": false}),
+    )
+    .unwrap();
+    assert_eq!(restored["counts"]["projects"], 1);
+    assert_eq!(restored["safety_copy"], Value::Null);
+    assert_eq!(
+        invoke(&w, "app_info", json!({})).unwrap()["vault_exists"],
+        true
+    );
+    let unlock =
+        json!({"request": {"method": "passphrase", "passphrase": "source vault passphrase"}});
+    invoke(&w, "vault_unlock", unlock.clone()).unwrap();
+    let state_now = invoke(&w, "backup_state", json!({})).unwrap();
+    assert_eq!(state_now["every_days"], 30);
+    assert_eq!(state_now["due"], false);
+
+    // With a vault here: refused without consent, and while locked; replaced with both.
+    let state = AppState::new(data.clone());
+    *state.restore_file.lock().unwrap() = Some(file.clone());
+    let w = app_with(state);
+    assert_eq!(
+        code(invoke(
+            &w,
+            "backup_restore",
+            json!({"passphrase": BACKUP_PASS, "replace": true})
+        )),
+        "vault_locked"
+    );
+    invoke(&w, "vault_unlock", unlock.clone()).unwrap();
+    assert_eq!(
+        invoke(
+            &w,
+            "backup_restore",
+            json!({"passphrase": BACKUP_PASS, "replace": false})
+        )
+        .unwrap_err()["field"],
+        "replace"
+    );
+    let replaced = invoke(
+        &w,
+        "backup_restore",
+        json!({"passphrase": BACKUP_PASS, "replace": true}),
+    )
+    .unwrap();
+    let safety = std::path::PathBuf::from(replaced["safety_copy"].as_str().unwrap());
+    assert!(safety.join("vault.db").exists());
+    assert_eq!(
+        invoke(&w, "vault_status", json!({})).unwrap()["unlocked"],
+        false
+    );
+
+    // Delete everything: needs the vault unlocked and the word typed.
+    assert_eq!(
+        code(invoke(
+            &w,
+            "delete_everything",
+            json!({"confirm": "delete"})
+        )),
+        "vault_locked"
+    );
+    invoke(&w, "vault_unlock", unlock).unwrap();
+    assert_eq!(
+        invoke(&w, "delete_everything", json!({"confirm": "yes"})).unwrap_err()["field"],
+        "confirm"
+    );
+    assert!(data.join("vault.db").exists());
+    let erased = invoke(&w, "delete_everything", json!({"confirm": " Delete "})).unwrap();
+    assert_eq!(erased["removed"], 4);
+    assert_eq!(
+        invoke(&w, "app_info", json!({})).unwrap()["vault_exists"],
+        false
+    );
+    assert!(!safety.exists());
+}

@@ -88,10 +88,36 @@ export const commands = {
 	exportCancel: () => __TAURI_INVOKE<void>("export_cancel"),
 	/**  Opens a file saved by an export in this session, or shows it in its folder. */
 	exportOpen: (path: string, reveal: boolean) => typedError<null, ApiError>(__TAURI_INVOKE("export_open", { path, reveal })),
+	/**  The last backup and whether another is due. */
+	backupState: () => typedError<BackupState, ApiError>(__TAURI_INVOKE("backup_state")),
+	/**
+	 *  Asks where to save (the system's save dialog) and makes an encrypted backup there, sealed
+	 *  with `passphrase`. `None` when the person closes the dialog without choosing.
+	 */
+	backupMake: (passphrase: string) => typedError<BackupMade | null, ApiError>(__TAURI_INVOKE("backup_make", { passphrase })),
+	/**  Stops the backup or restore in progress; nothing is left behind. */
+	backupCancel: () => __TAURI_INVOKE<void>("backup_cancel"),
+	/**
+	 *  Asks which backup to restore (the system's open dialog) and reads its header. The file is
+	 *  remembered for [`backup_restore`]. `None` when the person closes the dialog.
+	 */
+	backupChoose: () => typedError<BackupInfo | null, ApiError>(__TAURI_INVOKE("backup_choose")),
+	/**
+	 *  Restores the chosen backup. With no vault here it is restored into the data folder; with
+	 *  one, only when `replace` is true and the vault is unlocked: it is checked first, then the
+	 *  current vault is locked and kept in a safety copy. The vault is locked afterwards.
+	 */
+	backupRestore: (passphrase: string, replace: boolean) => typedError<Restored, ApiError>(__TAURI_INVOKE("backup_restore", { passphrase, replace })),
+	/**
+	 *  Deletes the vault, its key slots, keyring entry, drafts and copies. Needs the vault unlocked
+	 *  and the word "delete" typed to confirm.
+	 */
+	deleteEverything: (confirm: string) => typedError<Erased, ApiError>(__TAURI_INVOKE("delete_everything", { confirm })),
 };
 
 /** Events */
 export const events = {
+	backupProgress: makeEvent<BackupProgress, BackupProgress>("backup-progress"),
 	exportProgress: makeEvent<ExportProgress, ExportProgress>("export-progress"),
 	vaultLocked: makeEvent<VaultLocked, VaultLocked>("vault-locked"),
 };
@@ -206,6 +232,60 @@ export type Attendee = {
 	person_id: number,
 	/**  Their role at this meeting. */
 	role: PersonRole,
+};
+
+/**  Facts a backup file's header tells without its passphrase. */
+export type BackupInfo = {
+	/**  When it was made (RFC 3339, UTC). */
+	made_at: string,
+	/**  The version of Alongside that made it. */
+	app_version: string,
+};
+
+/**  A backup that was written. */
+export type BackupMade = {
+	/**  Where it was saved. */
+	path: string,
+	/**  When the snapshot was taken (RFC 3339, UTC). */
+	made_at: string,
+	/**  Its size in KiB (rounded up). */
+	size_kib: number,
+	/**  Records of each kind it holds. */
+	counts: Counts,
+};
+
+/**  A backup or restore moved on. */
+export type BackupProgress = {
+	/**  The stage now under way. */
+	stage: BackupStage,
+	/**  How far through it (0–100). */
+	percent: number,
+};
+
+/**  What long backup work is doing. */
+export type BackupStage = 
+/**  Taking the snapshot of the database. */
+"snapshot" | 
+/**  Sealing it into the backup file. */
+"sealing" | 
+/**  Opening a backup file. */
+"opening" | 
+/**  Checking what was opened. */
+"checking" | 
+/**  Putting the restored vault in place. */
+"finishing";
+
+/**  Whether a backup is due, for the dashboard and reminders. */
+export type BackupState = {
+	/**  The last backup, if one was made. */
+	last: LastBackup | null,
+	/**  The user's reminder interval in days (`null`: no reminders). */
+	every_days: number | null,
+	/**
+	 *  Whether the interval has passed since the last backup (or since the vault was made,
+	 *  when there is none).
+	 */
+	due: boolean,
 };
 
 /**  One piece of a report. */
@@ -391,6 +471,8 @@ export type Dashboard = {
 	days_since_reflection: number | null,
 	/**  A recent meeting (last 14 days) with no reflection yet, for a gentle prompt. */
 	reflect_on: MeetingLine | null,
+	/**  The last backup and whether another is due. */
+	backup: BackupState,
 };
 
 /**  What a delete did, for the undo offer. */
@@ -427,6 +509,14 @@ export type Draft = {
 	body: string,
 	/**  When it was last saved (RFC 3339, UTC). */
 	updated_at: string,
+};
+
+/**  What was deleted. */
+export type Erased = {
+	/**  Files and folders removed from the data folder. */
+	removed: number,
+	/**  Keyring entries removed. */
+	keyring_entries: number,
 };
 
 /**  Stable error codes shared by the app, the UI and the command line. */
@@ -577,6 +667,14 @@ export type Hours = {
 	travel_minutes: number,
 	/**  How many contributions. */
 	contributions: number,
+};
+
+/**  The last backup made of this vault, remembered inside it. */
+export type LastBackup = {
+	/**  When (RFC 3339, UTC). */
+	made_at: string,
+	/**  Its size in KiB. */
+	size_kib: number,
 };
 
 /**  Which records a list shows. Every field is optional. */
@@ -813,6 +911,11 @@ export type Preferences = {
 	mileage_rates: MileageRate[],
 	/**  Desktop reminders: which kinds are on (all on unless switched off). */
 	reminders?: ReminderSwitches,
+	/**
+	 *  Days after the last backup before Alongside reminds the user to make one (7, 14, 30 or
+	 *  90); `null` for never.
+	 */
+	backup_reminder_days?: number | null,
 	/**  Whether exports include private reflections unless changed. */
 	export_include_private: boolean,
 	/**  Whether exports replace names with roles unless changed. */
@@ -967,6 +1070,16 @@ export type ReportKind =
 "gripp2" | 
 /**  Evidence under the six UK Standards for Public Involvement. */
 "standards";
+
+/**  What a restore brought back. */
+export type Restored = {
+	/**  When the backup was made (RFC 3339, UTC). */
+	made_at: string,
+	/**  Records of each kind restored. */
+	counts: Counts,
+	/**  Where the vault that was replaced was kept, when one was. */
+	safety_copy: string | null,
+};
 
 /**  One search result. */
 export type SearchHit = {

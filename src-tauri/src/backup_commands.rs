@@ -1,0 +1,191 @@
+//! Backup and restore from the app, and "delete all my data". Files are chosen in the system's
+//! dialogs, opened from Rust: the window never names a path. Replacing or deleting a vault needs
+//! it unlocked, so nobody without the passphrase can do either from the app.
+
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use alongside_core::backup::{
+    self, BackupInfo, BackupMade, BackupState, Control, Restored, Target,
+};
+use alongside_core::vault::{validate_passphrase, Erased, LockReason};
+use alongside_core::{ApiError, CoreError};
+use secrecy::SecretString;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::commands::notify_locked;
+use crate::events::BackupProgress;
+use crate::record_commands::pool;
+use crate::state::AppState;
+
+type CmdResult<T> = Result<T, ApiError>;
+
+/// The word typed to confirm deleting everything.
+pub const DELETE_WORD: &str = "delete";
+
+const FILTER: (&str, &[&str]) = ("Alongside backup", &["backup"]);
+
+fn control<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> Control {
+    state.backup_cancel.store(false, Ordering::Relaxed);
+    let app = app.clone();
+    Control {
+        cancel: state.backup_cancel.clone(),
+        progress: Arc::new(move |p| {
+            crate::events::send(
+                &app,
+                BackupProgress {
+                    stage: p.stage,
+                    percent: p.percent,
+                },
+            );
+        }),
+    }
+}
+
+/// The last backup and whether another is due.
+#[tauri::command]
+#[specta::specta]
+pub async fn backup_state(state: State<'_, AppState>) -> CmdResult<BackupState> {
+    let today = alongside_core::clock::local_today();
+    Ok(backup::state(&pool(&state).await?, today).await?)
+}
+
+/// Asks where to save (the system's save dialog) and makes an encrypted backup there, sealed
+/// with `passphrase`. `None` when the person closes the dialog without choosing.
+#[tauri::command]
+#[specta::specta]
+pub async fn backup_make<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> CmdResult<Option<BackupMade>> {
+    let passphrase = SecretString::from(passphrase);
+    validate_passphrase(&passphrase)?;
+    pool(&state).await?;
+    let today = alongside_core::clock::local_today();
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title("Save the backup")
+        .set_file_name(format!("alongside-{today}.backup"))
+        .add_filter(FILTER.0, FILTER.1)
+        .blocking_save_file();
+    let Some(chosen) = chosen else {
+        return Ok(None);
+    };
+    let path = chosen
+        .into_path()
+        .map_err(|_| CoreError::invalid("out", "Choose a file on this computer."))?;
+    let control = control(&app, &state);
+    Ok(Some(
+        backup::make(&state.vault, &path, &passphrase, &control).await?,
+    ))
+}
+
+/// Stops the backup or restore in progress; nothing is left behind.
+#[tauri::command]
+#[specta::specta]
+pub fn backup_cancel(state: State<'_, AppState>) {
+    state.backup_cancel.store(true, Ordering::Relaxed);
+}
+
+/// Asks which backup to restore (the system's open dialog) and reads its header. The file is
+/// remembered for [`backup_restore`]. `None` when the person closes the dialog.
+#[tauri::command]
+#[specta::specta]
+pub async fn backup_choose<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> CmdResult<Option<BackupInfo>> {
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title("Choose a backup to restore")
+        .add_filter(FILTER.0, FILTER.1)
+        .blocking_pick_file();
+    let Some(chosen) = chosen else {
+        return Ok(None);
+    };
+    let path = chosen
+        .into_path()
+        .map_err(|_| CoreError::invalid("file", "Choose a file on this computer."))?;
+    let info = backup::inspect(&path)?;
+    remember(&state, Some(path));
+    Ok(Some(info))
+}
+
+fn remember(state: &AppState, path: Option<PathBuf>) {
+    if let Ok(mut chosen) = state.restore_file.lock() {
+        *chosen = path;
+    }
+}
+
+/// Restores the chosen backup. With no vault here it is restored into the data folder; with
+/// one, only when `replace` is true and the vault is unlocked: it is checked first, then the
+/// current vault is locked and kept in a safety copy. The vault is locked afterwards.
+#[tauri::command]
+#[specta::specta]
+pub async fn backup_restore<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    passphrase: String,
+    replace: bool,
+) -> CmdResult<Restored> {
+    let file = state
+        .restore_file
+        .lock()
+        .ok()
+        .and_then(|f| f.clone())
+        .ok_or_else(|| CoreError::invalid("file", "Choose a backup file first."))?;
+    let passphrase = SecretString::from(passphrase);
+    let control = control(&app, &state);
+    let restored = if state.vault.exists() {
+        if !replace {
+            return Err(CoreError::invalid(
+                "replace",
+                "There are records here already. Choose to replace them to go on; they will be \
+                 kept in a safety copy.",
+            )
+            .into());
+        }
+        pool(&state).await?;
+        let restored = backup::replace(&state.vault, &file, &passphrase, &control).await?;
+        notify_locked(&app, LockReason::Manual);
+        restored
+    } else {
+        backup::restore(
+            &file,
+            &passphrase,
+            &state.data_dir,
+            Target::NoVault,
+            &control,
+        )
+        .await?
+    };
+    remember(&state, None);
+    Ok(restored)
+}
+
+/// Deletes the vault, its key slots, keyring entry, drafts and copies. Needs the vault unlocked
+/// and the word "delete" typed to confirm.
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_everything<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    confirm: String,
+) -> CmdResult<Erased> {
+    if !confirm.trim().eq_ignore_ascii_case(DELETE_WORD) {
+        return Err(CoreError::invalid(
+            "confirm",
+            format!("Type {DELETE_WORD} to confirm. Nothing has been deleted."),
+        )
+        .into());
+    }
+    pool(&state).await?;
+    let erased = state.vault.delete_everything().await?;
+    notify_locked(&app, LockReason::Manual);
+    Ok(erased)
+}
