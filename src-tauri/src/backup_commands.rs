@@ -9,13 +9,12 @@ use std::sync::Arc;
 use alongside_core::backup::{
     self, BackupInfo, BackupMade, BackupState, Control, Restored, Target,
 };
-use alongside_core::vault::{validate_passphrase, Erased, LockReason};
+use alongside_core::vault::{validate_passphrase, Erased};
 use alongside_core::{ApiError, CoreError};
 use secrecy::SecretString;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::commands::notify_locked;
 use crate::events::BackupProgress;
 use crate::record_commands::pool;
 use crate::state::AppState;
@@ -151,9 +150,8 @@ pub async fn backup_restore<R: Runtime>(
             .into());
         }
         pool(&state).await?;
-        let restored = backup::replace(&state.vault, &file, &passphrase, &control).await?;
-        notify_locked(&app, LockReason::Manual);
-        restored
+        // The window asked for this and drops its records itself; no lock event is sent.
+        backup::replace(&state.vault, &file, &passphrase, &control).await?
     } else {
         backup::restore(
             &file,
@@ -172,8 +170,7 @@ pub async fn backup_restore<R: Runtime>(
 /// and the word "delete" typed to confirm.
 #[tauri::command]
 #[specta::specta]
-pub async fn delete_everything<R: Runtime>(
-    app: AppHandle<R>,
+pub async fn delete_everything(
     state: State<'_, AppState>,
     confirm: String,
 ) -> CmdResult<Erased> {
@@ -185,7 +182,6 @@ pub async fn delete_everything<R: Runtime>(
         .into());
     }
     pool(&state).await?;
-    let erased = state.vault.delete_everything().await?;
-    notify_locked(&app, LockReason::Manual);
-    Ok(erased)
+    // The window asked for this and goes back to its first screen itself.
+    Ok(state.vault.delete_everything().await?)
 }

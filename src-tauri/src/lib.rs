@@ -78,7 +78,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             backup_commands::backup_cancel,
             backup_commands::backup_choose::<tauri::Wry>,
             backup_commands::backup_restore::<tauri::Wry>,
-            backup_commands::delete_everything::<tauri::Wry>,
+            backup_commands::delete_everything,
         ])
         .events(collect_events![
             events::VaultLocked,

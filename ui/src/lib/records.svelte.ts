@@ -109,6 +109,21 @@ export function formatDate(date: string | null | undefined): string {
   return new Date(y, m - 1, d).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric" });
 }
 
+/** An RFC 3339 moment → "23 November 2026 at 18:30" in local time. */
+export function formatMoment(stamp: string | null | undefined): string {
+  if (!stamp) return "";
+  const d = new Date(stamp);
+  if (Number.isNaN(d.getTime())) return stamp;
+  const day = d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  const time = d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+  return `${day} at ${time}`;
+}
+
+/** A size in KiB → "820 KB" or "2.4 MB". */
+export function formatKib(kib: number): string {
+  return kib < 1024 ? `${kib} KB` : `${(kib / 1024).toFixed(1)} MB`;
+}
+
 /** Puts a core error on its field (when it names one) or returns it as a form-level message. */
 export function fieldError(e: unknown, errors: Record<string, string>): string | null {
   if (e instanceof AppError && e.code === "invalid_input" && e.field) {

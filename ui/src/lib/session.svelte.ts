@@ -1,10 +1,10 @@
 // The app's session: which phase we are in (welcome, set-up, unlock, open) and what the vault
 // reports. On lock every record-bearing value is dropped.
-import { commands, events, type AppInfo, type UnlockRequest, type VaultStatus } from "./bindings";
+import { commands, events, type AppInfo, type Restored, type UnlockRequest, type VaultStatus } from "./bindings";
 import { call } from "./api";
 import { records } from "./records.svelte";
 
-export type Phase = "loading" | "welcome" | "create" | "recovery" | "unlock" | "open" | "failed";
+export type Phase = "loading" | "welcome" | "create" | "restore" | "recovery" | "unlock" | "open" | "failed";
 export type Screen =
   | "dashboard"
   | "projects"
@@ -108,6 +108,30 @@ class Session {
     this.notice = message;
     this.screen = "dashboard";
     if (this.phase === "open" || this.phase === "recovery") this.phase = "unlock";
+  }
+
+  /** After a restore: the vault is locked; say what came back and ask to unlock it. */
+  async restored(r: Restored) {
+    records.clear();
+    this.info = await call(commands.appInfo());
+    await this.refresh();
+    const when = new Date(r.made_at).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    const kept = r.safety_copy ? ` Your previous records are kept in ${r.safety_copy}.` : "";
+    this.notice =
+      `Restored the backup made on ${when}: ${r.counts.projects} projects, ${r.counts.contributions} contributions and ` +
+      `${r.counts.reflections} reflections. Unlock with the passphrase or recovery code you used then.${kept}`;
+    this.screen = "dashboard";
+    this.phase = "unlock";
+  }
+
+  /** After "delete all my data": back to the first screen. */
+  async deleted() {
+    records.clear();
+    this.info = await call(commands.appInfo());
+    await this.refresh();
+    this.notice = "Everything Alongside kept on this computer has been deleted.";
+    this.screen = "dashboard";
+    this.phase = "welcome";
   }
 
   /** Tells the core the person is active (throttled) so auto-lock counts from the last use. */

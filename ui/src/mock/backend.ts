@@ -13,10 +13,14 @@ export type MockVault = {
   keyring: boolean;
   autoLock: number | null;
   records: MockRecords;
+  /** A backup file has been chosen in the (mock) open dialog. */
+  backupChosen: boolean;
   calls: { cmd: string; args: Record<string, unknown> }[];
 };
 
 export const RECOVERY_CODE = "7K2QD-M9XWA-4RTPB-HN3CE-8VFJS";
+/** The passphrase the mock's backup file opens with. */
+export const BACKUP_PASSPHRASE = "lighthouse parsnip velvet tides";
 
 export function newMockVault(preset: "none" | "locked" | "open" | "records" = "none"): MockVault {
   const records = newMockRecords();
@@ -29,6 +33,7 @@ export function newMockVault(preset: "none" | "locked" | "open" | "records" = "n
     recoveryCode: RECOVERY_CODE,
     keyring: false,
     autoLock: 15,
+    backupChosen: false,
     calls: [],
   };
 }
@@ -109,6 +114,45 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
       checkPass(args.current);
       v.recoveryCode = "ZX9QW-4RTPB-M9XWA-HN3CE-8VFJS";
       return v.recoveryCode;
+    case "backup_state":
+      mustBeOpen();
+      return { last: v.records.lastBackup, every_days: v.records.prefs.backup_reminder_days ?? null, due: v.records.lastBackup === null };
+    case "backup_make": {
+      mustBeOpen();
+      if (String(args.passphrase ?? "").trim().length < 10) fail("invalid_input", "Use at least 10 characters. A few unrelated words make a passphrase that is long but easy to remember.", "passphrase");
+      const made_at = new Date().toISOString().slice(0, 19) + "Z";
+      v.records.lastBackup = { made_at, size_kib: 2_480 };
+      const counts = { people: 2, projects: v.records.rows.project.length, meetings: v.records.rows.meeting.length, actions: 0, contributions: v.records.rows.contribution.length, expenses: 0, reflections: v.records.rows.reflection.length };
+      return { path: `/home/you/Documents/alongside-${made_at.slice(0, 10)}.backup`, made_at, size_kib: 2_480, counts };
+    }
+    case "backup_cancel":
+      return null;
+    case "backup_choose":
+      v.backupChosen = true;
+      return { made_at: "2026-10-01T18:30:00Z", app_version: "0.1.0" };
+    case "backup_restore": {
+      if (!v.backupChosen) fail("invalid_input", "Choose a backup file first.", "file");
+      if (args.passphrase !== BACKUP_PASSPHRASE) fail("wrong_passphrase", "That backup passphrase does not open this backup. Use the passphrase you chose when you made the backup (it may differ from the one you unlock the app with).");
+      const counts = { people: 3, projects: 2, meetings: 14, actions: 5, contributions: 61, expenses: 12, reflections: 9 };
+      if (v.exists) {
+        mustBeOpen();
+        if (!args.replace) fail("invalid_input", "There are records here already. Choose to replace them to go on; they will be kept in a safety copy.", "replace");
+        v.unlocked = false;
+        v.backupChosen = false;
+        return { made_at: "2026-10-01T18:30:00Z", counts, safety_copy: "/home/you/.local/share/org.alongside.desktop/before-restore-2026-11-23-101500" };
+      }
+      v.exists = true;
+      v.unlocked = false;
+      v.backupChosen = false;
+      return { made_at: "2026-10-01T18:30:00Z", counts, safety_copy: null };
+    }
+    case "delete_everything":
+      mustBeOpen();
+      if (String(args.confirm ?? "").trim().toLowerCase() !== "delete") fail("invalid_input", "Type delete to confirm. Nothing has been deleted.", "confirm");
+      v.exists = false;
+      v.unlocked = false;
+      v.records = newMockRecords();
+      return { removed: 3, keyring_entries: 0 };
     case "keyring_set":
       mustBeOpen();
       v.keyring = !!args.enabled;

@@ -1,7 +1,7 @@
 // The in-memory stand-in for the record commands, for UI tests and the accessibility build only.
 // Rules (validation, sums, search ranking) are the core's and are tested in Rust on the real
 // encrypted database; this keeps just enough behaviour for the screens to be exercised.
-import type { ApiError, Dashboard, Preferences, Stored } from "../lib/bindings";
+import type { ApiError, Dashboard, LastBackup, Preferences, Stored } from "../lib/bindings";
 import choices from "./choices.json";
 import reports from "./reports.json";
 
@@ -13,6 +13,7 @@ export type MockRecords = {
   nextId: number;
   prefs: Preferences;
   drafts: Map<string, string>;
+  lastBackup: LastBackup | null;
 };
 
 const DEFAULT_PREFS: Preferences = {
@@ -27,10 +28,11 @@ const DEFAULT_PREFS: Preferences = {
   export_include_private: false,
   export_names_as_roles: false,
   export_leave_out_money: false,
+  backup_reminder_days: 30,
 };
 
 export function newMockRecords(): MockRecords {
-  return { rows: { person: [], project: [], meeting: [], action: [], contribution: [], reflection: [] }, nextId: 1, prefs: { ...DEFAULT_PREFS }, drafts: new Map() };
+  return { rows: { person: [], project: [], meeting: [], action: [], contribution: [], reflection: [] }, nextId: 1, prefs: { ...DEFAULT_PREFS }, drafts: new Map(), lastBackup: null };
 }
 
 function fail(code: ApiError["code"], message: string, field: string | null = null): never {
@@ -261,6 +263,11 @@ function dashboard(m: MockRecords): Dashboard {
       .map((x) => ({ id: x.id, title: x.data.title, kind: x.data.kind, date: x.data.date, start_time: x.data.start_time, project_title: project(x.data.project_id) })),
     days_since_reflection: live("reflection").length ? 0 : null,
     reflect_on: null,
+    backup: {
+      last: m.lastBackup,
+      every_days: m.prefs.backup_reminder_days ?? null,
+      due: m.lastBackup === null && m.prefs.backup_reminder_days != null,
+    },
   };
 }
 

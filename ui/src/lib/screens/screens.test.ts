@@ -9,7 +9,7 @@ import { session } from "../session.svelte";
 
 let vault: MockVault;
 
-function start(preset: "none" | "locked" | "open") {
+function start(preset: "none" | "locked" | "open" | "records") {
   vault = installMockBackend(newMockVault(preset));
   session.phase = "loading";
   session.notice = null;
@@ -142,5 +142,94 @@ describe("settings", () => {
     const current = screen.getByLabelText("Current passphrase", { selector: "input" });
     await waitFor(() => expect(current).toHaveAttribute("aria-invalid", "true"));
     expect(vault.passphrase).toBe("correct horse battery staple");
+  });
+});
+
+describe("backup and restore", () => {
+  it("makes a backup after checking the backup passphrase, and shows when", async () => {
+    const user = userEvent.setup();
+    start("open");
+    await user.click(await screen.findByRole("button", { name: "Settings" }));
+    expect(await screen.findByText(/You have not made a backup yet/)).toBeInTheDocument();
+    const pass = screen.getByLabelText("Backup passphrase", { selector: "input" });
+    await user.type(pass, "short");
+    await user.click(screen.getByRole("button", { name: "Save a backup…" }));
+    await waitFor(() => expect(pass).toHaveAttribute("aria-invalid", "true"));
+    await user.clear(pass);
+    await user.type(pass, "lighthouse parsnip velvet tides");
+    await user.type(screen.getByLabelText("Backup passphrase again", { selector: "input" }), "lighthouse parsnip velvet");
+    await user.click(screen.getByRole("button", { name: "Save a backup…" }));
+    expect(await screen.findByText(/The two backup passphrases are different/)).toBeInTheDocument();
+    expect(vault.calls.some((c) => c.cmd === "backup_make")).toBe(false);
+    const again = screen.getByLabelText("Backup passphrase again", { selector: "input" });
+    await user.clear(again);
+    await user.type(again, "lighthouse parsnip velvet tides");
+    await user.click(screen.getByRole("button", { name: "Save a backup…" }));
+    expect(await screen.findByText(/Backup saved to/)).toBeInTheDocument();
+    expect(vault.calls.find((c) => c.cmd === "backup_make")?.args).toEqual({ passphrase: "lighthouse parsnip velvet tides" });
+    expect(await screen.findByText(/Your last backup was made on/)).toBeInTheDocument();
+    expect(pass).toHaveValue("");
+  });
+
+  it("replaces the records only when asked to, then asks to unlock", async () => {
+    const user = userEvent.setup();
+    start("open");
+    await user.click(await screen.findByRole("button", { name: "Settings" }));
+    await user.click(await screen.findByRole("button", { name: "Choose a backup file…" }));
+    expect(await screen.findByText(/This backup was made on/)).toBeInTheDocument();
+    const pass = screen.getByLabelText("Backup passphrase", { selector: "input#restore-pass" });
+    await user.type(pass, "not the backup one");
+    await user.click(screen.getByRole("button", { name: "Replace my records" }));
+    const tick = screen.getByLabelText("Replace my current records with this backup");
+    expect(await screen.findByText(/Tick this to replace/)).toBeInTheDocument();
+    expect(tick).toHaveAttribute("aria-invalid", "true");
+    expect(vault.calls.some((c) => c.cmd === "backup_restore")).toBe(false);
+    await user.click(tick);
+    await user.click(screen.getByRole("button", { name: "Replace my records" }));
+    await waitFor(() => expect(pass).toHaveAttribute("aria-invalid", "true"));
+    expect(vault.unlocked).toBe(true);
+    await user.clear(pass);
+    await user.type(pass, "lighthouse parsnip velvet tides");
+    await user.click(screen.getByRole("button", { name: "Replace my records" }));
+    await screen.findByRole("heading", { name: /Unlock/ });
+    expect(screen.getByText(/Your previous records are kept in/)).toBeInTheDocument();
+    expect(vault.calls.filter((c) => c.cmd === "backup_restore").at(-1)?.args).toEqual({ passphrase: "lighthouse parsnip velvet tides", replace: true });
+  });
+
+  it("restores on a new computer from the welcome screen", async () => {
+    const user = userEvent.setup();
+    start("none");
+    await user.click(await screen.findByRole("button", { name: "Restore from a backup" }));
+    await screen.findByRole("heading", { name: "Bring your records back" });
+    expect(screen.queryByLabelText("Replace my current records with this backup")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Choose a backup file…" }));
+    await user.type(await screen.findByLabelText("Backup passphrase", { selector: "input" }), "lighthouse parsnip velvet tides");
+    await user.click(screen.getByRole("button", { name: "Restore" }));
+    await screen.findByRole("heading", { name: /Unlock/ });
+    expect(screen.getByText(/61 contributions/)).toBeInTheDocument();
+    expect(vault.exists).toBe(true);
+  });
+
+  it("deletes everything only when the word is typed", async () => {
+    const user = userEvent.setup();
+    start("open");
+    await user.click(await screen.findByRole("button", { name: "Settings" }));
+    const word = await screen.findByLabelText("Type delete to confirm");
+    await user.type(word, "yes");
+    await user.click(screen.getByRole("button", { name: "Delete all my data" }));
+    await waitFor(() => expect(word).toHaveAttribute("aria-invalid", "true"));
+    expect(vault.exists).toBe(true);
+    await user.clear(word);
+    await user.type(word, "delete");
+    await user.click(screen.getByRole("button", { name: "Delete all my data" }));
+    await screen.findByRole("heading", { name: "Welcome to Alongside" });
+    expect(screen.getByText(/has been deleted/)).toBeInTheDocument();
+    expect(vault.exists).toBe(false);
+  });
+
+  it("reminds on the dashboard when no backup was made", async () => {
+    start("records");
+    expect(await screen.findByText(/You have not backed up your records yet/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Make a backup" })).toBeInTheDocument();
   });
 });
