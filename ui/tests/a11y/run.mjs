@@ -56,6 +56,11 @@ for (const theme of ["light", "dark"]) {
   await page.goto(`${base}?vault=none&theme=${theme}`);
   await page.getByRole("heading", { name: "Welcome to Alongside" }).waitFor();
   await audit(page, `${theme}-welcome`);
+  await page.getByRole("button", { name: "Restore from a backup" }).click();
+  await page.getByRole("button", { name: "Choose a backup file…" }).click();
+  await page.getByText(/This backup was made on/).waitFor();
+  await audit(page, `${theme}-restore-first-run`);
+  await page.getByRole("button", { name: "Back", exact: true }).click();
 
   await page.getByRole("button", { name: "Set up my private vault" }).click();
   await page.getByRole("heading", { name: "Choose a passphrase" }).waitFor();
@@ -177,6 +182,19 @@ for (const theme of ["light", "dark"]) {
   await goTo("Settings");
   await page.getByRole("heading", { name: "Look and money" }).waitFor();
   await audit(page, `${theme}-records-settings`);
+  await page.getByLabel("Backup passphrase", { exact: true }).fill("lighthouse parsnip velvet tides");
+  await page.getByLabel("Backup passphrase again", { exact: true }).fill("lighthouse parsnip velvet tides");
+  await page.getByRole("button", { name: "Save a backup…" }).click();
+  await page.getByText(/Backup saved to/).waitFor();
+  await page.getByRole("button", { name: "Choose a backup file…" }).click();
+  await page.getByText(/This backup was made on/).waitFor();
+  await page.locator("#restore-pass").fill("lighthouse parsnip velvet tides");
+  await page.getByRole("button", { name: "Replace my records" }).click();
+  await page.getByText(/Tick this to replace/).waitFor();
+  await page.getByLabel("Type delete to confirm").fill("yes");
+  await page.getByRole("button", { name: "Delete all my data" }).click();
+  await page.getByText(/Type delete to confirm. Nothing/).waitFor();
+  await audit(page, `${theme}-records-settings-backup`);
 
   // Reflow: 320 CSS px wide (the width of 1280 px at 400% zoom) must not scroll sideways.
   await page.setViewportSize({ width: 320, height: 640 });
