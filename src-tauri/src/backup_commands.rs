@@ -170,10 +170,7 @@ pub async fn backup_restore<R: Runtime>(
 /// and the word "delete" typed to confirm.
 #[tauri::command]
 #[specta::specta]
-pub async fn delete_everything(
-    state: State<'_, AppState>,
-    confirm: String,
-) -> CmdResult<Erased> {
+pub async fn delete_everything(state: State<'_, AppState>, confirm: String) -> CmdResult<Erased> {
     if !confirm.trim().eq_ignore_ascii_case(DELETE_WORD) {
         return Err(CoreError::invalid(
             "confirm",

@@ -11,14 +11,15 @@ mod support;
 
 use std::time::Instant;
 
+use alongside_core::backup::{self, Control, Target};
 use alongside_core::records::dashboard::dashboard;
 use alongside_core::records::list::ListQuery;
 use alongside_core::records::search::{search, Privacy};
 use alongside_core::records::transfer::{csv_import, json};
 use alongside_core::records::{demo, store, Contribution, Meeting};
-use alongside_core::vault::Vault;
+use alongside_core::vault::{UnlockMethod, Vault};
 use secrecy::SecretString;
-use support::{median, ms, percentile, Figure};
+use support::{median, ms, new_vault, percentile, Figure};
 
 const QUERIES: &[&str] = &[
     "consent",
@@ -43,20 +44,6 @@ const QUERIES: &[&str] = &[
     "version 3",
 ];
 
-async fn new_vault() -> (tempfile::TempDir, Vault, alongside_core::SqlitePool) {
-    let dir = tempfile::tempdir().unwrap();
-    let vault = Vault::new(dir.path());
-    vault
-        .create(
-            &SecretString::from("benchmark passphrase words".to_owned()),
-            false,
-        )
-        .await
-        .unwrap();
-    let pool = vault.pool().await.unwrap();
-    (dir, vault, pool)
-}
-
 #[tokio::main]
 async fn main() {
     let n: u32 = std::env::var("ALONGSIDE_BENCH_CONTRIBUTIONS")
@@ -65,7 +52,7 @@ async fn main() {
         .unwrap_or(100_000);
     let mut figures = Vec::new();
     let today = alongside_core::clock::local_today();
-    let (_dir, _vault, pool) = new_vault().await;
+    let (dir, vault, pool) = new_vault().await;
 
     let start = Instant::now();
     demo::generate(&pool, n, 1, today, &|_, _| {})
@@ -257,5 +244,66 @@ async fn main() {
         "10,000 rows, report",
     ));
 
+    backup_round_trip(&mut figures, &dir, &vault, &everything).await;
     support::finish(&figures);
+}
+
+/// Backup and restore of the whole reference vault: time, sizes, and that the restored vault
+/// holds exactly the records exported before.
+async fn backup_round_trip(
+    figures: &mut Vec<Figure>,
+    dir: &tempfile::TempDir,
+    vault: &Vault,
+    before: &json::Everything,
+) {
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("bench.backup");
+    let pass = SecretString::from("benchmark backup passphrase".to_owned());
+    let vault_mb = std::fs::metadata(dir.path().join("vault.db"))
+        .unwrap()
+        .len() as f64
+        / 1e6;
+    let t = Instant::now();
+    let made = backup::make(vault, &out, &pass, &Control::quiet())
+        .await
+        .unwrap();
+    let backup_s = t.elapsed().as_secs_f64();
+    let target = work.path().join("restored");
+    let t = Instant::now();
+    let restored = backup::restore(&out, &pass, &target, Target::EmptyFolder, &Control::quiet())
+        .await
+        .unwrap();
+    let restore_s = t.elapsed().as_secs_f64();
+    let again = Vault::new(&target);
+    again
+        .unlock(UnlockMethod::Passphrase(SecretString::from(
+            support::PASSPHRASE.to_owned(),
+        )))
+        .await
+        .unwrap();
+    let mut after = json::export_all(&again.pool().await.unwrap(), true)
+        .await
+        .unwrap();
+    after.exported_at.clone_from(&before.exported_at);
+    let same = after == *before && restored.counts == made.counts;
+    figures.push(Figure::report(
+        "backup",
+        backup_s,
+        "s",
+        "whole vault, report",
+    ));
+    figures.push(Figure::report(
+        "backup_size",
+        f64::from(made.size_kib) / 1024.0,
+        "MiB",
+        format!("vault.db {vault_mb:.1} MB, report"),
+    ));
+    figures.push(Figure::report("restore", restore_s, "s", "checked, report"));
+    figures.push(Figure {
+        name: "backup_round_trip",
+        value: if same { 1.0 } else { 0.0 },
+        unit: "same",
+        target: "restored records identical".into(),
+        pass: same,
+    });
 }

@@ -13,10 +13,8 @@ use std::time::Instant;
 
 use alongside_core::records::demo;
 use alongside_core::records::selection::Selection;
-use alongside_core::vault::Vault;
 use alongside_export::{prepare, render, ExportOptions, Format, Names, ReportKind};
 use chrono::{Days, NaiveDate};
-use secrecy::SecretString;
 use support::{median, ms, Figure};
 
 /// Resident-set figures of this process from /proc (Linux), in MiB: (now, peak).
@@ -66,16 +64,7 @@ async fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
     let today = alongside_core::clock::local_today();
-    let dir = tempfile::tempdir().unwrap();
-    let vault = Vault::new(dir.path());
-    vault
-        .create(
-            &SecretString::from("benchmark passphrase words".to_owned()),
-            false,
-        )
-        .await
-        .unwrap();
-    let pool = vault.pool().await.unwrap();
+    let (_dir, _vault, pool) = support::new_vault().await;
     demo::generate(&pool, n, 1, today, &|_, _| {})
         .await
         .unwrap();

@@ -8,6 +8,25 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
+/// The passphrase of every benchmark vault.
+pub const PASSPHRASE: &str = "benchmark passphrase words";
+
+/// A new, unlocked vault in a temporary folder.
+pub async fn new_vault() -> (
+    tempfile::TempDir,
+    alongside_core::vault::Vault,
+    alongside_core::SqlitePool,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = alongside_core::vault::Vault::new(dir.path());
+    vault
+        .create(&secrecy::SecretString::from(PASSPHRASE.to_owned()), false)
+        .await
+        .unwrap();
+    let pool = vault.pool().await.unwrap();
+    (dir, vault, pool)
+}
+
 /// One measured figure.
 pub struct Figure {
     pub name: &'static str,
