@@ -61,6 +61,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             record_commands::record_restore,
             record_commands::dashboard_get,
             record_commands::money_periods,
+            record_commands::project_totals,
             record_commands::search_records,
             record_commands::preferences_get,
             record_commands::preferences_set,

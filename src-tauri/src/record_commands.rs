@@ -150,6 +150,16 @@ pub async fn dashboard_get(state: State<'_, AppState>) -> CmdResult<Dashboard> {
     Ok(dashboard::dashboard(&pool(&state).await?, today).await?)
 }
 
+/// One project's totals: all its time and money.
+#[tauri::command]
+#[specta::specta]
+pub async fn project_totals(
+    state: State<'_, AppState>,
+    project_id: i64,
+) -> CmdResult<dashboard::ProjectTotals> {
+    Ok(dashboard::project_totals(&pool(&state).await?, project_id).await?)
+}
+
 /// Money for this week, monthly period and tax year, against the user's weekly limit.
 #[tauri::command]
 #[specta::specta]

@@ -719,3 +719,61 @@ async fn two_processes_writing_records_at_once_both_succeed() {
     tokio::join!(write(pool.clone(), 1), write(other_pool, 2));
     assert_eq!(store::live_counts(&pool).await.unwrap().contributions, 80);
 }
+
+#[tokio::test]
+async fn project_totals_add_up_its_time_and_money_only() {
+    use alongside_core::records::dashboard::project_totals;
+    let (_dir, _vault, pool) = vault().await;
+    let p = store::create(&pool, project("Totals")).await.unwrap();
+    let other = store::create(&pool, project("Other")).await.unwrap();
+    let mut paid = contribution(p.id, "2026-01-10", 90);
+    paid.prep_minutes = 30;
+    paid.fee_arrangement = FeeArrangement::Fee;
+    paid.fee_pence = 5_000;
+    paid.expenses = vec![expense(ExpenseKind::Parking, 300)];
+    paid.claim_submitted_on = Some("2026-01-11".into());
+    paid.paid_on = Some("2026-02-01".into());
+    store::create(&pool, paid).await.unwrap();
+    let mut waiting = contribution(p.id, "2026-02-10", 60);
+    waiting.travel_minutes = 45;
+    waiting.fee_arrangement = FeeArrangement::Fee;
+    waiting.fee_pence = 2_000;
+    waiting.claim_submitted_on = Some("2026-02-11".into());
+    store::create(&pool, waiting).await.unwrap();
+    let mut to_claim = contribution(p.id, "2026-03-10", 30);
+    to_claim.fee_arrangement = FeeArrangement::Charity;
+    to_claim.fee_pence = 9_999; // given to charity: not the user's money
+    to_claim.expenses = vec![expense(ExpenseKind::Subsistence, 450)];
+    store::create(&pool, to_claim).await.unwrap();
+    let gone = store::create(&pool, contribution(p.id, "2026-03-11", 500))
+        .await
+        .unwrap();
+    store::delete(&pool, RecordKind::Contribution, gone.id)
+        .await
+        .unwrap();
+    store::create(&pool, contribution(other.id, "2026-03-10", 1_000))
+        .await
+        .unwrap();
+    store::create(&pool, meeting(p.id, "2026-01-10"))
+        .await
+        .unwrap();
+    let mut r = reflection("2026-01-10", true, "private thoughts");
+    r.project_id = Some(p.id);
+    store::create(&pool, r).await.unwrap();
+
+    let t = project_totals(&pool, p.id).await.unwrap();
+    assert_eq!(t.contributions, 3);
+    assert_eq!(
+        (t.prep_minutes, t.meeting_minutes, t.travel_minutes),
+        (30, 180, 45)
+    );
+    assert_eq!(t.minutes, 255);
+    assert_eq!((t.meetings, t.reflections), (1, 1));
+    assert_eq!((t.fees_pence, t.expenses_pence), (7_000, 750));
+    assert_eq!(
+        (t.paid_pence, t.waiting_pence, t.to_claim_pence),
+        (5_300, 2_000, 450)
+    );
+    let err = project_totals(&pool, 9_999).await.unwrap_err();
+    assert_eq!(err.code(), alongside_core::ErrorCode::NotFound);
+}

@@ -393,3 +393,78 @@ pub async fn dashboard(pool: &SqlitePool, today: NaiveDate) -> CoreResult<Dashbo
         reflect_on,
     })
 }
+
+/// One project's totals for its page: all its time and all its money, whatever the dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ProjectTotals {
+    /// Contributions logged.
+    pub contributions: i64,
+    /// Minutes in all, and split.
+    pub minutes: i64,
+    /// Preparation minutes.
+    pub prep_minutes: i64,
+    /// Meeting minutes.
+    pub meeting_minutes: i64,
+    /// Travel minutes.
+    pub travel_minutes: i64,
+    /// Meetings and sessions.
+    pub meetings: i64,
+    /// Reflections linked to the project (private ones included: this is the user's own page).
+    pub reflections: i64,
+    /// Fees paid to the user (payable arrangements only).
+    pub fees_pence: i64,
+    /// Expenses.
+    pub expenses_pence: i64,
+    /// Paid to the user.
+    pub paid_pence: i64,
+    /// Claimed and waiting to be paid.
+    pub waiting_pence: i64,
+    /// Not yet claimed.
+    pub to_claim_pence: i64,
+}
+
+/// Totals for one project; `not_found` when there is no such project.
+pub async fn project_totals(pool: &SqlitePool, project_id: i64) -> CoreResult<ProjectTotals> {
+    let exists: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM projects WHERE id = ? AND deleted_at IS NULL")
+            .bind(project_id)
+            .fetch_optional(pool)
+            .await?;
+    if exists.is_none() {
+        return Err(crate::error::CoreError::NotFound(
+            "That project no longer exists.".into(),
+        ));
+    }
+    let sql = format!(
+        "SELECT count(*) AS n,
+            ifnull(sum(c.prep_minutes), 0) AS p, ifnull(sum(c.meeting_minutes), 0) AS m,
+            ifnull(sum(c.travel_minutes), 0) AS t,
+            ifnull(sum(CASE WHEN c.fee_arrangement IN ('fee', 'reduced', 'voucher')
+                       THEN c.fee_pence ELSE 0 END), 0) AS fees,
+            ifnull(sum(c.expenses_pence), 0) AS expenses,
+            ifnull(sum(CASE WHEN c.paid_on IS NOT NULL THEN {CLAIM_PENCE_SQL} END), 0) AS paid,
+            ifnull(sum(CASE WHEN c.paid_on IS NULL AND c.claim_submitted_on IS NOT NULL
+                       THEN {CLAIM_PENCE_SQL} END), 0) AS waiting,
+            ifnull(sum(CASE WHEN c.paid_on IS NULL AND c.claim_submitted_on IS NULL
+                       THEN {CLAIM_PENCE_SQL} END), 0) AS to_claim,
+            (SELECT count(*) FROM meetings WHERE project_id = ?1 AND deleted_at IS NULL) AS meetings,
+            (SELECT count(*) FROM reflections WHERE project_id = ?1 AND deleted_at IS NULL) AS refl
+         FROM contributions c WHERE c.project_id = ?1 AND c.deleted_at IS NULL"
+    );
+    let row = sqlx::query(&sql).bind(project_id).fetch_one(pool).await?;
+    let (p, m, t): (i64, i64, i64) = (row.try_get("p")?, row.try_get("m")?, row.try_get("t")?);
+    Ok(ProjectTotals {
+        contributions: row.try_get("n")?,
+        minutes: p + m + t,
+        prep_minutes: p,
+        meeting_minutes: m,
+        travel_minutes: t,
+        meetings: row.try_get("meetings")?,
+        reflections: row.try_get("refl")?,
+        fees_pence: row.try_get("fees")?,
+        expenses_pence: row.try_get("expenses")?,
+        paid_pence: row.try_get("paid")?,
+        waiting_pence: row.try_get("waiting")?,
+        to_claim_pence: row.try_get("to_claim")?,
+    })
+}
