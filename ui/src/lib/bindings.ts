@@ -61,6 +61,8 @@ export const commands = {
 	dashboardGet: () => typedError<Dashboard, ApiError>(__TAURI_INVOKE("dashboard_get")),
 	/**  Money for this week, monthly period and tax year, against the user's weekly limit. */
 	moneyPeriods: () => typedError<MoneyPeriods, ApiError>(__TAURI_INVOKE("money_periods")),
+	/**  One project's totals: all its time and money. */
+	projectTotals: (projectId: number) => typedError<ProjectTotals, ApiError>(__TAURI_INVOKE("project_totals", { projectId })),
 	/**  Searches everything, private reflections included (this is inside the app). */
 	searchRecords: (query: string, limit: number) => typedError<SearchHit[], ApiError>(__TAURI_INVOKE("search_records", { query, limit })),
 	/**  The user's preferences. */
@@ -970,6 +972,34 @@ export type ProjectStatus =
 "paused" | 
 /**  Finished. */
 "finished";
+
+/**  One project's totals for its page: all its time and all its money, whatever the dates. */
+export type ProjectTotals = {
+	/**  Contributions logged. */
+	contributions: number,
+	/**  Minutes in all, and split. */
+	minutes: number,
+	/**  Preparation minutes. */
+	prep_minutes: number,
+	/**  Meeting minutes. */
+	meeting_minutes: number,
+	/**  Travel minutes. */
+	travel_minutes: number,
+	/**  Meetings and sessions. */
+	meetings: number,
+	/**  Reflections linked to the project (private ones included: this is the user's own page). */
+	reflections: number,
+	/**  Fees paid to the user (payable arrangements only). */
+	fees_pence: number,
+	/**  Expenses. */
+	expenses_pence: number,
+	/**  Paid to the user. */
+	paid_pence: number,
+	/**  Claimed and waiting to be paid. */
+	waiting_pence: number,
+	/**  Not yet claimed. */
+	to_claim_pence: number,
+};
 
 /**  One prompt of a reflection template. */
 export type Prompt = {

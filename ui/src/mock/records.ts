@@ -158,6 +158,8 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
       return dashboard(m);
     case "money_periods":
       return moneyPeriods(m);
+    case "project_totals":
+      return projectTotals(m, args.projectId);
     case "export_reports":
       return reports;
     case "export_preview":
@@ -268,6 +270,29 @@ function dashboard(m: MockRecords): Dashboard {
       every_days: m.prefs.backup_reminder_days ?? null,
       due: m.lastBackup === null && m.prefs.backup_reminder_days != null,
     },
+  };
+}
+
+/** One project's time and money, as the core adds them up. */
+function projectTotals(m: MockRecords, projectId: number) {
+  const live = (k: Kind) => m.rows[k].filter((r) => !r.deleted && r.data.project_id === projectId);
+  const cs = live("contribution").map((r) => r.data);
+  const sum = (f: (c: any) => number, rows = cs) => rows.reduce((s, c) => s + f(c), 0);
+  const payable = (c: any) => ["fee", "reduced", "voucher"].includes(c.fee_arrangement);
+  const p = sum((c) => c.prep_minutes), mt = sum((c) => c.meeting_minutes), t = sum((c) => c.travel_minutes);
+  return {
+    contributions: cs.length,
+    minutes: p + mt + t,
+    prep_minutes: p,
+    meeting_minutes: mt,
+    travel_minutes: t,
+    meetings: live("meeting").length,
+    reflections: live("reflection").length,
+    fees_pence: sum((c) => (payable(c) ? c.fee_pence : 0)),
+    expenses_pence: sum((c) => c.expenses.reduce((s: number, x: any) => s + x.amount_pence, 0)),
+    paid_pence: sum(claimPence, cs.filter((c) => c.paid_on)),
+    waiting_pence: sum(claimPence, cs.filter((c) => !c.paid_on && c.claim_submitted_on)),
+    to_claim_pence: sum(claimPence, cs.filter((c) => !c.paid_on && !c.claim_submitted_on)),
   };
 }
 

@@ -197,3 +197,18 @@ describe("error view", () => {
     await screen.findByRole("heading", { name: "Your time" });
   });
 });
+
+describe("a project's page", () => {
+  it("shows its time, money, meetings, contributions and reflections together", async () => {
+    await open("Projects");
+    await userEvent.click(await screen.findByRole("button", { name: "Open Early psychosis support" }));
+    const totals = await screen.findByRole("region", { name: "Time and money" });
+    expect(within(totals).getByText("Time given").nextElementSibling).toHaveTextContent("2 h over 1 contribution (30 min preparing, 1 h 30 min in meetings, 0 min travelling)");
+    expect(within(totals).getByText("Claimed, waiting").nextElementSibling).toHaveTextContent("£62.40");
+    expect(within(totals).getByText("Fees").nextElementSibling).toHaveTextContent("£50.00");
+    expect(screen.getByRole("heading", { name: "Reflections (1)" })).toBeInTheDocument();
+    expect(screen.getByText("After the committee")).toBeInTheDocument();
+    expect(screen.getByText(/Private/)).toBeInTheDocument();
+    expect(calls("project_totals").at(-1)?.args).toEqual({ projectId: 1 });
+  });
+});
