@@ -123,7 +123,7 @@ for (const theme of ["light", "dark"]) {
   await audit(page, `${theme}-records-dashboard`);
   await goTo("Projects");
   await page.getByRole("button", { name: "Open Early psychosis support" }).click();
-  await page.getByRole("heading", { name: "Latest contributions" }).waitFor();
+  await page.getByRole("heading", { name: "Time and money" }).waitFor();
   await audit(page, `${theme}-records-project`);
   await page.getByRole("button", { name: "Change project" }).click();
   await page.getByLabel("Name of the project").fill("");
