@@ -191,3 +191,44 @@ export class FormState {
     }
   }
 }
+
+/** Keeps what is typed in a form as an encrypted draft in the vault (shortly after each change)
+ * and brings it back when the same form opens again, so locking or closing loses nothing.
+ * `read` gives the fields to keep; `write` puts kept fields back. Create it while the form is set up. */
+export class FormDraft<T> {
+  note = $state<string | null>(null);
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly id: string,
+    what: string,
+    private readonly read: () => T,
+    write: (kept: T) => void,
+  ) {
+    $effect(() => {
+      call(commands.draftLoad(this.id))
+        .then((draft) => {
+          if (!draft) return;
+          write(JSON.parse(draft.body) as T);
+          this.note = `Your unsaved ${what} was brought back.`;
+        })
+        .catch(() => {});
+      return () => clearTimeout(this.timer);
+    });
+  }
+
+  /** For the form's `oninput`/`onchange`: saves the draft once typing pauses. */
+  keep = () => {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      void call(commands.draftSave(this.id, JSON.stringify(this.read()))).catch(() => {});
+    }, 400);
+  };
+
+  /** Forgets the draft (after saving the record, or when the person cancels). */
+  async discard() {
+    clearTimeout(this.timer);
+    this.note = null;
+    await call(commands.draftDelete(this.id)).catch(() => {});
+  }
+}

@@ -212,3 +212,31 @@ describe("a project's page", () => {
     expect(calls("project_totals").at(-1)?.args).toEqual({ projectId: 1 });
   });
 });
+
+describe("drafts of every form", () => {
+  it("bring back a contribution and a meeting typed before locking, and forget them once saved", async () => {
+    const user = userEvent.setup();
+    await open("Contributions");
+    await screen.findByRole("heading", { name: "Log a contribution" });
+    await user.type(screen.getByLabelText("What I contributed"), "Half-written note about the leaflet");
+    await waitFor(() => expect(vault.records.drafts.get("contribution:new")).toContain("Half-written note"), { timeout: 2000 });
+    await user.keyboard("{Control>}l{/Control}");
+    await screen.findByRole("heading", { name: /Unlock/ });
+    await user.type(screen.getByLabelText("Passphrase", { selector: "input" }), "correct horse battery staple");
+    await user.click(screen.getByRole("button", { name: "Unlock" }));
+    const nav = await screen.findByRole("navigation", { name: "Main" });
+    await user.click(within(nav).getByRole("button", { name: "Contributions" }));
+    expect(await screen.findByText("Your unsaved contribution was brought back.")).toBeInTheDocument();
+    expect(screen.getByLabelText("What I contributed")).toHaveValue("Half-written note about the leaflet");
+    await user.click(screen.getByRole("button", { name: "Save contribution" }));
+    await screen.findByText(/^Saved: /);
+    expect(vault.records.drafts.has("contribution:new")).toBe(false);
+
+    await user.click(within(nav).getByRole("button", { name: "Meetings" }));
+    await user.click(await screen.findByRole("button", { name: "Plan a meeting" }));
+    await user.type(await screen.findByLabelText("Name"), "Patient panel, June");
+    await waitFor(() => expect(vault.records.drafts.get("meeting:new")).toContain("Patient panel, June"), { timeout: 2000 });
+    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(vault.records.drafts.has("meeting:new")).toBe(false));
+  });
+});
