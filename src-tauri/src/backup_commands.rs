@@ -13,9 +13,9 @@ use alongside_core::vault::{validate_passphrase, Erased};
 use alongside_core::{ApiError, CoreError};
 use secrecy::SecretString;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::events::BackupProgress;
+use crate::file_dialogs::{open_from, save_to, Ask};
 use crate::record_commands::pool;
 use crate::state::AppState;
 
@@ -24,7 +24,11 @@ type CmdResult<T> = Result<T, ApiError>;
 /// The word typed to confirm deleting everything.
 pub const DELETE_WORD: &str = "delete";
 
-const FILTER: (&str, &[&str]) = ("Alongside backup", &["backup"]);
+const BACKUP_FILES: Ask<'static> = Ask {
+    title: "",
+    filter: "Alongside backup",
+    extensions: &["backup"],
+};
 
 fn control<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> Control {
     state.backup_cancel.store(false, Ordering::Relaxed);
@@ -64,19 +68,13 @@ pub async fn backup_make<R: Runtime>(
     validate_passphrase(&passphrase)?;
     pool(&state).await?;
     let today = alongside_core::clock::local_today();
-    let chosen = app
-        .dialog()
-        .file()
-        .set_title("Save the backup")
-        .set_file_name(format!("alongside-{today}.backup"))
-        .add_filter(FILTER.0, FILTER.1)
-        .blocking_save_file();
-    let Some(chosen) = chosen else {
+    let ask = Ask {
+        title: "Save the backup",
+        ..BACKUP_FILES
+    };
+    let Some(path) = save_to(&app, &ask, format!("alongside-{today}.backup"))? else {
         return Ok(None);
     };
-    let path = chosen
-        .into_path()
-        .map_err(|_| CoreError::invalid("out", "Choose a file on this computer."))?;
     let control = control(&app, &state);
     Ok(Some(
         backup::make(&state.vault, &path, &passphrase, &control).await?,
@@ -98,18 +96,13 @@ pub async fn backup_choose<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CmdResult<Option<BackupInfo>> {
-    let chosen = app
-        .dialog()
-        .file()
-        .set_title("Choose a backup to restore")
-        .add_filter(FILTER.0, FILTER.1)
-        .blocking_pick_file();
-    let Some(chosen) = chosen else {
+    let ask = Ask {
+        title: "Choose a backup to restore",
+        ..BACKUP_FILES
+    };
+    let Some(path) = open_from(&app, &ask)? else {
         return Ok(None);
     };
-    let path = chosen
-        .into_path()
-        .map_err(|_| CoreError::invalid("file", "Choose a file on this computer."))?;
     let info = backup::inspect(&path)?;
     remember(&state, Some(path));
     Ok(Some(info))

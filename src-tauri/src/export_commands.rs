@@ -7,10 +7,10 @@ use std::sync::atomic::Ordering;
 use alongside_core::{ApiError, CoreError};
 use alongside_export::{Document, ExportOptions, Format, ReportInfo, Written};
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
 use crate::events::ExportProgress;
+use crate::file_dialogs::{save_to, Ask};
 use crate::record_commands::pool;
 use crate::state::AppState;
 
@@ -49,19 +49,14 @@ pub async fn export_save<R: Runtime>(
     let today = alongside_core::clock::local_today();
     let ext = options.format.extension();
     let name = format!("alongside-{}-{today}.{ext}", options.report.as_str());
-    let chosen = app
-        .dialog()
-        .file()
-        .set_title("Save the report")
-        .set_file_name(name)
-        .add_filter(filter_name(options.format), &[ext])
-        .blocking_save_file();
-    let Some(chosen) = chosen else {
+    let ask = Ask {
+        title: "Save the report",
+        filter: filter_name(options.format),
+        extensions: &[ext],
+    };
+    let Some(path) = save_to(&app, &ask, name)? else {
         return Ok(None);
     };
-    let path = chosen
-        .into_path()
-        .map_err(|_| CoreError::invalid("out", "Choose a file on this computer."))?;
     state.export_cancel.store(false, Ordering::Relaxed);
     let written = alongside_export::export_to_file(
         &pool,

@@ -5,6 +5,7 @@ pub mod backup_commands;
 pub mod commands;
 pub mod events;
 pub mod export_commands;
+pub mod file_dialogs;
 pub mod record_commands;
 pub mod reminders;
 pub mod state;

@@ -27,7 +27,7 @@ use crate::records::transfer::Counts;
 use crate::vault::database::{self, MIGRATOR};
 use crate::vault::key::DataKey;
 use crate::vault::slots::{KdfParams, SecretKind, SlotFile};
-use crate::vault::{settings, validate_passphrase, LockReason, Vault};
+use crate::vault::{blocking, settings, validate_passphrase, LockReason, Vault};
 use format::not_a_backup;
 use payload::{Manifest, Source};
 
@@ -143,14 +143,6 @@ pub enum Target {
 }
 
 const LAST_BACKUP_KEY: &str = "last_backup";
-
-async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> CoreResult<T> + Send + 'static,
-) -> CoreResult<T> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| CoreError::Internal(format!("A background task failed: {e}")))?
-}
 
 fn now_stamp() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)

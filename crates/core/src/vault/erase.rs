@@ -67,11 +67,7 @@ impl Vault {
             }
         }
         for (service, account) in keyring_entries {
-            let result =
-                tokio::task::spawn_blocking(move || keyring_slot::delete(&service, &account))
-                    .await
-                    .map_err(|e| CoreError::Internal(format!("A background task failed: {e}")))?;
-            match result {
+            match super::blocking(move || keyring_slot::delete(&service, &account)).await {
                 Ok(()) => erased.keyring_entries += 1,
                 Err(_) => tracing::warn!("a keyring entry could not be removed"),
             }

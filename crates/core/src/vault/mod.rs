@@ -98,7 +98,8 @@ pub fn validate_passphrase(passphrase: &SecretString) -> CoreResult<()> {
     Ok(())
 }
 
-async fn blocking<T: Send + 'static>(
+/// Runs blocking work (key derivation, file copying) off the async threads.
+pub(crate) async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> CoreResult<T> + Send + 'static,
 ) -> CoreResult<T> {
     tokio::task::spawn_blocking(f)
