@@ -252,6 +252,29 @@ try {
     await assertNoPlaintext(["kingfisher", "Kingfisher trial", "otter-friendly", "heron leaflet"]);
   });
 
+  await step("a project's page adds up its time and money", async () => {
+    await nav(browser, "Projects");
+    await (await browser.$('//button[@aria-label="Open Kingfisher trial"]')).click();
+    await text(browser, "Time and money");
+    await text(browser, "Reflections (0)");
+    await text(browser, "£49.90");
+    await shot(browser, "22-project-page");
+  });
+
+  await step("settings offer backup, restore and deleting everything", async () => {
+    await nav(browser, "Settings");
+    await text(browser, "You have not made a backup yet.");
+    await (await browser.$("#backup-pass")).scrollIntoView();
+    await shot(browser, "23-settings-backup");
+  });
+
+  await step("a half-typed contribution is kept as an encrypted draft", async () => {
+    await nav(browser, "Contributions");
+    await fill(browser, "c-summary", "Half a note about the dipper nest");
+    await browser.pause(1500);
+    await assertNoPlaintext(["dipper"]);
+  });
+
   await step("lock, refuse a wrong passphrase, unlock with the recovery code", async () => {
     await (await browser.$("button.lock")).click();
     await heading(browser, "Unlock Alongside");
@@ -266,7 +289,15 @@ try {
     await browser.$("nav[aria-label='Main']").waitForExist({ timeout: 15000 });
     await nav(browser, "Projects");
     await text(browser, "Kingfisher trial");
-    await assertNoPlaintext(["kingfisher", "Kingfisher trial", "otter-friendly"]);
+    await assertNoPlaintext(["kingfisher", "Kingfisher trial", "otter-friendly", "dipper"]);
+  });
+
+  await step("the draft comes back after the lock", async () => {
+    await nav(browser, "Contributions");
+    await text(browser, "Your unsaved contribution was brought back.");
+    const kept = await (await browser.$("#c-summary")).getValue();
+    if (kept !== "Half a note about the dipper nest") throw new Error(`draft brought back as ${JSON.stringify(kept)}`);
+    await shot(browser, "24-draft-brought-back");
   });
 
   await step("a screen lock reported by the system locks the app", async () => {
