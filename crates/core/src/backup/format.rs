@@ -271,7 +271,7 @@ fn check_shape(h: &Header) -> CoreResult<(Vec<u8>, Vec<u8>)> {
         .decode(&h.nonce)
         .ok()
         .filter(|n| n.len() == NONCE_PREFIX_BYTES);
-    let kdf_ok = (8 * 1024..=1024 * 1024).contains(&h.kdf.memory_kib)
+    let kdf_ok = (8 * 1024..=256 * 1024).contains(&h.kdf.memory_kib)
         && (1..=10).contains(&h.kdf.iterations)
         && (1..=8).contains(&h.kdf.parallelism);
     let chunk_ok = (1024..=16 * 1024 * 1024).contains(&h.chunk_bytes);
@@ -381,5 +381,82 @@ impl<R: BufRead> Read for OpenedReader<R> {
         out[..n].copy_from_slice(&self.plain[self.pos..self.pos + n]);
         self.pos += n;
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn pass() -> SecretString {
+        SecretString::from("a backup passphrase".to_owned())
+    }
+
+    /// A header line with its checksum line, as a writer would put them.
+    fn with_checksum(header: &serde_json::Value) -> Vec<u8> {
+        let line = serde_json::to_vec(header).unwrap();
+        let mut out = line.clone();
+        out.push(b'\n');
+        out.extend_from_slice(hex::encode(Sha256::digest(&line)).as_bytes());
+        out.push(b'\n');
+        out
+    }
+
+    #[test]
+    fn a_header_asking_for_huge_key_settings_is_refused_before_any_work() {
+        let header = serde_json::json!({
+            "format": FORMAT, "version": 1, "created_at": "2026-11-23T10:00:00Z",
+            "app_version": "0.1.0",
+            "kdf": {"memory_kib": 4_000_000u32, "iterations": 3, "parallelism": 1},
+            "salt": B64.encode([0u8; 16]), "nonce": B64.encode([0u8; 19]),
+            "chunk_bytes": CHUNK_BYTES, "key_check": "00"
+        });
+        let started = std::time::Instant::now();
+        let err = open(io::Cursor::new(with_checksum(&header)), &pass())
+            .err()
+            .unwrap();
+        assert_eq!(err.code(), crate::ErrorCode::InvalidInput);
+        assert!(started.elapsed() < std::time::Duration::from_millis(100));
+    }
+
+    #[test]
+    fn sealed_payloads_round_trip_at_chunk_edges() {
+        for len in [
+            0usize,
+            1,
+            CHUNK_BYTES as usize - 1,
+            CHUNK_BYTES as usize,
+            CHUNK_BYTES as usize * 2 + 5,
+        ] {
+            let data: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+            let kdf = KdfParams {
+                memory_kib: 8 * 1024,
+                iterations: 1,
+                parallelism: 1,
+            };
+            let mut w = begin(Vec::new(), &pass(), kdf, "2026-11-23T10:00:00Z").unwrap();
+            w.write_all(&data).unwrap();
+            let file = w.finish().unwrap();
+            let (_, mut r) = open(io::Cursor::new(file), &pass()).unwrap();
+            let mut back = Vec::new();
+            r.read_to_end(&mut back).unwrap();
+            assert_eq!(back, data, "length {len}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn random_bytes_are_refused_without_a_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let result = open(io::Cursor::new(bytes), &pass());
+            prop_assert!(result.is_err());
+        }
+
+        #[test]
+        fn random_text_after_a_real_looking_start_is_refused(tail in "[ -~]{0,300}") {
+            let bytes = format!("{{\"format\":\"alongside-backup\",{tail}").into_bytes();
+            prop_assert!(open(io::Cursor::new(bytes), &pass()).is_err());
+        }
     }
 }
