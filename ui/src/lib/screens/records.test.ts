@@ -240,3 +240,25 @@ describe("drafts of every form", () => {
     await waitFor(() => expect(vault.records.drafts.has("meeting:new")).toBe(false));
   });
 });
+
+describe("a reflection's links", () => {
+  it("can be about one meeting or contribution of its project", async () => {
+    const user = userEvent.setup();
+    await open("Reflections");
+    await screen.findByRole("heading", { name: "Write a reflection" });
+    expect(screen.queryByLabelText("About a meeting (optional)")).toBeNull();
+    await user.selectOptions(screen.getByLabelText("About the project"), "1");
+    const meeting = await screen.findByLabelText("About a meeting (optional)");
+    await waitFor(() => expect(within(meeting).getByRole("option", { name: /Steering committee, March/ })).toBeInTheDocument());
+    await user.selectOptions(meeting, within(meeting).getByRole("option", { name: /Steering committee, March/ }));
+    const contribution = screen.getByLabelText("About a contribution (optional)");
+    await user.selectOptions(contribution, within(contribution).getByRole("option", { name: /consent form/ }));
+    await user.type(screen.getByLabelText("A short title"), "Linked thoughts");
+    await user.click(screen.getByRole("button", { name: "Save reflection" }));
+    await screen.findByText(/Saved “Linked thoughts”/);
+    const sent = calls("reflection_create").at(-1)!.args.data as any;
+    expect(sent.project_id).toBe(1);
+    expect(sent.meeting_id).toBeGreaterThan(0);
+    expect(sent.contribution_id).toBeGreaterThan(0);
+  });
+});
