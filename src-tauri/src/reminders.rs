@@ -19,7 +19,7 @@ pub fn spawn(app: tauri::AppHandle, vault: Arc<Vault>) {
         tokio::time::sleep(FIRST).await;
         loop {
             // A locked vault has nothing to say; looking does not count as activity.
-            if let Ok(pool) = vault.pool().await {
+            if let Ok(pool) = vault.pool_in_background().await {
                 let today = alongside_core::clock::local_today();
                 match reminders::take_new(&pool, today).await {
                     Ok(list) => {

@@ -322,9 +322,15 @@ async fn auto_lock_follows_the_chosen_idle_time() {
         !vault.lock_if_idle().await.unwrap(),
         "touch resets the timer"
     );
+    // Background work (reminders) reads the vault without holding off the lock.
     clock.advance(Duration::from_secs(2));
+    vault.pool_in_background().await.unwrap();
     assert!(vault.lock_if_idle().await.unwrap());
     assert!(!vault.is_unlocked().await);
+    assert_eq!(
+        vault.pool_in_background().await.unwrap_err().code(),
+        alongside_core::ErrorCode::VaultLocked
+    );
 
     // The choice is stored in the vault and survives unlocking; "never" never locks.
     vault

@@ -425,6 +425,13 @@ impl Vault {
         Ok(s.pool.clone())
     }
 
+    /// A handle on the open database for background work (reminders): does not count as
+    /// activity, so it never holds off auto-lock.
+    pub async fn pool_in_background(&self) -> CoreResult<SqlitePool> {
+        let session = self.session.lock().await;
+        Ok(session.as_ref().ok_or(CoreError::VaultLocked)?.pool.clone())
+    }
+
     /// The lock settings.
     pub async fn lock_settings(&self) -> CoreResult<LockSettings> {
         let session = self.session.lock().await;
