@@ -564,3 +564,29 @@ async fn a_backup_is_due_after_the_chosen_interval_and_reminded_once() {
         "backup_reminder_days"
     );
 }
+
+#[tokio::test]
+async fn delete_everything_removes_the_keyring_entry_too() {
+    use alongside_core::paths::VaultPaths;
+    use alongside_core::vault::keyring_slot;
+    use alongside_core::vault::slots::SlotFile;
+    let dir = tempfile::tempdir().unwrap();
+    let service = format!("alongside-test-erase-{}", std::process::id());
+    let vault = Vault::new(dir.path()).with_keyring_service(&service);
+    let created = vault.create(&secret(PASS), true).await.unwrap();
+    assert!(
+        created.keyring_problem.is_none(),
+        "run under scripts/with-keyring.sh: {:?}",
+        created.keyring_problem
+    );
+    let (slots, _) = SlotFile::load(&VaultPaths::new(dir.path())).unwrap();
+    let (svc, account) = slots
+        .keyring()
+        .map(|(s, a)| (s.to_owned(), a.to_owned()))
+        .unwrap();
+    assert!(keyring_slot::load(&svc, &account).unwrap().is_some());
+    let erased = vault.delete_everything().await.unwrap();
+    assert_eq!(erased.keyring_entries, 1);
+    assert!(keyring_slot::load(&svc, &account).unwrap().is_none());
+    assert!(names_in(dir.path()).is_empty());
+}
