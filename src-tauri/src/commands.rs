@@ -109,6 +109,15 @@ pub async fn vault_touch(state: State<'_, AppState>) -> CmdResult<()> {
     Ok(())
 }
 
+/// Tells the shell the window has drawn the overview with its figures; the first time in a run
+/// it notes how long starting took (see `startup`).
+#[tauri::command]
+#[specta::specta]
+pub async fn app_shown() -> CmdResult<()> {
+    crate::startup::shown();
+    Ok(())
+}
+
 /// The auto-lock choice.
 #[tauri::command]
 #[specta::specta]

@@ -8,6 +8,7 @@ pub mod export_commands;
 pub mod file_dialogs;
 pub mod record_commands;
 pub mod reminders;
+pub mod startup;
 pub mod state;
 
 use std::path::PathBuf;
@@ -29,6 +30,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::vault_unlock,
             commands::vault_lock::<tauri::Wry>,
             commands::vault_touch,
+            commands::app_shown,
             commands::lock_settings_get,
             commands::lock_settings_set,
             commands::passphrase_change,
@@ -126,6 +128,7 @@ pub fn with_commands<R: tauri::Runtime>(
 
 /// Starts the desktop app.
 pub fn run() -> Result<(), String> {
+    startup::began();
     alongside_core::logging::init("info,sqlx=warn");
     let specta = specta_builder::<tauri::Wry>();
     let state = state::AppState::new(data_dir()?);

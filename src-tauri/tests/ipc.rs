@@ -3,45 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
 
+mod support;
+
 use alongside_app::state::AppState;
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::WebviewWindowBuilder;
-
-fn app(dir: &std::path::Path) -> tauri::WebviewWindow<tauri::test::MockRuntime> {
-    let specta = alongside_app::specta_builder::<tauri::test::MockRuntime>();
-    let app =
-        alongside_app::with_commands(mock_builder(), AppState::new(dir.to_path_buf()), specta)
-            .build(tauri::generate_context!("tauri.conf.json", test = true))
-            .unwrap();
-    let w = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    std::mem::forget(app);
-    w
-}
-
-fn invoke(
-    w: &tauri::WebviewWindow<tauri::test::MockRuntime>,
-    cmd: &str,
-    args: Value,
-) -> Result<Value, Value> {
-    get_ipc_response(
-        w,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|b| b.deserialize::<Value>().unwrap())
-}
+use support::{app, app_with, invoke};
 
 fn code(r: Result<Value, Value>) -> String {
     r.unwrap_err()["code"].as_str().unwrap_or("").to_owned()
@@ -439,18 +405,6 @@ fn record_commands_work_end_to_end_over_ipc() {
         "vault_locked"
     );
     assert_eq!(code(invoke(&w, "dashboard_get", json!({}))), "vault_locked");
-}
-
-fn app_with(state: AppState) -> tauri::WebviewWindow<tauri::test::MockRuntime> {
-    let specta = alongside_app::specta_builder::<tauri::test::MockRuntime>();
-    let app = alongside_app::with_commands(mock_builder(), state, specta)
-        .build(tauri::generate_context!("tauri.conf.json", test = true))
-        .unwrap();
-    let w = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    std::mem::forget(app);
-    w
 }
 
 /// A backup of a vault with one project, made by the core (the app's save dialog cannot be

@@ -7,21 +7,12 @@ use std::path::Path;
 
 use assert_cmd::Command;
 
-const PASS: &str = "tea garden bicycle stars";
+mod support;
+
+use support::PASS;
 
 fn alongside(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("alongside").unwrap();
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", dir)
-        // No keyring unless a test asks for one: point D-Bus at nothing.
-        .env(
-            "DBUS_SESSION_BUS_ADDRESS",
-            "unix:path=/nonexistent/alongside-test",
-        )
-        .arg("--data-dir")
-        .arg(dir);
-    cmd
+    Command::from_std(support::std_command(dir))
 }
 
 fn with_pass(dir: &Path, pass: &str) -> Command {

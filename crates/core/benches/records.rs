@@ -189,6 +189,48 @@ async fn main() {
     });
     figures.push(Figure::report("list_p95", list_p95, "ms", "report"));
 
+    // The same reads on a plain SQLite twin of the reference vault, side by side: the cost of
+    // the encryption on the work the app really does.
+    let twin_dir = tempfile::tempdir().unwrap();
+    let twin = twin_dir.path().join("plain.db");
+    sqlx::query("ATTACH DATABASE ? AS plaintext KEY ''")
+        .bind(twin.display().to_string())
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query("SELECT sqlcipher_export('plaintext')")
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query("DETACH DATABASE plaintext")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let plain = sqlx::sqlite::SqlitePoolOptions::new()
+        .max_connections(4)
+        .connect_with(alongside_core::vault::database::base_options(&twin, false).unwrap())
+        .await
+        .unwrap();
+    let (mut enc_runs, mut plain_runs) = (Vec::new(), Vec::new());
+    for round in 0..6 {
+        let e = reads(&pool, today, &lists).await;
+        let p = reads(&plain, today, &lists).await;
+        if round > 0 {
+            enc_runs.push(e);
+            plain_runs.push(p);
+        }
+    }
+    plain.close().await;
+    let (enc_ms, plain_ms) = (median(enc_runs), median(plain_runs));
+    let twin_ratio = enc_ms / plain_ms;
+    figures.push(Figure {
+        name: "cipher_ratio_reference",
+        value: twin_ratio,
+        unit: "x",
+        target: format!("≤ 1.25 (dashboard, search, lists: {enc_ms:.0} / {plain_ms:.0} ms)"),
+        pass: twin_ratio <= 1.25,
+    });
+
     // Export everything, then import it into an empty vault.
     let t = Instant::now();
     let everything = json::export_all(&pool, true).await.unwrap();
@@ -306,4 +348,24 @@ async fn backup_round_trip(
         target: "restored records identical".into(),
         pass: same,
     });
+}
+
+/// The reads of the reference workload (dashboard ×5, every search query, every list page),
+/// in milliseconds.
+async fn reads(
+    pool: &alongside_core::SqlitePool,
+    today: chrono::NaiveDate,
+    lists: &[ListQuery],
+) -> f64 {
+    let t = Instant::now();
+    for _ in 0..5 {
+        std::hint::black_box(dashboard(pool, today).await.unwrap());
+    }
+    for q in QUERIES {
+        std::hint::black_box(search(pool, q, 20, Privacy::IncludePrivate).await.unwrap());
+    }
+    for q in lists {
+        std::hint::black_box(store::list::<Contribution>(pool, q).await.unwrap());
+    }
+    ms(t.elapsed())
 }

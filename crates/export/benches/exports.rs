@@ -99,20 +99,15 @@ async fn main() {
 
     let mut figures = vec![
         Figure {
-            name: "pdf_involvement_1y",
+            name: "pdf_1y",
             value: year_ms,
             unit: "ms",
             target: format!("≤ 500 (median of 5; {} KiB)", size / 1024),
             pass: year_ms <= 500.0,
         },
-        Figure::report(
-            "pdf_involvement_1y_first",
-            first_ms,
-            "ms",
-            "first run, fonts loaded",
-        ),
+        Figure::report("pdf_1y_first", first_ms, "ms", "first run, fonts loaded"),
         Figure {
-            name: "pdf_involvement_10y",
+            name: "pdf_10y",
             value: ten_ms,
             unit: "ms",
             target: format!("≤ 5000 (median of 3; {} KiB)", size10 / 1024),

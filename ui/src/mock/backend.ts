@@ -91,6 +91,7 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
       v.unlocked = false;
       return null;
     case "vault_touch":
+    case "app_shown":
       return null;
     case "lock_settings_get":
       mustBeOpen();

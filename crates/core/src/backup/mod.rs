@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 use sqlx::SqlitePool;
 
-use crate::atomic_file::{create_private_dir, sync_dir};
+use crate::atomic_file::{create_private_dir, sync_dir, AtomicFile};
 use crate::error::{CoreError, CoreResult};
 use crate::paths::VaultPaths;
 use crate::records::store::live_counts;
@@ -239,7 +239,7 @@ pub async fn make(
     control: &Control,
 ) -> CoreResult<BackupMade> {
     validate_passphrase(passphrase)?;
-    let folder = folder_of(out)?;
+    folder_of(out)?;
     let (pool, key, vault_id) = vault.open_parts().await?;
     control.report(BackupStage::Snapshot, 0);
     let (slots, _) = SlotFile::load(vault.paths())?;
@@ -252,9 +252,14 @@ pub async fn make(
         .map_err(|e| CoreError::Internal(format!("The key file could not be read: {e}")))?;
     // The snapshot is written by SQLCipher with the vault's key: encrypted on disk, in a hidden
     // folder removed when this function returns. Its counts are read from the snapshot itself.
+    sweep_stale_snapshots(vault.paths().dir());
     let snapshot = tempfile::Builder::new()
-        .prefix(".alongside-snapshot-")
+        .prefix(SNAPSHOT_PREFIX)
         .tempdir_in(vault.paths().dir())?;
+    // Held while the snapshot is in use, so a later backup can tell a live one from one left by
+    // a backup that was killed.
+    let in_use = std::fs::File::create(snapshot.path().join(SNAPSHOT_LOCK))?;
+    in_use.lock()?;
     let snap = VaultPaths::new(snapshot.path());
     database::encrypted_copy(&pool, &snap.database()).await?;
     let (schema_version, counts) = snapshot_facts(&snap, &key).await?;
@@ -284,10 +289,8 @@ pub async fn make(
         );
         let snapshot_path = snap.database();
         blocking(move || {
-            let mut tmp = tempfile::Builder::new()
-                .prefix(".alongside-tmp-")
-                .tempfile_in(&folder)?;
-            let sink = BufWriter::with_capacity(1024 * 1024, tmp.as_file_mut());
+            let mut tmp = AtomicFile::create(&out)?;
+            let sink = BufWriter::with_capacity(1024 * 1024, tmp.file_mut());
             let mut sealed = format::begin(sink, &pass, KdfParams::PASSPHRASE, &manifest.made_at)?;
             payload::write(
                 &mut sealed,
@@ -300,14 +303,11 @@ pub async fn make(
                 .finish()?
                 .into_inner()
                 .map_err(|e| CoreError::Io(e.into_error()))?;
-            tmp.as_file().sync_all()?;
-            let size = tmp.as_file().metadata()?.len();
-            tmp.persist(&out).map_err(|e| CoreError::Io(e.error))?;
-            sync_dir(&folder)?;
-            Ok(size)
+            Ok(tmp.commit()?)
         })
         .await?
     };
+    drop(in_use);
     drop(snapshot);
     let last = LastBackup {
         made_at: manifest.made_at.clone(),
@@ -323,6 +323,46 @@ pub async fn make(
         size_kib: last.size_kib,
         counts: manifest.counts,
     })
+}
+
+/// The prefix of the hidden folder a backup's snapshot is made in, inside the vault's folder.
+const SNAPSHOT_PREFIX: &str = ".alongside-snapshot-";
+/// The file a backup holds locked while its snapshot folder is in use.
+const SNAPSHOT_LOCK: &str = "in-use.lock";
+
+/// Removes snapshot folders left in `dir` by backups that were killed (encrypted, but large).
+/// A folder whose lock is still held belongs to a running backup and is left alone.
+fn sweep_stale_snapshots(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let stale_name = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(SNAPSHOT_PREFIX));
+        if !stale_name || !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        let lock = std::fs::File::open(entry.path().join(SNAPSHOT_LOCK));
+        let free = match &lock {
+            Ok(file) => file.try_lock().is_ok(),
+            // No lock file yet: a backup starting this instant, or one killed before it made
+            // the file. Only an old folder is taken to be the second.
+            Err(_) => entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > std::time::Duration::from_secs(60)),
+        };
+        if free {
+            drop(lock);
+            if std::fs::remove_dir_all(entry.path()).is_ok() {
+                tracing::info!("removed the snapshot of an unfinished backup");
+            }
+        }
+    }
 }
 
 /// The schema version and record counts of a snapshot, read from it with the vault's key.

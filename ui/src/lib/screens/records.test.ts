@@ -262,3 +262,21 @@ describe("a reflection's links", () => {
     expect(sent.contribution_id).toBeGreaterThan(0);
   });
 });
+
+describe("locking", () => {
+  it("leaves no record text on the page or in the stores once locked", async () => {
+    const user = userEvent.setup();
+    await open("Meetings");
+    await screen.findAllByText("Steering committee, March");
+    expect(records.projects.length).toBeGreaterThan(0);
+    await user.keyboard("{Control>}l{/Control}");
+    await screen.findByRole("heading", { name: "Unlock Alongside" });
+    for (const text of ["Steering committee, March", "Early psychosis support", "Send comments on the leaflet", "Rewrite the leaflet"]) {
+      expect(document.body.textContent).not.toContain(text);
+    }
+    expect(records.projects).toEqual([]);
+    expect(records.undo).toBeNull();
+    expect(session.status?.records).toBeNull();
+    expect(session.recoveryCode).toBeNull();
+  });
+});

@@ -1,0 +1,300 @@
+//! Hostile arguments to every command over the real IPC, on a real unlocked vault: random JSON
+//! built from the commands' own argument and field names, wrong types, huge strings and deep
+//! nesting. Every call answers (no panic, no hang) with a result or a refusal — Tauri's own for
+//! arguments of the wrong shape, otherwise a typed `{code, message}` — and a refused call
+//! changes no file of the vault. `PROPTEST_CASES` sets the number of calls.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
+
+mod support;
+
+use std::cell::Cell;
+use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+use support::{app, invoke};
+
+const PASS: &str = "maple harbour violin";
+
+/// The codes a typed refusal may carry (crates/core/src/error.rs).
+const CODES: &[&str] = &[
+    "vault_locked",
+    "no_vault",
+    "vault_exists",
+    "wrong_passphrase",
+    "slots_unusable",
+    "keyring_unavailable",
+    "invalid_input",
+    "not_found",
+    "damaged",
+    "storage",
+    "io",
+    "cancelled",
+    "internal",
+];
+
+/// Commands that open a system file dialog once their arguments pass: no dialog can be answered
+/// here. Their arguments are still checked before the dialog (see `ipc.rs`).
+const OPENS_A_DIALOG: &[&str] = &["backup_make", "backup_choose", "export_save"];
+
+/// Every command with its argument names, read from the generated bindings.
+fn commands() -> Vec<(String, Vec<String>)> {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings.ts"),
+    )
+    .unwrap();
+    let mut all = Vec::new();
+    for part in text.split("__TAURI_INVOKE(\"").skip(2) {
+        let name: String = part.chars().take_while(|c| *c != '"').collect();
+        let rest = &part[name.len() + 1..];
+        let args = match rest.trim_start().strip_prefix(", {") {
+            Some(inner) => inner
+                .split('}')
+                .next()
+                .unwrap()
+                .split(',')
+                .map(|a| a.trim().to_owned())
+                .filter(|a| !a.is_empty())
+                .collect(),
+            None => Vec::new(),
+        };
+        all.push((name, args));
+    }
+    assert!(
+        all.len() > 50,
+        "bindings unreadable: {} commands",
+        all.len()
+    );
+    all
+}
+
+/// Field names of the generated types (`name: type` inside the bindings), for realistic objects.
+fn field_names() -> Vec<String> {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings.ts"),
+    )
+    .unwrap();
+    let mut names = BTreeSet::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if let Some((name, _)) = line.split_once(": ") {
+            if !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
+            {
+                names.insert(name.to_owned());
+            }
+        }
+    }
+    names.into_iter().collect()
+}
+
+fn leaf() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        prop_oneof![Just(0i64), Just(-1), Just(1), Just(i64::MAX), Just(1 << 53)]
+            .prop_map(Value::from),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        "[ -~éü£—\u{202e}\u{0}\n]{0,40}".prop_map(Value::from),
+        prop_oneof![
+            Just("2025-01-01"),
+            Just("2025-02-30"),
+            Just("18:30"),
+            Just("passphrase"),
+            Just("keyring"),
+            Just("recovery_code"),
+            Just("co_design"),
+            Just("meeting"),
+            Just("involvement"),
+            Just("pdf"),
+            Just("json"),
+            Just("DELETE ME"),
+            Just("../../etc/passwd"),
+        ]
+        .prop_map(Value::from),
+        (1usize..4).prop_map(|n| Value::from("x".repeat(n * 100_000))),
+    ]
+}
+
+fn value(fields: Vec<String>) -> impl Strategy<Value = Value> {
+    leaf().prop_recursive(4, 48, 8, move |inner| {
+        let keys = prop::sample::select(fields.clone());
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map(keys, inner, 0..8)
+                .prop_map(|m| Value::Object(m.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+/// One call: a command and arguments for it (its own names, sometimes one left out or a stray
+/// one added, sometimes nested a thousand deep).
+fn call(
+    commands: Vec<(String, Vec<String>)>,
+    fields: Vec<String>,
+) -> impl Strategy<Value = (String, Value)> {
+    let n = commands.len();
+    (0..n, prop::collection::vec(value(fields), 4), any::<u8>()).prop_map(
+        move |(i, values, shape)| {
+            let (name, arg_names) = &commands[i];
+            let mut args = Map::new();
+            for (k, (arg, v)) in arg_names.iter().zip(values.iter().cycle()).enumerate() {
+                if shape % 7 == 1 && k == 0 {
+                    continue;
+                }
+                args.insert(arg.clone(), v.clone());
+            }
+            if shape % 5 == 2 {
+                args.insert("unexpected".into(), values[3].clone());
+            }
+            if shape % 11 == 3 {
+                if let Some(first) = arg_names.first() {
+                    let deep = format!("{}1{}", "[".repeat(1000), "]".repeat(1000));
+                    args.insert(
+                        first.clone(),
+                        serde_json::from_str(&deep).unwrap_or(Value::Null),
+                    );
+                }
+            }
+            (name.clone(), Value::Object(args))
+        },
+    )
+}
+
+/// The bytes of the vault's files, but the shared-memory index that reads may touch.
+fn files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut all: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_file())
+        .filter(|e| !e.file_name().to_string_lossy().ends_with("-shm"))
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn every_command_answers_hostile_arguments_with_a_result_or_a_typed_refusal() {
+    let panicked = Arc::new(AtomicBool::new(false));
+    let flag = panicked.clone();
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        flag.store(true, Ordering::SeqCst);
+        default_hook(info);
+    }));
+
+    let dir = tempfile::tempdir().unwrap();
+    let w = app(dir.path());
+    invoke(
+        &w,
+        "vault_create",
+        json!({"passphrase": PASS, "useKeyring": false}),
+    )
+    .unwrap();
+    invoke(&w, "project_create", json!({"data": {
+        "title": "Early psychosis support", "organisation": "Trust", "my_role": "Patient partner",
+        "approach": "co_production", "status": "active", "start_date": "2025-01-01",
+        "end_date": null, "lead_id": null, "rate_cards": [], "notes": "", "tags": []
+    }}))
+    .unwrap();
+
+    let commands: Vec<_> = commands()
+        .into_iter()
+        .filter(|(name, _)| !OPENS_A_DIALOG.contains(&name.as_str()))
+        .collect();
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(400),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    });
+    let (answered, refused_by_shape, refused_typed) =
+        (Cell::new(0u32), Cell::new(0u32), Cell::new(0u32));
+    runner
+        .run(&call(commands, field_names()), |(cmd, args)| {
+            let before = files(dir.path());
+            let (tx, rx) = std::sync::mpsc::channel();
+            let (w2, cmd2, args2) = (w.clone(), cmd.clone(), args.clone());
+            std::thread::spawn(move || {
+                let _ = tx.send(invoke(&w2, &cmd2, args2));
+            });
+            let result = rx
+                .recv_timeout(Duration::from_secs(60))
+                .map_err(|_| TestCaseError::fail(format!("{cmd} did not answer")))?;
+            prop_assert!(!panicked.load(Ordering::SeqCst), "{} panicked", cmd);
+            match result {
+                Ok(_) => answered.set(answered.get() + 1),
+                Err(Value::String(_)) => {
+                    refused_by_shape.set(refused_by_shape.get() + 1);
+                    prop_assert!(
+                        files(dir.path()) == before,
+                        "{} refused its arguments but wrote",
+                        cmd
+                    );
+                }
+                Err(e) => {
+                    refused_typed.set(refused_typed.get() + 1);
+                    let code = e["code"].as_str().unwrap_or_default();
+                    prop_assert!(
+                        CODES.contains(&code),
+                        "{} answered an untyped error: {}",
+                        cmd,
+                        e
+                    );
+                    prop_assert!(e["message"].as_str().is_some_and(|m| !m.is_empty()));
+                    prop_assert!(
+                        files(dir.path()) == before,
+                        "{} refused ({}) but wrote",
+                        cmd,
+                        code
+                    );
+                }
+            }
+            // A call that locked the vault (or erased it) is undone, so later calls reach the
+            // records again.
+            let status = invoke(&w, "vault_status", json!({})).unwrap();
+            if status["exists"] == false {
+                invoke(
+                    &w,
+                    "vault_create",
+                    json!({"passphrase": PASS, "useKeyring": false}),
+                )
+                .unwrap();
+            } else if status["unlocked"] == false {
+                invoke(
+                    &w,
+                    "vault_unlock",
+                    json!({"request": {"method": "passphrase", "passphrase": PASS}}),
+                )
+                .unwrap();
+            }
+            Ok(())
+        })
+        .unwrap();
+    eprintln!(
+        "hostile IPC: {} answered, {} refused by shape, {} refused with a code",
+        answered.get(),
+        refused_by_shape.get(),
+        refused_typed.get()
+    );
+    assert!(
+        refused_typed.get() > 0,
+        "no call got past Tauri's argument check"
+    );
+}
