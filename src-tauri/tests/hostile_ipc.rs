@@ -48,7 +48,7 @@ fn commands() -> Vec<(String, Vec<String>)> {
     )
     .unwrap();
     let mut all = Vec::new();
-    for part in text.split("__TAURI_INVOKE(\"").skip(2) {
+    for part in text.split("__TAURI_INVOKE(\"").skip(1) {
         let name: String = part.chars().take_while(|c| *c != '"').collect();
         let rest = &part[name.len() + 1..];
         let args = match rest.trim_start().strip_prefix(", {") {

@@ -19,6 +19,11 @@ export const commands = {
 	vaultLock: () => typedError<null, ApiError>(__TAURI_INVOKE("vault_lock")),
 	/**  Tells the vault the person is active (resets the auto-lock timer). */
 	vaultTouch: () => typedError<null, ApiError>(__TAURI_INVOKE("vault_touch")),
+	/**
+	 *  Tells the shell the window has drawn the overview with its figures; the first time in a run
+	 *  it notes how long starting took (see `startup`).
+	 */
+	appShown: () => typedError<null, ApiError>(__TAURI_INVOKE("app_shown")),
 	/**  The auto-lock choice. */
 	lockSettingsGet: () => typedError<LockSettings, ApiError>(__TAURI_INVOKE("lock_settings_get")),
 	/**  Saves the auto-lock choice. */
