@@ -193,19 +193,23 @@ async fn main() {
     // the encryption on the work the app really does.
     let twin_dir = tempfile::tempdir().unwrap();
     let twin = twin_dir.path().join("plain.db");
-    sqlx::query("ATTACH DATABASE ? AS plaintext KEY ''")
-        .bind(twin.display().to_string())
-        .execute(&pool)
-        .await
-        .unwrap();
-    sqlx::query("SELECT sqlcipher_export('plaintext')")
-        .execute(&pool)
-        .await
-        .unwrap();
-    sqlx::query("DETACH DATABASE plaintext")
-        .execute(&pool)
-        .await
-        .unwrap();
+    {
+        // One connection: an attached database belongs to the connection that attached it.
+        let mut conn = pool.acquire().await.unwrap();
+        sqlx::query("ATTACH DATABASE ? AS plaintext KEY ''")
+            .bind(twin.display().to_string())
+            .execute(&mut *conn)
+            .await
+            .unwrap();
+        sqlx::query("SELECT sqlcipher_export('plaintext')")
+            .execute(&mut *conn)
+            .await
+            .unwrap();
+        sqlx::query("DETACH DATABASE plaintext")
+            .execute(&mut *conn)
+            .await
+            .unwrap();
+    }
     let plain = sqlx::sqlite::SqlitePoolOptions::new()
         .max_connections(4)
         .connect_with(alongside_core::vault::database::base_options(&twin, false).unwrap())
