@@ -22,7 +22,7 @@ for (const bin of [app, cli]) if (!existsSync(bin)) throw new Error(`${bin} is m
 const data = mkdtempSync(join(tmpdir(), "alongside-bench-app-"));
 const env = { ...process.env, ALONGSIDE_DATA_DIR: data, ALONGSIDE_PASSPHRASE: PASS };
 console.log(`Making a keyring vault of ${contributions} contributions in ${data} …`);
-execFileSync(cli, ["init", "--keyring"], { env, stdio: ["ignore", "ignore", "inherit"] });
+execFileSync(cli, ["init", "--remember"], { env, stdio: ["ignore", "ignore", "inherit"] });
 execFileSync(cli, ["demo", "--contributions", String(contributions), "--seed", "1"], { env, stdio: ["ignore", "ignore", "inherit"] });
 
 /** Every process below `pid` (the web view's processes are the app's children). */
