@@ -27,23 +27,21 @@ impl AtomicFile {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        if let Some(file) = unnamed_file_in(&dir) {
-            return Ok(AtomicFile {
-                file,
-                dir,
-                target: path.to_path_buf(),
-                named: None,
-            });
-        }
-        let (file, temp_path) = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
-            .tempfile_in(&dir)?
-            .into_parts();
+        let (file, named) = match unnamed_file_in(&dir) {
+            Some(file) => (file, None),
+            None => {
+                let (file, temp_path) = tempfile::Builder::new()
+                    .prefix(TEMP_PREFIX)
+                    .tempfile_in(&dir)?
+                    .into_parts();
+                (file, Some(temp_path))
+            }
+        };
         Ok(AtomicFile {
             file,
             dir,
             target: path.to_path_buf(),
-            named: Some(temp_path),
+            named,
         })
     }
 
