@@ -101,6 +101,7 @@ soak: setup-system
 
 package: setup-system setup-npm
 	$(TAURI) build --bundles deb
+	scripts/repack-deb.sh target/release/bundle/deb
 	@ls -l target/release/bundle/deb/*.deb
 
 clean:

@@ -129,10 +129,15 @@ pub fn with_commands<R: tauri::Runtime>(
 /// Starts the desktop app.
 pub fn run() -> Result<(), String> {
     startup::began();
+    startup::draw_without_compositing();
     alongside_core::logging::init("info,sqlx=warn");
     let specta = specta_builder::<tauri::Wry>();
     let state = state::AppState::new(data_dir()?);
     let vault = state.vault.clone();
+    // Unlocking from the keyring (reading the key, opening the database) runs while the window
+    // and its web view start; the window's first question about the vault waits for it.
+    let early = vault.clone();
+    tauri::async_runtime::spawn(async move { early.unlock_at_start().await });
     with_commands(tauri::Builder::default(), state, specta)
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(w) = app.get_webview_window("main") {

@@ -93,7 +93,7 @@ fn status_shows_facts_locked_and_unlocked_but_no_secrets() {
         .success();
     let json: serde_json::Value = serde_json::from_str(&stdout_of(&open)).unwrap();
     assert_eq!(json["unlocked"], true);
-    assert_eq!(json["schema_version"], 3);
+    assert_eq!(json["schema_version"], 4);
     assert_eq!(json["auto_lock_minutes"], 15);
     let all = format!("{}{}", stdout_of(&open), stderr_of(&open));
     assert!(!all.contains(PASS) && !all.contains(&code));

@@ -777,3 +777,77 @@ async fn project_totals_add_up_its_time_and_money_only() {
     let err = project_totals(&pool, 9_999).await.unwrap_err();
     assert_eq!(err.code(), alongside_core::ErrorCode::NotFound);
 }
+
+#[tokio::test]
+async fn counts_leave_out_deleted_records_and_their_expense_lines() {
+    let (_dir, _vault, pool) = vault().await;
+    let p = store::create(&pool, project("Stroke rehab")).await.unwrap();
+    let mut kept = contribution(p.id, "2025-06-02", 60);
+    kept.expenses = vec![
+        expense(ExpenseKind::Fares, 400),
+        expense(ExpenseKind::Parking, 250),
+    ];
+    store::create(&pool, kept).await.unwrap();
+    let mut gone = contribution(p.id, "2025-06-03", 30);
+    gone.expenses = vec![expense(ExpenseKind::Subsistence, 600)];
+    let gone = store::create(&pool, gone).await.unwrap();
+    store::delete(&pool, RecordKind::Contribution, gone.id)
+        .await
+        .unwrap();
+    let counts = store::live_counts(&pool).await.unwrap();
+    assert_eq!((counts.contributions, counts.expenses), (1, 2));
+
+    // Inside the undo window nothing is purged; after it, the delete is final.
+    let now = chrono::Utc::now();
+    assert_eq!(store::purge_expired(&pool, now).await.unwrap(), 0);
+    let later = now + chrono::Duration::seconds(UNDO_SECONDS + 1);
+    assert_eq!(store::purge_expired(&pool, later).await.unwrap(), 1);
+    let lines: i64 = sqlx::query_scalar("SELECT count(*) FROM expenses")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(lines, 2, "the purged contribution's line went with it");
+}
+
+/// Unlocking counts live records and purges expired deletes; on a busy vault a scan of a whole
+/// table means decrypting tens of megabytes, so each of those statements must use an index.
+#[tokio::test]
+async fn start_up_statements_read_indexes_not_whole_tables() {
+    let (_dir, _vault, pool) = vault().await;
+    let mut statements = vec![
+        "SELECT (SELECT count(*) FROM expenses) - (SELECT count(*) FROM expenses e \
+         JOIN contributions c ON c.id = e.contribution_id WHERE c.deleted_at IS NOT NULL)"
+            .to_owned(),
+    ];
+    for kind in [
+        RecordKind::Person,
+        RecordKind::Project,
+        RecordKind::Meeting,
+        RecordKind::Action,
+        RecordKind::Contribution,
+        RecordKind::Reflection,
+    ] {
+        let t = kind.table();
+        statements.push(format!("SELECT count(*) FROM {t} WHERE deleted_at IS NULL"));
+        statements.push(format!(
+            "DELETE FROM {t} WHERE deleted_at IS NOT NULL AND deleted_at < '2025-01-01'"
+        ));
+    }
+    for sql in statements {
+        // EXPLAIN QUERY PLAN rows are (id, parent, notused, detail).
+        let plan: Vec<String> = sqlx::query(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .fetch_all(&pool)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| sqlx::Row::get::<String, _>(r, 3))
+            .collect();
+        assert!(!plan.is_empty(), "no plan for {sql}");
+        for step in &plan {
+            assert!(
+                !step.starts_with("SCAN") || step.contains("USING") || step == "SCAN CONSTANT ROW",
+                "{sql} reads a whole table: {step}"
+            );
+        }
+    }
+}

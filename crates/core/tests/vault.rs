@@ -67,7 +67,7 @@ async fn create_lock_and_unlock_with_passphrase_and_recovery_code() {
     let status = vault.status().await.unwrap();
     assert!(status.exists && status.unlocked);
     assert!(status.slots.passphrase && status.slots.recovery_code && !status.slots.keyring);
-    assert_eq!(status.schema_version, Some(3));
+    assert_eq!(status.schema_version, Some(4));
 
     let pool = vault.pool().await.unwrap();
     drafts::save(&pool, "reflection:new", "first thoughts")
@@ -426,4 +426,29 @@ async fn a_new_vault_is_private_to_its_owner() {
         let path = entry.unwrap().path();
         assert_eq!(mode(&path), 0o600, "{}", path.display());
     }
+}
+
+#[tokio::test]
+async fn at_start_a_remembered_vault_unlocks_from_the_keyring_and_others_stay_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = format!("alongside-test-start-{}", std::process::id());
+    let vault = Vault::new(dir.path()).with_keyring_service(&service);
+    assert!(!vault.unlock_at_start().await, "no vault yet");
+    let created = vault.create(&secret(PASS), true).await.unwrap();
+    assert!(
+        created.keyring_problem.is_none(),
+        "run under scripts/with-keyring.sh: {:?}",
+        created.keyring_problem
+    );
+    vault.lock(LockReason::Manual).await.unwrap();
+
+    let again = Vault::new(dir.path()).with_keyring_service(&service);
+    assert!(again.unlock_at_start().await);
+    assert!(again.status().await.unwrap().unlocked);
+    again.set_keyring(false).await.unwrap();
+    again.lock(LockReason::Manual).await.unwrap();
+
+    let not_remembered = Vault::new(dir.path()).with_keyring_service(&service);
+    assert!(!not_remembered.unlock_at_start().await);
+    assert!(!not_remembered.status().await.unwrap().unlocked);
 }

@@ -17,8 +17,7 @@ class Records {
   dirty = $state(false);
 
   async load() {
-    if (!this.choices) this.choices = await call(commands.choices());
-    await this.loadProjects();
+    await Promise.all([this.choices ? null : call(commands.choices()).then((c) => (this.choices = c)), this.loadProjects()]);
   }
 
   async loadProjects() {

@@ -380,8 +380,9 @@ pub async fn live_counts(pool: &SqlitePool) -> CoreResult<super::transfer::Count
                 (SELECT count(*) FROM meetings WHERE deleted_at IS NULL) AS meetings,
                 (SELECT count(*) FROM actions WHERE deleted_at IS NULL) AS actions,
                 (SELECT count(*) FROM contributions WHERE deleted_at IS NULL) AS contributions,
-                (SELECT count(*) FROM expenses e JOIN contributions c ON c.id = e.contribution_id
-                 WHERE c.deleted_at IS NULL) AS expenses,
+                (SELECT count(*) FROM expenses) - (SELECT count(*) FROM expenses e
+                 JOIN contributions c ON c.id = e.contribution_id WHERE c.deleted_at IS NOT NULL)
+                 AS expenses,
                 (SELECT count(*) FROM reflections WHERE deleted_at IS NULL) AS reflections",
     )
     .fetch_one(pool)

@@ -314,6 +314,24 @@ impl Vault {
         }
     }
 
+    /// Unlocks from this computer's keyring when the vault is set to, without being asked: the
+    /// app calls it as it starts, so opening the database overlaps the window's loading. Returns
+    /// whether it unlocked. A failure changes nothing; the window then asks again and says why.
+    pub async fn unlock_at_start(&self) -> bool {
+        let remembered =
+            self.exists() && SlotFile::load(&self.paths).is_ok_and(|(f, _)| f.keyring().is_some());
+        if !remembered {
+            return false;
+        }
+        match self.unlock(UnlockMethod::Keyring).await {
+            Ok(()) => true,
+            Err(e) => {
+                tracing::info!(code = ?e.code(), "the keyring did not unlock the vault at start");
+                false
+            }
+        }
+    }
+
     async fn key_from(&self, slot_file: &SlotFile, method: UnlockMethod) -> CoreResult<DataKey> {
         match method {
             UnlockMethod::Passphrase(p) => {

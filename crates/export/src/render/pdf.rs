@@ -22,11 +22,21 @@ struct Fonts {
     fonts: Vec<Font>,
 }
 
+/// The faces reports use, inside the program: Libertinus Serif for text and headings, and DejaVu
+/// Sans Mono as the fallback for symbols Libertinus lacks (licences in `fonts/NOTICE`). Only
+/// these, not Typst's whole set, so the program stays small.
+const FONT_FILES: [&[u8]; 3] = [
+    include_bytes!("../../fonts/LibertinusSerif-Regular.otf"),
+    include_bytes!("../../fonts/LibertinusSerif-Bold.otf"),
+    include_bytes!("../../fonts/DejaVuSansMono.ttf"),
+];
+
 /// The fonts shipped inside the program (read once).
 fn fonts() -> &'static Fonts {
     static FONTS: OnceLock<Fonts> = OnceLock::new();
     FONTS.get_or_init(|| {
-        let fonts: Vec<Font> = typst_assets::fonts()
+        let fonts: Vec<Font> = FONT_FILES
+            .into_iter()
             .flat_map(|data| Font::iter(Bytes::new(data)))
             .collect();
         Fonts {
