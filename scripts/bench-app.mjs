@@ -83,10 +83,21 @@ function startOnce(measureMemory) {
       if (measureMemory) {
         await new Promise((r) => setTimeout(r, IDLE_MS));
         const pids = descendants(child.pid);
+        const byName = {};
+        for (const pid of pids) {
+          let name = "gone";
+          try {
+            name = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+          } catch {
+            // The process ended while we looked.
+          }
+          byName[name] = (byName[name] ?? 0) + sumKb([pid], "status", "VmRSS") / 1024;
+        }
         memory = {
           processes: pids.length,
           rssMiB: sumKb(pids, "status", "VmRSS") / 1024,
           pssMiB: sumKb(pids, "smaps_rollup", "Pss") / 1024,
+          byName,
         };
       }
       clearTimeout(timer);
@@ -117,6 +128,13 @@ const figures = [
   { name: "startup_in_process", value: median(runs.map((r) => r.insideMs)), unit: "ms", target: "run() to overview, report", pass: true },
   { name: "rss", value: idle.memory.rssMiB, unit: "MiB", target: `≤ 150 (app + ${idle.memory.processes - 1} web view processes, idle ${IDLE_MS / 1000} s)`, pass: idle.memory.rssMiB <= 150 },
   { name: "pss", value: idle.memory.pssMiB, unit: "MiB", target: "same processes, shared pages split, report", pass: true },
+  ...Object.entries(idle.memory.byName).map(([process, mib]) => ({
+    name: `rss_${process}`,
+    value: mib,
+    unit: "MiB",
+    target: "one process of rss, report",
+    pass: true,
+  })),
   { name: "deb_size", value: debMB, unit: "MB", target: "≤ 12", pass: debMB <= 12 },
 ];
 process.exitCode = mergeFigures(figures) ? 0 : 1;
