@@ -129,7 +129,6 @@ pub fn with_commands<R: tauri::Runtime>(
 /// Starts the desktop app.
 pub fn run() -> Result<(), String> {
     startup::began();
-    startup::draw_without_compositing();
     alongside_core::logging::init("info,sqlx=warn");
     let specta = specta_builder::<tauri::Wry>();
     let state = state::AppState::new(data_dir()?);

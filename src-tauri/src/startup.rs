@@ -12,19 +12,6 @@ pub const REPORT_ENV: &str = "ALONGSIDE_REPORT_STARTUP";
 static STARTED: OnceLock<Instant> = OnceLock::new();
 static SHOWN: AtomicBool = AtomicBool::new(false);
 
-/// On Linux, WebKitGTK draws the window without GPU compositing unless the person has chosen
-/// otherwise with WebKit's own variables. Alongside's pages are forms, lists and text; going
-/// through the GL driver cost about 95 MB in the web view and a fifth of a second at start
-/// (measured under Xvfb with Mesa). Called first, before any thread exists.
-pub fn draw_without_compositing() {
-    #[cfg(target_os = "linux")]
-    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none()
-        && std::env::var_os("WEBKIT_FORCE_COMPOSITING_MODE").is_none()
-    {
-        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
-    }
-}
-
 /// Notes the moment the app began starting.
 pub fn began() {
     let _ = STARTED.set(Instant::now());
