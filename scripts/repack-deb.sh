@@ -1,13 +1,27 @@
 #!/bin/sh
-# Rebuilds each .deb in the given folder with xz compression (Tauri's bundler writes gzip):
-# the same files, owners root, a third smaller to download. Usage: scripts/repack-deb.sh DIR
+# Rebuilds each .deb in the given folder with xz compression and xz's x86 filter (Tauri's
+# bundler writes gzip; dpkg-deb offers no filter, and the filter takes about 4% more off a
+# program): the same files, owners root, verified by unpacking again.
+# Usage: scripts/repack-deb.sh DIR
 set -eu
 for deb in "$1"/*.deb; do
-  tree=$(mktemp -d)
+  work=$(mktemp -d)
+  tree="$work/tree"
+  mkdir "$tree" "$work/parts"
   chmod 755 "$tree"
   dpkg-deb -R "$deb" "$tree"
-  dpkg-deb --root-owner-group -Zxz -z9 -Sextreme -b "$tree" "$deb.new" >/dev/null
-  mv "$deb.new" "$deb"
-  rm -rf "$tree"
-  dpkg-deb --info "$deb" >/dev/null
+  # The control part exactly as dpkg-deb makes it, taken from a plain xz build.
+  dpkg-deb --root-owner-group -Zxz -z9 -b "$tree" "$work/plain.deb" >/dev/null
+  (cd "$work/parts" && ar x "$work/plain.deb" debian-binary control.tar.xz)
+  (cd "$tree" && tar --create --format=gnu --owner=0 --group=0 --numeric-owner --sort=name \
+    --exclude=./DEBIAN .) |
+    xz --x86 --lzma2=preset=9e,dict=64MiB --threads=1 >"$work/parts/data.tar.xz"
+  (cd "$work/parts" && ar -rcD "$work/new.deb" debian-binary control.tar.xz data.tar.xz)
+  # The new package must list and unpack to exactly the same files.
+  dpkg-deb --info "$work/new.deb" >/dev/null
+  mkdir "$work/check"
+  dpkg-deb -x "$work/new.deb" "$work/check"
+  diff -r --exclude=DEBIAN "$tree" "$work/check"
+  mv "$work/new.deb" "$deb"
+  rm -rf "$work"
 done

@@ -113,8 +113,8 @@ pub async fn vault_touch(state: State<'_, AppState>) -> CmdResult<()> {
 /// it notes how long starting took (see `startup`).
 #[tauri::command]
 #[specta::specta]
-pub async fn app_shown() -> CmdResult<()> {
-    crate::startup::shown();
+pub async fn app_shown(page: crate::startup::PageTimes) -> CmdResult<()> {
+    crate::startup::shown(&page);
     Ok(())
 }
 

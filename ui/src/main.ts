@@ -3,6 +3,9 @@ import "./lib/styles/base.css";
 import { mount } from "svelte";
 import App from "./App.svelte";
 import { applyTheme } from "./lib/theme";
+import { markStartup } from "./lib/startupTimes";
+
+markStartup("script_ms");
 
 async function start() {
   if (import.meta.env.MODE === "mock") {

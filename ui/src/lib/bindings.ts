@@ -23,7 +23,7 @@ export const commands = {
 	 *  Tells the shell the window has drawn the overview with its figures; the first time in a run
 	 *  it notes how long starting took (see `startup`).
 	 */
-	appShown: () => typedError<null, ApiError>(__TAURI_INVOKE("app_shown")),
+	appShown: (page: PageTimes) => typedError<null, ApiError>(__TAURI_INVOKE("app_shown", { page })),
 	/**  The auto-lock choice. */
 	lockSettingsGet: () => typedError<LockSettings, ApiError>(__TAURI_INVOKE("lock_settings_get")),
 	/**  Saves the auto-lock choice. */
@@ -855,6 +855,18 @@ export type Page<T> = {
 	offset: number,
 	/**  Whether another page follows. */
 	has_more: boolean,
+};
+
+/**  Moments of the page's start, in milliseconds since the web view began loading the page. */
+export type PageTimes = {
+	/**  The app's script began running. */
+	script_ms: number,
+	/**  The vault's status (unlocked from the keyring) arrived. */
+	status_ms: number,
+	/**  The overview's figures arrived. */
+	dashboard_ms: number,
+	/**  The overview was drawn (two animation frames after its figures). */
+	drawn_ms: number,
 };
 
 /**  Money for the work done in one period: payable fees and expenses, by the date of the work. */

@@ -3,6 +3,7 @@
 import { commands, events, type AppInfo, type Restored, type UnlockRequest, type VaultStatus } from "./bindings";
 import { call } from "./api";
 import { records } from "./records.svelte";
+import { markStartup } from "./startupTimes";
 
 export type Phase = "loading" | "welcome" | "create" | "restore" | "recovery" | "unlock" | "open" | "failed";
 export type Screen =
@@ -34,6 +35,7 @@ class Session {
     try {
       this.info = await call(commands.appInfo());
       this.status = await call(commands.vaultStatus());
+      markStartup("status_ms");
       await events.vaultLocked.listen((e) => {
         const why: Record<typeof e.payload.reason, string> = {
           idle: "Alongside locked itself because it was not used for a while.",
