@@ -860,13 +860,13 @@ export type Page<T> = {
 /**  Moments of the page's start, in milliseconds since the web view began loading the page. */
 export type PageTimes = {
 	/**  The app's script began running. */
-	script_ms: number,
+	script_ms: number | null,
 	/**  The vault's status (unlocked from the keyring) arrived. */
-	status_ms: number,
+	status_ms: number | null,
 	/**  The overview's figures arrived. */
-	dashboard_ms: number,
+	dashboard_ms: number | null,
 	/**  The overview was drawn (two animation frames after its figures). */
-	drawn_ms: number,
+	drawn_ms: number | null,
 };
 
 /**  Money for the work done in one period: payable fees and expenses, by the date of the work. */

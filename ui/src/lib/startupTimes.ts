@@ -6,5 +6,6 @@ export const startupTimes: PageTimes = { script_ms: -1, status_ms: -1, dashboard
 
 /** Notes a moment, the first time only. */
 export function markStartup(moment: keyof PageTimes) {
-  if (startupTimes[moment] < 0) startupTimes[moment] = performance.now();
+  const noted = startupTimes[moment];
+  if (noted === null || noted < 0) startupTimes[moment] = performance.now();
 }
