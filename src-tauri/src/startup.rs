@@ -27,7 +27,7 @@ impl PageTimes {
     /// The moments as one line; a value that is not a plausible time prints as `-`.
     fn line(&self) -> String {
         let shown = |v: f64| {
-            if v.is_finite() && v >= 0.0 && v < 1e9 {
+            if (0.0..1e9).contains(&v) {
                 format!("{v:.1}")
             } else {
                 "-".to_owned()
