@@ -10,15 +10,16 @@ for deb in "$1"/*.deb; do
   mkdir "$tree" "$work/parts"
   chmod 755 "$tree"
   dpkg-deb -R "$deb" "$tree"
-  # The control part exactly as dpkg-deb makes it, taken from a plain xz build.
-  dpkg-deb --root-owner-group -Zxz -z9 -b "$tree" "$work/plain.deb" >/dev/null
-  (cd "$work/parts" && ar x "$work/plain.deb" debian-binary control.tar.xz)
-  (cd "$tree" && tar --create --format=gnu --owner=0 --group=0 --numeric-owner --sort=name \
-    --exclude=./DEBIAN .) |
+  printf '2.0\n' >"$work/parts/debian-binary"
+  pack() { tar --create --format=gnu --owner=0 --group=0 --numeric-owner --sort=name "$@"; }
+  (cd "$tree/DEBIAN" && pack .) | xz -9 >"$work/parts/control.tar.xz"
+  (cd "$tree" && pack --exclude=./DEBIAN .) |
     xz --x86 --lzma2=preset=9e,dict=64MiB --threads=1 >"$work/parts/data.tar.xz"
   (cd "$work/parts" && ar -rcD "$work/new.deb" debian-binary control.tar.xz data.tar.xz)
-  # The new package must list and unpack to exactly the same files.
+  # The new package must hold exactly the same control files and unpack to the same files.
   dpkg-deb --info "$work/new.deb" >/dev/null
+  dpkg-deb -e "$work/new.deb" "$work/control"
+  diff -r "$tree/DEBIAN" "$work/control"
   mkdir "$work/check"
   dpkg-deb -x "$work/new.deb" "$work/check"
   diff -r --exclude=DEBIAN "$tree" "$work/check"
