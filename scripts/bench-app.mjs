@@ -147,7 +147,7 @@ function startupPhases(runs) {
   if (timed.length === 0) return [];
   const phase = (name, target, f) => ({ name, value: median(timed.map(f)), unit: "ms", target, pass: true });
   return [
-    phase("startup_before_page", "run() to the page loading: window, web view processes", (r) => r.insideMs - r.page.drawn),
+    phase("startup_before_page", "run() to the page loading: window, web view processes (plus one IPC hop)", (r) => r.insideMs - r.page.drawn),
     phase("startup_page_script", "page loading to the app's script running", (r) => r.page.script),
     phase("startup_page_status", "script to the vault's status (keyring unlock)", (r) => r.page.status - r.page.script),
     phase("startup_page_dashboard", "status to the overview's figures", (r) => r.page.dashboard - r.page.status),
