@@ -14,10 +14,14 @@ pub fn spawn(app: tauri::AppHandle, vault: Arc<Vault>) {
     tauri::async_runtime::spawn(async move {
         loop {
             tokio::time::sleep(TICK).await;
-            match vault.lock_if_idle().await {
-                Ok(true) => crate::commands::notify_locked(&app, LockReason::Idle),
-                Ok(false) => {}
-                Err(_) => tracing::warn!("auto-lock check failed"),
+            if vault.is_idle().await {
+                // Locked even when tidying fails; the loop goes on either way.
+                if crate::commands::lock_and_tell(&app, &vault, LockReason::Idle)
+                    .await
+                    .is_err()
+                {
+                    tracing::warn!("auto-lock: the vault is locked, but tidying it failed");
+                }
             }
         }
     });
@@ -33,9 +37,14 @@ pub fn watch_system<R: tauri::Runtime>(
 ) -> SystemLockWatcher {
     let watcher = alongside_core::os_lock::Watcher::start(Arc::new(move |_event| {
         let (app, vault) = (app.clone(), vault.clone());
-        tauri::async_runtime::spawn(async move {
-            if let Ok(true) = vault.lock(LockReason::System).await {
-                crate::commands::notify_locked(&app, LockReason::System);
+        // Runs to the end before returning, so the sleep inhibitor is released only after
+        // the vault is locked.
+        tauri::async_runtime::block_on(async move {
+            if crate::commands::lock_and_tell(&app, &vault, LockReason::System)
+                .await
+                .is_err()
+            {
+                tracing::warn!("the vault is locked, but tidying it failed");
             }
         });
     }));

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use alongside_core::backup::{
     self, BackupInfo, BackupMade, BackupState, Control, Restored, Target,
 };
-use alongside_core::vault::{validate_passphrase, Erased};
+use alongside_core::vault::{validate_passphrase, Erased, Proof};
 use alongside_core::{ApiError, CoreError};
 use secrecy::SecretString;
 use tauri::{AppHandle, Runtime, State};
@@ -56,17 +56,19 @@ pub async fn backup_state(state: State<'_, AppState>) -> CmdResult<BackupState> 
 }
 
 /// Asks where to save (the system's save dialog) and makes an encrypted backup there, sealed
-/// with `passphrase`. `None` when the person closes the dialog without choosing.
+/// with `passphrase`. A backup carries the key, so the vault's passphrase or recovery code is
+/// checked first (`proof`). `None` when the person closes the dialog without choosing.
 #[tauri::command]
 #[specta::specta]
 pub async fn backup_make<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     passphrase: String,
+    proof: Proof,
 ) -> CmdResult<Option<BackupMade>> {
     let passphrase = SecretString::from(passphrase);
     validate_passphrase(&passphrase)?;
-    pool(&state).await?;
+    state.vault.confirm(&proof).await?;
     let today = alongside_core::clock::local_today();
     let ask = Ask {
         title: "Save the backup",
@@ -77,7 +79,7 @@ pub async fn backup_make<R: Runtime>(
     };
     let control = control(&app, &state);
     Ok(Some(
-        backup::make(&state.vault, &path, &passphrase, &control).await?,
+        backup::make(&state.vault, &path, &passphrase, &proof, &control).await?,
     ))
 }
 
@@ -115,8 +117,9 @@ fn remember(state: &AppState, path: Option<PathBuf>) {
 }
 
 /// Restores the chosen backup. With no vault here it is restored into the data folder; with
-/// one, only when `replace` is true and the vault is unlocked: it is checked first, then the
-/// current vault is locked and kept in a safety copy. The vault is locked afterwards.
+/// one, only when `replace` is true, the vault is unlocked and its passphrase or recovery code
+/// is typed again (`proof`): the backup is checked first, then the current vault is locked and
+/// kept in a safety copy. The vault is locked afterwards.
 #[tauri::command]
 #[specta::specta]
 pub async fn backup_restore<R: Runtime>(
@@ -124,6 +127,7 @@ pub async fn backup_restore<R: Runtime>(
     state: State<'_, AppState>,
     passphrase: String,
     replace: bool,
+    proof: Option<Proof>,
 ) -> CmdResult<Restored> {
     let file = state
         .restore_file
@@ -142,9 +146,13 @@ pub async fn backup_restore<R: Runtime>(
             )
             .into());
         }
-        pool(&state).await?;
+        let proof = proof.ok_or_else(|| {
+            CoreError::ReauthRequired(
+                "Type your passphrase or recovery code again to replace your records.".into(),
+            )
+        })?;
         // The window asked for this and drops its records itself; no lock event is sent.
-        backup::replace(&state.vault, &file, &passphrase, &control).await?
+        backup::replace(&state.vault, &file, &passphrase, &proof, &control).await?
     } else {
         backup::restore(
             &file,
@@ -159,11 +167,15 @@ pub async fn backup_restore<R: Runtime>(
     Ok(restored)
 }
 
-/// Deletes the vault, its key slots, keyring entry, drafts and copies. Needs the vault unlocked
-/// and the word "delete" typed to confirm.
+/// Deletes the vault, its key slots, keyring entry, drafts and copies. Needs the vault unlocked,
+/// the word "delete" typed to confirm and the passphrase or recovery code (`proof`).
 #[tauri::command]
 #[specta::specta]
-pub async fn delete_everything(state: State<'_, AppState>, confirm: String) -> CmdResult<Erased> {
+pub async fn delete_everything(
+    state: State<'_, AppState>,
+    confirm: String,
+    proof: Proof,
+) -> CmdResult<Erased> {
     if !confirm.trim().eq_ignore_ascii_case(DELETE_WORD) {
         return Err(CoreError::invalid(
             "confirm",
@@ -171,7 +183,6 @@ pub async fn delete_everything(state: State<'_, AppState>, confirm: String) -> C
         )
         .into());
     }
-    pool(&state).await?;
     // The window asked for this and goes back to its first screen itself.
-    Ok(state.vault.delete_everything().await?)
+    Ok(state.vault.delete_everything(&proof).await?)
 }

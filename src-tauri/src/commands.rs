@@ -1,7 +1,7 @@
 //! The app's commands: each takes state, calls the core and maps the error. No rules here.
 
 use alongside_core::vault::settings::LockSettings;
-use alongside_core::vault::{LockReason, UnlockMethod, VaultStatus};
+use alongside_core::vault::{LockReason, Proof, UnlockMethod, Vault, VaultStatus};
 use alongside_core::{ApiError, AppInfo};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
@@ -27,8 +27,8 @@ pub async fn vault_status(state: State<'_, AppState>) -> CmdResult<VaultStatus> 
     Ok(state.vault.status().await?)
 }
 
-/// What the UI shows once after creating a vault.
-#[derive(Debug, Clone, Serialize, Type)]
+/// What the UI shows once after creating a vault. (No `Debug`: it carries a secret.)
+#[derive(Clone, Serialize, Type)]
 pub struct CreatedVault {
     /// The recovery code, shown once and never stored in plain text.
     pub recovery_code: String,
@@ -54,8 +54,8 @@ pub async fn vault_create(
     })
 }
 
-/// How the person unlocks.
-#[derive(Debug, Clone, Deserialize, Type)]
+/// How the person unlocks. (No `Debug`: it carries a secret.)
+#[derive(Clone, Deserialize, Type)]
 #[serde(tag = "method", rename_all = "snake_case")]
 pub enum UnlockRequest {
     /// With the passphrase.
@@ -95,10 +95,23 @@ pub async fn vault_lock<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CmdResult<()> {
-    if state.vault.lock(LockReason::Manual).await? {
-        notify_locked(&app, LockReason::Manual);
+    Ok(lock_and_tell(&app, &state.vault, LockReason::Manual).await?)
+}
+
+/// Locks the vault and tells the window, which drops every record. Never fails open: when
+/// tidying the database fails, the key is already gone, so the window is still told and the
+/// error is returned afterwards.
+pub async fn lock_and_tell<R: tauri::Runtime>(
+    app: &tauri::AppHandle<R>,
+    vault: &Vault,
+    reason: LockReason,
+) -> alongside_core::CoreResult<()> {
+    let was_open = vault.is_unlocked().await;
+    let result = vault.lock(reason).await;
+    if was_open || !matches!(result, Ok(false)) {
+        notify_locked(app, reason);
     }
-    Ok(())
+    result.map(|_| ())
 }
 
 /// Tells the vault the person is active (resets the auto-lock timer).
@@ -125,51 +138,87 @@ pub async fn lock_settings_get(state: State<'_, AppState>) -> CmdResult<LockSett
     Ok(state.vault.lock_settings().await?)
 }
 
-/// Saves the auto-lock choice.
+/// Saves the auto-lock choice; "never" needs the passphrase or recovery code (`proof`).
 #[tauri::command]
 #[specta::specta]
 pub async fn lock_settings_set(
     state: State<'_, AppState>,
     settings: LockSettings,
+    proof: Option<Proof>,
 ) -> CmdResult<LockSettings> {
-    Ok(state.vault.set_lock_settings(settings).await?)
+    Ok(state
+        .vault
+        .set_lock_settings(settings, proof.as_ref())
+        .await?)
 }
 
-/// Changes the passphrase after confirming the current one.
+/// Checks the passphrase or recovery code typed again before a dangerous act ("confirm it is
+/// you"); changes nothing. The act's own command checks it once more.
+#[tauri::command]
+#[specta::specta]
+pub async fn vault_confirm(state: State<'_, AppState>, proof: Proof) -> CmdResult<()> {
+    Ok(state.vault.confirm(&proof).await?)
+}
+
+/// Changes the passphrase after checking the current passphrase or the recovery code.
 #[tauri::command]
 #[specta::specta]
 pub async fn passphrase_change(
     state: State<'_, AppState>,
-    current: String,
+    proof: Proof,
     new_passphrase: String,
 ) -> CmdResult<()> {
-    state
-        .vault
-        .verify_passphrase(&SecretString::from(current))
-        .await?;
     Ok(state
         .vault
-        .change_passphrase(&SecretString::from(new_passphrase))
+        .change_passphrase(&proof, &SecretString::from(new_passphrase))
         .await?)
 }
 
-/// Makes a new recovery code after confirming the passphrase; the old code stops working.
+/// Makes a new recovery code after checking the passphrase or recovery code. The old code
+/// keeps working until [`recovery_code_keep`].
 #[tauri::command]
 #[specta::specta]
-pub async fn recovery_code_new(state: State<'_, AppState>, current: String) -> CmdResult<String> {
-    state
-        .vault
-        .verify_passphrase(&SecretString::from(current))
-        .await?;
-    let code = state.vault.new_recovery_code().await?;
+pub async fn recovery_code_new(state: State<'_, AppState>, proof: Proof) -> CmdResult<String> {
+    let code = state.vault.new_recovery_code(&proof).await?;
     Ok(code.expose_secret().to_owned())
 }
 
-/// Turns "unlock automatically on this computer" on or off.
+/// The person saved the new recovery code: it replaces the old one.
 #[tauri::command]
 #[specta::specta]
-pub async fn keyring_set(state: State<'_, AppState>, enabled: bool) -> CmdResult<()> {
-    Ok(state.vault.set_keyring(enabled).await?)
+pub async fn recovery_code_keep(state: State<'_, AppState>) -> CmdResult<()> {
+    Ok(state.vault.keep_recovery_code().await?)
+}
+
+/// What the UI shows once after the key was changed. (No `Debug`: it carries a secret.)
+#[derive(Clone, Serialize, Type)]
+pub struct RekeyedVault {
+    /// The new recovery code, shown once.
+    pub recovery_code: String,
+    /// Why "unlock automatically" was turned off, when the keyring refused the new key.
+    pub keyring_problem: Option<String>,
+}
+
+/// Changes the data key and re-encrypts the vault (needs the passphrase).
+#[tauri::command]
+#[specta::specta]
+pub async fn vault_rekey(state: State<'_, AppState>, proof: Proof) -> CmdResult<RekeyedVault> {
+    let done = state.vault.rekey(&proof).await?;
+    Ok(RekeyedVault {
+        recovery_code: done.recovery_code.expose_secret().to_owned(),
+        keyring_problem: done.keyring_problem,
+    })
+}
+
+/// Turns "unlock automatically on this computer" on (needs `proof`) or off.
+#[tauri::command]
+#[specta::specta]
+pub async fn keyring_set(
+    state: State<'_, AppState>,
+    enabled: bool,
+    proof: Option<Proof>,
+) -> CmdResult<()> {
+    Ok(state.vault.set_keyring(enabled, proof.as_ref()).await?)
 }
 
 /// Sends the typed "vault locked" event to the UI.

@@ -57,6 +57,7 @@ pub async fn export_save<R: Runtime>(
     let Some(path) = save_to(&app, &ask, name)? else {
         return Ok(None);
     };
+    state.vault.paths().refuse_as_output(&path)?;
     state.export_cancel.store(false, Ordering::Relaxed);
     let written = alongside_export::export_to_file(
         &pool,
@@ -82,15 +83,17 @@ pub fn export_cancel(state: State<'_, AppState>) {
     state.export_cancel.store(true, Ordering::Relaxed);
 }
 
-/// Opens a file saved by an export in this session, or shows it in its folder.
+/// Opens a file saved by an export in this session, or shows it in its folder. Refused while
+/// the vault is locked.
 #[tauri::command]
 #[specta::specta]
-pub fn export_open<R: Runtime>(
+pub async fn export_open<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     path: String,
     reveal: bool,
 ) -> CmdResult<()> {
+    pool(&state).await?;
     let path = PathBuf::from(path);
     let known = state
         .exported

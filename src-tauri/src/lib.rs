@@ -35,6 +35,9 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::lock_settings_set,
             commands::passphrase_change,
             commands::recovery_code_new,
+            commands::recovery_code_keep,
+            commands::vault_confirm,
+            commands::vault_rekey,
             commands::keyring_set,
             record_commands::person_create,
             record_commands::person_update,
@@ -130,8 +133,16 @@ pub fn with_commands<R: tauri::Runtime>(
 pub fn run() -> Result<(), String> {
     startup::began();
     alongside_core::logging::init("info,sqlx=warn");
+    for problem in alongside_core::hardening::harden_process() {
+        tracing::warn!("{problem}");
+    }
+    let dir = data_dir()?;
+    // WebKit keeps its own folders in the data folder too: all of it is the user's alone.
+    if alongside_core::hardening::repair_modes(&dir).is_err() {
+        tracing::warn!("the data folder's permissions could not be checked");
+    }
     let specta = specta_builder::<tauri::Wry>();
-    let state = state::AppState::new(data_dir()?);
+    let state = state::AppState::new(dir);
     let vault = state.vault.clone();
     // Unlocking from the keyring (reading the key, opening the database) runs while the window
     // and its web view start; the window's first question about the vault waits for it.

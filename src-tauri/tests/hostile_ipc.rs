@@ -28,6 +28,8 @@ const CODES: &[&str] = &[
     "wrong_passphrase",
     "slots_unusable",
     "keyring_unavailable",
+    "busy",
+    "reauth_required",
     "invalid_input",
     "not_found",
     "damaged",
@@ -171,6 +173,10 @@ fn call(
 
 /// Well-formed arguments for the commands, from records made in the vault: hostile values are
 /// put into these so that calls get past the shape check and reach the core's rules.
+fn wrong_proof() -> Value {
+    json!({"method": "recovery_code", "code": "7K2QD-M9XWA-4RTPB-HN3CE-8VFJS"})
+}
+
 fn seeds(w: &tauri::WebviewWindow<tauri::test::MockRuntime>) -> Vec<(String, Value)> {
     let make = |cmd: &str, data: Value| invoke(w, cmd, json!({ "data": data })).unwrap();
     let person = make(
@@ -284,17 +290,30 @@ fn seeds(w: &tauri::WebviewWindow<tauri::test::MockRuntime>) -> Vec<(String, Val
         ),
         (
             "passphrase_change".into(),
-            json!({"current": "not it at all", "newPassphrase": "a whole new passphrase"}),
+            json!({"proof": wrong_proof(), "newPassphrase": "a whole new passphrase"}),
         ),
         (
             "recovery_code_new".into(),
-            json!({"current": "not it at all"}),
+            json!({ "proof": wrong_proof() }),
+        ),
+        ("vault_confirm".into(), json!({ "proof": wrong_proof() })),
+        ("vault_rekey".into(), json!({ "proof": wrong_proof() })),
+        (
+            "keyring_set".into(),
+            json!({"enabled": true, "proof": wrong_proof()}),
+        ),
+        (
+            "lock_settings_set".into(),
+            json!({"settings": {"auto_lock_minutes": null}, "proof": wrong_proof()}),
         ),
         (
             "backup_restore".into(),
-            json!({"passphrase": "a backup passphrase", "replace": false}),
+            json!({"passphrase": "a backup passphrase", "replace": false, "proof": null}),
         ),
-        ("delete_everything".into(), json!({"confirm": "no"})),
+        (
+            "delete_everything".into(),
+            json!({"confirm": "delete", "proof": wrong_proof()}),
+        ),
     ]);
     seeds
 }

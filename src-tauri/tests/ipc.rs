@@ -87,21 +87,23 @@ fn vault_commands_work_end_to_end_over_ipc() {
         (Some("invalid_input"), Some("auto_lock_minutes"))
     );
 
-    let bad = json!({"current": "not it at all", "newPassphrase": "a whole new passphrase"});
+    let proof = |p: &str| json!({"method": "passphrase", "passphrase": p});
+    let bad = json!({"proof": proof("not it at all"), "newPassphrase": "a whole new passphrase"});
     assert_eq!(
         code(invoke(&w, "passphrase_change", bad)),
         "wrong_passphrase"
     );
     let good =
-        json!({"current": "maple harbour violin", "newPassphrase": "a whole new passphrase"});
+        json!({"proof": proof("maple harbour violin"), "newPassphrase": "a whole new passphrase"});
     invoke(&w, "passphrase_change", good).unwrap();
     let code_now = invoke(
         &w,
         "recovery_code_new",
-        json!({"current": "a whole new passphrase"}),
+        json!({"proof": proof("a whole new passphrase")}),
     )
     .unwrap();
     assert_eq!(code_now.as_str().unwrap().len(), 29);
+    invoke(&w, "recovery_code_keep", json!({})).unwrap();
 }
 
 #[test]
@@ -438,6 +440,9 @@ fn backup_file(folder: &std::path::Path) -> std::path::PathBuf {
             &vault,
             &out,
             &SecretString::from(BACKUP_PASS.to_owned()),
+            &alongside_core::vault::Proof::passphrase(&SecretString::from(
+                "source vault passphrase".to_owned(),
+            )),
             &Control::quiet(),
         )
         .await
@@ -447,6 +452,10 @@ fn backup_file(folder: &std::path::Path) -> std::path::PathBuf {
 }
 
 const BACKUP_PASS: &str = "backup passphrase for ipc";
+
+fn source_proof() -> Value {
+    json!({"method": "passphrase", "passphrase": "source vault passphrase"})
+}
 
 #[test]
 fn restore_on_first_run_replace_with_consent_and_delete_everything_over_ipc() {
@@ -505,7 +514,7 @@ fn restore_on_first_run_replace_with_consent_and_delete_everything_over_ipc() {
         code(invoke(
             &w,
             "backup_restore",
-            json!({"passphrase": BACKUP_PASS, "replace": true})
+            json!({"passphrase": BACKUP_PASS, "replace": true, "proof": source_proof()})
         )),
         "vault_locked"
     );
@@ -519,10 +528,18 @@ fn restore_on_first_run_replace_with_consent_and_delete_everything_over_ipc() {
         .unwrap_err()["field"],
         "replace"
     );
+    assert_eq!(
+        code(invoke(
+            &w,
+            "backup_restore",
+            json!({"passphrase": BACKUP_PASS, "replace": true})
+        )),
+        "reauth_required"
+    );
     let replaced = invoke(
         &w,
         "backup_restore",
-        json!({"passphrase": BACKUP_PASS, "replace": true}),
+        json!({"passphrase": BACKUP_PASS, "replace": true, "proof": source_proof()}),
     )
     .unwrap();
     let safety = std::path::PathBuf::from(replaced["safety_copy"].as_str().unwrap());
@@ -537,21 +554,165 @@ fn restore_on_first_run_replace_with_consent_and_delete_everything_over_ipc() {
         code(invoke(
             &w,
             "delete_everything",
-            json!({"confirm": "delete"})
+            json!({"confirm": "delete", "proof": source_proof()})
         )),
         "vault_locked"
     );
     invoke(&w, "vault_unlock", unlock).unwrap();
     assert_eq!(
-        invoke(&w, "delete_everything", json!({"confirm": "yes"})).unwrap_err()["field"],
+        invoke(
+            &w,
+            "delete_everything",
+            json!({"confirm": "yes", "proof": source_proof()})
+        )
+        .unwrap_err()["field"],
         "confirm"
     );
+    let wrong = json!({"method": "passphrase", "passphrase": "not the one at all"});
+    assert_eq!(
+        code(invoke(
+            &w,
+            "delete_everything",
+            json!({"confirm": "delete", "proof": wrong})
+        )),
+        "wrong_passphrase"
+    );
     assert!(data.join("vault.db").exists());
-    let erased = invoke(&w, "delete_everything", json!({"confirm": " Delete "})).unwrap();
+    let erased = invoke(
+        &w,
+        "delete_everything",
+        json!({"confirm": " Delete ", "proof": source_proof()}),
+    )
+    .unwrap();
     assert_eq!(erased["removed"], 4);
     assert_eq!(
         invoke(&w, "app_info", json!({})).unwrap()["vault_exists"],
         false
     );
     assert!(!safety.exists());
+}
+
+/// Dangerous acts over IPC need the passphrase or recovery code again, checked for real.
+#[test]
+fn dangerous_commands_ask_for_the_secret_again_over_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = app(dir.path());
+    let pass = "maple harbour violin";
+    let proof = |p: &str| json!({"method": "passphrase", "passphrase": p});
+    invoke(
+        &w,
+        "vault_create",
+        json!({"passphrase": pass, "useKeyring": false}),
+    )
+    .unwrap();
+    // Unlocking an open vault still checks the secret.
+    let wrong = json!({"request": {"method": "passphrase", "passphrase": "maple harbour viola"}});
+    assert_eq!(code(invoke(&w, "vault_unlock", wrong)), "wrong_passphrase");
+    assert_eq!(
+        code(invoke(
+            &w,
+            "vault_confirm",
+            json!({"proof": proof("nope nope nope")})
+        )),
+        "wrong_passphrase"
+    );
+    invoke(&w, "vault_confirm", json!({"proof": proof(pass)})).unwrap();
+    for (cmd, args) in [
+        ("keyring_set", json!({"enabled": true})),
+        (
+            "lock_settings_set",
+            json!({"settings": {"auto_lock_minutes": null}}),
+        ),
+    ] {
+        assert_eq!(code(invoke(&w, cmd, args)), "reauth_required", "{cmd}");
+    }
+    for (cmd, mut args) in [
+        ("keyring_set", json!({"enabled": true})),
+        (
+            "lock_settings_set",
+            json!({"settings": {"auto_lock_minutes": null}}),
+        ),
+        (
+            "passphrase_change",
+            json!({"newPassphrase": "orbit kettle tulip marsh"}),
+        ),
+        ("recovery_code_new", json!({})),
+        ("vault_rekey", json!({})),
+        ("delete_everything", json!({"confirm": "delete"})),
+    ] {
+        args["proof"] = proof("maple harbour viola");
+        assert_eq!(code(invoke(&w, cmd, args)), "wrong_passphrase", "{cmd}");
+    }
+    assert_eq!(
+        invoke(&w, "vault_status", json!({})).unwrap()["auto_lock_minutes"],
+        15
+    );
+    invoke(
+        &w,
+        "lock_settings_set",
+        json!({"settings": {"auto_lock_minutes": null}, "proof": proof(pass)}),
+    )
+    .unwrap();
+    // A weak new passphrase is refused by the core's rule.
+    let weak = json!({"proof": proof(pass), "newPassphrase": "Password12"});
+    let err = invoke(&w, "passphrase_change", weak).unwrap_err();
+    assert_eq!(err["field"], "passphrase");
+
+    // Changing the key: a new recovery code; the passphrase still opens the vault.
+    let rekeyed = invoke(&w, "vault_rekey", json!({"proof": proof(pass)})).unwrap();
+    let new_code = rekeyed["recovery_code"].as_str().unwrap().to_owned();
+    invoke(&w, "vault_lock", json!({})).unwrap();
+    // Locked: nothing saved may be opened, and the keyring is not tried again.
+    assert_eq!(
+        code(invoke(
+            &w,
+            "export_open",
+            json!({"path": "/tmp/x.pdf", "reveal": false})
+        )),
+        "vault_locked"
+    );
+    let err = invoke(
+        &w,
+        "vault_unlock",
+        json!({"request": {"method": "keyring"}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "keyring_unavailable");
+    invoke(
+        &w,
+        "vault_unlock",
+        json!({"request": {"method": "recovery_code", "code": new_code}}),
+    )
+    .unwrap();
+}
+
+/// A lock whose tidying fails still locks, and still tells the window to drop every record.
+#[test]
+fn a_lock_whose_checkpoint_fails_still_sends_the_lock_event() {
+    use tauri::Listener;
+    let dir = tempfile::tempdir().unwrap();
+    let w = app(dir.path());
+    invoke(
+        &w,
+        "vault_create",
+        json!({"passphrase": "maple harbour violin", "useKeyring": false}),
+    )
+    .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    w.listen_any("vault-locked", move |e| {
+        let _ = tx.lock().unwrap().send(e.payload().to_owned());
+    });
+    std::fs::rename(dir.path().join("vault.db"), dir.path().join("aside.db")).unwrap();
+    let err = invoke(&w, "vault_lock", json!({})).unwrap_err();
+    assert!(err["code"].is_string(), "the failure is reported: {err}");
+    let payload = rx
+        .recv_timeout(std::time::Duration::from_secs(5))
+        .expect("the lock event was sent");
+    assert!(payload.contains("manual"), "{payload}");
+    assert_eq!(
+        invoke(&w, "vault_status", json!({})).unwrap()["unlocked"],
+        false
+    );
+    assert_eq!(code(invoke(&w, "dashboard_get", json!({}))), "vault_locked");
 }

@@ -14,6 +14,7 @@ pub struct Cli {
     pub data_dir: Option<PathBuf>,
 
     /// Read the passphrase from standard input instead of ALONGSIDE_PASSPHRASE or the keyring.
+    /// (ALONGSIDE_RECOVERY_CODE gives the recovery code instead of a passphrase.)
     #[arg(long, global = true)]
     pub passphrase_stdin: bool,
 
@@ -43,8 +44,12 @@ pub enum Command {
         #[command(subcommand)]
         action: PassphraseAction,
     },
-    /// Make a new recovery code (printed once); the old one stops working.
+    /// Make a new recovery code (printed once); the old one stops working. Needs the
+    /// passphrase or recovery code, never the keyring alone.
     RecoveryCode,
+    /// Change the data key and re-encrypt the database; prints a new recovery code once. Old
+    /// key files and old backups no longer open the vault. Needs the passphrase.
+    Rekey,
     /// Fill the vault with realistic generated records (the same seed gives the same records).
     Demo {
         /// How many contributions to make (100,000 is about ten busy years).
@@ -90,9 +95,9 @@ pub enum Command {
         /// Include private reflections.
         #[arg(long)]
         include_private: bool,
-        /// Write names in full or replace them with roles: full or roles.
-        #[arg(long, default_value = "full", value_parser = clap::builder::PossibleValuesParser::new(["full", "roles"]))]
-        names: String,
+        /// Replace people's names with their roles (the default) or write them in full.
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(["full", "roles"]))]
+        names: Option<String>,
         /// Leave fees, expenses and payments out.
         #[arg(long)]
         leave_out_money: bool,

@@ -33,11 +33,13 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Plain(code, _) => *code,
+            CliError::Core(CoreError::KeyFileDamaged(_)) => INVALID,
             CliError::Core(e) => match e.code() {
                 ErrorCode::WrongPassphrase
                 | ErrorCode::VaultLocked
                 | ErrorCode::KeyringUnavailable
-                | ErrorCode::SlotsUnusable => LOCKED,
+                | ErrorCode::SlotsUnusable
+                | ErrorCode::ReauthRequired => LOCKED,
                 ErrorCode::InvalidInput => INVALID,
                 _ => RUNTIME,
             },

@@ -10,6 +10,9 @@ use clap::Parser;
 
 fn main() -> std::process::ExitCode {
     alongside_core::logging::init("warn");
+    for problem in alongside_core::hardening::harden_process() {
+        tracing::warn!("{problem}");
+    }
     let cli = args::Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()

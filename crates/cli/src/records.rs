@@ -154,8 +154,8 @@ pub struct ExportArgs<'a> {
     pub projects: &'a [String],
     /// Include private reflections.
     pub include_private: bool,
-    /// Replace names with roles.
-    pub names_as_roles: bool,
+    /// `--names` as given: "full" keeps names; anything else (the default) uses roles.
+    pub names: Option<&'a str>,
     /// Leave money out.
     pub leave_out_money: bool,
     /// Output file.
@@ -178,10 +178,10 @@ pub async fn export(pool: &SqlitePool, args: ExportArgs<'_>) -> Result<u8, CliEr
             project_ids: project_ids_named(pool, args.projects).await?,
         },
         include_private: args.include_private,
-        names: if args.names_as_roles {
-            Names::Roles
-        } else {
+        names: if args.names == Some("full") {
             Names::Full
+        } else {
+            Names::Roles
         },
         leave_out_money: args.leave_out_money,
     };
@@ -211,11 +211,12 @@ async fn export_everything(
             "--report all is written as JSON only (--format json).".into(),
         ));
     }
-    if args.from.is_some() || args.to.is_some() || !args.projects.is_empty() || args.names_as_roles
+    if args.from.is_some() || args.to.is_some() || !args.projects.is_empty() || args.names.is_some()
     {
         return Err(CliError::Plain(
             USAGE,
-            "--report all exports everything: --from, --to, --project and --names roles do not apply.".into(),
+            "--report all exports everything: --from, --to, --project and --names do not apply."
+                .into(),
         ));
     }
     let everything = json::export_all(pool, args.include_private).await?;

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use alongside_core::backup::{self, Control, Target};
 use alongside_core::paths::default_data_dir;
-use alongside_core::vault::{LockReason, UnlockMethod, Vault, VaultStatus};
+use alongside_core::paths::VaultPaths;
+use alongside_core::vault::{LockReason, Proof, UnlockMethod, Vault, VaultStatus};
 use alongside_core::CoreError;
 use secrecy::ExposeSecret;
 
@@ -51,12 +52,26 @@ async fn unlock_with(vault: &Vault, given: Option<secrecy::SecretString>) -> Res
 /// Runs the command and returns the exit code. The vault is locked again whatever happened.
 pub async fn run(cli: Cli) -> Result<u8, CliError> {
     let dir = data_dir(&cli)?;
+    if alongside_core::hardening::repair_modes(&dir).is_err() {
+        eprintln!("The data folder's permissions could not be checked.");
+    }
     let vault = Vault::new(&dir);
     let result = execute(&cli, &dir, &vault).await;
     let locked = vault.lock(LockReason::Manual).await;
     let code = result?;
     locked?;
     Ok(code)
+}
+
+/// Unlocks with the passphrase or recovery code a dangerous command needs (never the keyring)
+/// and returns it, for the core to check again.
+async fn unlock_with_proof(vault: &Vault, cli: &Cli, act: &str) -> Result<Proof, CliError> {
+    if !vault.exists() {
+        return Err(CoreError::NoVault.into());
+    }
+    let proof = secrets::required_proof(cli.passphrase_stdin, act)?;
+    vault.unlock(proof.to_unlock()).await?;
+    Ok(proof)
 }
 
 async fn unlocked_pool(vault: &Vault, cli: &Cli) -> Result<alongside_core::SqlitePool, CliError> {
@@ -114,19 +129,34 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
         Command::Passphrase {
             action: PassphraseAction::Change,
         } => {
-            unlock(vault, cli.passphrase_stdin).await?;
+            let proof = unlock_with_proof(vault, cli, "Changing the passphrase").await?;
             let new = secrets::new_passphrase(secrets::NEW_PASSPHRASE_ENV, None)?;
-            vault.change_passphrase(&new).await?;
+            vault.change_passphrase(&proof, &new).await?;
             eprintln!("The passphrase was changed.");
             OK
         }
         Command::RecoveryCode => {
-            unlock(vault, cli.passphrase_stdin).await?;
-            let code = vault.new_recovery_code().await?;
+            let proof = unlock_with_proof(vault, cli, "Making a new recovery code").await?;
+            let code = vault.new_recovery_code(&proof).await?;
+            vault.keep_recovery_code().await?;
             eprintln!(
                 "Your new recovery code is below; the old one no longer works. It is shown once."
             );
             println!("{}", code.expose_secret());
+            OK
+        }
+        Command::Rekey => {
+            let proof = unlock_with_proof(vault, cli, "Changing the key").await?;
+            let rekeyed = vault.rekey(&proof).await?;
+            eprintln!(
+                "The vault has a new key and was re-encrypted. Old copies of the key file and \
+                 old backups no longer open it. Your new recovery code is below; the old one no \
+                 longer works. It is shown once."
+            );
+            println!("{}", rekeyed.recovery_code.expose_secret());
+            if let Some(problem) = rekeyed.keyring_problem {
+                eprintln!("{problem}");
+            }
             OK
         }
         Command::Demo {
@@ -153,7 +183,14 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
             leave_out_money,
             out,
         } => {
-            let pool = unlocked_pool(vault, cli).await?;
+            VaultPaths::new(dir).refuse_as_output(out)?;
+            let pool = if report == "all" {
+                // The complete export holds everything: the keyring alone is not enough.
+                unlock_with_proof(vault, cli, "The complete export").await?;
+                vault.pool().await?
+            } else {
+                unlocked_pool(vault, cli).await?
+            };
             let args = records::ExportArgs {
                 report,
                 format,
@@ -161,16 +198,16 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
                 to: to.as_deref(),
                 projects: project,
                 include_private: *include_private,
-                names_as_roles: names == "roles",
+                names: names.as_deref(),
                 leave_out_money: *leave_out_money,
                 out,
             };
             records::export(&pool, args).await?
         }
         Command::Backup { out } => {
-            unlock(vault, cli.passphrase_stdin).await?;
+            let proof = unlock_with_proof(vault, cli, "A backup").await?;
             let pass = secrets::backup_passphrase(true)?;
-            let made = backup::make(vault, out, &pass, &Control::quiet()).await?;
+            let made = backup::make(vault, out, &pass, &proof, &Control::quiet()).await?;
             eprintln!(
                 "Saved an encrypted backup of {} contributions and {} reflections to {} ({}). \
                  Keep the backup passphrase safe: the backup cannot be opened without it.",

@@ -2,6 +2,7 @@
 
 use std::io::{BufRead, IsTerminal};
 
+use alongside_core::vault::Proof;
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::exit::{CliError, INVALID, LOCKED};
@@ -10,6 +11,8 @@ use crate::exit::{CliError, INVALID, LOCKED};
 pub const PASSPHRASE_ENV: &str = "ALONGSIDE_PASSPHRASE";
 /// Environment variable holding the backup passphrase for `backup` and `restore`.
 pub const BACKUP_PASSPHRASE_ENV: &str = "ALONGSIDE_BACKUP_PASSPHRASE";
+/// Environment variable holding the recovery code, to use instead of the passphrase.
+pub const RECOVERY_CODE_ENV: &str = "ALONGSIDE_RECOVERY_CODE";
 /// Environment variable holding the new passphrase for `passphrase change`.
 pub const NEW_PASSPHRASE_ENV: &str = "ALONGSIDE_NEW_PASSPHRASE";
 
@@ -49,6 +52,28 @@ pub fn given_passphrase(stdin: bool) -> Result<Option<SecretString>, CliError> {
         return read_stdin_line().map(Some);
     }
     Ok(from_env(PASSPHRASE_ENV))
+}
+
+/// The passphrase or recovery code a dangerous command needs (never the keyring): from the
+/// environment or standard input, else asked at the terminal.
+pub fn required_proof(stdin: bool, act: &str) -> Result<Proof, CliError> {
+    if let Some(p) = given_passphrase(stdin)? {
+        return Ok(Proof::passphrase(&p));
+    }
+    if let Some(code) = from_env(RECOVERY_CODE_ENV) {
+        return Ok(Proof::recovery_code(&code));
+    }
+    if std::io::stdin().is_terminal() {
+        return Ok(Proof::passphrase(&prompt("Passphrase: ")?));
+    }
+    Err(CliError::Plain(
+        LOCKED,
+        format!(
+            "{act} needs your passphrase or recovery code, even when this computer's keyring \
+             could unlock the vault: set {PASSPHRASE_ENV} or {RECOVERY_CODE_ENV}, or use \
+             --passphrase-stdin."
+        ),
+    ))
 }
 
 /// Asks for the passphrase at the terminal when there is one; otherwise says how to give it.

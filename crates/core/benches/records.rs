@@ -310,9 +310,17 @@ async fn backup_round_trip(
         .len() as f64
         / 1e6;
     let t = Instant::now();
-    let made = backup::make(vault, &out, &pass, &Control::quiet())
-        .await
-        .unwrap();
+    let made = backup::make(
+        vault,
+        &out,
+        &pass,
+        &alongside_core::vault::Proof::passphrase(&secrecy::SecretString::from(
+            support::PASSPHRASE.to_owned(),
+        )),
+        &Control::quiet(),
+    )
+    .await
+    .unwrap();
     let backup_s = t.elapsed().as_secs_f64();
     let target = work.path().join("restored");
     let t = Instant::now();

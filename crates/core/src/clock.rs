@@ -1,7 +1,7 @@
-//! Monotonic clocks; tests inject a manual one so they never sleep.
+//! Clocks for idle time; tests inject a manual one so they never sleep.
 
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 /// A monotonic clock measured from an arbitrary start.
 pub trait Clock: Send + Sync {
@@ -9,10 +9,15 @@ pub trait Clock: Send + Sync {
     fn now(&self) -> Duration;
 }
 
-/// The real monotonic clock.
+/// The real clock for idle time. It counts time the computer spent asleep: a plain monotonic
+/// clock stops during suspend, so a laptop closed for an hour would wake with its auto-lock
+/// timer where it left off. It reads the larger of the monotonic time, the boot-time clock
+/// (Linux's `CLOCK_BOOTTIME`, which runs during suspend) and the wall clock since it started.
 #[derive(Debug)]
 pub struct SystemClock {
     start: Instant,
+    start_wall: SystemTime,
+    start_boot: Option<Duration>,
 }
 
 impl SystemClock {
@@ -20,8 +25,26 @@ impl SystemClock {
     pub fn new() -> Self {
         SystemClock {
             start: Instant::now(),
+            start_wall: SystemTime::now(),
+            start_boot: boot_time(),
         }
     }
+}
+
+/// Time since boot including suspend, where the platform has such a clock.
+#[cfg(target_os = "linux")]
+fn boot_time() -> Option<Duration> {
+    use rustix::time::{clock_gettime_dynamic, DynamicClockId};
+    let t = clock_gettime_dynamic(DynamicClockId::Boottime).ok()?;
+    Some(Duration::new(
+        u64::try_from(t.tv_sec).ok()?,
+        u32::try_from(t.tv_nsec).ok()?,
+    ))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn boot_time() -> Option<Duration> {
+    None
 }
 
 impl Default for SystemClock {
@@ -32,7 +55,13 @@ impl Default for SystemClock {
 
 impl Clock for SystemClock {
     fn now(&self) -> Duration {
-        self.start.elapsed()
+        let monotonic = self.start.elapsed();
+        let wall = self.start_wall.elapsed().unwrap_or_default();
+        let boot = match (self.start_boot, boot_time()) {
+            (Some(then), Some(now)) => now.saturating_sub(then),
+            _ => Duration::ZERO,
+        };
+        monotonic.max(wall).max(boot)
     }
 }
 
@@ -60,4 +89,26 @@ impl Clock for ManualClock {
 /// Today's date where the user is (the computer's local time zone).
 pub fn local_today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_system_clock_counts_time_the_wall_clock_saw_pass() {
+        // A clock that started an hour ago by the wall clock (as after a suspend that the
+        // monotonic clock did not see) reads at least an hour.
+        let mut clock = SystemClock::new();
+        clock.start_wall -= Duration::from_secs(3600);
+        assert!(clock.now() >= Duration::from_secs(3600));
+        #[cfg(target_os = "linux")]
+        {
+            let mut clock = SystemClock::new();
+            clock.start_boot = clock
+                .start_boot
+                .map(|b| b.saturating_sub(Duration::from_secs(600)));
+            assert!(clock.now() >= Duration::from_secs(600));
+        }
+    }
 }

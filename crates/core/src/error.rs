@@ -21,6 +21,15 @@ pub enum CoreError {
     /// The key-slot file is missing or damaged while the database is present.
     #[error("{0}")]
     SlotsUnusable(String),
+    /// The key-slot file is there but damaged or holds settings outside safe bounds.
+    #[error("{0}")]
+    KeyFileDamaged(String),
+    /// Another Alongside process is creating or restoring a vault in the same folder.
+    #[error("{0}")]
+    Busy(String),
+    /// A dangerous act needs the passphrase or recovery code typed again.
+    #[error("{0}")]
+    ReauthRequired(String),
     /// The operating system's keyring cannot be used.
     #[error("{0}")]
     KeyringUnavailable(String),
@@ -71,7 +80,9 @@ impl CoreError {
             CoreError::NoVault => ErrorCode::NoVault,
             CoreError::VaultExists => ErrorCode::VaultExists,
             CoreError::WrongSecret(_) => ErrorCode::WrongPassphrase,
-            CoreError::SlotsUnusable(_) => ErrorCode::SlotsUnusable,
+            CoreError::SlotsUnusable(_) | CoreError::KeyFileDamaged(_) => ErrorCode::SlotsUnusable,
+            CoreError::Busy(_) => ErrorCode::Busy,
+            CoreError::ReauthRequired(_) => ErrorCode::ReauthRequired,
             CoreError::KeyringUnavailable(_) => ErrorCode::KeyringUnavailable,
             CoreError::InvalidInput { .. } => ErrorCode::InvalidInput,
             CoreError::NotFound(_) => ErrorCode::NotFound,
@@ -100,6 +111,10 @@ pub enum ErrorCode {
     SlotsUnusable,
     /// The OS keyring cannot be used.
     KeyringUnavailable,
+    /// Another process is busy with the same data folder.
+    Busy,
+    /// The passphrase or recovery code must be typed again first.
+    ReauthRequired,
     /// Input was refused.
     InvalidInput,
     /// The record does not exist.

@@ -9,6 +9,8 @@ pub mod backup;
 pub mod clock;
 pub mod drafts;
 pub mod error;
+pub mod folder_lock;
+pub mod hardening;
 pub mod logging;
 pub mod os_lock;
 pub mod paths;

@@ -1,6 +1,11 @@
 //! Signals from the operating system that should lock the vault: the computer going to sleep and
 //! the screen locking. On Linux these come over D-Bus (logind on the system bus, the screen saver
 //! on the session bus); elsewhere nothing is reported yet and the watcher does nothing.
+//!
+//! On Linux the watcher also holds a logind sleep inhibitor in "delay" mode: when the computer
+//! is about to sleep, logind waits (up to its `InhibitDelayMaxSec`) until the callback has run
+//! (the vault is locked) and the inhibitor is released, then sleeps; on waking it is taken
+//! again. The callback must therefore finish its work before returning.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -52,10 +57,23 @@ mod platform {
     use dbus::blocking::Connection;
     use dbus::message::MatchRule;
     use std::sync::atomic::{AtomicBool, Ordering};
-    use std::sync::Arc;
+    use std::sync::{Arc, Mutex};
     use std::time::Duration;
 
     type Rules = Vec<(MatchRule<'static>, Option<SystemEvent>)>;
+
+    /// Where logind lives: the system bus, or (for tests, which cannot own the real logind)
+    /// the bus named by `ALONGSIDE_LOGIND_BUS`.
+    fn connect_system() -> Result<Connection, dbus::Error> {
+        match std::env::var("ALONGSIDE_LOGIND_BUS") {
+            Ok(address) if !address.is_empty() => {
+                let mut channel = dbus::channel::Channel::open_private(&address)?;
+                channel.register()?;
+                Ok(Connection::from(channel))
+            }
+            _ => Connection::new_system(),
+        }
+    }
     type Connect = fn() -> Result<Connection, dbus::Error>;
 
     /// `None` as the event means "a boolean signal: true is a screen lock".
@@ -79,12 +97,55 @@ mod platform {
         ]
     }
 
+    /// The sleep inhibitor, held while awake and released once the vault is locked for sleep.
+    #[derive(Default)]
+    struct Inhibitor {
+        fd: Mutex<Option<dbus::arg::OwnedFd>>,
+        /// Set on waking: the main loop takes the inhibitor again.
+        wanted: AtomicBool,
+    }
+
+    impl Inhibitor {
+        fn take(&self, conn: &Connection) {
+            let proxy = conn.with_proxy(
+                "org.freedesktop.login1",
+                "/org/freedesktop/login1",
+                Duration::from_secs(2),
+            );
+            let taken: Result<(dbus::arg::OwnedFd,), dbus::Error> = proxy.method_call(
+                "org.freedesktop.login1.Manager",
+                "Inhibit",
+                (
+                    "sleep",
+                    "Alongside",
+                    "Locks the encrypted vault before the computer sleeps",
+                    "delay",
+                ),
+            );
+            match (taken, self.fd.lock()) {
+                (Ok((fd,)), Ok(mut held)) => *held = Some(fd),
+                _ => tracing::info!("no sleep inhibitor (logind did not grant one)"),
+            }
+        }
+
+        fn release(&self) {
+            if let Ok(mut held) = self.fd.lock() {
+                held.take();
+            }
+        }
+
+        fn held(&self) -> bool {
+            self.fd.lock().is_ok_and(|f| f.is_some())
+        }
+    }
+
     fn watch(
         connect: Connect,
         rules: Rules,
         on_event: OnEvent,
         stop: Arc<AtomicBool>,
         ready: std::sync::mpsc::Sender<bool>,
+        inhibitor: Option<Arc<Inhibitor>>,
     ) {
         let conn = match connect() {
             Ok(c) => c,
@@ -93,13 +154,27 @@ mod platform {
                 return;
             }
         };
+        if let Some(i) = &inhibitor {
+            i.take(&conn);
+        }
         for (rule, event) in rules {
             let cb = on_event.clone();
+            let inhibitor = inhibitor.clone();
             let added = conn.add_match(
                 rule,
                 move |args: (bool,), _: &Connection, _: &dbus::Message| {
                     match event {
-                        Some(SystemEvent::Sleep) if args.0 => cb(SystemEvent::Sleep),
+                        Some(SystemEvent::Sleep) if args.0 => {
+                            cb(SystemEvent::Sleep);
+                            if let Some(i) = &inhibitor {
+                                i.release();
+                            }
+                        }
+                        Some(SystemEvent::Sleep) => {
+                            if let Some(i) = &inhibitor {
+                                i.wanted.store(true, Ordering::SeqCst);
+                            }
+                        }
                         None if args.0 => cb(SystemEvent::ScreenLocked),
                         _ => {}
                     }
@@ -124,21 +199,30 @@ mod platform {
             if conn.process(Duration::from_millis(250)).is_err() {
                 break;
             }
+            if let Some(i) = &inhibitor {
+                if i.wanted.swap(false, Ordering::SeqCst) && !i.held() {
+                    i.take(&conn);
+                }
+            }
         }
     }
 
     pub fn spawn(on_event: OnEvent, stop: Arc<AtomicBool>) -> Vec<std::thread::JoinHandle<()>> {
         let mut threads = Vec::new();
-        let sources: [(Connect, Rules); 2] = [
-            (Connection::new_system, system_rules()),
-            (Connection::new_session, session_rules()),
+        let sources: [(Connect, Rules, Option<Arc<Inhibitor>>); 2] = [
+            (
+                connect_system,
+                system_rules(),
+                Some(Arc::new(Inhibitor::default())),
+            ),
+            (Connection::new_session, session_rules(), None),
         ];
-        for (connect, rules) in sources {
+        for (connect, rules, inhibitor) in sources {
             let (tx, rx) = std::sync::mpsc::channel();
             let (cb, stop) = (on_event.clone(), stop.clone());
             let Ok(handle) = std::thread::Builder::new()
                 .name("os-lock-signals".into())
-                .spawn(move || watch(connect, rules, cb, stop, tx))
+                .spawn(move || watch(connect, rules, cb, stop, tx, inhibitor))
             else {
                 continue;
             };

@@ -44,10 +44,50 @@ impl VaultPaths {
     pub fn slots_mirror(&self) -> PathBuf {
         self.dir.join("keyslots.mirror.json")
     }
+    /// The key file of a key change in progress: read only when the database no longer opens
+    /// with `keyslots.json` because a key change was cut short after re-encrypting it.
+    pub fn slots_pending(&self) -> PathBuf {
+        self.dir.join("keyslots.next.json")
+    }
     /// The encrypted copy made before a migration.
     pub fn pre_migration_copy(&self, from_version: i64) -> PathBuf {
         self.dir
             .join(format!("vault.before-upgrade-{from_version}.db"))
+    }
+    /// Refuses `target` as the place to write an export or a backup when it is a file of the
+    /// vault (the database, its journal, its key files, a safety copy, a lock or temporary
+    /// file) or inside one of its folders, directly or through a link: nothing may be saved
+    /// over the vault. Other files in the folder are the person's own business.
+    pub fn refuse_as_output(&self, target: &Path) -> crate::error::CoreResult<()> {
+        let Ok(home) = self.dir.canonicalize() else {
+            return Ok(());
+        };
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let named = parent
+            .canonicalize()
+            .ok()
+            .zip(target.file_name())
+            .map(|(p, name)| p.join(name));
+        let resolved = target.canonicalize().ok();
+        let of_the_vault = |p: &PathBuf| {
+            p.strip_prefix(&home)
+                .ok()
+                .and_then(|rel| rel.components().next())
+                .is_some_and(|first| {
+                    crate::vault::erase::is_ours(&first.as_os_str().to_string_lossy())
+                })
+        };
+        if named.iter().chain(resolved.iter()).any(of_the_vault) {
+            return Err(crate::error::CoreError::invalid(
+                "out",
+                "That would save over Alongside's own vault files. Choose another name or \
+                 folder, such as your Documents folder; nothing was written.",
+            ));
+        }
+        Ok(())
     }
     /// Whether a database exists here.
     pub fn database_exists(&self) -> bool {

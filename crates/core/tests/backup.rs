@@ -63,9 +63,15 @@ async fn filled_vault(n: u32) -> (tempfile::TempDir, Vault, SqlitePool) {
 }
 
 async fn make_backup(vault: &Vault, out: &Path) -> backup::BackupMade {
-    backup::make(vault, out, &secret(BACKUP_PASS), &Control::quiet())
-        .await
-        .unwrap()
+    backup::make(
+        vault,
+        out,
+        &secret(BACKUP_PASS),
+        &proof(),
+        &Control::quiet(),
+    )
+    .await
+    .unwrap()
 }
 
 async fn restore_into(file: &Path, dir: &Path) -> alongside_core::CoreResult<backup::Restored> {
@@ -393,9 +399,15 @@ async fn replacing_a_vault_keeps_a_safety_copy_that_still_opens() {
 
     let (dir, vault, pool) = filled_vault(10).await;
     let before = content(&pool).await;
-    let restored = backup::replace(&vault, &out, &secret(BACKUP_PASS), &Control::quiet())
-        .await
-        .unwrap();
+    let restored = backup::replace(
+        &vault,
+        &out,
+        &secret(BACKUP_PASS),
+        &proof(),
+        &Control::quiet(),
+    )
+    .await
+    .unwrap();
     assert!(
         !vault.is_unlocked().await,
         "the replaced vault was locked first"
@@ -416,11 +428,15 @@ async fn replacing_a_vault_keeps_a_safety_copy_that_still_opens() {
     let junk = out_dir.path().join("junk.backup");
     std::fs::write(&junk, b"junk").unwrap();
     let files_before = names_in(dir.path());
-    assert!(
-        backup::replace(&vault, &junk, &secret(BACKUP_PASS), &Control::quiet())
-            .await
-            .is_err()
-    );
+    assert!(backup::replace(
+        &vault,
+        &junk,
+        &secret(BACKUP_PASS),
+        &proof(),
+        &Control::quiet()
+    )
+    .await
+    .is_err());
     assert_eq!(names_in(dir.path()), files_before);
 }
 
@@ -431,7 +447,7 @@ async fn cancelling_and_bad_destinations_leave_no_file() {
     let out = out_dir.path().join("cancelled.backup");
     let control = Control::quiet();
     control.cancel.store(true, Ordering::Relaxed);
-    let err = backup::make(&vault, &out, &secret(BACKUP_PASS), &control)
+    let err = backup::make(&vault, &out, &secret(BACKUP_PASS), &proof(), &control)
         .await
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Cancelled);
@@ -441,20 +457,27 @@ async fn cancelling_and_bad_destinations_leave_no_file() {
         .all(|n| !n.starts_with(".alongside-")));
 
     let missing = out_dir.path().join("no such folder").join("b.backup");
-    let err = backup::make(&vault, &missing, &secret(BACKUP_PASS), &Control::quiet())
-        .await
-        .unwrap_err();
-    assert_eq!(field_of(err), "out");
     let err = backup::make(
         &vault,
-        out_dir.path(),
+        &missing,
         &secret(BACKUP_PASS),
+        &proof(),
         &Control::quiet(),
     )
     .await
     .unwrap_err();
     assert_eq!(field_of(err), "out");
-    let err = backup::make(&vault, &out, &secret("short"), &Control::quiet())
+    let err = backup::make(
+        &vault,
+        out_dir.path(),
+        &secret(BACKUP_PASS),
+        &proof(),
+        &Control::quiet(),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(field_of(err), "out");
+    let err = backup::make(&vault, &out, &secret("short"), &proof(), &Control::quiet())
         .await
         .unwrap_err();
     assert_eq!(field_of(err), "passphrase");
@@ -469,7 +492,7 @@ async fn cancelling_and_bad_destinations_leave_no_file() {
             Arc::new(move |p| seen.lock().unwrap().push(p))
         },
     };
-    backup::make(&vault, &out, &secret(BACKUP_PASS), &control)
+    backup::make(&vault, &out, &secret(BACKUP_PASS), &proof(), &control)
         .await
         .unwrap();
     let reached_100 = seen
@@ -484,9 +507,15 @@ async fn cancelling_and_bad_destinations_leave_no_file() {
         .lock(alongside_core::vault::LockReason::Manual)
         .await
         .unwrap();
-    let err = backup::make(&vault, &out, &secret(BACKUP_PASS), &Control::quiet())
-        .await
-        .unwrap_err();
+    let err = backup::make(
+        &vault,
+        &out,
+        &secret(BACKUP_PASS),
+        &proof(),
+        &Control::quiet(),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(err.code(), ErrorCode::VaultLocked);
 }
 
@@ -496,11 +525,22 @@ async fn delete_everything_removes_the_vault_its_copies_and_nothing_else() {
     let out = other_dir.path().join("b.backup");
     make_backup(&other, &out).await;
     let (dir, vault, _pool) = filled_vault(5).await;
-    backup::replace(&vault, &out, &secret(BACKUP_PASS), &Control::quiet())
+    backup::replace(
+        &vault,
+        &out,
+        &secret(BACKUP_PASS),
+        &proof(),
+        &Control::quiet(),
+    )
+    .await
+    .unwrap();
+    std::fs::write(dir.path().join("someone else's file.txt"), "keep me").unwrap();
+    // Deleting needs the vault open and its passphrase typed again.
+    vault
+        .unlock(UnlockMethod::Passphrase(secret(PASS)))
         .await
         .unwrap();
-    std::fs::write(dir.path().join("someone else's file.txt"), "keep me").unwrap();
-    let erased = vault.delete_everything().await.unwrap();
+    let erased = vault.delete_everything(&proof()).await.unwrap();
     // vault.db, keyslots.json, keyslots.mirror.json and the safety copy folder.
     assert_eq!(erased.removed, 4, "{:?}", names_in(dir.path()));
     assert_eq!(names_in(dir.path()), ["someone else's file.txt"]);
@@ -585,7 +625,7 @@ async fn delete_everything_removes_the_keyring_entry_too() {
         .map(|(s, a)| (s.to_owned(), a.to_owned()))
         .unwrap();
     assert!(keyring_slot::load(&svc, &account).unwrap().is_some());
-    let erased = vault.delete_everything().await.unwrap();
+    let erased = vault.delete_everything(&proof()).await.unwrap();
     assert_eq!(erased.keyring_entries, 1);
     assert!(keyring_slot::load(&svc, &account).unwrap().is_none());
     assert!(names_in(dir.path()).is_empty());

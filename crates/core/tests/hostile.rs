@@ -160,12 +160,7 @@ What I contributed,Fee,Expense kind,Expense amount,Miles\n\
 2025-03-04,Hip fracture study,Reading,45,0,0,Commented on the leaflet,0,Mileage,,12.5\n"
                 .to_vec();
             let file = dir.path().join("source.backup");
-            backup::make(
-                &vault,
-                &file,
-                &SecretString::from(BACKUP_PASS.to_owned()),
-                &Control::quiet(),
-            )
+            backup::make(&vault, &file, &SecretString::from(BACKUP_PASS.to_owned()), &proof(), &Control::quiet())
             .await
             .unwrap();
             let backup = std::fs::read(&file).unwrap();

@@ -96,6 +96,7 @@ async fn a_whole_session_at_trace_level_logs_no_secret_and_no_record_text() {
         &vault,
         &dir.path().join("b.backup"),
         &backup_pass,
+        &proof(),
         &Control::quiet(),
     )
     .await
@@ -114,9 +115,10 @@ async fn a_whole_session_at_trace_level_logs_no_secret_and_no_record_text() {
         .await
         .unwrap();
     vault
-        .change_passphrase(&SecretString::from(
-            "a completely new passphrase".to_owned(),
-        ))
+        .change_passphrase(
+            &proof(),
+            &SecretString::from("a completely new passphrase".to_owned()),
+        )
         .await
         .unwrap();
     vault.lock(LockReason::Idle).await.unwrap();

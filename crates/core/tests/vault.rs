@@ -20,6 +20,10 @@ fn secret(s: &str) -> SecretString {
     SecretString::from(s.to_owned())
 }
 
+fn proof() -> alongside_core::vault::Proof {
+    alongside_core::vault::Proof::passphrase(&secret(PASS))
+}
+
 /// Every file in the folder with its bytes. A file removed between listing and reading (seen
 /// once in CI right after a lock) is left out rather than failing the listing; the comparison
 /// still catches any file the step under test adds, changes or removes.
@@ -236,13 +240,18 @@ async fn changing_the_passphrase_and_recovery_code_rewraps_without_reencrypting(
         .unlock(UnlockMethod::Passphrase(secret(PASS)))
         .await
         .unwrap();
-    let err = vault.change_passphrase(&secret("short")).await.unwrap_err();
+    let err = vault
+        .change_passphrase(&proof(), &secret("short"))
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);
     vault
-        .change_passphrase(&secret("a brand new passphrase"))
+        .change_passphrase(&proof(), &secret("a brand new passphrase"))
         .await
         .unwrap();
-    let new_code = vault.new_recovery_code().await.unwrap();
+    let now = alongside_core::vault::Proof::passphrase(&secret("a brand new passphrase"));
+    let new_code = vault.new_recovery_code(&now).await.unwrap();
+    vault.keep_recovery_code().await.unwrap();
     vault.lock(LockReason::Manual).await.unwrap();
     assert_eq!(
         std::fs::read(dir.path().join("vault.db")).unwrap(),
@@ -285,18 +294,18 @@ async fn every_operation_on_a_locked_vault_says_vault_locked() {
     locked(vault.lock_settings().await.map(|_| ()));
     locked(
         vault
-            .set_lock_settings(LockSettings::default())
+            .set_lock_settings(LockSettings::default(), Some(&proof()))
             .await
             .map(|_| ()),
     );
     locked(
         vault
-            .change_passphrase(&secret("another good passphrase"))
+            .change_passphrase(&proof(), &secret("another good passphrase"))
             .await,
     );
-    locked(vault.new_recovery_code().await.map(|_| ()));
+    locked(vault.new_recovery_code(&proof()).await.map(|_| ()));
     locked(vault.check().await.map(|_| ()));
-    locked(vault.set_keyring(false).await);
+    locked(vault.set_keyring(false, Some(&proof())).await);
     // A pool handed out before locking is closed too.
     assert!(drafts::count(&kept_pool).await.is_err());
 }
@@ -312,9 +321,12 @@ async fn auto_lock_follows_the_chosen_idle_time() {
         Some(15)
     );
     vault
-        .set_lock_settings(LockSettings {
-            auto_lock_minutes: Some(1),
-        })
+        .set_lock_settings(
+            LockSettings {
+                auto_lock_minutes: Some(1),
+            },
+            Some(&proof()),
+        )
         .await
         .unwrap();
     clock.advance(Duration::from_secs(59));
@@ -345,17 +357,23 @@ async fn auto_lock_follows_the_chosen_idle_time() {
         Some(1)
     );
     vault
-        .set_lock_settings(LockSettings {
-            auto_lock_minutes: None,
-        })
+        .set_lock_settings(
+            LockSettings {
+                auto_lock_minutes: None,
+            },
+            Some(&proof()),
+        )
         .await
         .unwrap();
     clock.advance(Duration::from_secs(60 * 60 * 24 * 365));
     assert!(!vault.lock_if_idle().await.unwrap());
     let err = vault
-        .set_lock_settings(LockSettings {
-            auto_lock_minutes: Some(7),
-        })
+        .set_lock_settings(
+            LockSettings {
+                auto_lock_minutes: Some(7),
+            },
+            Some(&proof()),
+        )
         .await
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);
@@ -448,7 +466,7 @@ async fn at_start_a_remembered_vault_unlocks_from_the_keyring_and_others_stay_lo
     let again = Vault::new(dir.path()).with_keyring_service(&service);
     assert!(again.unlock_at_start().await);
     assert!(again.status().await.unwrap().unlocked);
-    again.set_keyring(false).await.unwrap();
+    again.set_keyring(false, Some(&proof())).await.unwrap();
     again.lock(LockReason::Manual).await.unwrap();
 
     let not_remembered = Vault::new(dir.path()).with_keyring_service(&service);

@@ -88,7 +88,7 @@ pub async fn prepare(
     let document = reports::build(&ctx)?;
     let mut rows = reports::rows::build(&ctx);
     if let (Some(table), options::Names::Roles) = (rows.as_mut(), options.names) {
-        let redactor = redact::Redactor::new(&data.people);
+        let redactor = redact::Redactor::new(&data.names_to_hide);
         for cell in table.rows.iter_mut().flatten() {
             *cell = redactor.text(cell);
         }

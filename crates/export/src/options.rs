@@ -44,10 +44,11 @@ pub enum Format {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum Names {
-    /// Names as written.
-    #[default]
+    /// Names as written (only when the person ticks "show names").
     Full,
     /// Each person replaced by their role ("Researcher"), in every field, free text included.
+    /// The default.
+    #[default]
     Roles,
 }
 

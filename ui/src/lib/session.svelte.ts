@@ -4,6 +4,8 @@ import { commands, events, type AppInfo, type Restored, type UnlockRequest, type
 import { call } from "./api";
 import { records } from "./records.svelte";
 import { markStartup } from "./startupTimes";
+import { confirmation } from "./confirm.svelte";
+import { reauth } from "./reauth.svelte";
 
 export type Phase = "loading" | "welcome" | "create" | "restore" | "recovery" | "unlock" | "open" | "failed";
 export type Screen =
@@ -30,7 +32,9 @@ class Session {
   failure = $state<string | null>(null);
   private lastTouch = 0;
 
-  /** Reads the app's facts and decides the first screen; tries the keyring once at start-up. */
+  /** Reads the app's facts and decides the first screen. The keyring is tried once, here at
+   * start-up only: after any lock the passphrase or recovery code is asked (the core refuses
+   * the keyring then too). */
   async start() {
     try {
       this.info = await call(commands.appInfo());
@@ -94,13 +98,23 @@ class Session {
     this.phase = "open";
   }
 
+  /** Locks. The window drops everything even when the core reports a problem tidying up: the
+   * key is gone either way, and the problem is said afterwards. */
   async lock() {
-    await call(commands.vaultLock());
-    this.dropEverything("Alongside is locked.");
+    let problem: string | null = null;
+    try {
+      await call(commands.vaultLock());
+    } catch (e) {
+      problem = e instanceof Error ? e.message : String(e);
+    }
+    this.dropEverything(problem ? `Alongside is locked. ${problem}` : "Alongside is locked.");
   }
 
   /** Clears everything read from the vault and shows the unlock screen. */
   dropEverything(message: string) {
+    // Any open question ("Are you sure?", "Type your passphrase") closes with the vault.
+    confirmation.answer(false);
+    reauth.cancel();
     records.clear();
     this.recoveryCode = null;
     this.keyringProblem = null;

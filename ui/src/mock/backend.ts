@@ -10,6 +10,8 @@ export type MockVault = {
   unlocked: boolean;
   passphrase: string;
   recoveryCode: string;
+  /** A new recovery code waiting until the person says they saved it. */
+  pendingCode: string | null;
   keyring: boolean;
   autoLock: number | null;
   records: MockRecords;
@@ -31,6 +33,7 @@ export function newMockVault(preset: "none" | "locked" | "open" | "records" = "n
     unlocked: preset === "open" || preset === "records",
     passphrase: "correct horse battery staple",
     recoveryCode: RECOVERY_CODE,
+    pendingCode: null,
     keyring: false,
     autoLock: 15,
     backupChosen: false,
@@ -65,6 +68,15 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
   const checkPass = (p: string) => {
     if (p !== v.passphrase) fail("wrong_passphrase", "That passphrase did not open the vault. Check Caps Lock and try again, or use your recovery code.");
   };
+  const norm = (s: string) => s.toUpperCase().replace(/[\s-]/g, "");
+  /** The core's re-authentication: the passphrase or recovery code, typed again. */
+  const checkProof = (proof: any, act: string) => {
+    if (!proof) fail("reauth_required", `Type your passphrase or recovery code again to ${act}.`);
+    if (proof.method === "recovery_code") {
+      if (norm(proof.code) !== norm(v.recoveryCode))
+        fail("wrong_passphrase", "That recovery code did not open the vault. Check each group of letters and numbers and try again.");
+    } else checkPass(proof.passphrase);
+  };
   switch (cmd) {
     case "app_info":
       return { version: "0.1.0", data_dir: "/home/sam/.local/share/org.alongside.desktop", vault_exists: v.exists } satisfies AppInfo;
@@ -80,7 +92,6 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
       const r = args.request;
       if (r.method === "passphrase") checkPass(r.passphrase);
       else if (r.method === "recovery_code") {
-        const norm = (s: string) => s.toUpperCase().replace(/[\s-]/g, "");
         if (norm(r.code) !== norm(v.recoveryCode))
           fail("wrong_passphrase", "That recovery code did not open the vault. Check each group of letters and numbers and try again.");
       } else if (!v.keyring) fail("keyring_unavailable", "This vault is not set to unlock automatically on this computer.");
@@ -89,6 +100,7 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
     }
     case "vault_lock":
       v.unlocked = false;
+      v.pendingCode = null;
       return null;
     case "vault_touch":
     case "app_shown":
@@ -101,26 +113,44 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
       const m = args.settings.auto_lock_minutes;
       if (m !== null && ![1, 5, 15, 30, 60].includes(m))
         fail("invalid_input", "Choose 1, 5, 15, 30 or 60 minutes, or never.", "auto_lock_minutes");
+      if (m === null && v.autoLock !== null) checkProof(args.proof, "turn automatic locking off");
       v.autoLock = m;
       return { auto_lock_minutes: m };
     }
     case "passphrase_change":
       mustBeOpen();
-      checkPass(args.current);
+      checkProof(args.proof, "change the passphrase");
       if (String(args.newPassphrase).trim().length < 10) fail("invalid_input", "Use at least 10 characters.", "passphrase");
       v.passphrase = args.newPassphrase;
       return null;
+    case "vault_confirm":
+      mustBeOpen();
+      checkProof(args.proof, "go on");
+      return null;
     case "recovery_code_new":
       mustBeOpen();
-      checkPass(args.current);
-      v.recoveryCode = "ZX9QW-4RTPB-M9XWA-HN3CE-8VFJS";
-      return v.recoveryCode;
+      checkProof(args.proof, "make a new recovery code");
+      v.pendingCode = "ZX9QW-4RTPB-M9XWA-HN3CE-8VFJS";
+      return v.pendingCode;
+    case "recovery_code_keep":
+      mustBeOpen();
+      if (!v.pendingCode) fail("invalid_input", "Make a new recovery code first; nothing was changed.", "code");
+      v.recoveryCode = v.pendingCode;
+      v.pendingCode = null;
+      return null;
+    case "vault_rekey":
+      mustBeOpen();
+      if (args.proof?.method !== "passphrase") fail("invalid_input", "Changing the key needs your passphrase, not the recovery code.", "proof");
+      checkProof(args.proof, "change the key");
+      v.recoveryCode = "Q4RTB-HN3CE-ZX9QW-8VFJS-M9XWA";
+      return { recovery_code: v.recoveryCode, keyring_problem: null };
     case "backup_state":
       mustBeOpen();
       return { last: v.records.lastBackup, every_days: v.records.prefs.backup_reminder_days ?? null, due: v.records.lastBackup === null };
     case "backup_make": {
       mustBeOpen();
       if (String(args.passphrase ?? "").trim().length < 10) fail("invalid_input", "Use at least 10 characters. A few unrelated words make a passphrase that is long but easy to remember.", "passphrase");
+      checkProof(args.proof, "make a backup");
       const made_at = new Date().toISOString().slice(0, 19) + "Z";
       v.records.lastBackup = { made_at, size_kib: 2_480 };
       const counts = { people: 2, projects: v.records.rows.project.length, meetings: v.records.rows.meeting.length, actions: 0, contributions: v.records.rows.contribution.length, expenses: 0, reflections: v.records.rows.reflection.length };
@@ -138,6 +168,7 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
       if (v.exists) {
         mustBeOpen();
         if (!args.replace) fail("invalid_input", "There are records here already. Choose to replace them to go on; they will be kept in a safety copy.", "replace");
+        checkProof(args.proof, "replace your records");
         v.unlocked = false;
         v.backupChosen = false;
         return { made_at: "2026-10-01T18:30:00Z", counts, safety_copy: "/home/you/.local/share/org.alongside.desktop/before-restore-2026-11-23-101500" };
@@ -150,12 +181,14 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
     case "delete_everything":
       mustBeOpen();
       if (String(args.confirm ?? "").trim().toLowerCase() !== "delete") fail("invalid_input", "Type delete to confirm. Nothing has been deleted.", "confirm");
+      checkProof(args.proof, "delete everything");
       v.exists = false;
       v.unlocked = false;
       v.records = newMockRecords();
       return { removed: 3, keyring_entries: 0 };
     case "keyring_set":
       mustBeOpen();
+      if (args.enabled) checkProof(args.proof, "unlock automatically on this computer");
       v.keyring = !!args.enabled;
       return null;
     default: {

@@ -26,7 +26,7 @@ const DEFAULT_PREFS: Preferences = {
   reminders: { meeting_tomorrow: true, action_due: true, claim_unpaid: true },
   mileage_rates: [],
   export_include_private: false,
-  export_names_as_roles: false,
+  export_show_names: false,
   export_leave_out_money: false,
   backup_reminder_days: 30,
 };

@@ -168,10 +168,20 @@ try {
     }
   });
 
-  await step("settings show locking and passphrase controls", async () => {
+  await step("settings show locking and passphrase controls; the keyring is off until asked", async () => {
     await (await button(browser, "Settings")).click();
     await heading(browser, "Settings");
+    if (await (await browser.$("#keyring")).isSelected()) throw new Error("the keyring was on without being asked");
     await shot(browser, "05-settings");
+  });
+
+  await step("turning the keyring on asks for the passphrase again", async () => {
+    await (await browser.$("#keyring")).click();
+    await browser.$("dialog[open] #reauth-passphrase").waitForExist({ timeout: 10000 });
+    await shot(browser, "05b-reauth-keyring");
+    await (await browser.$("#reauth-passphrase")).setValue(PASS);
+    await (await browser.$("//dialog//button[normalize-space()='Turn on']")).click();
+    await text(browser, "Alongside will unlock automatically on this computer.");
   });
 
   await step("add a project", async () => {
@@ -268,6 +278,20 @@ try {
     await shot(browser, "23-settings-backup");
   });
 
+  await step("a backup asks for the vault's passphrase first and refuses a wrong one", async () => {
+    await fill(browser, "backup-pass", "meadow copper whistle dune");
+    await fill(browser, "backup-again", "meadow copper whistle dune");
+    await (await button(browser, "Save a backup…")).click();
+    await browser.$("dialog[open] #reauth-passphrase").waitForExist({ timeout: 10000 });
+    await (await browser.$("#reauth-passphrase")).setValue("not the passphrase at all");
+    await (await browser.$("//dialog//button[normalize-space()='Go on to save']")).click();
+    await browser.$("//dialog//*[contains(text(), 'did not open the vault')]").waitForExist({ timeout: 15000 });
+    await shot(browser, "23b-backup-reauth-wrong");
+    await (await browser.$("//dialog//button[normalize-space()='Cancel']")).click();
+    await browser.$("dialog[open]").waitForExist({ timeout: 5000, reverse: true });
+    await text(browser, "You have not made a backup yet.");
+  });
+
   await step("a half-typed contribution is kept as an encrypted draft", async () => {
     await nav(browser, "Contributions");
     await fill(browser, "c-summary", "Half a note about the dipper nest");
@@ -300,12 +324,16 @@ try {
     await shot(browser, "24-draft-brought-back");
   });
 
-  await step("a screen lock reported by the system locks the app", async () => {
+  await step("a screen lock reported by the system locks the app and closes an open question", async () => {
+    await nav(browser, "Settings");
+    await (await button(browser, "Make a new recovery code…")).click();
+    await browser.$("dialog[open] #reauth-passphrase").waitForExist({ timeout: 10000 });
     const send = spawn("dbus-send", ["--session", "--type=signal", "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver.ActiveChanged", "boolean:true"]);
     await new Promise((r) => send.on("exit", r));
     await heading(browser, "Unlock Alongside");
     await browser.$("//*[contains(text(), 'the screen locked')]").waitForExist({ timeout: 10000 });
     await shot(browser, "08-locked-by-system");
+    if (await (await browser.$("dialog[open]")).isExisting()) throw new Error("a dialog stayed open after the lock");
     await (await byLabel(browser, "Passphrase")).setValue(PASS);
     await (await button(browser, "Unlock")).click();
     await browser.$("nav[aria-label='Main']").waitForExist({ timeout: 15000 });

@@ -21,13 +21,14 @@ use sqlx::SqlitePool;
 
 use crate::atomic_file::{create_private_dir, sync_dir, AtomicFile};
 use crate::error::{CoreError, CoreResult};
+use crate::folder_lock::{FolderLock, LOCK_FILE};
 use crate::paths::VaultPaths;
 use crate::records::store::live_counts;
 use crate::records::transfer::Counts;
 use crate::vault::database::{self, MIGRATOR};
 use crate::vault::key::DataKey;
 use crate::vault::slots::{KdfParams, SecretKind, SlotFile};
-use crate::vault::{blocking, settings, validate_passphrase, LockReason, Vault};
+use crate::vault::{blocking, settings, validate_passphrase, LockReason, Proof, Vault};
 use format::not_a_backup;
 use payload::{Manifest, Source};
 
@@ -231,15 +232,20 @@ fn open_file(file: &Path) -> CoreResult<std::fs::File> {
 }
 
 /// Makes an encrypted backup of the unlocked vault at `out` (replacing a file there), sealed
-/// with `passphrase`. Written atomically: a failed or cancelled backup leaves no file.
+/// with `passphrase`. A backup carries the data key, so `proof` (the vault's passphrase or
+/// recovery code, typed again) is checked first. Never written inside the vault's own folder.
+/// Written atomically: a failed or cancelled backup leaves no file.
 pub async fn make(
     vault: &Vault,
     out: &Path,
     passphrase: &SecretString,
+    proof: &Proof,
     control: &Control,
 ) -> CoreResult<BackupMade> {
     validate_passphrase(passphrase)?;
+    vault.paths().refuse_as_output(out)?;
     folder_of(out)?;
+    vault.confirm(proof).await?;
     let (pool, key, vault_id) = vault.open_parts().await?;
     control.report(BackupStage::Snapshot, 0);
     let (slots, _) = SlotFile::load(vault.paths())?;
@@ -385,7 +391,12 @@ fn check_target(dir: &Path, target: Target) -> CoreResult<()> {
         ));
     }
     let refuse = match target {
-        Target::EmptyFolder => dir.is_dir() && std::fs::read_dir(dir)?.next().is_some(),
+        Target::EmptyFolder => {
+            dir.is_dir()
+                && std::fs::read_dir(dir)?
+                    .flatten()
+                    .any(|e| e.file_name() != LOCK_FILE)
+        }
         Target::NoVault => {
             let paths = VaultPaths::new(dir);
             paths.database_exists() || paths.slots().exists() || paths.slots_mirror().exists()
@@ -418,10 +429,25 @@ pub async fn restore(
     check_target(dir, target)?;
     let made_dir = !dir.exists();
     create_private_dir(dir)?;
-    let result = restore_checked(file, passphrase, dir, control).await;
-    if result.is_err() && made_dir {
-        // Removes the folder only when nothing is in it.
-        let _ = std::fs::remove_dir(dir);
+    let result = async {
+        // One process at a time restores or creates a vault here; checked again under the lock.
+        let _folder = FolderLock::acquire(dir)?;
+        check_target(dir, target)?;
+        restore_checked(file, passphrase, dir, control).await
+    }
+    .await;
+    match &result {
+        Ok(_) => {
+            if crate::hardening::repair_modes(dir).is_err() {
+                tracing::warn!("the restored folder's file modes could not be checked");
+            }
+        }
+        Err(_) if made_dir => {
+            // Removes the folder only when nothing but the lock file is in it.
+            let _ = std::fs::remove_file(dir.join(LOCK_FILE));
+            let _ = std::fs::remove_dir(dir);
+        }
+        Err(_) => {}
     }
     result
 }
@@ -546,12 +572,15 @@ fn move_files(files: &[PathBuf], to: &Path) -> std::io::Result<Vec<(PathBuf, Pat
 /// Replaces the vault in `vault`'s folder with the backup `file`. The backup is restored and
 /// checked in a hidden folder first; only then is the vault locked and its files moved into a
 /// dated safety copy (`before-restore-…`) beside it, kept, and named in the result.
+/// Needs `proof` (the current vault's passphrase or recovery code, typed again).
 pub async fn replace(
     vault: &Vault,
     file: &Path,
     passphrase: &SecretString,
+    proof: &Proof,
     control: &Control,
 ) -> CoreResult<Restored> {
+    vault.confirm(proof).await?;
     let dir = vault.paths().dir().to_path_buf();
     let incoming = tempfile::Builder::new()
         .prefix(".alongside-incoming-")

@@ -83,8 +83,10 @@ pub struct Preferences {
     pub backup_reminder_days: Option<u32>,
     /// Whether exports include private reflections unless changed.
     pub export_include_private: bool,
-    /// Whether exports replace names with roles unless changed.
-    pub export_names_as_roles: bool,
+    /// Whether exports show people's names unless changed (off: names become roles). Renamed
+    /// from `export_names_as_roles`, so every vault starts with names hidden.
+    #[serde(default)]
+    pub export_show_names: bool,
     /// Whether exports leave money out unless changed.
     pub export_leave_out_money: bool,
 }
@@ -136,7 +138,7 @@ impl Default for Preferences {
             reminders: ReminderSwitches::default(),
             backup_reminder_days: monthly(),
             export_include_private: false,
-            export_names_as_roles: false,
+            export_show_names: false,
             export_leave_out_money: false,
         }
     }

@@ -31,6 +31,9 @@ pub struct Selected {
     pub projects: Vec<Stored<Project>>,
     /// Every live person, for attendee and owner names.
     pub people: Vec<Stored<Person>>,
+    /// Every person still in the vault, deleted ones in their undo window too: the names that
+    /// are replaced by roles when names are left out.
+    pub names_to_hide: Vec<Stored<Person>>,
     /// Meetings in the range.
     pub meetings: Vec<Stored<Meeting>>,
     /// Actions of those meetings, and project actions due in the range.
@@ -40,7 +43,7 @@ pub struct Selected {
     /// Reflections in the range, about the chosen projects (or about no project when every
     /// project is chosen); private ones only when asked for.
     pub reflections: Vec<Stored<Reflection>>,
-    /// How many private reflections were left out.
+    /// How many private reflections were left out (never printed in a shared file).
     pub private_left_out: usize,
 }
 
@@ -107,6 +110,10 @@ pub async fn load(
     let mut filter = Where::default();
     filter.push("deleted_at IS NULL", []);
     let people = store::matching::<Person>(&mut conn, &filter, "name COLLATE NOCASE, id").await?;
+    let mut filter = Where::default();
+    filter.push("deleted_at IS NOT NULL", []);
+    let mut names_to_hide = people.clone();
+    names_to_hide.extend(store::matching::<Person>(&mut conn, &filter, "id").await?);
 
     let mut filter = selection.live_in_range("date");
     filter.any_of("project_id", ids);
@@ -163,6 +170,7 @@ pub async fn load(
         selection: selection.clone(),
         projects,
         people,
+        names_to_hide,
         meetings,
         actions,
         contributions,

@@ -34,18 +34,22 @@ pub fn base_options(path: &std::path::Path, create: bool) -> CoreResult<SqliteCo
         .busy_timeout(BUSY_TIMEOUT)
         .pragma("temp_store", "MEMORY")
         .pragma("cache_size", "-65536")
+        // Deleted records are overwritten, not left in free pages.
+        .pragma("secure_delete", "ON")
         .disable_statement_logging();
     Ok(opts)
 }
 
 /// Connection options for the vault database. The options hold the key: never log them.
-fn connect_options(
+pub(crate) fn connect_options(
     paths: &VaultPaths,
     key: &DataKey,
     create: bool,
 ) -> CoreResult<SqliteConnectOptions> {
-    // sqlx keeps `key` first among the pragmas, as SQLCipher requires.
-    Ok(base_options(&paths.database(), create)?.pragma("key", key.sqlcipher_literal().to_string()))
+    // sqlx keeps `key` first among the pragmas, as SQLCipher requires. The literal is built in
+    // a buffer wiped on drop; sqlx keeps its own copy for as long as the pool lives.
+    let literal = key.sqlcipher_literal();
+    Ok(base_options(&paths.database(), create)?.pragma("key", String::from(literal.as_str())))
 }
 
 /// Opens a pool on the database with `key`. A wrong key fails here, before anything is written.

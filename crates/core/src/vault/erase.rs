@@ -19,8 +19,9 @@ pub struct Erased {
 }
 
 /// Whether a name in the data folder is something Alongside wrote there.
-fn is_ours(name: &str) -> bool {
+pub(crate) fn is_ours(name: &str) -> bool {
     name == "vault.db"
+        || name == crate::folder_lock::LOCK_FILE
         || name.starts_with("vault.db-")
         || name.starts_with("keyslots.")
         || name.starts_with("vault.before-upgrade-")
@@ -46,7 +47,9 @@ fn slot_files_in(dir: &Path, out: &mut Vec<PathBuf>) {
 impl Vault {
     /// Locks the vault and deletes everything Alongside keeps in its data folder and in the
     /// keyring. Other files in the folder are left alone. Cannot be undone.
-    pub async fn delete_everything(&self) -> CoreResult<Erased> {
+    /// Needs `proof` (the passphrase or recovery code, typed again).
+    pub async fn delete_everything(&self, proof: &super::Proof) -> CoreResult<Erased> {
+        self.confirm(proof).await?;
         self.lock(LockReason::Manual).await?;
         let dir = self.paths.dir().to_path_buf();
         let mut erased = Erased {

@@ -2,14 +2,18 @@
 //! idle, or when the system sleeps) and managing its key slots.
 
 pub mod database;
-mod erase;
+pub(crate) mod erase;
 pub mod key;
 pub mod keyring_slot;
+mod proof;
 pub mod recovery;
+pub mod rekey;
 pub mod settings;
 pub mod slots;
 mod status;
+pub mod strength;
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -26,10 +30,9 @@ use settings::LockSettings;
 use slots::{KdfParams, SecretKind, SlotFile, SlotSource};
 
 pub use erase::Erased;
+pub use proof::Proof;
 pub use status::{CheckItem, CheckReport, SlotSummary, VaultStatus};
-
-/// Shortest passphrase accepted.
-pub const MIN_PASSPHRASE_CHARS: usize = 10;
+pub use strength::{validate_passphrase, MIN_PASSPHRASE_CHARS};
 
 /// How the user proves they may open the vault.
 pub enum UnlockMethod {
@@ -67,6 +70,8 @@ struct Session {
     vault_id: String,
     last_activity: Duration,
     lock: LockSettings,
+    /// A new recovery code's slot, waiting until the person says they saved the code.
+    pending_recovery: Option<slots::Slot>,
 }
 
 /// One vault in one data folder. Locked until unlocked; every record operation needs it unlocked.
@@ -75,27 +80,9 @@ pub struct Vault {
     clock: Arc<dyn Clock>,
     keyring_service: String,
     session: Mutex<Option<Session>>,
-}
-
-/// Checks a new passphrase against the core's minimum rules.
-pub fn validate_passphrase(passphrase: &SecretString) -> CoreResult<()> {
-    let text = passphrase.expose_secret();
-    if text.trim().chars().count() < MIN_PASSPHRASE_CHARS {
-        return Err(CoreError::invalid(
-            "passphrase",
-            format!(
-                "Use at least {MIN_PASSPHRASE_CHARS} characters. A few unrelated words make a \
-                 passphrase that is long but easy to remember."
-            ),
-        ));
-    }
-    if text.len() > 1024 {
-        return Err(CoreError::invalid(
-            "passphrase",
-            "That passphrase is too long (over 1,024 characters).",
-        ));
-    }
-    Ok(())
+    /// Set once the vault has been locked in this process: from then on the keyring no longer
+    /// opens it, and the passphrase or recovery code is asked.
+    keyring_spent: AtomicBool,
 }
 
 /// Runs blocking work (key derivation, file copying) off the async threads.
@@ -131,6 +118,7 @@ impl Vault {
             clock,
             keyring_service: keyring_slot::SERVICE.to_owned(),
             session: Mutex::new(None),
+            keyring_spent: AtomicBool::new(false),
         }
     }
 
@@ -168,6 +156,11 @@ impl Vault {
             return Err(CoreError::VaultExists);
         }
         crate::atomic_file::create_private_dir(self.paths.dir())?;
+        // One process at a time: a second `init` waits for nobody and is refused.
+        let _folder = crate::folder_lock::FolderLock::acquire(self.paths.dir())?;
+        if self.exists() {
+            return Err(CoreError::VaultExists);
+        }
         self.set_aside_orphaned_slots()?;
 
         let key = DataKey::generate()?;
@@ -216,6 +209,7 @@ impl Vault {
             vault_id,
             last_activity: self.clock.now(),
             lock: LockSettings::default(),
+            pending_recovery: None,
         };
         if use_keyring {
             if let Err(e) = self.add_keyring_slot(&new_session).await {
@@ -224,6 +218,9 @@ impl Vault {
         }
         new_session.last_activity = self.clock.now();
         *session = Some(new_session);
+        if crate::hardening::repair_modes(self.paths.dir()).is_err() {
+            tracing::warn!("the data folder's file modes could not be checked");
+        }
         tracing::info!("vault created");
         Ok(created)
     }
@@ -279,18 +276,30 @@ impl Vault {
         Ok(())
     }
 
-    /// Unlocks with any slot. A wrong secret changes nothing on disk.
+    /// Unlocks with any slot. A wrong secret changes nothing on disk. When the vault is already
+    /// unlocked, the secret is still checked against its slot, and a wrong one is refused.
     pub async fn unlock(&self, method: UnlockMethod) -> CoreResult<()> {
         let mut session = self.session.lock().await;
-        if session.is_some() {
-            return Ok(());
+        if let Some(s) = session.as_ref() {
+            let (slot_file, _) = SlotFile::load(&self.paths)?;
+            return self.check_same_key(s, &slot_file, method).await;
         }
         if !self.exists() {
             return Err(CoreError::NoVault);
         }
         let (slot_file, source) = SlotFile::load(&self.paths)?;
-        let key = self.key_from(&slot_file, method).await?;
-        let pool = database::open_pool(&self.paths, &key, false).await?;
+        let pending = self.pending_key_file();
+        let (slot_file, key, pool, source) = match (pending, &method) {
+            (Some(next), UnlockMethod::Passphrase(_) | UnlockMethod::RecoveryCode(_)) => {
+                self.open_after_key_change(slot_file, next, method, source)
+                    .await?
+            }
+            _ => {
+                let key = self.key_from(&slot_file, method).await?;
+                let pool = database::open_pool(&self.paths, &key, false).await?;
+                (slot_file, key, pool, source)
+            }
+        };
         match self.finish_unlock(&pool, &slot_file).await {
             Ok(lock) => {
                 if source == SlotSource::Mirror {
@@ -303,6 +312,7 @@ impl Vault {
                     vault_id: slot_file.vault_id.clone(),
                     last_activity: self.clock.now(),
                     lock,
+                    pending_recovery: None,
                 });
                 tracing::info!("vault unlocked");
                 Ok(())
@@ -311,6 +321,45 @@ impl Vault {
                 pool.close().await;
                 Err(e)
             }
+        }
+    }
+
+    /// The key file of a key change cut short, if one is there and readable.
+    fn pending_key_file(&self) -> Option<SlotFile> {
+        let bytes = std::fs::read(self.paths.slots_pending()).ok()?;
+        SlotFile::parse(&bytes).ok()
+    }
+
+    /// Opens the database when a key change may have been cut short: the current key file
+    /// first; when its key no longer opens the database, the pending one, which then becomes
+    /// the key file. A pending file that is not needed is removed.
+    async fn open_after_key_change(
+        &self,
+        current: SlotFile,
+        next: SlotFile,
+        method: UnlockMethod,
+        source: SlotSource,
+    ) -> CoreResult<(SlotFile, DataKey, SqlitePool, SlotSource)> {
+        let retry = match &method {
+            UnlockMethod::Passphrase(p) => UnlockMethod::Passphrase(p.clone()),
+            UnlockMethod::RecoveryCode(c) => UnlockMethod::RecoveryCode(c.clone()),
+            UnlockMethod::Keyring => UnlockMethod::Keyring,
+        };
+        let key = self.key_from(&current, method).await?;
+        match database::open_pool(&self.paths, &key, false).await {
+            Ok(pool) => {
+                let _ = std::fs::remove_file(self.paths.slots_pending());
+                Ok((current, key, pool, source))
+            }
+            Err(CoreError::Damaged(_)) if next.vault_id == current.vault_id => {
+                let key = self.key_from(&next, retry).await?;
+                let pool = database::open_pool(&self.paths, &key, false).await?;
+                next.save(&self.paths)?;
+                let _ = std::fs::remove_file(self.paths.slots_pending());
+                tracing::warn!("a key change that was cut short has been completed");
+                Ok((next, key, pool, SlotSource::Main))
+            }
+            Err(e) => Err(e),
         }
     }
 
@@ -353,6 +402,13 @@ impl Vault {
                 .await
             }
             UnlockMethod::Keyring => {
+                if self.keyring_spent.load(Ordering::SeqCst) {
+                    return Err(CoreError::KeyringUnavailable(
+                        "Alongside was locked, so it asks for your passphrase or recovery code \
+                         now. It opens by itself again the next time it starts."
+                            .into(),
+                    ));
+                }
                 let Some((service, account)) = slot_file.keyring() else {
                     return Err(CoreError::KeyringUnavailable(
                         "This vault is not set to unlock automatically on this computer. Unlock \
@@ -396,16 +452,32 @@ impl Vault {
         settings::load_lock(pool).await
     }
 
-    /// Locks: checkpoints the WAL, closes the pool and wipes the key from memory.
+    /// Locks: checkpoints the WAL, closes the pool and wipes the key from memory. Returns
+    /// whether it was unlocked. Locking never fails open: when the checkpoint or close fails,
+    /// the session (with its key) is still gone and the error is returned afterwards, so the
+    /// caller must treat the vault as locked either way.
     pub async fn lock(&self, reason: LockReason) -> CoreResult<bool> {
         let mut session = self.session.lock().await;
         let Some(s) = session.take() else {
             return Ok(false);
         };
+        self.keyring_spent.store(true, Ordering::SeqCst);
         let checkpointed = database::checkpoint_and_close(&s.pool, &self.paths, &s.key).await;
         drop(s);
+        drop(session);
         tracing::info!(?reason, "vault locked");
+        if checkpointed.is_err() {
+            tracing::warn!(
+                ?reason,
+                "the vault is locked, but its journal could not be tidied"
+            );
+        }
         checkpointed.map(|_| true)
+    }
+
+    /// Whether the keyring may still open the vault in this process (only until the first lock).
+    pub fn keyring_allowed(&self) -> bool {
+        !self.keyring_spent.load(Ordering::SeqCst)
     }
 
     /// Records that the user did something (resets the idle timer).
@@ -415,20 +487,23 @@ impl Vault {
         }
     }
 
-    /// Locks when the vault has been idle for its auto-lock time. Returns whether it locked.
-    pub async fn lock_if_idle(&self) -> CoreResult<bool> {
-        let idle_long_enough = {
-            let session = self.session.lock().await;
-            let Some(s) = session.as_ref() else {
-                return Ok(false);
-            };
-            let Some(minutes) = s.lock.auto_lock_minutes else {
-                return Ok(false);
-            };
-            let idle = self.clock.now().saturating_sub(s.last_activity);
-            idle >= Duration::from_secs(u64::from(minutes) * 60)
+    /// Whether the vault is unlocked and has been idle for its auto-lock time.
+    pub async fn is_idle(&self) -> bool {
+        let session = self.session.lock().await;
+        let Some(s) = session.as_ref() else {
+            return false;
         };
-        if idle_long_enough {
+        let Some(minutes) = s.lock.auto_lock_minutes else {
+            return false;
+        };
+        let idle = self.clock.now().saturating_sub(s.last_activity);
+        idle >= Duration::from_secs(u64::from(minutes) * 60)
+    }
+
+    /// Locks when the vault has been idle for its auto-lock time. Returns whether it locked
+    /// (an error means it locked but could not tidy the database).
+    pub async fn lock_if_idle(&self) -> CoreResult<bool> {
+        if self.is_idle().await {
             self.lock(LockReason::Idle).await
         } else {
             Ok(false)
@@ -456,34 +531,67 @@ impl Vault {
         Ok(session.as_ref().ok_or(CoreError::VaultLocked)?.lock)
     }
 
-    /// Changes and saves the lock settings.
-    pub async fn set_lock_settings(&self, new: LockSettings) -> CoreResult<LockSettings> {
+    /// Changes and saves the lock settings. Turning auto-lock off ("never") needs `proof`.
+    pub async fn set_lock_settings(
+        &self,
+        new: LockSettings,
+        proof: Option<&Proof>,
+    ) -> CoreResult<LockSettings> {
         let mut session = self.session.lock().await;
         let s = session.as_mut().ok_or(CoreError::VaultLocked)?;
+        if new.auto_lock_minutes.is_none() && s.lock.auto_lock_minutes.is_some() {
+            self.check_proof(s, proof, "turn automatic locking off")
+                .await?;
+        }
         settings::save_lock(&s.pool, &new).await?;
         s.lock = new;
         s.last_activity = self.clock.now();
         Ok(new)
     }
 
-    /// Confirms `passphrase` opens this vault's passphrase slot; changes nothing.
-    pub async fn verify_passphrase(&self, passphrase: &SecretString) -> CoreResult<()> {
-        let (key, _) = self.key_and_id().await?;
+    /// Confirms the person typed this vault's passphrase or recovery code: the secret is
+    /// checked against its slot and must open the key in use. Changes nothing.
+    pub async fn confirm(&self, proof: &Proof) -> CoreResult<()> {
+        let mut session = self.session.lock().await;
+        let s = session.as_mut().ok_or(CoreError::VaultLocked)?;
+        s.last_activity = self.clock.now();
+        self.check_proof(s, Some(proof), "go on").await
+    }
+
+    /// Checks `proof` against the slot file on disk and the session's key.
+    async fn check_proof(&self, s: &Session, proof: Option<&Proof>, act: &str) -> CoreResult<()> {
+        let Some(proof) = proof else {
+            return Err(CoreError::ReauthRequired(format!(
+                "Type your passphrase or recovery code again to {act}."
+            )));
+        };
         let (slot_file, _) = SlotFile::load(&self.paths)?;
-        let p = passphrase.clone();
-        let found = blocking(move || {
-            slot_file.unwrap_with(SecretKind::Passphrase, p.expose_secret().as_bytes())
-        })
-        .await?;
-        match found {
-            Some(k) if k == key => Ok(()),
-            _ => Err(wrong_secret(SecretKind::Passphrase)),
+        self.check_same_key(s, &slot_file, proof.to_unlock()).await
+    }
+
+    async fn check_same_key(
+        &self,
+        s: &Session,
+        slot_file: &SlotFile,
+        method: UnlockMethod,
+    ) -> CoreResult<()> {
+        let kind = match &method {
+            UnlockMethod::RecoveryCode(_) => SecretKind::RecoveryCode,
+            _ => SecretKind::Passphrase,
+        };
+        let key = self.key_from(slot_file, method).await?;
+        if slot_file.vault_id == s.vault_id && key == s.key {
+            Ok(())
+        } else {
+            Err(wrong_secret(kind))
         }
     }
 
-    /// Replaces the passphrase slot. The data is not re-encrypted.
-    pub async fn change_passphrase(&self, new: &SecretString) -> CoreResult<()> {
+    /// Replaces the passphrase slot after checking `proof` (the current passphrase or the
+    /// recovery code). The data is not re-encrypted.
+    pub async fn change_passphrase(&self, proof: &Proof, new: &SecretString) -> CoreResult<()> {
         validate_passphrase(new)?;
+        self.confirm(proof).await?;
         let (key, vault_id) = self.key_and_id().await?;
         let bytes = new.clone();
         self.rewrap(vault_id, move |f| {
@@ -499,13 +607,17 @@ impl Vault {
         Ok(())
     }
 
-    /// Makes a new recovery code; the old one stops working. Show the result once.
-    pub async fn new_recovery_code(&self) -> CoreResult<SecretString> {
+    /// Makes a new recovery code after checking `proof`. The old code keeps working until
+    /// [`Vault::keep_recovery_code`] is called, once the person says they saved the new one;
+    /// locking first forgets the new code. Show the result once.
+    pub async fn new_recovery_code(&self, proof: &Proof) -> CoreResult<SecretString> {
+        self.confirm(proof).await?;
         let (key, vault_id) = self.key_and_id().await?;
         let code = recovery::generate()?;
         let normal = recovery::normalise(&code)?;
-        self.rewrap(vault_id, move |f| {
-            f.set_wrapped(
+        let slot = blocking(move || {
+            slots::Slot::wrapped(
+                &vault_id,
                 SecretKind::RecoveryCode,
                 normal.expose_secret().as_bytes(),
                 &key,
@@ -513,8 +625,32 @@ impl Vault {
             )
         })
         .await?;
-        tracing::info!("recovery code replaced");
+        let mut session = self.session.lock().await;
+        let s = session.as_mut().ok_or(CoreError::VaultLocked)?;
+        s.pending_recovery = Some(slot);
         Ok(code)
+    }
+
+    /// Puts the recovery code made by [`Vault::new_recovery_code`] in place of the old one.
+    pub async fn keep_recovery_code(&self) -> CoreResult<()> {
+        let (slot, vault_id) = {
+            let mut session = self.session.lock().await;
+            let s = session.as_mut().ok_or(CoreError::VaultLocked)?;
+            let slot = s.pending_recovery.take().ok_or_else(|| {
+                CoreError::invalid(
+                    "code",
+                    "Make a new recovery code first; nothing was changed.",
+                )
+            })?;
+            (slot, s.vault_id.clone())
+        };
+        self.rewrap(vault_id, move |f| {
+            f.put(slot);
+            Ok(())
+        })
+        .await?;
+        tracing::info!("recovery code replaced");
+        Ok(())
     }
 
     async fn rewrap(
@@ -524,10 +660,9 @@ impl Vault {
     ) -> CoreResult<()> {
         let paths = self.paths.clone();
         blocking(move || {
-            let mut f = match SlotFile::load(&paths) {
-                Ok((f, _)) => f,
-                Err(_) => SlotFile::new(&vault_id),
-            };
+            // A key file that cannot be read is never replaced by one holding a single slot:
+            // the change is refused and the file left as it is.
+            let (mut f, _) = SlotFile::load(&paths)?;
             if f.vault_id != vault_id {
                 return Err(CoreError::Damaged(
                     "The key file belongs to another vault. Nothing has been changed.".into(),
@@ -567,11 +702,13 @@ impl Vault {
         .await
     }
 
-    /// Turns "unlock automatically on this computer" on or off.
-    pub async fn set_keyring(&self, enabled: bool) -> CoreResult<()> {
+    /// Turns "unlock automatically on this computer" on (which needs `proof`) or off.
+    pub async fn set_keyring(&self, enabled: bool, proof: Option<&Proof>) -> CoreResult<()> {
         let session = self.session.lock().await;
         let s = session.as_ref().ok_or(CoreError::VaultLocked)?;
         if enabled {
+            self.check_proof(s, proof, "unlock automatically on this computer")
+                .await?;
             return self.add_keyring_slot(s).await;
         }
         let (slot_file, _) = SlotFile::load(&self.paths)?;
@@ -584,22 +721,5 @@ impl Vault {
             Ok(())
         })
         .await
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn short_passphrases_are_refused_with_the_field() {
-        let err = validate_passphrase(&SecretString::from("short".to_owned())).unwrap_err();
-        assert_eq!(err.code(), crate::ErrorCode::InvalidInput);
-        let api: crate::ApiError = err.into();
-        assert_eq!(api.field.as_deref(), Some("passphrase"));
-        assert!(validate_passphrase(&SecretString::from("   spaces   ".to_owned())).is_err());
-        assert!(
-            validate_passphrase(&SecretString::from("four words to remember".to_owned())).is_ok()
-        );
     }
 }

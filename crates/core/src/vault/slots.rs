@@ -44,7 +44,28 @@ impl KdfParams {
         parallelism: 1,
     };
 
+    /// Smallest memory accepted from a file, in KiB (8 MiB).
+    pub const MIN_MEMORY_KIB: u32 = 8 * 1024;
+    /// Largest memory accepted from a file, in KiB (1 GiB).
+    pub const MAX_MEMORY_KIB: u32 = 1024 * 1024;
+    /// Most passes accepted from a file.
+    pub const MAX_ITERATIONS: u32 = 20;
+    /// Most lanes accepted from a file.
+    pub const MAX_PARALLELISM: u32 = 8;
+
+    /// Whether these settings are inside the bounds a real Alongside key file uses: settings
+    /// outside them are refused before any work, so an edited file cannot make unlocking take
+    /// gigabytes of memory or hours.
+    pub fn within_bounds(&self) -> bool {
+        (Self::MIN_MEMORY_KIB..=Self::MAX_MEMORY_KIB).contains(&self.memory_kib)
+            && (1..=Self::MAX_ITERATIONS).contains(&self.iterations)
+            && (1..=Self::MAX_PARALLELISM).contains(&self.parallelism)
+    }
+
     fn derive(&self, secret: &[u8], salt: &[u8]) -> CoreResult<Zeroizing<[u8; KEY_LEN]>> {
+        if !self.within_bounds() {
+            return Err(damaged("a key slot has settings outside safe bounds"));
+        }
         let params = Params::new(
             self.memory_kib,
             self.iterations,
@@ -128,7 +149,7 @@ pub enum SlotSource {
 }
 
 fn damaged(what: &str) -> CoreError {
-    CoreError::SlotsUnusable(format!(
+    CoreError::KeyFileDamaged(format!(
         "The vault's key file is damaged ({what}). Nothing has been changed. If you have a backup \
          of keyslots.json, put it back in the data folder and try again."
     ))
@@ -136,6 +157,40 @@ fn damaged(what: &str) -> CoreError {
 
 fn aad(vault_id: &str, kind: SecretKind) -> Vec<u8> {
     format!("{FORMAT}:v{VERSION}:{vault_id}:{}", kind.label()).into_bytes()
+}
+
+impl Slot {
+    /// The data key wrapped under `secret` for the vault `vault_id`.
+    pub fn wrapped(
+        vault_id: &str,
+        kind: SecretKind,
+        secret: &[u8],
+        key: &DataKey,
+        kdf: KdfParams,
+    ) -> CoreResult<Slot> {
+        let mut salt = [0u8; 16];
+        let mut nonce = [0u8; 24];
+        fill_random(&mut salt)?;
+        fill_random(&mut nonce)?;
+        let kek = kdf.derive(secret, &salt)?;
+        let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
+        let wrapped = cipher
+            .encrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: key.as_bytes(),
+                    aad: &aad(vault_id, kind),
+                },
+            )
+            .map_err(|_| CoreError::Internal("The key could not be wrapped.".into()))?;
+        Ok(Slot::Wrapped {
+            secret: kind,
+            kdf,
+            salt: B64.encode(salt),
+            nonce: B64.encode(nonce),
+            wrapped_key: B64.encode(wrapped),
+        })
+    }
 }
 
 impl SlotFile {
@@ -157,31 +212,22 @@ impl SlotFile {
         key: &DataKey,
         kdf: KdfParams,
     ) -> CoreResult<()> {
-        let mut salt = [0u8; 16];
-        let mut nonce = [0u8; 24];
-        fill_random(&mut salt)?;
-        fill_random(&mut nonce)?;
-        let kek = kdf.derive(secret, &salt)?;
-        let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
-        let wrapped = cipher
-            .encrypt(
-                XNonce::from_slice(&nonce),
-                Payload {
-                    msg: key.as_bytes(),
-                    aad: &aad(&self.vault_id, kind),
-                },
-            )
-            .map_err(|_| CoreError::Internal("The key could not be wrapped.".into()))?;
-        self.slots
-            .retain(|s| !matches!(s, Slot::Wrapped { secret, .. } if *secret == kind));
-        self.slots.push(Slot::Wrapped {
-            secret: kind,
-            kdf,
-            salt: B64.encode(salt),
-            nonce: B64.encode(nonce),
-            wrapped_key: B64.encode(wrapped),
-        });
+        let slot = Slot::wrapped(&self.vault_id, kind, secret, key, kdf)?;
+        self.put(slot);
         Ok(())
+    }
+
+    /// Puts a slot in, replacing any slot of the same kind.
+    pub fn put(&mut self, slot: Slot) {
+        match &slot {
+            Slot::Wrapped { secret: kind, .. } => {
+                let kind = *kind;
+                self.slots
+                    .retain(|s| !matches!(s, Slot::Wrapped { secret, .. } if *secret == kind));
+            }
+            Slot::Keyring { .. } => self.remove_keyring(),
+        }
+        self.slots.push(slot);
     }
 
     /// Tries `secret` against the `kind` slot. `Ok(None)` means the secret is wrong.
@@ -242,8 +288,7 @@ impl SlotFile {
 
     /// Adds (or replaces) the keyring slot.
     pub fn set_keyring(&mut self, service: &str, account: &str) {
-        self.remove_keyring();
-        self.slots.push(Slot::Keyring {
+        self.put(Slot::Keyring {
             service: service.to_owned(),
             account: account.to_owned(),
         });
@@ -262,6 +307,13 @@ impl SlotFile {
         }
         if file.version != VERSION {
             return Err(damaged("it was written by a newer version of Alongside"));
+        }
+        let out_of_bounds = file
+            .slots
+            .iter()
+            .any(|s| matches!(s, Slot::Wrapped { kdf, .. } if !kdf.within_bounds()));
+        if out_of_bounds {
+            return Err(damaged("a key slot has settings outside safe bounds"));
         }
         Ok(file)
     }
@@ -371,7 +423,47 @@ mod tests {
         std::fs::remove_file(paths.slots_mirror()).unwrap();
         assert!(matches!(
             SlotFile::load(&paths),
-            Err(CoreError::SlotsUnusable(_))
+            Err(CoreError::KeyFileDamaged(_))
         ));
+    }
+
+    #[test]
+    fn key_settings_outside_bounds_are_refused_before_any_work() {
+        let key = DataKey::generate().unwrap();
+        let mut f = SlotFile::new("v1");
+        f.set_wrapped(
+            SecretKind::Passphrase,
+            b"pw",
+            &key,
+            KdfParams::RECOVERY_CODE,
+        )
+        .unwrap();
+        for (memory_kib, iterations, parallelism) in [
+            (4 * 1024 * 1024, 3, 1),
+            (1024, 3, 1),
+            (64 * 1024, 0, 1),
+            (64 * 1024, 21, 1),
+            (64 * 1024, 3, 9),
+        ] {
+            let mut edited = f.clone();
+            if let Slot::Wrapped { kdf, .. } = &mut edited.slots[0] {
+                *kdf = KdfParams {
+                    memory_kib,
+                    iterations,
+                    parallelism,
+                };
+            }
+            let bytes = serde_json::to_vec(&edited).unwrap();
+            let started = std::time::Instant::now();
+            assert!(matches!(
+                SlotFile::parse(&bytes),
+                Err(CoreError::KeyFileDamaged(_))
+            ));
+            assert!(matches!(
+                edited.unwrap_with(SecretKind::Passphrase, b"pw"),
+                Err(CoreError::KeyFileDamaged(_))
+            ));
+            assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        }
     }
 }

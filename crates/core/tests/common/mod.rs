@@ -14,6 +14,11 @@ use secrecy::SecretString;
 
 pub const PASS: &str = "river kettle orchard lantern";
 
+/// The vault's passphrase, typed again to confirm a dangerous act.
+pub fn proof() -> alongside_core::vault::Proof {
+    alongside_core::vault::Proof::passphrase(&SecretString::from(PASS.to_owned()))
+}
+
 /// A new, unlocked vault in its own temporary folder.
 pub async fn vault() -> (tempfile::TempDir, Vault, SqlitePool) {
     let dir = tempfile::tempdir().unwrap();

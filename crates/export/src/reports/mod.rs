@@ -127,10 +127,7 @@ pub fn build(ctx: &Context) -> CoreResult<Document> {
     };
     let shows_reflections = matches!(report, ReportKind::Gripp2 | ReportKind::Standards);
     if ctx.data.private_left_out > 0 && shows_reflections {
-        notes.push(format!(
-            "Private reflections are left out ({}).",
-            alongside_core::records::money::group_thousands(ctx.data.private_left_out)
-        ));
+        notes.push("Private reflections are left out.".into());
     }
     if ctx.options.include_private {
         notes.push("Private reflections are included, as asked.".into());
@@ -152,7 +149,7 @@ pub fn build(ctx: &Context) -> CoreResult<Document> {
         blocks,
     };
     if ctx.options.names == Names::Roles {
-        Redactor::new(&ctx.data.people).apply(&mut doc);
+        Redactor::new(&ctx.data.names_to_hide).apply(&mut doc);
     }
     Ok(doc)
 }

@@ -13,17 +13,13 @@ pub fn build(ctx: &Context, notes: &mut Vec<String>) -> Vec<Block> {
         .filter(|r| everything || r.data.share_ready)
         .collect();
     let not_ready = ctx.data.reflections.len() - chosen.len();
+    // What was left out is said, never how much: a count would tell the reader how many
+    // private reflections exist.
     if ctx.data.private_left_out > 0 {
-        notes.push(format!(
-            "Private reflections are left out ({}).",
-            alongside_core::records::money::group_thousands(ctx.data.private_left_out)
-        ));
+        notes.push("Private reflections are left out.".into());
     }
     if not_ready > 0 {
-        notes.push(format!(
-            "Reflections not marked ready to share are left out ({}).",
-            alongside_core::records::money::group_thousands(not_ready)
-        ));
+        notes.push("Reflections not marked ready to share are left out.".into());
     }
 
     let mut doc = Builder::default();

@@ -76,8 +76,8 @@ pub fn build(ctx: &Context) -> Vec<Block> {
                         .count();
                 items.push(format!("Training sessions and training work: {training}"));
                 items.push(format!(
-                    "Reflections written: {}",
-                    data.reflections.len() + data.private_left_out
+                    "Reflections shared here: {}",
+                    data.reflections.len()
                 ));
                 doc.list(items);
                 doc.list(reflection_lines(ctx, None));

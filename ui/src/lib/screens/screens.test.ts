@@ -2,7 +2,7 @@ import { cleanup, render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import App from "../../App.svelte";
 import { installMockBackend, newMockVault, RECOVERY_CODE, type MockVault } from "../../mock/backend";
 import { session } from "../session.svelte";
@@ -47,7 +47,8 @@ describe("first run", () => {
     const again = screen.getByLabelText("Type it again", { selector: "input" });
     await user.clear(again);
     await user.type(again, "river kettle orchard lantern");
-    await user.click(screen.getByLabelText("Unlock automatically on this computer"));
+    // The keyring is opt-in.
+    expect(screen.getByLabelText("Unlock automatically on this computer")).not.toBeChecked();
     await user.click(screen.getByRole("button", { name: "Create my vault" }));
 
     await screen.findByRole("heading", { name: "Save your recovery code" });
@@ -133,15 +134,23 @@ describe("settings", () => {
     expect(vault.autoLock).toBe(1);
     await user.selectOptions(screen.getByLabelText("Lock Alongside when it is not used"), "never");
     await user.click(screen.getByRole("button", { name: "Save" }));
+    // "Never" asks for the passphrase again first.
+    await user.type(await screen.findByLabelText("Your passphrase", { selector: "input" }), vault.passphrase);
+    await user.click(screen.getByRole("button", { name: "Never lock by itself" }));
     await waitFor(() => expect(vault.autoLock).toBeNull());
+    expect(vault.calls.find((c) => c.cmd === "lock_settings_set" && c.args.proof)?.args.proof).toEqual({ method: "passphrase", passphrase: vault.passphrase });
 
-    await user.type(screen.getByLabelText("Current passphrase", { selector: "input" }), "not mine at all");
     await user.type(screen.getByLabelText("New passphrase", { selector: "input" }), "a better passphrase");
     await user.type(screen.getByLabelText("New passphrase again", { selector: "input" }), "a better passphrase");
     await user.click(screen.getByRole("button", { name: "Change passphrase" }));
-    const current = screen.getByLabelText("Current passphrase", { selector: "input" });
+    const current = await screen.findByLabelText("Your passphrase", { selector: "input" });
+    await user.type(current, "not mine at all");
+    await user.click(screen.getAllByRole("button", { name: "Change passphrase" }).at(-1)!);
     await waitFor(() => expect(current).toHaveAttribute("aria-invalid", "true"));
     expect(vault.passphrase).toBe("correct horse battery staple");
+    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByLabelText("Your passphrase", { selector: "input" })).toBeNull());
+    expect(vault.calls.some((c) => c.cmd === "passphrase_change")).toBe(false);
   });
 });
 
@@ -165,8 +174,20 @@ describe("backup and restore", () => {
     await user.clear(again);
     await user.type(again, "lighthouse parsnip velvet tides");
     await user.click(screen.getByRole("button", { name: "Save a backup…" }));
+    // The vault's own passphrase is asked first; a wrong one is shown on the field.
+    const proof = await screen.findByLabelText("Your passphrase", { selector: "input" });
+    await user.type(proof, "not mine at all");
+    await user.click(screen.getByRole("button", { name: "Go on to save" }));
+    await waitFor(() => expect(proof).toHaveAttribute("aria-invalid", "true"));
+    expect(vault.calls.some((c) => c.cmd === "backup_make")).toBe(false);
+    await user.clear(proof);
+    await user.type(proof, vault.passphrase);
+    await user.click(screen.getByRole("button", { name: "Go on to save" }));
     expect(await screen.findByText(/Backup saved to/)).toBeInTheDocument();
-    expect(vault.calls.find((c) => c.cmd === "backup_make")?.args).toEqual({ passphrase: "lighthouse parsnip velvet tides" });
+    expect(vault.calls.find((c) => c.cmd === "backup_make")?.args).toEqual({
+      passphrase: "lighthouse parsnip velvet tides",
+      proof: { method: "passphrase", passphrase: "correct horse battery staple" },
+    });
     expect(await screen.findByText(/Your last backup was made on/)).toBeInTheDocument();
     expect(pass).toHaveValue("");
   });
@@ -185,15 +206,24 @@ describe("backup and restore", () => {
     expect(tick).toHaveAttribute("aria-invalid", "true");
     expect(vault.calls.some((c) => c.cmd === "backup_restore")).toBe(false);
     await user.click(tick);
-    await user.click(screen.getByRole("button", { name: "Replace my records" }));
+    const confirmIt = async () => {
+      await user.click(screen.getByRole("button", { name: "Replace my records" }));
+      await user.type(await screen.findByLabelText("Your passphrase", { selector: "input" }), vault.passphrase);
+      await user.click(screen.getByRole("button", { name: "Yes, replace them" }));
+    };
+    await confirmIt();
     await waitFor(() => expect(pass).toHaveAttribute("aria-invalid", "true"));
     expect(vault.unlocked).toBe(true);
     await user.clear(pass);
     await user.type(pass, "lighthouse parsnip velvet tides");
-    await user.click(screen.getByRole("button", { name: "Replace my records" }));
+    await confirmIt();
     await screen.findByRole("heading", { name: /Unlock/ });
     expect(screen.getByText(/Your previous records are kept in/)).toBeInTheDocument();
-    expect(vault.calls.filter((c) => c.cmd === "backup_restore").at(-1)?.args).toEqual({ passphrase: "lighthouse parsnip velvet tides", replace: true });
+    expect(vault.calls.filter((c) => c.cmd === "backup_restore").at(-1)?.args).toEqual({
+      passphrase: "lighthouse parsnip velvet tides",
+      replace: true,
+      proof: { method: "passphrase", passphrase: "correct horse battery staple" },
+    });
   });
 
   it("restores on a new computer from the welcome screen", async () => {
@@ -222,6 +252,9 @@ describe("backup and restore", () => {
     await user.clear(word);
     await user.type(word, "delete");
     await user.click(screen.getByRole("button", { name: "Delete all my data" }));
+    await user.click(await screen.findByRole("button", { name: "Use my recovery code instead" }));
+    await user.type(await screen.findByLabelText("Your recovery code", { selector: "input" }), RECOVERY_CODE.toLowerCase());
+    await user.click(screen.getByRole("button", { name: "Delete everything" }));
     await screen.findByRole("heading", { name: "Welcome to Alongside" });
     expect(screen.getByText(/has been deleted/)).toBeInTheDocument();
     expect(vault.exists).toBe(false);
@@ -231,5 +264,99 @@ describe("backup and restore", () => {
     start("records");
     expect(await screen.findByText(/You have not backed up your records yet/)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Make a backup" })).toBeInTheDocument();
+  });
+});
+
+describe("asking again and failing closed", () => {
+  it("drops every record even when the core reports a problem while locking", async () => {
+    const user = userEvent.setup();
+    start("records");
+    await screen.findByRole("navigation", { name: "Main" });
+    const real = vault.calls.push.bind(vault.calls);
+    // The core locks but cannot tidy its journal: it says so after wiping the key.
+    vault.calls.push = (c) => {
+      if (c.cmd === "vault_lock") {
+        vault.unlocked = false;
+        throw { code: "storage", message: "The vault's database reported an error: disk I/O error", field: null };
+      }
+      return real(c);
+    };
+    await user.keyboard("{Control>}l{/Control}");
+    await screen.findByRole("heading", { name: "Unlock Alongside" });
+    expect(screen.getByText(/disk I\/O error/)).toBeInTheDocument();
+    expect(screen.queryByRole("navigation", { name: "Main" })).toBeNull();
+  });
+
+  it("closes an open passphrase question when Alongside locks", async () => {
+    const user = userEvent.setup();
+    start("open");
+    await user.click(await screen.findByRole("button", { name: "Settings" }));
+    await user.click(await screen.findByRole("button", { name: "Make a new recovery code…" }));
+    await screen.findByLabelText("Your passphrase", { selector: "input" });
+    vault.unlocked = false;
+    await emit("vault-locked", { reason: "system" });
+    await screen.findByRole("heading", { name: "Unlock Alongside" });
+    expect(screen.queryByLabelText("Your passphrase", { selector: "input" })).toBeNull();
+    expect(vault.calls.some((c) => c.cmd === "recovery_code_new")).toBe(false);
+  });
+
+  it("keeps a new recovery code only once the person says it is saved", async () => {
+    const user = userEvent.setup();
+    start("open");
+    await user.click(await screen.findByRole("button", { name: "Settings" }));
+    await user.click(await screen.findByRole("button", { name: "Make a new recovery code…" }));
+    await user.type(await screen.findByLabelText("Your passphrase", { selector: "input" }), vault.passphrase);
+    await user.click(screen.getByRole("button", { name: "Make a new code" }));
+    await screen.findByRole("heading", { name: "Your new recovery code" });
+    expect(vault.recoveryCode).toBe(RECOVERY_CODE);
+    await user.click(screen.getByLabelText("I have saved my recovery code somewhere safe"));
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await waitFor(() => expect(vault.recoveryCode).not.toBe(RECOVERY_CODE));
+    expect(vault.calls.some((c) => c.cmd === "recovery_code_keep")).toBe(true);
+  });
+
+  it("turning the keyring on asks first; turning it off does not", async () => {
+    const user = userEvent.setup();
+    start("open");
+    await user.click(await screen.findByRole("button", { name: "Settings" }));
+    const box = await screen.findByLabelText("Unlock automatically on this computer");
+    await user.click(box);
+    await user.click(await screen.findByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(box).not.toBeChecked());
+    expect(vault.keyring).toBe(false);
+    await user.click(box);
+    await user.type(await screen.findByLabelText("Your passphrase", { selector: "input" }), vault.passphrase);
+    await user.click(screen.getByRole("button", { name: "Turn on" }));
+    await waitFor(() => expect(vault.keyring).toBe(true));
+    await user.click(box);
+    await waitFor(() => expect(vault.keyring).toBe(false));
+  });
+
+  it("clears a copied recovery code from the clipboard after a minute", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const written: string[] = [];
+      Object.defineProperty(navigator, "clipboard", {
+        configurable: true,
+        value: {
+          writeText: async (t: string) => void written.push(t),
+          readText: async () => written.at(-1) ?? "",
+        },
+      });
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      start("none");
+      await user.click(await screen.findByRole("button", { name: "Set up my private vault" }));
+      await user.type(screen.getByLabelText("Passphrase", { selector: "input" }), "river kettle orchard lantern");
+      await user.type(screen.getByLabelText("Type it again", { selector: "input" }), "river kettle orchard lantern");
+      await user.click(screen.getByRole("button", { name: "Create my vault" }));
+      await user.click(await screen.findByRole("button", { name: "Copy the code" }));
+      expect(written).toEqual([RECOVERY_CODE]);
+      await vi.advanceTimersByTimeAsync(59_000);
+      expect(written).toEqual([RECOVERY_CODE]);
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(written).toEqual([RECOVERY_CODE, ""]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
