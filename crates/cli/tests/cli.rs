@@ -268,6 +268,18 @@ fn keyring_slot_unlocks_without_a_passphrase() {
         .any(|l| l.starts_with("keyring") && l.contains("ok")));
     // Without the keyring the same vault explains and exits 3.
     alongside(dir.path()).arg("check").assert().code(3);
+    // A backup carries the key: the keyring alone is never enough for it.
+    let out = tempfile::tempdir().unwrap();
+    let mut c = alongside(dir.path());
+    keyed(&mut c);
+    let a = c
+        .args(["backup", "--out"])
+        .arg(out.path().join("b.backup"))
+        .env("ALONGSIDE_BACKUP_PASSPHRASE", "meadow copper whistle dune")
+        .assert()
+        .code(3);
+    assert!(stderr_of(&a).contains("needs your passphrase or recovery code"));
+    assert!(!out.path().join("b.backup").exists());
 }
 
 #[test]
@@ -565,4 +577,216 @@ fn backup_and_restore_round_trip_with_exit_codes_for_bad_passphrase_and_bad_file
         v["records"].clone()
     };
     assert_eq!(status(&new_dir), status(&dir));
+}
+
+#[test]
+fn weak_passphrases_are_refused_with_exit_4() {
+    let dir = tempfile::tempdir().unwrap();
+    for weak in ["Password12", "alongside2026"] {
+        let a = with_pass(dir.path(), weak).arg("init").assert().code(4);
+        assert!(stderr_of(&a).contains("easy to guess"), "{}", stderr_of(&a));
+        assert!(!dir.path().join("vault.db").exists());
+    }
+    init(dir.path());
+    let a = with_pass(dir.path(), PASS)
+        .args(["passphrase", "change"])
+        .env("ALONGSIDE_NEW_PASSPHRASE", "Password12")
+        .assert()
+        .code(4);
+    assert!(stderr_of(&a).contains("easy to guess"));
+    let out = dir.path().join("b.backup");
+    with_pass(dir.path(), PASS)
+        .args(["backup", "--out"])
+        .arg(&out)
+        .env("ALONGSIDE_BACKUP_PASSPHRASE", "alongside2026")
+        .assert()
+        .code(4);
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_key_file_edited_to_ask_for_4_gib_is_refused_at_once_with_exit_4() {
+    let dir = tempfile::tempdir().unwrap();
+    init(dir.path());
+    for name in ["keyslots.json", "keyslots.mirror.json"] {
+        let path = dir.path().join(name);
+        let mut json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        for slot in json["slots"].as_array_mut().unwrap() {
+            slot["kdf"]["memory_kib"] = (4u64 * 1024 * 1024).into();
+        }
+        std::fs::write(&path, serde_json::to_vec(&json).unwrap()).unwrap();
+    }
+    let started = std::time::Instant::now();
+    let a = with_pass(dir.path(), PASS).arg("check").assert().code(4);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(1),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(stderr_of(&a).contains("damaged"), "{}", stderr_of(&a));
+}
+
+#[test]
+fn dangerous_commands_need_the_passphrase_or_recovery_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let code = init(dir.path());
+    let out = tempfile::tempdir().unwrap();
+    let backup = out.path().join("b.backup");
+    for args in [
+        vec!["passphrase", "change"],
+        vec!["recovery-code"],
+        vec!["rekey"],
+        vec!["backup", "--out", backup.to_str().unwrap()],
+        vec!["export", "--report", "all", "--format", "json", "--out", "x.json"],
+    ] {
+        let a = alongside(dir.path())
+            .args(&args)
+            .env("ALONGSIDE_NEW_PASSPHRASE", "orbit kettle tulip marsh")
+            .env("ALONGSIDE_BACKUP_PASSPHRASE", "meadow copper whistle dune")
+            .assert()
+            .code(3);
+        assert!(
+            stderr_of(&a).contains("needs your passphrase or recovery code"),
+            "{args:?}: {}",
+            stderr_of(&a)
+        );
+        alongside(dir.path())
+            .args(&args)
+            .env("ALONGSIDE_RECOVERY_CODE", "7K2QD-M9XWA-4RTPB-HN3CE-8VFJS")
+            .env("ALONGSIDE_NEW_PASSPHRASE", "orbit kettle tulip marsh")
+            .env("ALONGSIDE_BACKUP_PASSPHRASE", "meadow copper whistle dune")
+            .assert()
+            .code(3);
+    }
+    assert!(!backup.exists());
+    // The recovery code stands in for a forgotten passphrase.
+    alongside(dir.path())
+        .args(["backup", "--out"])
+        .arg(&backup)
+        .env("ALONGSIDE_RECOVERY_CODE", &code)
+        .env("ALONGSIDE_BACKUP_PASSPHRASE", "meadow copper whistle dune")
+        .assert()
+        .success();
+    alongside(dir.path())
+        .args(["passphrase", "change"])
+        .env("ALONGSIDE_RECOVERY_CODE", &code)
+        .env("ALONGSIDE_NEW_PASSPHRASE", "orbit kettle tulip marsh")
+        .assert()
+        .success();
+    with_pass(dir.path(), "orbit kettle tulip marsh")
+        .arg("check")
+        .assert()
+        .success();
+}
+
+#[test]
+fn rekey_shuts_out_an_old_key_file_and_keeps_the_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let old_code = init(dir.path());
+    with_pass(dir.path(), PASS)
+        .args(["demo", "--contributions", "50"])
+        .assert()
+        .success();
+    let old_slots = std::fs::read(dir.path().join("keyslots.json")).unwrap();
+    let a = with_pass(dir.path(), PASS).arg("rekey").assert().success();
+    let new_code = stdout_of(&a).trim().to_owned();
+    assert_eq!(new_code.len(), 29);
+    assert_ne!(new_code, old_code);
+    let checked = with_pass(dir.path(), PASS).arg("check").assert().success();
+    assert!(!stdout_of(&checked).contains("FAIL"));
+    alongside(dir.path())
+        .arg("check")
+        .env("ALONGSIDE_RECOVERY_CODE", &new_code)
+        .assert()
+        .success();
+    let status = with_pass(dir.path(), PASS)
+        .args(["status", "--json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(&status)).unwrap();
+    assert_eq!(json["records"]["contributions"], 50);
+    // The old key file with the old passphrase no longer opens the database.
+    std::fs::write(dir.path().join("keyslots.json"), &old_slots).unwrap();
+    std::fs::write(dir.path().join("keyslots.mirror.json"), &old_slots).unwrap();
+    with_pass(dir.path(), PASS).arg("check").assert().code(1);
+}
+
+#[test]
+fn nothing_is_saved_over_the_vault_and_two_inits_leave_one_vault() {
+    let dir = tempfile::tempdir().unwrap();
+    init(dir.path());
+    let before = snapshot(dir.path());
+    for target in ["vault.db", "keyslots.json"] {
+        let path = dir.path().join(target);
+        let a = with_pass(dir.path(), PASS)
+            .args(["export", "--report", "involvement", "--format", "md", "--out"])
+            .arg(&path)
+            .assert()
+            .code(4);
+        assert!(stderr_of(&a).contains("vault files"), "{}", stderr_of(&a));
+        with_pass(dir.path(), PASS)
+            .args(["backup", "--out"])
+            .arg(&path)
+            .env("ALONGSIDE_BACKUP_PASSPHRASE", "meadow copper whistle dune")
+            .assert()
+            .code(4);
+    }
+    assert_unchanged(dir.path(), &before);
+    with_pass(dir.path(), PASS).arg("check").assert().success();
+
+    let fresh = tempfile::tempdir().unwrap();
+    let spawn = || {
+        let mut cmd = support::std_with_pass(fresh.path());
+        cmd.arg("init")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        cmd.spawn().unwrap()
+    };
+    let (a, b) = (spawn(), spawn());
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    let codes = [a.status.code(), b.status.code()];
+    assert!(codes.contains(&Some(0)) && codes.contains(&Some(1)), "{codes:?}");
+    let loser = if a.status.success() { &b } else { &a };
+    let said = String::from_utf8_lossy(&loser.stderr);
+    assert!(
+        said.contains("already exists") || said.contains("setting up a vault"),
+        "{said}"
+    );
+    with_pass(fresh.path(), PASS).arg("check").assert().success();
+}
+
+#[cfg(unix)]
+#[test]
+fn every_file_and_folder_is_private_after_init_and_after_restore() {
+    use std::os::unix::fs::PermissionsExt;
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("vault");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    init(&dir);
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let check = |d: &Path| {
+        assert_eq!(mode(d), 0o700, "{}", d.display());
+        for e in std::fs::read_dir(d).unwrap() {
+            let p = e.unwrap().path();
+            assert_eq!(mode(&p), 0o600, "{}", p.display());
+        }
+    };
+    check(&dir);
+    let backup = parent.path().join("b.backup");
+    with_pass(&dir, PASS)
+        .args(["backup", "--out"])
+        .arg(&backup)
+        .env("ALONGSIDE_BACKUP_PASSPHRASE", "meadow copper whistle dune")
+        .assert()
+        .success();
+    let restored = parent.path().join("restored");
+    alongside(&restored)
+        .args(["restore"])
+        .arg(&backup)
+        .env("ALONGSIDE_BACKUP_PASSPHRASE", "meadow copper whistle dune")
+        .assert()
+        .success();
+    check(&restored);
 }

@@ -48,13 +48,13 @@ pub enum CoreError {
     #[error("{0}")]
     Damaged(String),
     /// A storage error from SQLite/SQLCipher.
-    #[error("The vault's database reported an error: {0}")]
+    #[error("{}", describe_database(.0))]
     Database(#[from] sqlx::Error),
     /// A migration could not be applied; the pre-migration copy was kept.
     #[error("The vault could not be upgraded ({0}). A copy made before the upgrade was kept.")]
     Migration(#[from] sqlx::migrate::MigrateError),
     /// A file could not be read or written.
-    #[error("A file could not be read or written: {0}")]
+    #[error("{}", describe_io(.0))]
     Io(#[from] std::io::Error),
     /// The person cancelled long work; nothing was written.
     #[error("Cancelled; nothing was written.")]
@@ -64,7 +64,70 @@ pub enum CoreError {
     Internal(String),
 }
 
+/// When the disk is full.
+pub const DISK_FULL: &str =
+    "The disk is full: nothing was lost. Free some space, then try again.";
+/// When the folder has become read-only.
+pub const READ_ONLY: &str =
+    "The folder can no longer be written to (it has become read-only): nothing was lost.";
+
+/// A fault of the machine (full disk, read-only folder) in one plain sentence, if it is one.
+fn machine_fault_of_io(e: &std::io::Error) -> Option<&'static str> {
+    match e.raw_os_error() {
+        // ENOSPC, EDQUOT (a quota is also "full" to the person).
+        Some(28 | 122) => Some(DISK_FULL),
+        // EROFS.
+        Some(30) => Some(READ_ONLY),
+        _ => match e.kind() {
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => Some(DISK_FULL),
+            std::io::ErrorKind::ReadOnlyFilesystem => Some(READ_ONLY),
+            _ => None,
+        },
+    }
+}
+
+fn machine_fault_of_database(e: &sqlx::Error) -> Option<&'static str> {
+    match e {
+        sqlx::Error::Io(io) => machine_fault_of_io(io),
+        sqlx::Error::Database(db) => {
+            let primary = db.code()?.parse::<i32>().ok()? & 0xff;
+            match primary {
+                // SQLITE_FULL
+                13 => Some(DISK_FULL),
+                // SQLITE_READONLY
+                8 => Some(READ_ONLY),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+fn describe_io(e: &std::io::Error) -> String {
+    machine_fault_of_io(e).map_or_else(
+        || format!("A file could not be read or written: {e}"),
+        str::to_owned,
+    )
+}
+
+fn describe_database(e: &sqlx::Error) -> String {
+    machine_fault_of_database(e).map_or_else(
+        || format!("The vault's database reported an error: {e}"),
+        str::to_owned,
+    )
+}
+
 impl CoreError {
+    /// Whether this is a fault of the machine (a full disk, a read-only folder), not of the
+    /// records or the person's input.
+    pub fn is_machine_fault(&self) -> bool {
+        match self {
+            CoreError::Io(e) => machine_fault_of_io(e).is_some(),
+            CoreError::Database(e) => machine_fault_of_database(e).is_some(),
+            _ => false,
+        }
+    }
+
     /// Shorthand for an input error tied to one field.
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
         CoreError::InvalidInput {
@@ -169,6 +232,18 @@ mod tests {
         assert_eq!(api.code, ErrorCode::InvalidInput);
         assert_eq!(api.field.as_deref(), Some("passphrase"));
         assert_eq!(api.message, "Too short.");
+    }
+
+    #[test]
+    fn a_full_disk_or_read_only_folder_is_one_plain_sentence() {
+        let full: CoreError = std::io::Error::from_raw_os_error(28).into();
+        assert_eq!(full.to_string(), DISK_FULL);
+        assert!(full.is_machine_fault());
+        let ro: CoreError = std::io::Error::from_raw_os_error(30).into();
+        assert_eq!(ro.to_string(), READ_ONLY);
+        let other: CoreError = std::io::Error::from_raw_os_error(2).into();
+        assert!(!other.is_machine_fault());
+        assert!(other.to_string().starts_with("A file could not be read or written"));
     }
 
     #[test]

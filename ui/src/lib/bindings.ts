@@ -26,14 +26,26 @@ export const commands = {
 	appShown: (page: PageTimes) => typedError<null, ApiError>(__TAURI_INVOKE("app_shown", { page })),
 	/**  The auto-lock choice. */
 	lockSettingsGet: () => typedError<LockSettings, ApiError>(__TAURI_INVOKE("lock_settings_get")),
-	/**  Saves the auto-lock choice. */
-	lockSettingsSet: (settings: LockSettings) => typedError<LockSettings, ApiError>(__TAURI_INVOKE("lock_settings_set", { settings })),
-	/**  Changes the passphrase after confirming the current one. */
-	passphraseChange: (current: string, newPassphrase: string) => typedError<null, ApiError>(__TAURI_INVOKE("passphrase_change", { current, newPassphrase })),
-	/**  Makes a new recovery code after confirming the passphrase; the old code stops working. */
-	recoveryCodeNew: (current: string) => typedError<string, ApiError>(__TAURI_INVOKE("recovery_code_new", { current })),
-	/**  Turns "unlock automatically on this computer" on or off. */
-	keyringSet: (enabled: boolean) => typedError<null, ApiError>(__TAURI_INVOKE("keyring_set", { enabled })),
+	/**  Saves the auto-lock choice; "never" needs the passphrase or recovery code (`proof`). */
+	lockSettingsSet: (settings: LockSettings, proof: Proof | null) => typedError<LockSettings, ApiError>(__TAURI_INVOKE("lock_settings_set", { settings, proof })),
+	/**  Changes the passphrase after checking the current passphrase or the recovery code. */
+	passphraseChange: (proof: Proof, newPassphrase: string) => typedError<null, ApiError>(__TAURI_INVOKE("passphrase_change", { proof, newPassphrase })),
+	/**
+	 *  Makes a new recovery code after checking the passphrase or recovery code. The old code
+	 *  keeps working until [`recovery_code_keep`].
+	 */
+	recoveryCodeNew: (proof: Proof) => typedError<string, ApiError>(__TAURI_INVOKE("recovery_code_new", { proof })),
+	/**  The person saved the new recovery code: it replaces the old one. */
+	recoveryCodeKeep: () => typedError<null, ApiError>(__TAURI_INVOKE("recovery_code_keep")),
+	/**
+	 *  Checks the passphrase or recovery code typed again before a dangerous act ("confirm it is
+	 *  you"); changes nothing. The act's own command checks it once more.
+	 */
+	vaultConfirm: (proof: Proof) => typedError<null, ApiError>(__TAURI_INVOKE("vault_confirm", { proof })),
+	/**  Changes the data key and re-encrypts the vault (needs the passphrase). */
+	vaultRekey: (proof: Proof) => typedError<RekeyedVault, ApiError>(__TAURI_INVOKE("vault_rekey", { proof })),
+	/**  Turns "unlock automatically on this computer" on (needs `proof`) or off. */
+	keyringSet: (enabled: boolean, proof: Proof | null) => typedError<null, ApiError>(__TAURI_INVOKE("keyring_set", { enabled, proof })),
 	personCreate: (data: Person) => typedError<Stored<Person>, ApiError>(__TAURI_INVOKE("person_create", { data })),
 	personUpdate: (id: number, data: Person) => typedError<Stored<Person>, ApiError>(__TAURI_INVOKE("person_update", { id, data })),
 	personGet: (id: number) => typedError<Stored<Person>, ApiError>(__TAURI_INVOKE("person_get", { id })),
@@ -93,15 +105,19 @@ export const commands = {
 	exportSave: (options: ExportOptions) => typedError<Written | null, ApiError>(__TAURI_INVOKE("export_save", { options })),
 	/**  Stops the export in progress; nothing is written. */
 	exportCancel: () => __TAURI_INVOKE<void>("export_cancel"),
-	/**  Opens a file saved by an export in this session, or shows it in its folder. */
+	/**
+	 *  Opens a file saved by an export in this session, or shows it in its folder. Refused while
+	 *  the vault is locked.
+	 */
 	exportOpen: (path: string, reveal: boolean) => typedError<null, ApiError>(__TAURI_INVOKE("export_open", { path, reveal })),
 	/**  The last backup and whether another is due. */
 	backupState: () => typedError<BackupState, ApiError>(__TAURI_INVOKE("backup_state")),
 	/**
 	 *  Asks where to save (the system's save dialog) and makes an encrypted backup there, sealed
-	 *  with `passphrase`. `None` when the person closes the dialog without choosing.
+	 *  with `passphrase`. A backup carries the key, so the vault's passphrase or recovery code is
+	 *  checked first (`proof`). `None` when the person closes the dialog without choosing.
 	 */
-	backupMake: (passphrase: string) => typedError<BackupMade | null, ApiError>(__TAURI_INVOKE("backup_make", { passphrase })),
+	backupMake: (passphrase: string, proof: Proof) => typedError<BackupMade | null, ApiError>(__TAURI_INVOKE("backup_make", { passphrase, proof })),
 	/**  Stops the backup or restore in progress; nothing is left behind. */
 	backupCancel: () => __TAURI_INVOKE<void>("backup_cancel"),
 	/**
@@ -111,15 +127,16 @@ export const commands = {
 	backupChoose: () => typedError<BackupInfo | null, ApiError>(__TAURI_INVOKE("backup_choose")),
 	/**
 	 *  Restores the chosen backup. With no vault here it is restored into the data folder; with
-	 *  one, only when `replace` is true and the vault is unlocked: it is checked first, then the
-	 *  current vault is locked and kept in a safety copy. The vault is locked afterwards.
+	 *  one, only when `replace` is true, the vault is unlocked and its passphrase or recovery code
+	 *  is typed again (`proof`): the backup is checked first, then the current vault is locked and
+	 *  kept in a safety copy. The vault is locked afterwards.
 	 */
-	backupRestore: (passphrase: string, replace: boolean) => typedError<Restored, ApiError>(__TAURI_INVOKE("backup_restore", { passphrase, replace })),
+	backupRestore: (passphrase: string, replace: boolean, proof: Proof | null) => typedError<Restored, ApiError>(__TAURI_INVOKE("backup_restore", { passphrase, replace, proof })),
 	/**
-	 *  Deletes the vault, its key slots, keyring entry, drafts and copies. Needs the vault unlocked
-	 *  and the word "delete" typed to confirm.
+	 *  Deletes the vault, its key slots, keyring entry, drafts and copies. Needs the vault unlocked,
+	 *  the word "delete" typed to confirm and the passphrase or recovery code (`proof`).
 	 */
-	deleteEverything: (confirm: string) => typedError<Erased, ApiError>(__TAURI_INVOKE("delete_everything", { confirm })),
+	deleteEverything: (confirm: string, proof: Proof) => typedError<Erased, ApiError>(__TAURI_INVOKE("delete_everything", { confirm, proof })),
 };
 
 /** Events */
@@ -446,7 +463,7 @@ export type Counts = {
 	reflections: number,
 };
 
-/**  What the UI shows once after creating a vault. */
+/**  What the UI shows once after creating a vault. (No `Debug`: it carries a secret.) */
 export type CreatedVault = {
 	/**  The recovery code, shown once and never stored in plain text. */
 	recovery_code: string,
@@ -540,6 +557,10 @@ export type ErrorCode =
 "slots_unusable" | 
 /**  The OS keyring cannot be used. */
 "keyring_unavailable" | 
+/**  Another process is busy with the same data folder. */
+"busy" | 
+/**  The passphrase or recovery code must be typed again first. */
+"reauth_required" | 
 /**  Input was refused. */
 "invalid_input" | 
 /**  The record does not exist. */
@@ -842,9 +863,12 @@ export type MoneySummary = {
 
 /**  How people appear in a report. */
 export type Names = 
-/**  Names as written. */
+/**  Names as written (only when the person ticks "show names"). */
 "full" | 
-/**  Each person replaced by their role ("Researcher"), in every field, free text included. */
+/**
+ *  Each person replaced by their role ("Researcher"), in every field, free text included.
+ *  The default.
+ */
 "roles";
 
 /**  One page of a list. */
@@ -937,8 +961,11 @@ export type Preferences = {
 	backup_reminder_days?: number | null,
 	/**  Whether exports include private reflections unless changed. */
 	export_include_private: boolean,
-	/**  Whether exports replace names with roles unless changed. */
-	export_names_as_roles: boolean,
+	/**
+	 *  Whether exports show people's names unless changed (off: names become roles). Renamed
+	 *  from `export_names_as_roles`, so every vault starts with names hidden.
+	 */
+	export_show_names?: boolean,
 	/**  Whether exports leave money out unless changed. */
 	export_leave_out_money: boolean,
 };
@@ -1026,6 +1053,17 @@ export type Prompt = {
 	prompt: string,
 };
 
+/**  The passphrase or recovery code, as typed. Wiped from memory when dropped; never printed. */
+export type Proof = 
+/**  The vault's passphrase. */
+{ method: "passphrase"; 
+/**  As typed. */
+passphrase: string } | 
+/**  The recovery code. */
+{ method: "recovery_code"; 
+/**  As typed. */
+code: string };
+
 /**  Rates agreed for a project from a date on. Any rate may be left out. */
 export type RateCard = {
 	/**  First day these rates apply (`YYYY-MM-DD`). */
@@ -1079,6 +1117,14 @@ export type Reflection = {
 	share_ready: boolean,
 	/**  Tags. */
 	tags: string[],
+};
+
+/**  What the UI shows once after the key was changed. (No `Debug`: it carries a secret.) */
+export type RekeyedVault = {
+	/**  The new recovery code, shown once. */
+	recovery_code: string,
+	/**  Why "unlock automatically" was turned off, when the keyring refused the new key. */
+	keyring_problem: string | null,
 };
 
 /**  Which desktop reminders the user wants. */
@@ -1253,7 +1299,7 @@ export type Theme =
 /**  Dark. */
 "dark";
 
-/**  How the person unlocks. */
+/**  How the person unlocks. (No `Debug`: it carries a secret.) */
 export type UnlockRequest = 
 /**  With the passphrase. */
 { method: "passphrase"; 

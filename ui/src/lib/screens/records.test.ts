@@ -153,7 +153,8 @@ describe("summaries", () => {
     await user.click(screen.getByLabelText("Payments and expenses statement"));
     expect(screen.getByLabelText("Leave out fees, expenses and payments")).toBeDisabled();
     await user.click(screen.getByLabelText("Involvement summary"));
-    await user.click(screen.getByLabelText("Show people by their role instead of their name"));
+    // Names become roles unless "show names" is ticked.
+    expect(screen.getByLabelText("Show people's names (otherwise each person is shown by their role)")).not.toBeChecked();
     await within(await screen.findByRole("article")).findByText("People are shown by their roles, not their names.");
     await user.selectOptions(screen.getByLabelText("File format"), "docx");
     await user.click(screen.getByRole("button", { name: "Save…" }));

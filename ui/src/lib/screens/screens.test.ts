@@ -335,6 +335,8 @@ describe("asking again and failing closed", () => {
   it("clears a copied recovery code from the clipboard after a minute", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     try {
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      // After user-event's set-up, which puts its own clipboard in place.
       const written: string[] = [];
       Object.defineProperty(navigator, "clipboard", {
         configurable: true,
@@ -343,7 +345,6 @@ describe("asking again and failing closed", () => {
           readText: async () => written.at(-1) ?? "",
         },
       });
-      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
       start("none");
       await user.click(await screen.findByRole("button", { name: "Set up my private vault" }));
       await user.type(screen.getByLabelText("Passphrase", { selector: "input" }), "river kettle orchard lantern");
