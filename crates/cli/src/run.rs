@@ -38,6 +38,9 @@ async fn unlock_with(vault: &Vault, given: Option<secrecy::SecretString>) -> Res
     if let Some(p) = given {
         return Ok(vault.unlock(UnlockMethod::Passphrase(p)).await?);
     }
+    if let Some(code) = secrets::given_recovery_code() {
+        return Ok(vault.unlock(UnlockMethod::RecoveryCode(code)).await?);
+    }
     let status = vault.status().await?;
     if status.slots.keyring {
         match vault.unlock(UnlockMethod::Keyring).await {

@@ -76,6 +76,11 @@ pub fn required_proof(stdin: bool, act: &str) -> Result<Proof, CliError> {
     ))
 }
 
+/// The recovery code given in the environment, if any (unlocks like the passphrase).
+pub fn given_recovery_code() -> Option<SecretString> {
+    from_env(RECOVERY_CODE_ENV)
+}
+
 /// Asks for the passphrase at the terminal when there is one; otherwise says how to give it.
 pub fn prompt_passphrase() -> Result<SecretString, CliError> {
     if std::io::stdin().is_terminal() {

@@ -638,7 +638,9 @@ fn dangerous_commands_need_the_passphrase_or_recovery_code() {
         vec!["recovery-code"],
         vec!["rekey"],
         vec!["backup", "--out", backup.to_str().unwrap()],
-        vec!["export", "--report", "all", "--format", "json", "--out", "x.json"],
+        vec![
+            "export", "--report", "all", "--format", "json", "--out", "x.json",
+        ],
     ] {
         let a = alongside(dir.path())
             .args(&args)
@@ -720,7 +722,14 @@ fn nothing_is_saved_over_the_vault_and_two_inits_leave_one_vault() {
     for target in ["vault.db", "keyslots.json"] {
         let path = dir.path().join(target);
         let a = with_pass(dir.path(), PASS)
-            .args(["export", "--report", "involvement", "--format", "md", "--out"])
+            .args([
+                "export",
+                "--report",
+                "involvement",
+                "--format",
+                "md",
+                "--out",
+            ])
             .arg(&path)
             .assert()
             .code(4);
@@ -746,14 +755,20 @@ fn nothing_is_saved_over_the_vault_and_two_inits_leave_one_vault() {
     let (a, b) = (spawn(), spawn());
     let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
     let codes = [a.status.code(), b.status.code()];
-    assert!(codes.contains(&Some(0)) && codes.contains(&Some(1)), "{codes:?}");
+    assert!(
+        codes.contains(&Some(0)) && codes.contains(&Some(1)),
+        "{codes:?}"
+    );
     let loser = if a.status.success() { &b } else { &a };
     let said = String::from_utf8_lossy(&loser.stderr);
     assert!(
         said.contains("already exists") || said.contains("setting up a vault"),
         "{said}"
     );
-    with_pass(fresh.path(), PASS).arg("check").assert().success();
+    with_pass(fresh.path(), PASS)
+        .arg("check")
+        .assert()
+        .success();
 }
 
 #[cfg(unix)]
@@ -789,4 +804,113 @@ fn every_file_and_folder_is_private_after_init_and_after_restore() {
         .assert()
         .success();
     check(&restored);
+}
+
+/// A full disk and a folder that turns read-only, on a small tmpfs the test mounts itself in a
+/// private mount namespace (`unshare`; as a normal user through a user namespace): every
+/// writing command says so in one sentence, leaves no partial file, and the vault still opens
+/// and passes `check`.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_or_read_only_folder_loses_nothing() {
+    let work = tempfile::tempdir().unwrap();
+    let fs = work.path().join("small-disk");
+    let out = work.path().join("results");
+    std::fs::create_dir_all(&fs).unwrap();
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(
+        out.join("sheet.csv"),
+        "Date,Project,Meeting minutes,What I contributed\n\
+         2026-01-14,Disk test,90,Spoke about the leaflet\n",
+    )
+    .unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/disk_faults.sh");
+    let bin = assert_cmd::cargo::cargo_bin("alongside");
+    let root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false);
+    let mut cmd = std::process::Command::new("unshare");
+    if !root {
+        cmd.args(["--user", "--map-root-user"]);
+    }
+    let status = cmd
+        .args(["--mount", "--propagation", "private", "bash"])
+        .arg(&script)
+        .arg(&fs)
+        .arg(&bin)
+        .arg(&out)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", work.path())
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/alongside-test",
+        )
+        .env("ALONGSIDE_PASSPHRASE", PASS)
+        .env("ALONGSIDE_BACKUP_PASSPHRASE", "meadow copper whistle dune")
+        .status()
+        .unwrap();
+    if status.code() == Some(1) && !out.join("codes").exists() {
+        eprintln!("skipped: this machine lets no test mount a file system (unshare refused)");
+        return;
+    }
+    assert_eq!(
+        status.code(),
+        Some(0),
+        "the script could not set up its disk"
+    );
+    let codes: BTreeMap<String, i32> = std::fs::read_to_string(out.join("codes"))
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.split_once(' '))
+        .map(|(n, c)| (n.to_owned(), c.parse().unwrap()))
+        .collect();
+    let err = |name: &str| std::fs::read_to_string(out.join(format!("{name}.err"))).unwrap();
+    for ok in ["init", "seed", "seed_backup", "full_check", "ro_check"] {
+        assert_eq!(codes[ok], 0, "{ok}: {}", err(ok));
+    }
+    for (name, sentence) in [
+        ("full_demo", "The disk is full: nothing was lost."),
+        ("full_import", "The disk is full: nothing was lost."),
+        ("full_backup", "The disk is full: nothing was lost."),
+        ("full_export", "The disk is full: nothing was lost."),
+        ("full_restore", "The disk is full: nothing was lost."),
+        ("ro_demo", "read-only"),
+        ("ro_backup", "read-only"),
+        ("ro_export", "read-only"),
+        ("ro_restore", "read-only"),
+    ] {
+        assert_ne!(codes[name], 0, "{name} claimed success");
+        let said = err(name);
+        assert!(said.contains(sentence), "{name} said: {said}");
+        assert_eq!(
+            said.trim().lines().count(),
+            1,
+            "{name}: one sentence, not {said}"
+        );
+    }
+    for listing in ["full_fs", "ro_fs"] {
+        let names = std::fs::read_to_string(out.join(format!("{listing}.txt"))).unwrap();
+        let names: Vec<&str> = names.lines().collect();
+        for left in [
+            "b.backup",
+            "x.pdf",
+            "c.backup",
+            "y.md",
+            "restored",
+            "restored2",
+        ] {
+            assert!(
+                !names.contains(&left),
+                "{listing}: {left} was left: {names:?}"
+            );
+        }
+    }
+    let vault_files = std::fs::read_to_string(out.join("full_vault.txt")).unwrap();
+    assert!(
+        !vault_files.contains(".alongside-"),
+        "a temporary file was left: {vault_files}"
+    );
 }

@@ -65,8 +65,7 @@ pub enum CoreError {
 }
 
 /// When the disk is full.
-pub const DISK_FULL: &str =
-    "The disk is full: nothing was lost. Free some space, then try again.";
+pub const DISK_FULL: &str = "The disk is full: nothing was lost. Free some space, then try again.";
 /// When the folder has become read-only.
 pub const READ_ONLY: &str =
     "The folder can no longer be written to (it has become read-only): nothing was lost.";
@@ -86,6 +85,43 @@ fn machine_fault_of_io(e: &std::io::Error) -> Option<&'static str> {
     }
 }
 
+/// The data folders of the vaults this process opened: SQLite reports a write that failed for
+/// want of space as a plain I/O error (`SQLITE_IOERR_WRITE`, the system's own error left
+/// behind), so the folders are looked at to tell a full or read-only disk from other damage.
+static VAULT_FOLDERS: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Remembers a vault's folder for telling a full or read-only disk apart (see above).
+pub(crate) fn watch_folder(dir: &std::path::Path) {
+    if let Ok(mut folders) = VAULT_FOLDERS.lock() {
+        if !folders.iter().any(|d| d == dir) {
+            folders.push(dir.to_path_buf());
+        }
+    }
+}
+
+/// A full or read-only file system under one of the vault folders, if there is one.
+fn fault_of_vault_folders() -> Option<&'static str> {
+    let folders = VAULT_FOLDERS.lock().ok()?.clone();
+    folders.iter().find_map(|d| folder_fault(d))
+}
+
+#[cfg(target_os = "linux")]
+fn folder_fault(dir: &std::path::Path) -> Option<&'static str> {
+    let vfs = rustix::fs::statvfs(dir).ok()?;
+    if vfs.f_flag.contains(rustix::fs::StatVfsMountFlags::RDONLY) {
+        Some(READ_ONLY)
+    } else if vfs.f_bavail.saturating_mul(vfs.f_frsize) < 256 * 1024 {
+        Some(DISK_FULL)
+    } else {
+        None
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn folder_fault(_dir: &std::path::Path) -> Option<&'static str> {
+    None
+}
+
 fn machine_fault_of_database(e: &sqlx::Error) -> Option<&'static str> {
     match e {
         sqlx::Error::Io(io) => machine_fault_of_io(io),
@@ -96,6 +132,8 @@ fn machine_fault_of_database(e: &sqlx::Error) -> Option<&'static str> {
                 13 => Some(DISK_FULL),
                 // SQLITE_READONLY
                 8 => Some(READ_ONLY),
+                // SQLITE_IOERR, SQLITE_CANTOPEN: the disk may be the cause.
+                10 | 14 => fault_of_vault_folders(),
                 _ => None,
             }
         }
@@ -243,7 +281,9 @@ mod tests {
         assert_eq!(ro.to_string(), READ_ONLY);
         let other: CoreError = std::io::Error::from_raw_os_error(2).into();
         assert!(!other.is_machine_fault());
-        assert!(other.to_string().starts_with("A file could not be read or written"));
+        assert!(other
+            .to_string()
+            .starts_with("A file could not be read or written"));
     }
 
     #[test]

@@ -90,7 +90,10 @@ mod tests {
         let second = FolderLock::acquire(dir.path());
         assert!(matches!(second, Err(CoreError::Busy(_))));
         drop(first);
-        assert!(!dir.path().join(LOCK_FILE).exists(), "removed as it is let go");
+        assert!(
+            !dir.path().join(LOCK_FILE).exists(),
+            "removed as it is let go"
+        );
         assert!(FolderLock::acquire(dir.path()).is_ok());
     }
 }

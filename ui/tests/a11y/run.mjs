@@ -86,11 +86,13 @@ for (const theme of ["light", "dark"]) {
     await page.locator("main h1").first().waitFor();
     await audit(page, `${theme}-${label.toLowerCase()}`);
   }
-  await page.getByLabel("Current passphrase", { exact: true }).fill("wrong wrong wrong");
   await page.getByLabel("New passphrase", { exact: true }).fill("another fine passphrase");
   await page.getByLabel("New passphrase again", { exact: true }).fill("another fine passphrase");
   await page.getByRole("button", { name: "Change passphrase" }).click();
-  await page.getByText("That is not your current passphrase.").waitFor();
+  const asked = page.getByRole("dialog");
+  await asked.getByLabel("Your passphrase", { exact: true }).fill("wrong wrong wrong");
+  await asked.getByRole("button", { name: "Change passphrase" }).click();
+  await asked.getByText(/did not open the vault/).waitFor();
   await audit(page, `${theme}-settings-errors`);
 
   await page.keyboard.press("Control+l");
@@ -185,6 +187,14 @@ for (const theme of ["light", "dark"]) {
   await page.getByLabel("Backup passphrase", { exact: true }).fill("lighthouse parsnip velvet tides");
   await page.getByLabel("Backup passphrase again", { exact: true }).fill("lighthouse parsnip velvet tides");
   await page.getByRole("button", { name: "Save a backup…" }).click();
+  // "Confirm it is you": the vault's passphrase is asked again before a backup.
+  await page.getByRole("dialog").waitFor();
+  await page.getByLabel("Your passphrase", { exact: true }).fill("not the right one");
+  await page.getByRole("button", { name: "Go on to save" }).click();
+  await page.getByText(/did not open the vault/).waitFor();
+  await audit(page, `${theme}-records-reauth`);
+  await page.getByLabel("Your passphrase", { exact: true }).fill("correct horse battery staple");
+  await page.getByRole("button", { name: "Go on to save" }).click();
   await page.getByText(/Backup saved to/).waitFor();
   await page.getByRole("button", { name: "Choose a backup file…" }).click();
   await page.getByText(/This backup was made on/).waitFor();

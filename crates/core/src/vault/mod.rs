@@ -113,8 +113,10 @@ impl Vault {
 
     /// As [`Vault::new`], with a chosen clock (tests use a manual one).
     pub fn with_clock(dir: impl Into<std::path::PathBuf>, clock: Arc<dyn Clock>) -> Self {
+        let paths = VaultPaths::new(dir);
+        crate::error::watch_folder(paths.dir());
         Vault {
-            paths: VaultPaths::new(dir),
+            paths,
             clock,
             keyring_service: keyring_slot::SERVICE.to_owned(),
             session: Mutex::new(None),
