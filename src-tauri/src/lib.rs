@@ -163,6 +163,16 @@ pub fn run() -> Result<(), String> {
         .map_err(|e| e.to_string())?
         .run(move |app, event| match event {
             tauri::RunEvent::Ready => {
+                // WebKit's own folders (its storage and cache) belong to the user alone too.
+                let paths = app.path();
+                for dir in [paths.app_local_data_dir(), paths.app_cache_dir()]
+                    .into_iter()
+                    .flatten()
+                {
+                    if alongside_core::hardening::repair_modes(&dir).is_err() {
+                        tracing::warn!("a folder's permissions could not be checked");
+                    }
+                }
                 auto_lock::spawn(app.clone(), vault.clone());
                 reminders::spawn(app.clone(), vault.clone());
                 app.manage(auto_lock::watch_system(app.clone(), vault.clone()));

@@ -623,3 +623,34 @@ async fn two_set_ups_at_once_leave_one_valid_vault() {
         .unwrap();
     assert!(check.check().await.unwrap().ok());
 }
+
+/// Runs only inside `scripts/with-keyring.sh` (a real Secret Service).
+#[tokio::test]
+async fn the_keyring_opens_the_vault_once_at_start_and_never_after_a_lock() {
+    if std::env::var_os("ALONGSIDE_TEST_KEYRING").is_none() {
+        eprintln!("skipped: needs the Secret Service of scripts/with-keyring.sh");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let service = format!("alongside-test-once-{}", std::process::id());
+    let vault = Vault::new(dir.path()).with_keyring_service(&service);
+    vault.create(&secret(PASS), false).await.unwrap();
+    vault.set_keyring(true, Some(&pass())).await.unwrap();
+    vault.lock(LockReason::Manual).await.unwrap();
+    // The same app after a lock: the keyring is not used again.
+    let err = vault.unlock(UnlockMethod::Keyring).await.unwrap_err();
+    assert_eq!(code(err), ErrorCode::KeyringUnavailable);
+    assert!(!vault.is_unlocked().await);
+    // The next start of the app opens it from the keyring, once.
+    let next_start = Vault::new(dir.path()).with_keyring_service(&service);
+    assert!(next_start.unlock_at_start().await);
+    next_start.lock(LockReason::Idle).await.unwrap();
+    assert!(!next_start.unlock_at_start().await);
+    assert!(!next_start.is_unlocked().await);
+    next_start.set_keyring(false, None).await.unwrap_err();
+    next_start
+        .unlock(UnlockMethod::Passphrase(secret(PASS)))
+        .await
+        .unwrap();
+    next_start.set_keyring(false, None).await.unwrap();
+}

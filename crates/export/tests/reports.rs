@@ -648,3 +648,73 @@ async fn failed_or_cancelled_exports_leave_no_file() {
         }
     }
 }
+
+/// Names become roles unless "show names" is asked for: in every format, whatever the case,
+/// short names and people deleted in their undo window included, inside free text too; and a
+/// shared file never says how many private items it left out.
+#[tokio::test]
+async fn names_are_hidden_by_default_in_every_format_whatever_their_case() {
+    let f = fixture().await;
+    let hip = store::list::<Project>(&f.pool, &Default::default())
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|p| p.data.title == "Hip fracture recovery")
+        .unwrap();
+    let jo = store::create(&f.pool, person("Jo Quill", PersonRole::Carer))
+        .await
+        .unwrap();
+    store::delete(&f.pool, alongside_core::records::RecordKind::Person, jo.id)
+        .await
+        .unwrap();
+    store::create(
+        &f.pool,
+        Reflection {
+            date: "2025-04-07".into(),
+            title: "Talking to PRIYA".into(),
+            project_id: Some(hip.id),
+            meeting_id: None,
+            contribution_id: None,
+            template: Template::Free,
+            entries: BTreeMap::from([(
+                "text".to_owned(),
+                "priya shah and jo said quill's idea was good; tom agreed.".to_owned(),
+            )]),
+            mood: None,
+            private: false,
+            share_ready: true,
+            tags: Vec::new(),
+        },
+    )
+    .await
+    .unwrap();
+    for report in ReportKind::ALL {
+        for &format in report.formats() {
+            let mut o = options(report, format);
+            o.names = Names::default();
+            let raw = bytes(&f.pool, &o).await;
+            let text = if format == Format::Pdf {
+                pdf_text(&raw)
+            } else if format == Format::Docx {
+                docx_xml(&raw)
+            } else {
+                String::from_utf8(raw).unwrap()
+            };
+            let lower = text.to_lowercase();
+            for name in ["priya", "shah", "tom", "neill", "quill", " jo "] {
+                let found = lower.match_indices(name.trim()).any(|(at, m)| {
+                    let before = lower[..at].chars().next_back();
+                    let after = lower[at + m.len()..].chars().next();
+                    before.is_none_or(|c| !c.is_alphanumeric())
+                        && after.is_none_or(|c| !c.is_alphanumeric())
+                });
+                assert!(!found, "{report:?} {format:?} still names {name}");
+            }
+            assert!(
+                !text.contains("left out ("),
+                "{report:?} {format:?} counts what it left out"
+            );
+        }
+    }
+}

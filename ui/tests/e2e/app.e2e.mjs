@@ -1,8 +1,8 @@
 // End-to-end: the real debug app (real core, real SQLCipher vault in a temp folder, real
 // keyring) under Xvfb through tauri-driver and WebdriverIO. Saves a PNG of every screen.
 import { spawn } from "node:child_process";
-import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { homedir, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { remote } from "webdriverio";
 
@@ -165,6 +165,25 @@ try {
       const bytes = await readFile(join(dataDir, n));
       if (bytes.subarray(0, 15).toString() === "SQLite format 3") throw new Error(`${n} is plaintext SQLite`);
       if (bytes.toString("latin1").includes(PASS)) throw new Error(`passphrase found in ${n}`);
+    }
+  });
+
+  await step("every file and folder the app keeps is private to the user (0600 / 0700)", async () => {
+    async function check(dir) {
+      const mode = (await stat(dir)).mode & 0o777;
+      if (mode !== 0o700) throw new Error(`${dir} has mode ${mode.toString(8)}`);
+      for (const entry of await readdir(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) await check(path);
+        else if (entry.isFile() && ((await stat(path)).mode & 0o777) !== 0o600)
+          throw new Error(`${path} has mode ${((await stat(path)).mode & 0o777).toString(8)}`);
+      }
+    }
+    await check(dataDir);
+    // WebKit's own storage and cache, where the web view keeps them.
+    for (const own of [".local/share/org.alongside.desktop", ".cache/org.alongside.desktop"]) {
+      const dir = join(homedir(), own);
+      if (await stat(dir).catch(() => null)) await check(dir);
     }
   });
 
