@@ -27,12 +27,13 @@ pub async fn vault_status(state: State<'_, AppState>) -> CmdResult<VaultStatus> 
     Ok(state.vault.status().await?)
 }
 
-/// What the UI shows once after creating a vault. (No `Debug`: it carries a secret.)
+/// What the UI shows once after creating a vault or changing its key. (No `Debug`: it carries
+/// a secret.)
 #[derive(Clone, Serialize, Type)]
-pub struct CreatedVault {
+pub struct NewRecoveryCode {
     /// The recovery code, shown once and never stored in plain text.
     pub recovery_code: String,
-    /// Why "unlock automatically" could not be set up, when it could not.
+    /// Why "unlock automatically" could not be set up (or was turned off), when so.
     pub keyring_problem: Option<String>,
 }
 
@@ -43,12 +44,12 @@ pub async fn vault_create(
     state: State<'_, AppState>,
     passphrase: String,
     use_keyring: bool,
-) -> CmdResult<CreatedVault> {
+) -> CmdResult<NewRecoveryCode> {
     let created = state
         .vault
         .create(&SecretString::from(passphrase), use_keyring)
         .await?;
-    Ok(CreatedVault {
+    Ok(NewRecoveryCode {
         recovery_code: created.recovery_code.expose_secret().to_owned(),
         keyring_problem: created.keyring_problem,
     })
@@ -190,21 +191,12 @@ pub async fn recovery_code_keep(state: State<'_, AppState>) -> CmdResult<()> {
     Ok(state.vault.keep_recovery_code().await?)
 }
 
-/// What the UI shows once after the key was changed. (No `Debug`: it carries a secret.)
-#[derive(Clone, Serialize, Type)]
-pub struct RekeyedVault {
-    /// The new recovery code, shown once.
-    pub recovery_code: String,
-    /// Why "unlock automatically" was turned off, when the keyring refused the new key.
-    pub keyring_problem: Option<String>,
-}
-
 /// Changes the data key and re-encrypts the vault (needs the passphrase).
 #[tauri::command]
 #[specta::specta]
-pub async fn vault_rekey(state: State<'_, AppState>, proof: Proof) -> CmdResult<RekeyedVault> {
+pub async fn vault_rekey(state: State<'_, AppState>, proof: Proof) -> CmdResult<NewRecoveryCode> {
     let done = state.vault.rekey(&proof).await?;
-    Ok(RekeyedVault {
+    Ok(NewRecoveryCode {
         recovery_code: done.recovery_code.expose_secret().to_owned(),
         keyring_problem: done.keyring_problem,
     })

@@ -12,7 +12,7 @@ export const commands = {
 	/**  Facts about the vault (no secrets). */
 	vaultStatus: () => typedError<VaultStatus, ApiError>(__TAURI_INVOKE("vault_status")),
 	/**  Creates the vault with a passphrase (and the keyring slot when asked). */
-	vaultCreate: (passphrase: string, useKeyring: boolean) => typedError<CreatedVault, ApiError>(__TAURI_INVOKE("vault_create", { passphrase, useKeyring })),
+	vaultCreate: (passphrase: string, useKeyring: boolean) => typedError<NewRecoveryCode, ApiError>(__TAURI_INVOKE("vault_create", { passphrase, useKeyring })),
 	/**  Unlocks the vault. */
 	vaultUnlock: (request: UnlockRequest) => typedError<null, ApiError>(__TAURI_INVOKE("vault_unlock", { request })),
 	/**  Locks the vault now. */
@@ -43,7 +43,7 @@ export const commands = {
 	 */
 	vaultConfirm: (proof: Proof) => typedError<null, ApiError>(__TAURI_INVOKE("vault_confirm", { proof })),
 	/**  Changes the data key and re-encrypts the vault (needs the passphrase). */
-	vaultRekey: (proof: Proof) => typedError<RekeyedVault, ApiError>(__TAURI_INVOKE("vault_rekey", { proof })),
+	vaultRekey: (proof: Proof) => typedError<NewRecoveryCode, ApiError>(__TAURI_INVOKE("vault_rekey", { proof })),
 	/**  Turns "unlock automatically on this computer" on (needs `proof`) or off. */
 	keyringSet: (enabled: boolean, proof: Proof | null) => typedError<null, ApiError>(__TAURI_INVOKE("keyring_set", { enabled, proof })),
 	personCreate: (data: Person) => typedError<Stored<Person>, ApiError>(__TAURI_INVOKE("person_create", { data })),
@@ -463,14 +463,6 @@ export type Counts = {
 	reflections: number,
 };
 
-/**  What the UI shows once after creating a vault. (No `Debug`: it carries a secret.) */
-export type CreatedVault = {
-	/**  The recovery code, shown once and never stored in plain text. */
-	recovery_code: string,
-	/**  Why "unlock automatically" could not be set up, when it could not. */
-	keyring_problem: string | null,
-};
-
 /**  Everything the dashboard shows. */
 export type Dashboard = {
 	/**  The day the figures are for. */
@@ -871,6 +863,17 @@ export type Names =
  */
 "roles";
 
+/**
+ *  What the UI shows once after creating a vault or changing its key. (No `Debug`: it carries
+ *  a secret.)
+ */
+export type NewRecoveryCode = {
+	/**  The recovery code, shown once and never stored in plain text. */
+	recovery_code: string,
+	/**  Why "unlock automatically" could not be set up (or was turned off), when so. */
+	keyring_problem: string | null,
+};
+
 /**  One page of a list. */
 export type Page<T> = {
 	/**  The records on this page. */
@@ -1117,14 +1120,6 @@ export type Reflection = {
 	share_ready: boolean,
 	/**  Tags. */
 	tags: string[],
-};
-
-/**  What the UI shows once after the key was changed. (No `Debug`: it carries a secret.) */
-export type RekeyedVault = {
-	/**  The new recovery code, shown once. */
-	recovery_code: string,
-	/**  Why "unlock automatically" was turned off, when the keyring refused the new key. */
-	keyring_problem: string | null,
 };
 
 /**  Which desktop reminders the user wants. */

@@ -105,6 +105,39 @@ fn wrong_secret(kind: SecretKind) -> CoreError {
     })
 }
 
+/// A new key file for `key`: the passphrase slot, the recovery-code slot and, when given, the
+/// keyring slot (service, account). Key derivation runs off the async threads.
+async fn secret_slots(
+    vault_id: &str,
+    passphrase: &SecretString,
+    recovery_code: &SecretString,
+    key: &DataKey,
+    keyring: Option<(String, String)>,
+) -> CoreResult<SlotFile> {
+    let (vault_id, key, pass) = (vault_id.to_owned(), key.clone(), passphrase.clone());
+    let code = recovery::normalise(recovery_code)?;
+    blocking(move || {
+        let mut f = SlotFile::new(&vault_id);
+        f.set_wrapped(
+            SecretKind::Passphrase,
+            pass.expose_secret().as_bytes(),
+            &key,
+            KdfParams::PASSPHRASE,
+        )?;
+        f.set_wrapped(
+            SecretKind::RecoveryCode,
+            code.expose_secret().as_bytes(),
+            &key,
+            KdfParams::RECOVERY_CODE,
+        )?;
+        if let Some((service, account)) = keyring {
+            f.set_keyring(&service, &account);
+        }
+        Ok(f)
+    })
+    .await
+}
+
 impl Vault {
     /// A locked handle on the vault in `dir` using the system clock. Does no I/O.
     pub fn new(dir: impl Into<std::path::PathBuf>) -> Self {
@@ -168,29 +201,7 @@ impl Vault {
         let key = DataKey::generate()?;
         let vault_id = uuid::Uuid::now_v7().to_string();
         let recovery_code = recovery::generate()?;
-        let slot_file = {
-            let key = key.clone();
-            let vault_id = vault_id.clone();
-            let pass = passphrase.clone();
-            let code = recovery::normalise(&recovery_code)?;
-            blocking(move || {
-                let mut f = SlotFile::new(&vault_id);
-                f.set_wrapped(
-                    SecretKind::Passphrase,
-                    pass.expose_secret().as_bytes(),
-                    &key,
-                    KdfParams::PASSPHRASE,
-                )?;
-                f.set_wrapped(
-                    SecretKind::RecoveryCode,
-                    code.expose_secret().as_bytes(),
-                    &key,
-                    KdfParams::RECOVERY_CODE,
-                )?;
-                Ok(f)
-            })
-            .await?
-        };
+        let slot_file = secret_slots(&vault_id, passphrase, &recovery_code, &key, None).await?;
         // Slots first: a crash before the database exists leaves slots that the next set-up
         // moves aside; a database is never left without its key file.
         slot_file.save(&self.paths)?;

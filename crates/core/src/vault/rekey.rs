@@ -11,11 +11,11 @@
 //! Unlocking after a crash between 2 and 3 finds that the old key no longer opens the
 //! database and tries the pending file with the same secret (see `Vault::unlock`).
 
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::SecretString;
 use sqlx::{ConnectOptions, Connection};
 
 use super::key::DataKey;
-use super::slots::{KdfParams, SecretKind, SlotFile};
+use super::slots::SlotFile;
 use super::{blocking, database, keyring_slot, recovery, Proof, Vault};
 use crate::atomic_file::write_atomic;
 use crate::error::{CoreError, CoreResult};
@@ -46,33 +46,12 @@ impl Vault {
         let (old_file, _) = SlotFile::load(&self.paths)?;
         let new_key = DataKey::generate()?;
         let recovery_code = recovery::generate()?;
-        let new_file = {
-            let (key, vault_id) = (new_key.clone(), s.vault_id.clone());
-            let code = recovery::normalise(&recovery_code)?;
-            let keyring = old_file
-                .keyring()
-                .map(|(svc, acct)| (svc.to_owned(), acct.to_owned()));
-            blocking(move || {
-                let mut f = SlotFile::new(&vault_id);
-                f.set_wrapped(
-                    SecretKind::Passphrase,
-                    passphrase.expose_secret().as_bytes(),
-                    &key,
-                    KdfParams::PASSPHRASE,
-                )?;
-                f.set_wrapped(
-                    SecretKind::RecoveryCode,
-                    code.expose_secret().as_bytes(),
-                    &key,
-                    KdfParams::RECOVERY_CODE,
-                )?;
-                if let Some((service, account)) = keyring {
-                    f.set_keyring(&service, &account);
-                }
-                Ok(f)
-            })
-            .await?
-        };
+        let keyring = old_file
+            .keyring()
+            .map(|(svc, acct)| (svc.to_owned(), acct.to_owned()));
+        let new_file =
+            super::secret_slots(&s.vault_id, &passphrase, &recovery_code, &new_key, keyring)
+                .await?;
         let pending = self.paths.slots_pending();
         let bytes = serde_json::to_vec_pretty(&new_file)
             .map_err(|e| CoreError::Internal(format!("The key file could not be written: {e}")))?;
