@@ -57,20 +57,41 @@ impl Vault {
             .map_err(|e| CoreError::Internal(format!("The key file could not be written: {e}")))?;
         write_atomic(&pending, &bytes)?;
 
-        database::checkpoint_and_close(&s.pool, &self.paths, &s.key).await?;
-        if let Err(e) = reencrypt(&self.paths, &s.key, &new_key).await {
-            // The database is still under the old key: open it again and carry on.
-            let _ = std::fs::remove_file(&pending);
-            s.pool = database::open_pool(&self.paths, &s.key, false).await?;
-            return Err(e);
+        let changed = async {
+            database::checkpoint_and_close(&s.pool, &self.paths, &s.key).await?;
+            reencrypt(&self.paths, &s.key, &new_key).await
         }
-        new_file.save(&self.paths)?;
-        std::fs::remove_file(&pending)?;
-        crate::atomic_file::sync_dir(self.paths.dir())?;
-        s.pool = database::open_pool(&self.paths, &new_key, false).await?;
+        .await;
+        let new_pool = match changed {
+            Ok(()) => database::open_pool(&self.paths, &new_key, false).await?,
+            Err(e) => match database::open_pool(&self.paths, &s.key, false).await {
+                // Still under the old key: carry on with it; the pending file is not needed.
+                Ok(pool) => {
+                    let _ = std::fs::remove_file(&pending);
+                    s.pool = pool;
+                    return Err(e);
+                }
+                // The change went through before the failure (switching back to WAL, say).
+                Err(_) => match database::open_pool(&self.paths, &new_key, false).await {
+                    Ok(pool) => pool,
+                    // Neither opens now: the vault locks (never left half open) and the
+                    // pending key file stays for the next unlock.
+                    Err(_) => {
+                        *session = None;
+                        return Err(e);
+                    }
+                },
+            },
+        };
+        // From here the database is under the new key, whatever happens next: if the new key
+        // file cannot be put in place now, the pending one finishes the change at next unlock.
+        s.pool = new_pool;
         s.key = new_key.clone();
         s.pending_recovery = None;
         s.last_activity = self.clock.now();
+        new_file.save(&self.paths)?;
+        std::fs::remove_file(&pending)?;
+        crate::atomic_file::sync_dir(self.paths.dir())?;
 
         let mut keyring_problem = None;
         if let Some((service, account)) = new_file.keyring() {
