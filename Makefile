@@ -25,7 +25,7 @@ help:
 	@echo "make run      set up, build and open Alongside"
 	@echo "make test     set up and run every test (lint, Rust, UI + axe, real-app end to end)"
 	@echo "make lint     rustfmt, clippy, svelte-check, binding drift"
-	@echo "make bench    benchmarks against the DESIGN targets"
+	@echo "make bench    benchmarks against their targets (docs/performance.md)"
 	@echo "make soak     crash and hostile-input tests at full strength"
 	@echo "make package  build the .deb"
 
@@ -42,7 +42,7 @@ setup-npm: ui/node_modules/.package-lock.json
 
 ui/node_modules/.package-lock.json: ui/package-lock.json
 	@# npm ci refuses a lock made on Linux that lacks other platforms' optional Tauri CLI
-	@# packages (DESIGN §11); npm install then installs the same pinned versions.
+	@# packages; npm install then installs the same pinned versions.
 	cd ui && (npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>&1 || npm install --no-audit --no-fund)
 	@touch $@
 
@@ -82,7 +82,7 @@ lint: setup-system setup-npm
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p alongside-app --test bindings
 
-# Every benchmark against its target (DESIGN §10), then the whole report as one table;
+# Every benchmark against its target (docs/performance.md), then the whole report as one table;
 # fails when a figure misses its target. Release builds throughout.
 bench: setup-system setup-npm
 	@rm -f target/bench/report.json

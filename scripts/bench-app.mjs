@@ -1,4 +1,4 @@
-// The desktop app's figures for `make bench` (DESIGN §10): start-up of the release app to the
+// The desktop app's figures for `make bench` (docs/performance.md): start-up of the release app to the
 // overview on an unlocked (keyring) vault of 100,000 contributions, the resident memory of the
 // app and its web view processes idle on that overview, and the size of the .deb.
 // Run inside Xvfb and a keyring session (the Makefile does both). Merges its figures into

@@ -92,7 +92,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             events::ExportProgress,
             events::BackupProgress
         ])
-        // Counts and versions are far below 2^53; see DESIGN §2 on integers across IPC.
+        // Counts and versions are far below 2^53; see docs/architecture.md on integers across IPC.
         .dangerously_cast_bigints_to_number()
         .disable_serde_phases()
 }

@@ -1,4 +1,4 @@
-//! Fails if the app's security settings loosen (DESIGN §4).
+//! Fails if the app's security settings loosen (docs/security.md).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
 

@@ -1,4 +1,4 @@
-//! Exit codes (DESIGN §9) and the one-sentence error the command line prints.
+//! Exit codes (docs/cli.md) and the one-sentence error the command line prints.
 
 use alongside_core::{CoreError, ErrorCode};
 

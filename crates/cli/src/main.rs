@@ -1,4 +1,4 @@
-//! `alongside`: the command line of Alongside (DESIGN §9). Parse, call the core, print.
+//! `alongside`: the command line of Alongside (docs/cli.md). Parse, call the core, print.
 
 mod args;
 mod exit;

@@ -1,4 +1,4 @@
-//! Record benchmarks (DESIGN §10, issue "Records") on the reference data set: a demo vault of
+//! Record benchmarks (docs/performance.md) on the reference data set: a demo vault of
 //! 100,000 contributions. Demo generation, dashboard aggregates, full-text search p95, list
 //! pages, and JSON export / import and CSV import throughput. Appends to
 //! `target/bench/report.json`; exits non-zero when a figure misses its target.

@@ -1,4 +1,4 @@
-//! Vault benchmarks (DESIGN §10, issue "Encrypted vault"): opening with a raw key, unlocking with
+//! Vault benchmarks (docs/performance.md): opening with a raw key, unlocking with
 //! a passphrase (Argon2id), and the encrypted/plain SQLite ratio on the same insert and read
 //! workloads, measured side by side in one run. Writes `target/bench/report.json` and prints a
 //! table; exits non-zero when a figure misses its target.

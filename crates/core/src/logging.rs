@@ -1,5 +1,5 @@
 //! Logging for the app and the command line: to standard error, filtered by `ALONGSIDE_LOG`.
-//! Nothing secret or personal is ever logged (DESIGN §2); sqlx statement logging is off.
+//! Nothing secret or personal is ever logged (docs/architecture.md); sqlx statement logging is off.
 
 /// Environment variable with a `tracing` filter, e.g. `debug` or `alongside_core=trace`.
 pub const LOG_ENV: &str = "ALONGSIDE_LOG";

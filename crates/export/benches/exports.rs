@@ -1,4 +1,4 @@
-//! Export benchmarks (DESIGN §10) on the reference data set, a demo vault of 100,000
+//! Export benchmarks (docs/performance.md) on the reference data set, a demo vault of 100,000
 //! contributions: one year's involvement summary as PDF (≤ 500 ms) and ten years' (≤ 5 s),
 //! each from reading the vault to the finished PDF bytes, and the process's peak memory after
 //! the ten-year export. Merges into `target/bench/report.json`; exits non-zero on a miss.

@@ -1,4 +1,4 @@
-//! Alongside's reports (DESIGN §6): involvement summaries, reflections, meeting records,
+//! Alongside's reports (docs/architecture.md, "Reports"): involvement summaries, reflections, meeting records,
 //! payments statements, GRIPP2 and the UK Standards self-assessment, in PDF, DOCX, Markdown,
 //! HTML, CSV and JSON.
 //!

@@ -4,7 +4,7 @@ use alongside_core::records::selection::Selection;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-/// The reports of DESIGN §6.
+/// The reports (see docs/architecture.md, "Reports").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportKind {

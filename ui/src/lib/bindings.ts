@@ -1144,7 +1144,7 @@ export type ReportInfo = {
 	formats: Format[],
 };
 
-/**  The reports of DESIGN §6. */
+/**  The reports (see docs/architecture.md, "Reports"). */
 export type ReportKind = 
 /**  Projects, roles, hours, activities and the impact log (for a CV or appraisal). */
 "involvement" | 

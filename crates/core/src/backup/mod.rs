@@ -1,4 +1,4 @@
-//! Encrypted backups of the whole vault, and restoring them (DESIGN §7).
+//! Encrypted backups of the whole vault, and restoring them (format in docs/backup-format.md).
 //!
 //! A backup is one file: a consistent snapshot of the database (taken through the keyed
 //! connection, so it stays SQLCipher-encrypted) and the key-slot file, sealed together under a

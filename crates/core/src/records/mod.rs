@@ -1,4 +1,4 @@
-//! The records of DESIGN §3: people, projects, meetings and sessions, actions, contributions
+//! The records: people, projects, meetings and sessions, actions, contributions
 //! (with expenses) and reflections; their validation, storage, lists, dashboard and search.
 //!
 //! Every kind is a plain struct implementing [`Kind`]; [`store`] does the rest generically, so

@@ -20,7 +20,7 @@ pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
 /// How long a connection waits for another writer (the app and the CLI may both be open).
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The per-connection settings of DESIGN §5, without a key (benchmarks use this alone for the
+/// The per-connection settings (docs/architecture.md, "Storage"), without a key (benchmarks use this alone for the
 /// plain-SQLite side of the cipher ratio).
 pub fn base_options(path: &std::path::Path, create: bool) -> CoreResult<SqliteConnectOptions> {
     let url = format!("sqlite://{}", path.display());
