@@ -95,7 +95,7 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
             eprintln!(
                 "Your recovery code is below. It is shown once: write it down and keep it safe."
             );
-            println!("{}", created.recovery_code.expose_secret());
+            println!("{}", created.recovery_code.expose_secret()); // secret-ok: shown once at set-up, by design
             if let Some(problem) = created.keyring_problem {
                 eprintln!("{problem}");
             }
@@ -145,7 +145,7 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
             eprintln!(
                 "Your new recovery code is below; the old one no longer works. It is shown once."
             );
-            println!("{}", code.expose_secret());
+            println!("{}", code.expose_secret()); // secret-ok: the new recovery code, shown once, by design
             OK
         }
         Command::Rekey => {
@@ -156,7 +156,7 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
                  old backups no longer open it. Your new recovery code is below; the old one no \
                  longer works. It is shown once."
             );
-            println!("{}", rekeyed.recovery_code.expose_secret());
+            println!("{}", rekeyed.recovery_code.expose_secret()); // secret-ok: the new recovery code, shown once, by design
             if let Some(problem) = rekeyed.keyring_problem {
                 eprintln!("{problem}");
             }

@@ -311,6 +311,15 @@ fn pdf_text(bytes: &[u8]) -> String {
         .join(" ")
 }
 
+/// The text a reader would see in a written file, whatever its format.
+fn readable_text(format: Format, raw: Vec<u8>) -> String {
+    match format {
+        Format::Pdf => pdf_text(&raw),
+        Format::Docx => docx_xml(&raw),
+        _ => String::from_utf8(raw).unwrap(),
+    }
+}
+
 fn docx_xml(bytes: &[u8]) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut xml = String::new();
@@ -479,13 +488,7 @@ async fn private_text_and_names_stay_out_of_every_format() {
             let mut o = options(report, format);
             o.names = Names::Roles;
             let raw = bytes(&f.pool, &o).await;
-            let text = if format == Format::Pdf {
-                pdf_text(&raw)
-            } else if format == Format::Docx {
-                docx_xml(&raw)
-            } else {
-                String::from_utf8(raw).unwrap()
-            };
+            let text = readable_text(format, raw);
             assert!(
                 !text.contains(PRIVATE_TEXT),
                 "{report:?} {format:?} leaks private text"
@@ -694,13 +697,7 @@ async fn names_are_hidden_by_default_in_every_format_whatever_their_case() {
             let mut o = options(report, format);
             o.names = Names::default();
             let raw = bytes(&f.pool, &o).await;
-            let text = if format == Format::Pdf {
-                pdf_text(&raw)
-            } else if format == Format::Docx {
-                docx_xml(&raw)
-            } else {
-                String::from_utf8(raw).unwrap()
-            };
+            let text = readable_text(format, raw);
             let lower = text.to_lowercase();
             for name in ["priya", "shah", "tom", "neill", "quill", " jo "] {
                 let found = lower.match_indices(name.trim()).any(|(at, m)| {
