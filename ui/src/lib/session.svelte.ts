@@ -2,7 +2,8 @@
 // reports. On lock every record-bearing value is dropped.
 import { commands, events, type AppInfo, type Restored, type UnlockRequest, type VaultStatus } from "./bindings";
 import { call } from "./api";
-import { records } from "./records.svelte";
+import { lookups } from "./data/lookups.svelte";
+import { edits } from "./data/edits.svelte";
 import { markStartup } from "./startupTimes";
 import { confirmation } from "./confirm.svelte";
 import { reauth } from "./reauth.svelte";
@@ -20,6 +21,12 @@ export type Screen =
   | "settings";
 
 const TOUCH_EVERY_MS = 20_000;
+
+/** Drops everything read from the vault and any undo offer (on lock, restore and delete). */
+function forgetWhatWasRead() {
+  lookups.clear();
+  edits.clear();
+}
 
 class Session {
   phase = $state<Phase>("loading");
@@ -115,7 +122,7 @@ class Session {
     // Any open question ("Are you sure?", "Type your passphrase") closes with the vault.
     confirmation.answer(false);
     reauth.cancel();
-    records.clear();
+    forgetWhatWasRead();
     this.recoveryCode = null;
     this.keyringProblem = null;
     this.status = this.status
@@ -128,7 +135,7 @@ class Session {
 
   /** After a restore: the vault is locked; say what came back and ask to unlock it. */
   async restored(r: Restored) {
-    records.clear();
+    forgetWhatWasRead();
     this.info = await call(commands.appInfo());
     await this.refresh();
     const when = new Date(r.made_at).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
@@ -142,7 +149,7 @@ class Session {
 
   /** After "delete all my data": back to the first screen. */
   async deleted() {
-    records.clear();
+    forgetWhatWasRead();
     this.info = await call(commands.appInfo());
     await this.refresh();
     this.notice = "Everything Alongside kept on this computer has been deleted.";

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import App from "../../App.svelte";
 import { installMockBackend, newMockVault, type MockVault } from "../../mock/backend";
 import { session } from "../session.svelte";
-import { records } from "../records.svelte";
+import { lookups } from "../data/lookups.svelte";
+import { edits } from "../data/edits.svelte";
 
 let vault: MockVault;
 
@@ -13,8 +14,8 @@ async function open(screenName: string) {
   vault = installMockBackend(newMockVault("records"));
   session.phase = "loading";
   session.notice = null;
-  records.choices = null;
-  records.undo = null;
+  lookups.choices = null;
+  edits.undo = null;
   session.screen = "dashboard";
   render(App);
   const nav = await screen.findByRole("navigation", { name: "Main" });
@@ -187,7 +188,7 @@ describe("error view", () => {
     mockIPC((cmd, args) => (broken && cmd === "dashboard_get" ? { today: "2026-01-01" } : handle(vault, cmd, (args ?? {}) as Record<string, any>)), { shouldMockEvents: true });
     session.phase = "loading";
     session.screen = "dashboard";
-    records.choices = null;
+    lookups.choices = null;
     render(App);
     await screen.findByRole("heading", { name: "This screen stopped working" });
     expect(screen.getByText(/Your records are safe/)).toBeInTheDocument();
@@ -269,15 +270,49 @@ describe("locking", () => {
     const user = userEvent.setup();
     await open("Meetings");
     await screen.findAllByText("Steering committee, March");
-    expect(records.projects.length).toBeGreaterThan(0);
+    expect(lookups.projects.length).toBeGreaterThan(0);
     await user.keyboard("{Control>}l{/Control}");
     await screen.findByRole("heading", { name: "Unlock Alongside" });
     for (const text of ["Steering committee, March", "Early psychosis support", "Send comments on the leaflet", "Rewrite the leaflet"]) {
       expect(document.body.textContent).not.toContain(text);
     }
-    expect(records.projects).toEqual([]);
-    expect(records.undo).toBeNull();
+    expect(lookups.projects).toEqual([]);
+    expect(edits.undo).toBeNull();
     expect(session.status?.records).toBeNull();
     expect(session.recoveryCode).toBeNull();
+  });
+});
+
+describe("the data layer", () => {
+  it("says so when a draft cannot be kept, instead of claiming it is", async () => {
+    const user = userEvent.setup();
+    await open("Reflections");
+    const { mockIPC } = await import("@tauri-apps/api/mocks");
+    const { handle } = await import("../../mock/backend");
+    mockIPC(
+      (cmd, args) => {
+        if (cmd === "draft_save") throw { code: "disk_full", message: "The disk is full. Free some space and try again.", field: null };
+        return handle(vault, cmd, (args ?? {}) as Record<string, any>);
+      },
+      { shouldMockEvents: true },
+    );
+    await user.type(await screen.findByLabelText("A short title"), "Half a thought");
+    expect(await screen.findByText(/What you typed is not kept as a draft yet\. The disk is full/, {}, { timeout: 2000 })).toBeInTheDocument();
+    expect(vault.records.drafts.has("reflection:new")).toBe(false);
+  });
+
+  it("reloads only the lists that show the kind of record that changed", async () => {
+    const user = userEvent.setup();
+    await open("Meetings");
+    await user.click(await screen.findByRole("button", { name: /^Open / }));
+    await screen.findByRole("heading", { name: "Add an action" });
+    await waitFor(() => expect(calls("action_list").length).toBeGreaterThanOrEqual(2));
+    const meetingLists = calls("meeting_list").length;
+    const actionLists = calls("action_list").length;
+    await user.type(screen.getByLabelText("What is to be done"), "Send the leaflet draft");
+    await user.click(screen.getByRole("button", { name: "Add action" }));
+    await screen.findByText("Send the leaflet draft", { selector: "label" });
+    expect(calls("action_list").length).toBeGreaterThan(actionLists);
+    expect(calls("meeting_list").length).toBe(meetingLists);
   });
 });

@@ -1,0 +1,99 @@
+// Pure formatting and parsing of what screens show and people type: minutes, money, dates, sizes.
+// No state and no calls to the core, so every function here is tested on its own.
+import type { Contribution } from "../bindings";
+
+/** The label of a choice value, or the value itself when unknown. */
+export function labelOf<T>(list: { value: T; label: string }[] | undefined, value: T | null | undefined): string {
+  return list?.find((c) => c.value === value)?.label ?? String(value ?? "");
+}
+
+/** 95 → "1 h 35 min"; 0 → "0 min". */
+export function formatMinutes(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
+
+/** 123456 → "£1,234.56". */
+export function formatPence(pence: number): string {
+  return pounds.format(pence / 100);
+}
+
+/** "12.5" or "£12.50" → 1250; "" → 0; anything else → null. */
+export function penceFrom(text: string): number | null {
+  const t = String(text).trim().replace(/^£/, "").replace(/,/g, "");
+  if (t === "") return 0;
+  if (!/^\d+(\.\d{1,2})?$/.test(t)) return null;
+  const [whole, frac = ""] = t.split(".");
+  return Number(whole) * 100 + Number(frac.padEnd(2, "0"));
+}
+
+/** 1250 → "12.50" for an input box. */
+export function poundsText(pence: number): string {
+  return (pence / 100).toFixed(2);
+}
+
+/** A whole number of minutes typed in a box: "" → 0, otherwise a non-negative integer or null. */
+export function minutesFrom(text: string): number | null {
+  const t = String(text).trim();
+  if (t === "") return 0;
+  return /^\d+$/.test(t) ? Number(t) : null;
+}
+
+/** Today's date where the person is, `YYYY-MM-DD`. */
+export function today(d = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** "2025-03-04" → "Tue 4 Mar 2025". */
+export function formatDate(date: string | null | undefined): string {
+  if (!date) return "";
+  const [y, m, d] = date.split("-").map(Number);
+  return new Date(y, m - 1, d).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric" });
+}
+
+/** An RFC 3339 moment → "23 November 2026 at 18:30" in local time. */
+export function formatMoment(stamp: string | null | undefined): string {
+  if (!stamp) return "";
+  const d = new Date(stamp);
+  if (Number.isNaN(d.getTime())) return stamp;
+  const day = d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  const time = d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+  return `${day} at ${time}`;
+}
+
+/** A size in KiB → "820 KB" or "2.4 MB". */
+export function formatKib(kib: number): string {
+  return kib < 1024 ? `${kib} KB` : `${(kib / 1024).toFixed(1)} MB`;
+}
+
+/** Preparation + meeting + travel minutes. */
+export function totalMinutes(c: Contribution): number {
+  return c.prep_minutes + c.meeting_minutes + c.travel_minutes;
+}
+
+/** The sum of a contribution's expenses. */
+export function expensesPence(c: Contribution): number {
+  return c.expenses.reduce((s, x) => s + x.amount_pence, 0);
+}
+
+/** "1 claim", "3 claims". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** A due date that has passed while the action is still open. */
+export function isOverdue(due: string | null | undefined, open = true): boolean {
+  return open && !!due && due < today();
+}
+
+/** Fee paid to the person plus expenses: what a claim for this contribution asks for. Mirrors
+ * `Contribution::claim_pence` in the core, for display only (the core's figures are the facts). */
+export function claimPence(c: Contribution): number {
+  const payable = c.fee_arrangement === "fee" || c.fee_arrangement === "reduced" || c.fee_arrangement === "voucher";
+  return (payable ? c.fee_pence : 0) + expensesPence(c);
+}

@@ -1,0 +1,82 @@
+// What pickers and labels need on every screen, loaded once after unlock and kept current: the
+// core's fixed choices, the projects and people to pick from, and the person's preferences.
+// Everything here is dropped on lock (`lookups.clear`).
+import { commands, type Choices, type Person, type Preferences, type Stored } from "../bindings";
+import { call, messageOf } from "../api";
+import { changes } from "./changes.svelte";
+
+/** A record to pick in a select box. */
+export type Option = { value: number; label: string };
+
+class Lookups {
+  /** The core's fixed choices (labels, templates, fee arrangements…); they never change. */
+  choices = $state<Choices | null>(null);
+  /** Projects by title. */
+  projects = $state<Option[]>([]);
+  /** People by name, whole (forms need their roles). */
+  persons = $state<Stored<Person>[]>([]);
+  /** The person's preferences. */
+  preferences = $state<Preferences | null>(null);
+  /** Why a list could not be brought up to date after a change, for the frame to show. */
+  problem = $state<string | null>(null);
+
+  /** People by name, to pick from. */
+  get people(): Option[] {
+    return this.persons.map((p) => ({ value: p.id, label: p.data.name }));
+  }
+
+  constructor() {
+    changes.listen((kinds) => {
+      // A failed reload keeps the previous list and says so.
+      if (this.preferences === null) return;
+      const failed = (e: unknown) => (this.problem = messageOf(e));
+      return Promise.all([
+        kinds.has("project") ? this.loadProjects().catch(failed) : null,
+        kinds.has("person") ? this.loadPeople().catch(failed) : null,
+      ]);
+    });
+  }
+
+  /** Loads everything (after unlock). */
+  async load() {
+    await Promise.all([
+      this.choices ? null : call(commands.choices()).then((c) => (this.choices = c)),
+      this.loadProjects(),
+      this.loadPeople(),
+      this.loadPreferences(),
+    ]);
+  }
+
+  async loadProjects() {
+    const page = await call(commands.projectList({ sort: "title", limit: 500 }));
+    this.projects = page.items.map((p) => ({ value: p.id, label: p.data.title }));
+  }
+
+  async loadPeople() {
+    const page = await call(commands.personList({ sort: "title", limit: 500 }));
+    this.persons = page.items;
+  }
+
+  async loadPreferences() {
+    this.preferences = await call(commands.preferencesGet());
+  }
+
+  /** Saves preferences and keeps the saved copy. */
+  async savePreferences(next: Preferences): Promise<Preferences> {
+    const saved = await call(commands.preferencesSet(next));
+    this.preferences = saved;
+    await changes.saved("preferences");
+    return saved;
+  }
+
+  /** Forgets everything read from the vault (on lock). The choices hold no personal data. */
+  clear() {
+    this.projects = [];
+    this.persons = [];
+    this.preferences = null;
+    this.problem = null;
+  }
+}
+
+/** The one lookups store. */
+export const lookups = new Lookups();
