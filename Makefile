@@ -24,7 +24,7 @@ KEYRING := scripts/with-keyring.sh
 help:
 	@echo "make run      set up, build and open Alongside"
 	@echo "make test     set up and run every test (lint, Rust, UI + axe, real-app end to end)"
-	@echo "make lint     rustfmt, clippy, svelte-check, binding drift"
+	@echo "make lint     rustfmt, clippy, svelte-check, eslint, prettier, binding drift"
 	@echo "make bench    benchmarks against their targets (docs/performance.md)"
 	@echo "make soak     crash and hostile-input tests at full strength"
 	@echo "make package  build the .deb"
@@ -76,7 +76,7 @@ test-e2e: app setup-driver
 lint: setup-system setup-npm
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cd ui && npm run check
+	cd ui && npm run check && npm run lint
 	cargo test -p alongside-app --test bindings
 
 bindings:

@@ -1,7 +1,9 @@
 //! The app's commands: each takes state, calls the core and maps the error. No rules here.
 
 use alongside_core::vault::settings::LockSettings;
-use alongside_core::vault::{LockReason, Proof, UnlockMethod, Vault, VaultStatus};
+use alongside_core::vault::{
+    strength, LockReason, Proof, Strength, UnlockMethod, Vault, VaultStatus,
+};
 use alongside_core::{ApiError, AppInfo};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
@@ -151,6 +153,14 @@ pub async fn lock_settings_set(
         .vault
         .set_lock_settings(settings, proof.as_ref())
         .await?)
+}
+
+/// How strong a new passphrase is, for the meter beside the field; `acceptable` is the core's
+/// own rule, the one `vault_create` and the passphrase and backup commands apply.
+#[tauri::command]
+#[specta::specta]
+pub async fn passphrase_strength(passphrase: String) -> CmdResult<Strength> {
+    Ok(strength(&SecretString::from(passphrase)))
 }
 
 /// Checks the passphrase or recovery code typed again before a dangerous act ("confirm it is

@@ -2,12 +2,10 @@
 //! dashboard, search, preferences and the fixed choices. Each is a thin call into the core.
 
 use alongside_core::drafts::{self, Draft};
+use alongside_core::records::choices::Choices;
 use alongside_core::records::dashboard::{self, Dashboard};
-use alongside_core::records::enums::{
-    ActionStatus, Activity, Approach, ClaimStatus, CoDesignStage, ExpenseKind, FeeArrangement,
-    MeetingKind, PersonRole, ProjectStatus, Template, Vehicle,
-};
 use alongside_core::records::list::{ListQuery, Page};
+use alongside_core::records::money;
 use alongside_core::records::periods::{self, MoneyPeriods};
 use alongside_core::records::preferences::{self, Preferences};
 use alongside_core::records::search::{self, Privacy, SearchHit};
@@ -16,8 +14,6 @@ use alongside_core::records::{
     Action, Contribution, Meeting, Person, Project, RecordKind, Reflection, Stored,
 };
 use alongside_core::{ApiError, SqlitePool};
-use serde::Serialize;
-use specta::Type;
 use tauri::State;
 
 use crate::state::AppState;
@@ -196,114 +192,18 @@ pub async fn preferences_set(
     Ok(preferences::save(&pool(&state).await?, &preferences).await?)
 }
 
-/// One choice with its label.
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct Choice<T> {
-    /// The value sent back to commands.
-    pub value: T,
-    /// What people see.
-    pub label: String,
-}
-
-/// One prompt of a reflection template.
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct Prompt {
-    /// The entry's key.
-    pub key: String,
-    /// The question in plain English.
-    pub prompt: String,
-}
-
-/// A reflection template with its prompts.
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct TemplateInfo {
-    /// The template.
-    pub value: Template,
-    /// Its name.
-    pub label: String,
-    /// Its prompts, in order.
-    pub prompts: Vec<Prompt>,
-}
-
-/// Every fixed choice of the records, with labels, so the UI never keeps its own copy.
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct Choices {
-    /// Roles of people.
-    pub person_roles: Vec<Choice<PersonRole>>,
-    /// Involvement approaches, from informing to co-production.
-    pub approaches: Vec<Choice<Approach>>,
-    /// Project statuses.
-    pub project_statuses: Vec<Choice<ProjectStatus>>,
-    /// Meeting kinds.
-    pub meeting_kinds: Vec<Choice<MeetingKind>>,
-    /// Co-design stages.
-    pub co_design_stages: Vec<Choice<CoDesignStage>>,
-    /// Action statuses.
-    pub action_statuses: Vec<Choice<ActionStatus>>,
-    /// Contribution activities.
-    pub activities: Vec<Choice<Activity>>,
-    /// Fee arrangements.
-    pub fee_arrangements: Vec<Choice<FeeArrangement>>,
-    /// Claim statuses.
-    pub claim_statuses: Vec<Choice<ClaimStatus>>,
-    /// Expense kinds.
-    pub expense_kinds: Vec<Choice<ExpenseKind>>,
-    /// Vehicles for mileage rates.
-    pub vehicles: Vec<Choice<Vehicle>>,
-    /// Reflection templates with their prompts.
-    pub templates: Vec<TemplateInfo>,
-}
-
-macro_rules! choices_of {
-    ($ty:ty) => {
-        <$ty>::ALL
-            .iter()
-            .map(|c| Choice {
-                value: *c,
-                label: c.label().to_owned(),
-            })
-            .collect()
-    };
-}
-
 /// The fixed choices and their labels.
 #[tauri::command]
 #[specta::specta]
 pub async fn choices() -> CmdResult<Choices> {
-    Ok(all_choices())
+    Ok(Choices::all())
 }
 
-/// The fixed choices and their labels (also written for the UI's mocked tests by the bindings
-/// test, so the mock never keeps a copy of its own).
-pub fn all_choices() -> Choices {
-    Choices {
-        person_roles: choices_of!(PersonRole),
-        approaches: choices_of!(Approach),
-        project_statuses: choices_of!(ProjectStatus),
-        meeting_kinds: choices_of!(MeetingKind),
-        co_design_stages: choices_of!(CoDesignStage),
-        action_statuses: choices_of!(ActionStatus),
-        activities: choices_of!(Activity),
-        fee_arrangements: choices_of!(FeeArrangement),
-        claim_statuses: choices_of!(ClaimStatus),
-        expense_kinds: choices_of!(ExpenseKind),
-        vehicles: choices_of!(Vehicle),
-        templates: Template::ALL
-            .iter()
-            .map(|t| TemplateInfo {
-                value: *t,
-                label: t.label().to_owned(),
-                prompts: t
-                    .prompts()
-                    .iter()
-                    .map(|(key, prompt)| Prompt {
-                        key: (*key).to_owned(),
-                        prompt: (*prompt).to_owned(),
-                    })
-                    .collect(),
-            })
-            .collect(),
-    }
+/// What a mileage expense comes to: the core's rounding, so the form shows what will be saved.
+#[tauri::command]
+#[specta::specta]
+pub async fn mileage_pence(tenth_miles: i64, pence_per_mile: i64) -> CmdResult<i64> {
+    Ok(money::mileage_pence(tenth_miles, pence_per_mile)?)
 }
 
 /// Keeps unsaved text of a form as an encrypted draft.

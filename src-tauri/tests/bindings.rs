@@ -38,7 +38,8 @@ fn committed_mock_fixtures_match_the_core() {
     let fixtures = [
         (
             "ui/src/mock/choices.json",
-            serde_json::to_string_pretty(&alongside_app::record_commands::all_choices()).unwrap(),
+            serde_json::to_string_pretty(&alongside_core::records::choices::Choices::all())
+                .unwrap(),
         ),
         (
             "ui/src/mock/reports.json",

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use alongside_core::backup::{self, Control, Target};
-use alongside_core::records::enums::*;
+use alongside_core::records::choices::*;
 use alongside_core::records::transfer::json::{self, Everything};
 use alongside_core::records::{demo, store};
 use alongside_core::vault::{UnlockMethod, Vault};

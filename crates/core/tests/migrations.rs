@@ -109,3 +109,41 @@ async fn a_failed_upgrade_keeps_an_encrypted_copy_that_opens_with_the_same_key()
     assert_eq!(body, "SECRET-TEXT-42");
     assert!(database::integrity(&copy_pool).await.unwrap().ok());
 }
+
+#[tokio::test]
+async fn claim_pence_is_filled_in_for_contributions_saved_before_it_existed() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = VaultPaths::new(dir.path());
+    let key = DataKey::generate().unwrap();
+    let pool = database::open_pool(&paths, &key, true).await.unwrap();
+    let (_m_dir, old) = migrator(4, &[]).await;
+    database::migrate(&pool, &paths, &old).await.unwrap();
+    sqlx::query("INSERT INTO projects (id, created_at, updated_at, title) VALUES (1, 'x', 'x', 'P')")
+        .execute(&pool)
+        .await
+        .unwrap();
+    // Paid fee with expenses; a declined fee with expenses; an unpaid fee and nothing else.
+    for (id, arrangement, fee, expenses) in
+        [(1, "fee", 5000, 1240), (2, "declined", 5000, 300), (3, "unpaid", 2500, 0)]
+    {
+        sqlx::query(
+            "INSERT INTO contributions (id, created_at, updated_at, project_id, date, activity,
+                 fee_arrangement, fee_pence, expenses_pence)
+             VALUES (?, 'x', 'x', 1, '2026-01-05', 'meeting', ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(arrangement)
+        .bind(fee)
+        .bind(expenses)
+        .execute(&pool)
+        .await
+        .unwrap();
+    }
+    database::migrate(&pool, &paths, &MIGRATOR).await.unwrap();
+    let claims: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT id, claim_pence FROM contributions ORDER BY id")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(claims, [(1, 6240), (2, 300), (3, 0)]);
+}

@@ -5,8 +5,8 @@
 
 mod common;
 
+use alongside_core::records::choices::*;
 use alongside_core::records::dashboard::dashboard;
-use alongside_core::records::enums::*;
 use alongside_core::records::list::{ListQuery, Sort};
 use alongside_core::records::search::{search, Privacy};
 use alongside_core::records::store::{self, UNDO_SECONDS};
@@ -72,6 +72,22 @@ async fn every_kind_round_trips_through_the_encrypted_vault() {
     assert_eq!(c.data.claim_pence(), 3_750 + 554 + 400);
     assert_eq!(c.data.claim_status(), ClaimStatus::ToClaim);
     assert_eq!(store::get::<Contribution>(&pool, c.id).await.unwrap(), c);
+    let stored_claim = |id: i64| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT claim_pence FROM contributions WHERE id = ?")
+                .bind(id)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(stored_claim(c.id).await, c.data.claim_pence(), "kept on create");
+    let mut declined = c.data.clone();
+    declined.fee_arrangement = FeeArrangement::Declined;
+    store::update(&pool, c.id, declined).await.unwrap();
+    assert_eq!(stored_claim(c.id).await, 554 + 400, "kept on update");
+    let c = store::update(&pool, c.id, c.data.clone()).await.unwrap();
 
     let mut r = reflection("2025-03-05", true, "I felt heard");
     r.contribution_id = Some(c.id);

@@ -5,7 +5,7 @@
 
 mod common;
 
-use alongside_core::records::enums::{ActionStatus, FeeArrangement};
+use alongside_core::records::choices::{ActionStatus, FeeArrangement};
 use alongside_core::records::preferences;
 use alongside_core::records::reminders::{take_new, ReminderKind};
 use alongside_core::records::store;

@@ -5,8 +5,8 @@
 
 mod common;
 
+use alongside_core::records::choices::*;
 use alongside_core::records::demo;
-use alongside_core::records::enums::*;
 use alongside_core::records::list::ListQuery;
 use alongside_core::records::store;
 use alongside_core::records::transfer::csv_import::{self, ColumnMap, CsvField};

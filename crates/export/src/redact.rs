@@ -133,7 +133,7 @@ fn pattern(mut names: Vec<String>, ignore_case: bool) -> Option<Regex> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use alongside_core::records::enums::PersonRole;
+    use alongside_core::records::choices::PersonRole;
 
     fn person(name: &str, role: PersonRole) -> Stored<Person> {
         Stored {

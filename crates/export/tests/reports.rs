@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::Command;
 use std::sync::atomic::AtomicBool;
 
-use alongside_core::records::enums::*;
+use alongside_core::records::choices::*;
 use alongside_core::records::preferences::{self, WeeklyThreshold};
 use alongside_core::records::selection::Selection;
 use alongside_core::records::{

@@ -19,7 +19,7 @@ export async function call<T>(pending: Promise<Result<T>>): Promise<T> {
   let result: Result<T>;
   try {
     result = await pending;
-  } catch (e) {
+  } catch {
     throw new AppError("ipc", "Alongside could not reach its own core. Please restart the app.");
   }
   if (result.status === "ok") return result.data;

@@ -42,6 +42,11 @@ export const commands = {
 	 *  you"); changes nothing. The act's own command checks it once more.
 	 */
 	vaultConfirm: (proof: Proof) => typedError<null, ApiError>(__TAURI_INVOKE("vault_confirm", { proof })),
+	/**
+	 *  How strong a new passphrase is, for the meter beside the field; `acceptable` is the core's
+	 *  own rule, the one `vault_create` and the passphrase and backup commands apply.
+	 */
+	passphraseStrength: (passphrase: string) => typedError<Strength, ApiError>(__TAURI_INVOKE("passphrase_strength", { passphrase })),
 	/**  Changes the data key and re-encrypts the vault (needs the passphrase). */
 	vaultRekey: (proof: Proof) => typedError<NewRecoveryCode, ApiError>(__TAURI_INVOKE("vault_rekey", { proof })),
 	/**  Turns "unlock automatically on this computer" on (needs `proof`) or off. */
@@ -88,6 +93,8 @@ export const commands = {
 	preferencesSet: (preferences: Preferences) => typedError<Preferences, ApiError>(__TAURI_INVOKE("preferences_set", { preferences })),
 	/**  The fixed choices and their labels. */
 	choices: () => typedError<Choices, ApiError>(__TAURI_INVOKE("choices")),
+	/**  What a mileage expense comes to: the core's rounding, so the form shows what will be saved. */
+	mileagePence: (tenthMiles: number, pencePerMile: number) => typedError<number, ApiError>(__TAURI_INVOKE("mileage_pence", { tenthMiles, pencePerMile })),
 	/**  Keeps unsaved text of a form as an encrypted draft. */
 	draftSave: (id: string, body: string) => typedError<Draft, ApiError>(__TAURI_INVOKE("draft_save", { id, body })),
 	/**  The draft kept for a form, if any. */
@@ -337,7 +344,7 @@ items: string[] }) & { level?: never; text?: never } |
 	type: "table",
 } & Table;
 
-/**  One choice with its label. */
+/**  One choice with its label, as sent to the window. */
 export type Choice<T> = {
 	/**  The value sent back to commands. */
 	value: T,
@@ -345,8 +352,10 @@ export type Choice<T> = {
 	label: string,
 };
 
-/**  Every fixed choice of the records, with labels, so the UI never keeps its own copy. */
+/**  Every fixed choice, with labels, so the window never keeps its own copy. */
 export type Choices = {
+	/**  Kinds of record, as search results name them. */
+	record_kinds: Choice<RecordKind>[],
 	/**  Roles of people. */
 	person_roles: Choice<PersonRole>[],
 	/**  Involvement approaches, from informing to co-production. */
@@ -361,8 +370,8 @@ export type Choices = {
 	action_statuses: Choice<ActionStatus>[],
 	/**  Contribution activities. */
 	activities: Choice<Activity>[],
-	/**  Fee arrangements. */
-	fee_arrangements: Choice<FeeArrangement>[],
+	/**  Fee arrangements, each saying whether its fee is paid. */
+	fee_arrangements: FeeChoice[],
 	/**  Claim statuses. */
 	claim_statuses: Choice<ClaimStatus>[],
 	/**  Expense kinds. */
@@ -371,6 +380,8 @@ export type Choices = {
 	vehicles: Choice<Vehicle>[],
 	/**  Reflection templates with their prompts. */
 	templates: TemplateInfo[],
+	/**  How soon the vault locks itself when unused, in minutes; `null` is never. */
+	auto_lock: (Choice<number | null>)[],
 };
 
 /**  Where a claim stands, worked out from the claim and payment dates. */
@@ -645,6 +656,16 @@ export type FeeArrangement =
 "voucher" | 
 /**  No fee for this work. */
 "unpaid";
+
+/**  A fee arrangement with whether its fee is paid to the person. */
+export type FeeChoice = {
+	/**  The arrangement. */
+	value: FeeArrangement,
+	/**  What people see. */
+	label: string,
+	/**  Whether the fee counts towards a claim ([`FeeArrangement::is_payable`]). */
+	payable: boolean,
+};
 
 /**  How heard the user felt, each on a scale of 1 (not at all) to 5 (completely). All optional. */
 export type FeltHeard = {
@@ -1241,6 +1262,20 @@ export type Stored<T> = {
 	updated_at: string,
 	/**  The fields the person entered. */
 	data: T,
+};
+
+/**  How strong a passphrase is, for the meter beside a new-passphrase field. */
+export type Strength = {
+	/**  0 (guessed at once) to 4 (over 10^10 guesses); 0 when too short. */
+	score: number,
+	/**  "Very weak" to "Very strong". */
+	label: string,
+	/**  One piece of advice, in plain English. */
+	advice: string,
+	/**  Whether [`validate_passphrase`] accepts it. */
+	acceptable: boolean,
+	/**  Why [`validate_passphrase`] refuses it, in its own words; `None` when accepted. */
+	problem: string | null,
 };
 
 /**  A table. */

@@ -9,16 +9,7 @@ import { confirmation } from "./confirm.svelte";
 import { reauth } from "./reauth.svelte";
 
 export type Phase = "loading" | "welcome" | "create" | "restore" | "recovery" | "unlock" | "open" | "failed";
-export type Screen =
-  | "dashboard"
-  | "projects"
-  | "meetings"
-  | "contributions"
-  | "reflections"
-  | "money"
-  | "search"
-  | "exports"
-  | "settings";
+export type Screen = "dashboard" | "projects" | "meetings" | "contributions" | "reflections" | "money" | "search" | "exports" | "settings";
 
 const TOUCH_EVERY_MS = 20_000;
 
@@ -125,9 +116,7 @@ class Session {
     forgetWhatWasRead();
     this.recoveryCode = null;
     this.keyringProblem = null;
-    this.status = this.status
-      ? { ...this.status, unlocked: false, drafts: null, records: null, schema_version: null, auto_lock_minutes: null }
-      : null;
+    this.status = this.status ? { ...this.status, unlocked: false, drafts: null, records: null, schema_version: null, auto_lock_minutes: null } : null;
     this.notice = message;
     this.screen = "dashboard";
     if (this.phase === "open" || this.phase === "recovery") this.phase = "unlock";

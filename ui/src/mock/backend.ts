@@ -3,7 +3,7 @@
 // are tested in Rust against the real encrypted database.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { ApiError, AppInfo, LockSettings, VaultStatus } from "../lib/bindings";
-import { handleRecords, newMockRecords, seedMockRecords, type MockRecords } from "./records";
+import { handleRecords, mileagePence, newMockRecords, seedMockRecords, type MockRecords } from "./records";
 
 export type MockVault = {
   exists: boolean;
@@ -40,6 +40,8 @@ export function newMockVault(preset: "none" | "locked" | "open" | "records" = "n
     calls: [],
   };
 }
+
+const SHORT_PASSPHRASE = "Use at least 10 characters. A few unrelated words make a passphrase that is long but easy to remember.";
 
 function fail(code: ApiError["code"], message: string, field: string | null = null): never {
   const err: ApiError = { code, message, field };
@@ -84,8 +86,7 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
       return status(v);
     case "vault_create":
       if (v.exists) fail("vault_exists", "A vault already exists in this folder; it has not been changed.");
-      if (String(args.passphrase).trim().length < 10)
-        fail("invalid_input", "Use at least 10 characters.", "passphrase");
+      if (String(args.passphrase).trim().length < 10) fail("invalid_input", SHORT_PASSPHRASE, "passphrase");
       Object.assign(v, { exists: true, unlocked: true, passphrase: args.passphrase, keyring: !!args.useKeyring });
       return { recovery_code: v.recoveryCode, keyring_problem: null };
     case "vault_unlock": {
@@ -111,8 +112,7 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
     case "lock_settings_set": {
       mustBeOpen();
       const m = args.settings.auto_lock_minutes;
-      if (m !== null && ![1, 5, 15, 30, 60].includes(m))
-        fail("invalid_input", "Choose 1, 5, 15, 30 or 60 minutes, or never.", "auto_lock_minutes");
+      if (m !== null && ![1, 5, 15, 30, 60].includes(m)) fail("invalid_input", "Choose 1, 5, 15, 30 or 60 minutes, or never.", "auto_lock_minutes");
       if (m === null && v.autoLock !== null) checkProof(args.proof, "turn automatic locking off");
       v.autoLock = m;
       return { auto_lock_minutes: m };
@@ -120,9 +120,23 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
     case "passphrase_change":
       mustBeOpen();
       checkProof(args.proof, "change the passphrase");
-      if (String(args.newPassphrase).trim().length < 10) fail("invalid_input", "Use at least 10 characters.", "passphrase");
+      if (String(args.newPassphrase).trim().length < 10) fail("invalid_input", SHORT_PASSPHRASE, "passphrase");
       v.passphrase = args.newPassphrase;
       return null;
+    case "passphrase_strength": {
+      // The mock keeps only the length part of the core's rule.
+      const short = String(args.passphrase).trim().length < 10;
+      const problem = short ? SHORT_PASSPHRASE : null;
+      return {
+        score: short ? 0 : 4,
+        label: short ? "Very weak" : "Very strong",
+        advice: short ? "Use at least 10 characters. A few unrelated words work well." : "Good choice.",
+        acceptable: !short,
+        problem,
+      };
+    }
+    case "mileage_pence":
+      return mileagePence(args.tenthMiles, args.pencePerMile);
     case "vault_confirm":
       mustBeOpen();
       checkProof(args.proof, "go on");
@@ -149,11 +163,19 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
       return { last: v.records.lastBackup, every_days: v.records.prefs.backup_reminder_days ?? null, due: v.records.lastBackup === null };
     case "backup_make": {
       mustBeOpen();
-      if (String(args.passphrase ?? "").trim().length < 10) fail("invalid_input", "Use at least 10 characters. A few unrelated words make a passphrase that is long but easy to remember.", "passphrase");
+      if (String(args.passphrase ?? "").trim().length < 10) fail("invalid_input", SHORT_PASSPHRASE, "passphrase");
       checkProof(args.proof, "make a backup");
       const made_at = new Date().toISOString().slice(0, 19) + "Z";
       v.records.lastBackup = { made_at, size_kib: 2_480 };
-      const counts = { people: 2, projects: v.records.rows.project.length, meetings: v.records.rows.meeting.length, actions: 0, contributions: v.records.rows.contribution.length, expenses: 0, reflections: v.records.rows.reflection.length };
+      const counts = {
+        people: 2,
+        projects: v.records.rows.project.length,
+        meetings: v.records.rows.meeting.length,
+        actions: 0,
+        contributions: v.records.rows.contribution.length,
+        expenses: 0,
+        reflections: v.records.rows.reflection.length,
+      };
       return { path: `/home/you/Documents/alongside-${made_at.slice(0, 10)}.backup`, made_at, size_kib: 2_480, counts };
     }
     case "backup_cancel":
@@ -163,11 +185,16 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
       return { made_at: "2026-10-01T18:30:00Z", app_version: "0.1.0" };
     case "backup_restore": {
       if (!v.backupChosen) fail("invalid_input", "Choose a backup file first.", "file");
-      if (args.passphrase !== BACKUP_PASSPHRASE) fail("wrong_passphrase", "That backup passphrase does not open this backup. Use the passphrase you chose when you made the backup (it may differ from the one you unlock the app with).");
+      if (args.passphrase !== BACKUP_PASSPHRASE)
+        fail(
+          "wrong_passphrase",
+          "That backup passphrase does not open this backup. Use the passphrase you chose when you made the backup (it may differ from the one you unlock the app with).",
+        );
       const counts = { people: 3, projects: 2, meetings: 14, actions: 5, contributions: 61, expenses: 12, reflections: 9 };
       if (v.exists) {
         mustBeOpen();
-        if (!args.replace) fail("invalid_input", "There are records here already. Choose to replace them to go on; they will be kept in a safety copy.", "replace");
+        if (!args.replace)
+          fail("invalid_input", "There are records here already. Choose to replace them to go on; they will be kept in a safety copy.", "replace");
         checkProof(args.proof, "replace your records");
         v.unlocked = false;
         v.backupChosen = false;
@@ -180,7 +207,12 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
     }
     case "delete_everything":
       mustBeOpen();
-      if (String(args.confirm ?? "").trim().toLowerCase() !== "delete") fail("invalid_input", "Type delete to confirm. Nothing has been deleted.", "confirm");
+      if (
+        String(args.confirm ?? "")
+          .trim()
+          .toLowerCase() !== "delete"
+      )
+        fail("invalid_input", "Type delete to confirm. Nothing has been deleted.", "confirm");
       checkProof(args.proof, "delete everything");
       v.exists = false;
       v.unlocked = false;

@@ -32,7 +32,13 @@ const DEFAULT_PREFS: Preferences = {
 };
 
 export function newMockRecords(): MockRecords {
-  return { rows: { person: [], project: [], meeting: [], action: [], contribution: [], reflection: [] }, nextId: 1, prefs: { ...DEFAULT_PREFS }, drafts: new Map(), lastBackup: null };
+  return {
+    rows: { person: [], project: [], meeting: [], action: [], contribution: [], reflection: [] },
+    nextId: 1,
+    prefs: { ...DEFAULT_PREFS },
+    drafts: new Map(),
+    lastBackup: null,
+  };
 }
 
 function fail(code: ApiError["code"], message: string, field: string | null = null): never {
@@ -53,14 +59,24 @@ function check(kind: Kind, data: any) {
     if (data[f] != null && data[f] !== "" && !isDate(data[f])) fail("invalid_input", "Enter a real date, like 2026-03-31 (year, month, day).", f);
   }
   if (kind === "contribution") {
-    for (const f of ["prep_minutes", "meeting_minutes", "travel_minutes"]) if (data[f] < 0) fail("invalid_input", "Enter minutes from 0 up to one week (10,080).", f);
-    for (const x of data.expenses) if (x.kind === "mileage") x.amount_pence = Math.floor((x.tenth_miles * x.pence_per_mile + 5) / 10);
+    for (const f of ["prep_minutes", "meeting_minutes", "travel_minutes"])
+      if (data[f] < 0) fail("invalid_input", "Enter minutes from 0 up to one week (10,080).", f);
+    for (const x of data.expenses) if (x.kind === "mileage") x.amount_pence = mileagePence(x.tenth_miles, x.pence_per_mile);
   }
 }
 
+/** The mock's stand-in for the core's mileage rounding (to the nearest penny, halves up). */
+export function mileagePence(tenthMiles: number, pencePerMile: number): number {
+  return Math.floor((tenthMiles * pencePerMile + 5) / 10);
+}
+
+/** The fee paid to the person, by the core's own payable flags (choices.json). */
+function payableFee(c: any): number {
+  return choices.fee_arrangements.find((f) => f.value === c.fee_arrangement)?.payable ? c.fee_pence : 0;
+}
+
 export function claimPence(c: any): number {
-  const payable = ["fee", "reduced", "voucher"].includes(c.fee_arrangement);
-  return (payable ? c.fee_pence : 0) + c.expenses.reduce((s: number, x: any) => s + x.amount_pence, 0);
+  return payableFee(c) + c.expenses.reduce((s: number, x: any) => s + x.amount_pence, 0);
 }
 
 function claimStatus(c: any): string {
@@ -149,7 +165,14 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
           const text = JSON.stringify(r.data).toLowerCase();
           if (!words.every((w) => text.includes(w))) continue;
           const title = String(r.data.title ?? r.data.name ?? r.data.summary ?? "");
-          hits.push({ kind, id: r.id, title, date: dateOf(kind, r.data) || null, snippet: [{ text: `…${words[0]}…`, hit: true }], private: kind === "reflection" && r.data.private });
+          hits.push({
+            kind,
+            id: r.id,
+            title,
+            date: dateOf(kind, r.data) || null,
+            snippet: [{ text: `…${words[0]}…`, hit: true }],
+            private: kind === "reflection" && r.data.private,
+          });
         }
       }
       return hits.slice(0, args.limit);
@@ -186,7 +209,7 @@ function moneyPeriods(m: MockRecords) {
   const taxStart = day(now) >= `${y}-04-06` ? y : y - 1;
   const period = (from: string, to: string) => {
     const rows = live.filter((c) => c.data.date >= from && c.data.date <= to);
-    const fees = rows.reduce((s, c) => s + (["fee", "reduced", "voucher"].includes(c.data.fee_arrangement) ? c.data.fee_pence : 0), 0);
+    const fees = rows.reduce((s, c) => s + payableFee(c.data), 0);
     const expenses = rows.reduce((s, c) => s + c.data.expenses.reduce((t: number, e: any) => t + e.amount_pence, 0), 0);
     return { from, to, fees_pence: fees, expenses_pence: expenses };
   };
@@ -204,7 +227,8 @@ function moneyPeriods(m: MockRecords) {
 /** A small stand-in report (the real ones are built and tested in Rust). */
 function preview(m: MockRecords, options: any) {
   const info = reports.find((r) => r.kind === options.report);
-  if (!info?.formats.includes(options.format)) throw { code: "invalid_input", message: "That format is not offered for this report.", field: "format" } satisfies ApiError;
+  if (!info?.formats.includes(options.format))
+    throw { code: "invalid_input", message: "That format is not offered for this report.", field: "format" } satisfies ApiError;
   const live = (k: Kind) => m.rows[k].filter((r) => !r.deleted);
   const chosen = (id: number) => options.selection.project_ids.length === 0 || options.selection.project_ids.includes(id);
   const contributions = live("contribution").filter((c) => chosen(c.data.project_id));
@@ -220,8 +244,13 @@ function preview(m: MockRecords, options: any) {
       {
         type: "table",
         caption: "Projects",
-        columns: [{ title: "Project", numeric: false }, { title: "Contributions", numeric: true }],
-        rows: live("project").filter((p) => chosen(p.id)).map((p) => [p.data.title, String(contributions.filter((c) => c.data.project_id === p.id).length)]),
+        columns: [
+          { title: "Project", numeric: false },
+          { title: "Contributions", numeric: true },
+        ],
+        rows: live("project")
+          .filter((p) => chosen(p.id))
+          .map((p) => [p.data.title, String(contributions.filter((c) => c.data.project_id === p.id).length)]),
         total: null,
       },
       { type: "list", items: reflections.map((r) => r.data.title) },
@@ -237,7 +266,15 @@ function dashboard(m: MockRecords): Dashboard {
   const sum = (f: (c: any) => number, rows = contributions) => rows.reduce((s, c) => s + f(c), 0);
   const hours = (from: string, to: string) => {
     const rows = contributions.filter((c) => c.data.date >= from && c.data.date <= to);
-    return { from, to, minutes: sum(minutes, rows), prep_minutes: sum((c) => c.data.prep_minutes, rows), meeting_minutes: sum((c) => c.data.meeting_minutes, rows), travel_minutes: sum((c) => c.data.travel_minutes, rows), contributions: rows.length };
+    return {
+      from,
+      to,
+      minutes: sum(minutes, rows),
+      prep_minutes: sum((c) => c.data.prep_minutes, rows),
+      meeting_minutes: sum((c) => c.data.meeting_minutes, rows),
+      travel_minutes: sum((c) => c.data.travel_minutes, rows),
+      contributions: rows.length,
+    };
   };
   const waiting = contributions.filter((c) => claimStatus(c.data) === "claimed");
   const toClaim = contributions.filter((c) => claimStatus(c.data) === "to_claim");
@@ -246,12 +283,22 @@ function dashboard(m: MockRecords): Dashboard {
     today,
     month: hours(today.slice(0, 8) + "01", today.slice(0, 8) + "31"),
     year: hours(today.slice(0, 5) + "01-01", today.slice(0, 5) + "12-31"),
-    year_by_project: live("project").map((p) => ({ project_id: p.id, title: p.data.title, minutes: sum(minutes, contributions.filter((c) => c.data.project_id === p.id)) })),
+    year_by_project: live("project").map((p) => ({
+      project_id: p.id,
+      title: p.data.title,
+      minutes: sum(
+        minutes,
+        contributions.filter((c) => c.data.project_id === p.id),
+      ),
+    })),
     year_by_activity: [],
     money: {
       tax_year_from: `${today.slice(0, 4)}-04-06`,
       claimed_this_tax_year_pence: 0,
-      paid_this_tax_year_pence: sum((c) => claimPence(c.data), contributions.filter((c) => c.data.paid_on)),
+      paid_this_tax_year_pence: sum(
+        (c) => claimPence(c.data),
+        contributions.filter((c) => c.data.paid_on),
+      ),
       outstanding_pence: sum((c) => claimPence(c.data), waiting),
       outstanding_claims: waiting.length,
       oldest_unpaid: null,
@@ -262,7 +309,14 @@ function dashboard(m: MockRecords): Dashboard {
     overdue_count: 0,
     upcoming_meetings: live("meeting")
       .filter((x) => x.data.date >= today)
-      .map((x) => ({ id: x.id, title: x.data.title, kind: x.data.kind, date: x.data.date, start_time: x.data.start_time, project_title: project(x.data.project_id) })),
+      .map((x) => ({
+        id: x.id,
+        title: x.data.title,
+        kind: x.data.kind,
+        date: x.data.date,
+        start_time: x.data.start_time,
+        project_title: project(x.data.project_id),
+      })),
     days_since_reflection: live("reflection").length ? 0 : null,
     reflect_on: null,
     backup: {
@@ -278,8 +332,9 @@ function projectTotals(m: MockRecords, projectId: number) {
   const live = (k: Kind) => m.rows[k].filter((r) => !r.deleted && r.data.project_id === projectId);
   const cs = live("contribution").map((r) => r.data);
   const sum = (f: (c: any) => number, rows = cs) => rows.reduce((s, c) => s + f(c), 0);
-  const payable = (c: any) => ["fee", "reduced", "voucher"].includes(c.fee_arrangement);
-  const p = sum((c) => c.prep_minutes), mt = sum((c) => c.meeting_minutes), t = sum((c) => c.travel_minutes);
+  const p = sum((c) => c.prep_minutes),
+    mt = sum((c) => c.meeting_minutes),
+    t = sum((c) => c.travel_minutes);
   return {
     contributions: cs.length,
     minutes: p + mt + t,
@@ -288,20 +343,98 @@ function projectTotals(m: MockRecords, projectId: number) {
     travel_minutes: t,
     meetings: live("meeting").length,
     reflections: live("reflection").length,
-    fees_pence: sum((c) => (payable(c) ? c.fee_pence : 0)),
+    fees_pence: sum(payableFee),
     expenses_pence: sum((c) => c.expenses.reduce((s: number, x: any) => s + x.amount_pence, 0)),
-    paid_pence: sum(claimPence, cs.filter((c) => c.paid_on)),
-    waiting_pence: sum(claimPence, cs.filter((c) => !c.paid_on && c.claim_submitted_on)),
-    to_claim_pence: sum(claimPence, cs.filter((c) => !c.paid_on && !c.claim_submitted_on)),
+    paid_pence: sum(
+      claimPence,
+      cs.filter((c) => c.paid_on),
+    ),
+    waiting_pence: sum(
+      claimPence,
+      cs.filter((c) => !c.paid_on && c.claim_submitted_on),
+    ),
+    to_claim_pence: sum(
+      claimPence,
+      cs.filter((c) => !c.paid_on && !c.claim_submitted_on),
+    ),
   };
 }
 
 /** A few records so every screen has something to show in the accessibility walk. */
 export function seedMockRecords(m: MockRecords) {
   const add = (kind: Kind, data: any) => (handleRecords(m, `${kind}_create`, { data }) as Row).id;
-  const p = add("project", { title: "Early psychosis support", organisation: "Maudsley Trust", my_role: "Patient partner", approach: "co_design", status: "active", start_date: "2025-01-06", end_date: null, lead_id: null, rate_cards: [{ from: "2025-01-06", per_hour_pence: 2500, per_half_day_pence: null, per_day_pence: 15000, covers: "Meetings and preparation" }], notes: "", tags: [] });
-  const meeting = add("meeting", { project_id: p, kind: "steering_committee", title: "Steering committee, March", date: "2026-03-04", start_time: "18:30", end_time: "20:00", place: "Online", online: true, attendees: [], agenda: ["Recruitment update"], notes: "Good discussion.", decisions: ["Rewrite the leaflet"], you_said_we_did: "", stage: null, felt_heard: null, tags: [] });
-  add("action", { project_id: p, meeting_id: meeting, title: "Send comments on the leaflet", owner_id: null, due_date: "2026-03-20", status: "open", notes: "" });
-  add("contribution", { project_id: p, meeting_id: meeting, date: "2026-03-04", activity: "meeting", prep_minutes: 30, meeting_minutes: 90, travel_minutes: 0, summary: "Spoke about the consent form", impact_said: "Shorten it", impact_changed: "The team rewrote it", impact_evidence: "", feedback: "", feedback_date: null, fee_arrangement: "fee", fee_pence: 5000, claim_submitted_on: "2026-03-05", paid_on: null, expenses: [{ kind: "fares", amount_pence: 1240, tenth_miles: null, pence_per_mile: null, note: "Train" }], tags: [] });
-  add("reflection", { date: "2026-03-05", title: "After the committee", project_id: p, meeting_id: meeting, contribution_id: null, template: "rolfe", entries: { what: "I spoke up about the consent form." }, mood: 4, private: true, share_ready: false, tags: [] });
+  const p = add("project", {
+    title: "Early psychosis support",
+    organisation: "Maudsley Trust",
+    my_role: "Patient partner",
+    approach: "co_design",
+    status: "active",
+    start_date: "2025-01-06",
+    end_date: null,
+    lead_id: null,
+    rate_cards: [{ from: "2025-01-06", per_hour_pence: 2500, per_half_day_pence: null, per_day_pence: 15000, covers: "Meetings and preparation" }],
+    notes: "",
+    tags: [],
+  });
+  const meeting = add("meeting", {
+    project_id: p,
+    kind: "steering_committee",
+    title: "Steering committee, March",
+    date: "2026-03-04",
+    start_time: "18:30",
+    end_time: "20:00",
+    place: "Online",
+    online: true,
+    attendees: [],
+    agenda: ["Recruitment update"],
+    notes: "Good discussion.",
+    decisions: ["Rewrite the leaflet"],
+    you_said_we_did: "",
+    stage: null,
+    felt_heard: null,
+    tags: [],
+  });
+  add("action", {
+    project_id: p,
+    meeting_id: meeting,
+    title: "Send comments on the leaflet",
+    owner_id: null,
+    due_date: "2026-03-20",
+    status: "open",
+    notes: "",
+  });
+  add("contribution", {
+    project_id: p,
+    meeting_id: meeting,
+    date: "2026-03-04",
+    activity: "meeting",
+    prep_minutes: 30,
+    meeting_minutes: 90,
+    travel_minutes: 0,
+    summary: "Spoke about the consent form",
+    impact_said: "Shorten it",
+    impact_changed: "The team rewrote it",
+    impact_evidence: "",
+    feedback: "",
+    feedback_date: null,
+    fee_arrangement: "fee",
+    fee_pence: 5000,
+    claim_submitted_on: "2026-03-05",
+    paid_on: null,
+    expenses: [{ kind: "fares", amount_pence: 1240, tenth_miles: null, pence_per_mile: null, note: "Train" }],
+    tags: [],
+  });
+  add("reflection", {
+    date: "2026-03-05",
+    title: "After the committee",
+    project_id: p,
+    meeting_id: meeting,
+    contribution_id: null,
+    template: "rolfe",
+    entries: { what: "I spoke up about the consent form." },
+    mood: 4,
+    private: true,
+    share_ready: false,
+    tags: [],
+  });
 }

@@ -28,7 +28,15 @@ await mkdir(SHOTS, { recursive: true });
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 
 let failures = 0;
@@ -154,7 +162,10 @@ for (const theme of ["light", "dark"]) {
   await page.getByText("Enter whole minutes (0 or more).").waitFor();
   await page.getByText("Fee and expenses").click();
   await audit(page, `${theme}-records-contributions`);
-  await page.getByRole("button", { name: /^Delete the contribution/ }).first().click();
+  await page
+    .getByRole("button", { name: /^Delete the contribution/ })
+    .first()
+    .click();
   await page.getByRole("dialog").waitFor();
   await audit(page, `${theme}-records-confirm`);
   await page.getByRole("button", { name: "Delete contribution" }).click();
@@ -167,7 +178,10 @@ for (const theme of ["light", "dark"]) {
   await audit(page, `${theme}-records-reflections`);
   await goTo("Money");
   await page.getByRole("button", { name: "Waiting for payment" }).click();
-  await page.getByRole("button", { name: /as paid today/ }).first().waitFor();
+  await page
+    .getByRole("button", { name: /as paid today/ })
+    .first()
+    .waitFor();
   await audit(page, `${theme}-records-money`);
   await page.keyboard.press("Control+k");
   await page.getByLabel("Search everything").fill("consent");

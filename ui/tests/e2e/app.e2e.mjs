@@ -40,7 +40,9 @@ async function waitForPort(port) {
     try {
       const r = await fetch(`http://127.0.0.1:${port}/status`);
       if (r.ok || r.status) return;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error("tauri-driver did not start");
@@ -347,7 +349,13 @@ try {
     await nav(browser, "Settings");
     await (await button(browser, "Make a new recovery code…")).click();
     await browser.$("dialog[open] #reauth-passphrase").waitForExist({ timeout: 10000 });
-    const send = spawn("dbus-send", ["--session", "--type=signal", "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver.ActiveChanged", "boolean:true"]);
+    const send = spawn("dbus-send", [
+      "--session",
+      "--type=signal",
+      "/org/freedesktop/ScreenSaver",
+      "org.freedesktop.ScreenSaver.ActiveChanged",
+      "boolean:true",
+    ]);
     await new Promise((r) => send.on("exit", r));
     await heading(browser, "Unlock Alongside");
     await browser.$("//*[contains(text(), 'the screen locked')]").waitForExist({ timeout: 10000 });

@@ -5,7 +5,7 @@ use specta::Type;
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
-use super::enums::ActionStatus;
+use super::choices::ActionStatus;
 use super::list::{ListQuery, Where};
 use super::validate::{self, MAX_TEXT};
 use super::{Kind, Link, Query, RecordKind};

@@ -5,7 +5,7 @@ use specta::Type;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
-use super::enums::{Activity, ClaimStatus, ExpenseKind, FeeArrangement};
+use super::choices::{Activity, ClaimStatus, ExpenseKind, FeeArrangement};
 use super::list::{Arg, ListQuery, Where};
 use super::money::mileage_pence;
 use super::store::id_array;
@@ -73,22 +73,14 @@ pub struct Contribution {
 
 /// SQL for a contribution's claim status (kept equal to [`Contribution::claim_status`]).
 pub const CLAIM_STATUS_SQL: &str = "CASE
-    WHEN NOT (expenses_pence > 0
-              OR (fee_pence > 0 AND fee_arrangement IN ('fee', 'reduced', 'voucher')))
-        THEN 'not_claimable'
+    WHEN claim_pence = 0 THEN 'not_claimable'
     WHEN paid_on IS NOT NULL THEN 'paid'
     WHEN claim_submitted_on IS NOT NULL THEN 'claimed'
     ELSE 'to_claim' END";
 
-/// SQL for the money a contribution brings the user: payable fee plus expenses (kept equal to
-/// [`Contribution::claim_pence`]). Use with the table aliased `c`.
-pub const CLAIM_PENCE_SQL: &str = "((CASE WHEN c.fee_arrangement IN ('fee', 'reduced', 'voucher')
-    THEN c.fee_pence ELSE 0 END) + c.expenses_pence)";
-
-/// SQL that is true when a contribution has money to claim (kept equal to
-/// [`Contribution::claim_status`] not being `NotClaimable`; written as the partial index has it).
-pub const CLAIMABLE_SQL: &str =
-    "(expenses_pence > 0 OR (fee_pence > 0 AND fee_arrangement IN ('fee', 'reduced', 'voucher')))";
+/// SQL for the fee paid to the user: the stored claim less the expenses (kept equal to
+/// [`Contribution::payable_fee_pence`]). Use with the table aliased `c`.
+pub const PAYABLE_FEE_SQL: &str = "(c.claim_pence - c.expenses_pence)";
 
 impl Contribution {
     /// Fee paid to the user plus all expenses: what a claim for this contribution asks for.
@@ -181,6 +173,7 @@ impl Kind for Contribution {
         "fee_arrangement",
         "fee_pence",
         "expenses_pence",
+        "claim_pence",
         "claim_submitted_on",
         "paid_on",
         "tags",
@@ -259,6 +252,7 @@ impl Kind for Contribution {
             .bind(self.fee_arrangement.as_str())
             .bind(self.fee_pence)
             .bind(self.expenses_pence())
+            .bind(self.claim_pence())
             .bind(self.claim_submitted_on.as_deref())
             .bind(self.paid_on.as_deref())
             .bind(to_json(&tidy_list(&self.tags)))

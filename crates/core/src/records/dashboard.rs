@@ -6,8 +6,8 @@ use serde::Serialize;
 use specta::Type;
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
-use super::contributions::{CLAIMABLE_SQL, CLAIM_PENCE_SQL};
-use super::enums::{Activity, MeetingKind};
+use super::choices::{Activity, MeetingKind};
+use super::contributions::PAYABLE_FEE_SQL;
 use super::preferences::Preferences;
 use crate::error::CoreResult;
 
@@ -189,7 +189,7 @@ async fn money(
     let tax_from = day(prefs.tax_year_start(today));
     let sum_between = |column: &str| {
         format!(
-            "SELECT ifnull(sum({CLAIM_PENCE_SQL}), 0) FROM contributions c
+            "SELECT ifnull(sum(c.claim_pence), 0) FROM contributions c
              WHERE c.{column} IS NOT NULL AND c.{column} BETWEEN ? AND ? AND c.deleted_at IS NULL"
         )
     };
@@ -203,19 +203,15 @@ async fn money(
         .bind(day(today))
         .fetch_one(&mut *conn)
         .await?;
-    let waiting = format!(
-        "SELECT ifnull(sum({CLAIM_PENCE_SQL}), 0), count(*) FROM contributions c
-         WHERE c.paid_on IS NULL AND c.claim_submitted_on IS NOT NULL AND c.deleted_at IS NULL"
-    );
+    let waiting = "SELECT ifnull(sum(c.claim_pence), 0), count(*) FROM contributions c
+         WHERE c.paid_on IS NULL AND c.claim_submitted_on IS NOT NULL AND c.deleted_at IS NULL";
     let (outstanding, outstanding_claims): (i64, i64) =
-        sqlx::query_as(&waiting).fetch_one(&mut *conn).await?;
-    let oldest = format!(
-        "SELECT c.id, p.title, c.date, c.claim_submitted_on, {CLAIM_PENCE_SQL} AS amount
+        sqlx::query_as(waiting).fetch_one(&mut *conn).await?;
+    let oldest = "SELECT c.id, p.title, c.date, c.claim_submitted_on, c.claim_pence AS amount
          FROM contributions c JOIN projects p ON p.id = c.project_id
          WHERE c.paid_on IS NULL AND c.claim_submitted_on IS NOT NULL AND c.deleted_at IS NULL
-         ORDER BY c.claim_submitted_on, c.id LIMIT 1"
-    );
-    let oldest_unpaid = sqlx::query_as::<_, (i64, String, String, String, i64)>(&oldest)
+         ORDER BY c.claim_submitted_on, c.id LIMIT 1";
+    let oldest_unpaid = sqlx::query_as::<_, (i64, String, String, String, i64)>(oldest)
         .fetch_optional(&mut *conn)
         .await?
         .map(|(id, title, date, sent, amount)| UnpaidClaim {
@@ -226,14 +222,11 @@ async fn money(
             claim_submitted_on: sent,
             amount_pence: amount,
         });
-    let to_claim = format!(
-        "SELECT ifnull(sum(amount), 0), count(*) FROM (
-            SELECT {CLAIM_PENCE_SQL} AS amount FROM contributions c
-            WHERE deleted_at IS NULL AND claim_submitted_on IS NULL AND paid_on IS NULL
-              AND {CLAIMABLE_SQL})"
-    );
+    let to_claim = "SELECT ifnull(sum(c.claim_pence), 0), count(*) FROM contributions c
+         WHERE c.deleted_at IS NULL AND c.claim_submitted_on IS NULL AND c.paid_on IS NULL
+           AND c.claim_pence > 0";
     let (to_claim_pence, to_claim_count): (i64, i64) =
-        sqlx::query_as(&to_claim).fetch_one(&mut *conn).await?;
+        sqlx::query_as(to_claim).fetch_one(&mut *conn).await?;
     Ok(MoneySummary {
         tax_year_from: tax_from,
         claimed_this_tax_year_pence: claimed,
@@ -439,14 +432,13 @@ pub async fn project_totals(pool: &SqlitePool, project_id: i64) -> CoreResult<Pr
         "SELECT count(*) AS n,
             ifnull(sum(c.prep_minutes), 0) AS p, ifnull(sum(c.meeting_minutes), 0) AS m,
             ifnull(sum(c.travel_minutes), 0) AS t,
-            ifnull(sum(CASE WHEN c.fee_arrangement IN ('fee', 'reduced', 'voucher')
-                       THEN c.fee_pence ELSE 0 END), 0) AS fees,
+            ifnull(sum({PAYABLE_FEE_SQL}), 0) AS fees,
             ifnull(sum(c.expenses_pence), 0) AS expenses,
-            ifnull(sum(CASE WHEN c.paid_on IS NOT NULL THEN {CLAIM_PENCE_SQL} END), 0) AS paid,
+            ifnull(sum(CASE WHEN c.paid_on IS NOT NULL THEN c.claim_pence END), 0) AS paid,
             ifnull(sum(CASE WHEN c.paid_on IS NULL AND c.claim_submitted_on IS NOT NULL
-                       THEN {CLAIM_PENCE_SQL} END), 0) AS waiting,
+                       THEN c.claim_pence END), 0) AS waiting,
             ifnull(sum(CASE WHEN c.paid_on IS NULL AND c.claim_submitted_on IS NULL
-                       THEN {CLAIM_PENCE_SQL} END), 0) AS to_claim,
+                       THEN c.claim_pence END), 0) AS to_claim,
             (SELECT count(*) FROM meetings WHERE project_id = ?1 AND deleted_at IS NULL) AS meetings,
             (SELECT count(*) FROM reflections WHERE project_id = ?1 AND deleted_at IS NULL) AS refl
          FROM contributions c WHERE c.project_id = ?1 AND c.deleted_at IS NULL"

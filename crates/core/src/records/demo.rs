@@ -12,7 +12,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use sqlx::SqlitePool;
 
-use super::enums::{
+use super::choices::{
     ActionStatus, Activity, Approach, CoDesignStage, ExpenseKind, FeeArrangement, MeetingKind,
     PersonRole, ProjectStatus, Template, Vehicle,
 };

@@ -8,7 +8,7 @@ use specta::Type;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
-use super::enums::{CoDesignStage, MeetingKind, PersonRole};
+use super::choices::{CoDesignStage, MeetingKind, PersonRole};
 use super::list::{ListQuery, Where};
 use super::store::id_array;
 use super::validate::{self, MAX_SHORT, MAX_TEXT};

@@ -5,10 +5,10 @@
 //! create, update, delete with undo and lists behave the same for all of them.
 
 pub mod actions;
+pub mod choices;
 pub mod contributions;
 pub mod dashboard;
 pub mod demo;
-pub mod enums;
 pub mod list;
 pub mod meetings;
 pub mod money;
@@ -110,6 +110,18 @@ impl RecordKind {
     /// The kind for a search-index number.
     pub fn from_search_number(n: i64) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.search_number() == n)
+    }
+
+    /// The kind as a label: "Person", "Project"…
+    pub fn label(self) -> &'static str {
+        match self {
+            RecordKind::Person => "Person",
+            RecordKind::Project => "Project",
+            RecordKind::Meeting => "Meeting",
+            RecordKind::Action => "Action",
+            RecordKind::Contribution => "Contribution",
+            RecordKind::Reflection => "Reflection",
+        }
     }
 
     /// Plain-English name, lower case ("meeting").

@@ -5,7 +5,7 @@ use specta::Type;
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
-use super::enums::PersonRole;
+use super::choices::PersonRole;
 use super::list::{ListQuery, Where};
 use super::validate::{self, MAX_SHORT, MAX_TEXT};
 use super::{from_json, to_json, Kind, Link, Query, RecordKind};

@@ -71,12 +71,10 @@ async fn period_money(
     to: NaiveDate,
 ) -> crate::error::CoreResult<PeriodMoney> {
     let sql = format!(
-        "SELECT coalesce(sum(CASE WHEN c.fee_arrangement IN ('fee', 'reduced', 'voucher')
-                 THEN c.fee_pence ELSE 0 END), 0),
-                coalesce(sum(c.expenses_pence), 0)
+        "SELECT coalesce(sum({}), 0), coalesce(sum(c.expenses_pence), 0)
          FROM contributions c
-         WHERE c.deleted_at IS NULL AND c.date BETWEEN ? AND ? AND {}",
-        super::contributions::CLAIMABLE_SQL
+         WHERE c.deleted_at IS NULL AND c.date BETWEEN ? AND ? AND c.claim_pence > 0",
+        super::contributions::PAYABLE_FEE_SQL
     );
     let (fees, expenses): (i64, i64) = sqlx::query_as(&sql)
         .bind(from.to_string())

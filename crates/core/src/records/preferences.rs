@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 use sqlx::SqlitePool;
 
-use super::enums::Vehicle;
+use super::choices::Vehicle;
 use super::validate;
 use crate::error::{CoreError, CoreResult};
 

@@ -6,7 +6,7 @@ use specta::Type;
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
-use super::enums::{Approach, ProjectStatus};
+use super::choices::{Approach, ProjectStatus};
 use super::list::{ListQuery, Where};
 use super::validate::{self, MAX_SHORT, MAX_TEXT};
 use super::{from_json, tidy_list, to_json, Kind, Link, Query, RecordKind};

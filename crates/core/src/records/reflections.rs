@@ -7,7 +7,7 @@ use specta::Type;
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
-use super::enums::Template;
+use super::choices::Template;
 use super::list::{ListQuery, Where};
 use super::validate::{self, MAX_TEXT};
 use super::{from_json, tidy_list, to_json, Kind, Link, Query, RecordKind};

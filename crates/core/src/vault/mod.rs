@@ -32,7 +32,7 @@ use slots::{KdfParams, SecretKind, SlotFile, SlotSource};
 pub use erase::Erased;
 pub use proof::Proof;
 pub use status::{CheckItem, CheckReport, SlotSummary, VaultStatus};
-pub use strength::{validate_passphrase, MIN_PASSPHRASE_CHARS};
+pub use strength::{strength, validate_passphrase, Strength, MIN_PASSPHRASE_CHARS};
 
 /// How the user proves they may open the vault.
 pub enum UnlockMethod {

@@ -2,6 +2,8 @@
 //! to guess, as scored by zxcvbn. The window's strength meter only displays; this decides.
 
 use secrecy::{ExposeSecret, SecretString};
+use serde::Serialize;
+use specta::Type;
 
 use crate::error::{CoreError, CoreResult};
 
@@ -45,12 +47,89 @@ fn score(text: &str) -> u8 {
     u8::from(zxcvbn::zxcvbn(text, &["alongside"]).score())
 }
 
+/// How strong a passphrase is, for the meter beside a new-passphrase field.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct Strength {
+    /// 0 (guessed at once) to 4 (over 10^10 guesses); 0 when too short.
+    pub score: u8,
+    /// "Very weak" to "Very strong".
+    pub label: String,
+    /// One piece of advice, in plain English.
+    pub advice: String,
+    /// Whether [`validate_passphrase`] accepts it.
+    pub acceptable: bool,
+    /// Why [`validate_passphrase`] refuses it, in its own words; `None` when accepted.
+    pub problem: Option<String>,
+}
+
+const LABELS: [&str; 5] = ["Very weak", "Weak", "Fair", "Strong", "Very strong"];
+
+/// Scores a passphrase for the meter; `acceptable` is exactly what [`validate_passphrase`] decides.
+pub fn strength(passphrase: &SecretString) -> Strength {
+    let text = passphrase.expose_secret();
+    let problem = validate_passphrase(passphrase).err().map(|e| e.to_string());
+    let acceptable = problem.is_none();
+    if text.trim().chars().count() < MIN_PASSPHRASE_CHARS || text.len() > MAX_PASSPHRASE_BYTES {
+        return Strength {
+            score: 0,
+            label: LABELS[0].to_owned(),
+            advice: format!(
+                "Use at least {MIN_PASSPHRASE_CHARS} characters. A few unrelated words work well."
+            ),
+            acceptable,
+            problem,
+        };
+    }
+    let entropy = zxcvbn::zxcvbn(text, &["alongside"]);
+    let score = u8::from(entropy.score());
+    let feedback = entropy.feedback();
+    let advice = feedback
+        .and_then(|f| f.warning().map(|w| w.to_string()))
+        .or_else(|| feedback.and_then(|f| f.suggestions().first().map(|s| s.to_string())))
+        .unwrap_or_else(|| {
+            if acceptable {
+                "Good choice.".to_owned()
+            } else {
+                "Add another word or two.".to_owned()
+            }
+        });
+    Strength {
+        score,
+        label: LABELS[usize::from(score.min(4))].to_owned(),
+        advice,
+        acceptable,
+        problem,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn check(text: &str) -> CoreResult<()> {
         validate_passphrase(&SecretString::from(text.to_owned()))
+    }
+
+    #[test]
+    fn the_meter_agrees_with_the_rule() {
+        for text in [
+            "short",
+            "Password12",
+            "kettle orbit tulip lantern",
+            "aaaaaaaaaaaa",
+        ] {
+            let s = strength(&SecretString::from(text.to_owned()));
+            assert_eq!(s.acceptable, check(text).is_ok(), "{text}");
+            assert_eq!(
+                s.problem,
+                check(text).err().map(|e| e.to_string()),
+                "{text}"
+            );
+            assert!(!s.advice.is_empty(), "{text}");
+        }
+        let short = strength(&SecretString::from("short".to_owned()));
+        assert_eq!((short.score, short.label.as_str()), (0, "Very weak"));
+        assert!(short.advice.starts_with("Use at least 10 characters"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use alongside_core::records::enums::*;
+use alongside_core::records::choices::*;
 use alongside_core::records::{
     Action, Contribution, Expense, Meeting, Person, Project, Reflection,
 };

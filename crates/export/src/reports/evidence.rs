@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use alongside_core::records::enums::{Activity, MeetingKind, PersonRole};
+use alongside_core::records::choices::{Activity, MeetingKind, PersonRole};
 use alongside_core::records::{Contribution, Meeting, Stored};
 
 use super::{count, short_date, Context};

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use alongside_core::records::enums::Activity;
+use alongside_core::records::choices::Activity;
 use alongside_core::records::money::{format_minutes, group_thousands};
 use alongside_core::records::{Contribution, Stored};
 

@@ -12,7 +12,7 @@ mod standards;
 
 use std::collections::HashMap;
 
-use alongside_core::records::enums::PersonRole;
+use alongside_core::records::choices::PersonRole;
 use alongside_core::records::preferences::Preferences;
 use alongside_core::records::selection::Selected;
 use alongside_core::records::{Meeting, Person, Project, Stored};

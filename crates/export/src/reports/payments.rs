@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use alongside_core::records::enums::ClaimStatus;
+use alongside_core::records::choices::ClaimStatus;
 use alongside_core::records::money::format_pence;
 use alongside_core::{CoreError, CoreResult};
 use chrono::NaiveDate;

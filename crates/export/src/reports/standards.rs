@@ -1,6 +1,6 @@
 //! Evidence under the six UK Standards for Public Involvement, drawn from the records.
 
-use alongside_core::records::enums::{ActionStatus, Activity, MeetingKind};
+use alongside_core::records::choices::{ActionStatus, Activity, MeetingKind};
 
 use super::evidence::{
     contributions_by_activity, felt_heard, meetings_by_kind, people_by_role, reflection_lines,

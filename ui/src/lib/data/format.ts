@@ -49,6 +49,14 @@ export function today(d = new Date()): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** The day after the same date a year earlier: "2026-03-04" → "2025-03-05" (a year to `day`). */
+export function yearBefore(day: string): string {
+  const d = new Date(`${day}T12:00:00`);
+  d.setFullYear(d.getFullYear() - 1);
+  d.setDate(d.getDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 /** "2025-03-04" → "Tue 4 Mar 2025". */
 export function formatDate(date: string | null | undefined): string {
   if (!date) return "";
@@ -89,11 +97,4 @@ export function plural(n: number, word: string): string {
 /** A due date that has passed while the action is still open. */
 export function isOverdue(due: string | null | undefined, open = true): boolean {
   return open && !!due && due < today();
-}
-
-/** Fee paid to the person plus expenses: what a claim for this contribution asks for. Mirrors
- * `Contribution::claim_pence` in the core, for display only (the core's figures are the facts). */
-export function claimPence(c: Contribution): number {
-  const payable = c.fee_arrangement === "fee" || c.fee_arrangement === "reduced" || c.fee_arrangement === "voucher";
-  return (payable ? c.fee_pence : 0) + expensesPence(c);
 }

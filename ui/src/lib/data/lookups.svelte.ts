@@ -1,9 +1,10 @@
 // What pickers and labels need on every screen, loaded once after unlock and kept current: the
 // core's fixed choices, the projects and people to pick from, and the person's preferences.
 // Everything here is dropped on lock (`lookups.clear`).
-import { commands, type Choices, type Person, type Preferences, type Stored } from "../bindings";
+import { commands, type Choices, type Contribution, type Person, type Preferences, type Stored } from "../bindings";
 import { call, messageOf } from "../api";
 import { changes } from "./changes.svelte";
+import { expensesPence } from "./format";
 
 /** A record to pick in a select box. */
 export type Option = { value: number; label: string };
@@ -30,10 +31,7 @@ class Lookups {
       // A failed reload keeps the previous list and says so.
       if (this.preferences === null) return;
       const failed = (e: unknown) => (this.problem = messageOf(e));
-      return Promise.all([
-        kinds.has("project") ? this.loadProjects().catch(failed) : null,
-        kinds.has("person") ? this.loadPeople().catch(failed) : null,
-      ]);
+      return Promise.all([kinds.has("project") ? this.loadProjects().catch(failed) : null, kinds.has("person") ? this.loadPeople().catch(failed) : null]);
     });
   }
 
@@ -67,6 +65,13 @@ class Lookups {
     this.preferences = saved;
     await changes.saved("preferences");
     return saved;
+  }
+
+  /** What a claim for this contribution asks for: the fee when the core says its arrangement is
+   * paid, plus expenses. For display; the core's stored `claim_pence` is what totals use. */
+  claimPence(c: Contribution): number {
+    const payable = this.choices?.fee_arrangements.find((f) => f.value === c.fee_arrangement)?.payable ?? false;
+    return (payable ? c.fee_pence : 0) + expensesPence(c);
   }
 
   /** Forgets everything read from the vault (on lock). The choices hold no personal data. */

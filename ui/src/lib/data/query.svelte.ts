@@ -26,6 +26,8 @@ export class Query<A, T> {
   /** Whether any answer has arrived since the arguments last became available. */
   loaded = $state(false);
   private latest = 0;
+  /** Bumped by `reload`. */
+  private asked = $state(0);
 
   /**
    * @param args the arguments, read reactively; `null` means "nothing to load" (clears the data).
@@ -33,6 +35,7 @@ export class Query<A, T> {
    */
   constructor(args: () => A | null, load: (args: A) => Promise<T>, options: QueryOptions) {
     $effect(() => {
+      void this.asked;
       changes.watch(options.kinds);
       const a = args();
       const ticket = ++this.latest;
@@ -54,6 +57,11 @@ export class Query<A, T> {
       const timer = setTimeout(run, options.debounceMs);
       return () => clearTimeout(timer);
     });
+  }
+
+  /** Loads again now (for what no record kind covers, such as the last backup). */
+  reload() {
+    this.asked += 1;
   }
 
   private async fetch(ticket: number, a: A, load: (args: A) => Promise<T>) {

@@ -148,7 +148,9 @@ describe("summaries", () => {
     // The meeting record is a document: no CSV.
     await user.click(screen.getByLabelText("Meeting and session records"));
     await screen.findByRole("article", { name: "Preview of Meeting and session records" });
-    const formats = within(screen.getByLabelText("File format")).getAllByRole("option").map((o) => o.getAttribute("value"));
+    const formats = within(screen.getByLabelText("File format"))
+      .getAllByRole("option")
+      .map((o) => o.getAttribute("value"));
     expect(formats).not.toContain("csv");
     // Money cannot be left out of the payments statement.
     await user.click(screen.getByLabelText("Payments and expenses statement"));
@@ -185,7 +187,9 @@ describe("error view", () => {
     let broken = true;
     const { mockIPC } = await import("@tauri-apps/api/mocks");
     const { handle } = await import("../../mock/backend");
-    mockIPC((cmd, args) => (broken && cmd === "dashboard_get" ? { today: "2026-01-01" } : handle(vault, cmd, (args ?? {}) as Record<string, any>)), { shouldMockEvents: true });
+    mockIPC((cmd, args) => (broken && cmd === "dashboard_get" ? { today: "2026-01-01" } : handle(vault, cmd, (args ?? {}) as Record<string, any>)), {
+      shouldMockEvents: true,
+    });
     session.phase = "loading";
     session.screen = "dashboard";
     lookups.choices = null;
@@ -205,7 +209,9 @@ describe("a project's page", () => {
     await open("Projects");
     await userEvent.click(await screen.findByRole("button", { name: "Open Early psychosis support" }));
     const totals = await screen.findByRole("region", { name: "Time and money" });
-    expect(within(totals).getByText("Time given").nextElementSibling).toHaveTextContent("2 h over 1 contribution (30 min preparing, 1 h 30 min in meetings, 0 min travelling)");
+    expect(within(totals).getByText("Time given").nextElementSibling).toHaveTextContent(
+      "2 h over 1 contribution (30 min preparing, 1 h 30 min in meetings, 0 min travelling)",
+    );
     expect(within(totals).getByText("Claimed, waiting").nextElementSibling).toHaveTextContent("£62.40");
     expect(within(totals).getByText("Fees").nextElementSibling).toHaveTextContent("£50.00");
     expect(screen.getByRole("heading", { name: "Reflections (1)" })).toBeInTheDocument();

@@ -54,9 +54,7 @@ describe("first run", () => {
     await screen.findByRole("heading", { name: "Save your recovery code" });
     const create = vault.calls.find((c) => c.cmd === "vault_create");
     expect(create?.args).toEqual({ passphrase: "river kettle orchard lantern", useKeyring: false });
-    expect(screen.getByLabelText(/Recovery code:/)).toHaveAccessibleName(
-      `Recovery code: ${RECOVERY_CODE.split("-").join(", ")}`,
-    );
+    expect(screen.getByLabelText(/Recovery code:/)).toHaveAccessibleName(`Recovery code: ${RECOVERY_CODE.split("-").join(", ")}`);
     const cont = screen.getByRole("button", { name: "Continue" });
     expect(cont).toBeDisabled();
     await user.click(screen.getByLabelText("I have saved my recovery code somewhere safe"));

@@ -11,7 +11,7 @@ use sqlx::SqlitePool;
 
 use super::{ImportReport, MAX_IMPORT_BYTES};
 use crate::error::{CoreError, CoreResult};
-use crate::records::enums::{
+use crate::records::choices::{
     choice, normalise, Activity, Approach, ExpenseKind, FeeArrangement, ProjectStatus, Vehicle,
 };
 use crate::records::money::{

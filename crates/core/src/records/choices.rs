@@ -28,10 +28,10 @@ macro_rules! choice {
 
             /// Reads a stored name or a label (case and spaces forgiven); `None` when unknown.
             pub fn parse(text: &str) -> Option<Self> {
-                let wanted = crate::records::enums::normalise(text);
+                let wanted = crate::records::choices::normalise(text);
                 Self::ALL.iter().copied().find(|c| {
-                    crate::records::enums::normalise(c.as_str()) == wanted
-                        || crate::records::enums::normalise(c.label()) == wanted
+                    crate::records::choices::normalise(c.as_str()) == wanted
+                        || crate::records::choices::normalise(c.label()) == wanted
                 })
             }
 
@@ -325,5 +325,159 @@ mod tests {
     #[test]
     fn unknown_serialised_values_are_refused() {
         assert!(serde_json::from_str::<ExpenseKind>("\"helicopter\"").is_err());
+    }
+}
+
+/// One choice with its label, as sent to the window.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct Choice<T> {
+    /// The value sent back to commands.
+    pub value: T,
+    /// What people see.
+    pub label: String,
+}
+
+/// A fee arrangement with whether its fee is paid to the person.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct FeeChoice {
+    /// The arrangement.
+    pub value: FeeArrangement,
+    /// What people see.
+    pub label: String,
+    /// Whether the fee counts towards a claim ([`FeeArrangement::is_payable`]).
+    pub payable: bool,
+}
+
+/// One prompt of a reflection template.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct Prompt {
+    /// The entry's key.
+    pub key: String,
+    /// The question in plain English.
+    pub prompt: String,
+}
+
+/// A reflection template with its prompts.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct TemplateInfo {
+    /// The template.
+    pub value: Template,
+    /// Its name.
+    pub label: String,
+    /// Its prompts, in order.
+    pub prompts: Vec<Prompt>,
+}
+
+/// Every fixed choice, with labels, so the window never keeps its own copy.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct Choices {
+    /// Kinds of record, as search results name them.
+    pub record_kinds: Vec<Choice<super::RecordKind>>,
+    /// Roles of people.
+    pub person_roles: Vec<Choice<PersonRole>>,
+    /// Involvement approaches, from informing to co-production.
+    pub approaches: Vec<Choice<Approach>>,
+    /// Project statuses.
+    pub project_statuses: Vec<Choice<ProjectStatus>>,
+    /// Meeting kinds.
+    pub meeting_kinds: Vec<Choice<MeetingKind>>,
+    /// Co-design stages.
+    pub co_design_stages: Vec<Choice<CoDesignStage>>,
+    /// Action statuses.
+    pub action_statuses: Vec<Choice<ActionStatus>>,
+    /// Contribution activities.
+    pub activities: Vec<Choice<Activity>>,
+    /// Fee arrangements, each saying whether its fee is paid.
+    pub fee_arrangements: Vec<FeeChoice>,
+    /// Claim statuses.
+    pub claim_statuses: Vec<Choice<ClaimStatus>>,
+    /// Expense kinds.
+    pub expense_kinds: Vec<Choice<ExpenseKind>>,
+    /// Vehicles for mileage rates.
+    pub vehicles: Vec<Choice<Vehicle>>,
+    /// Reflection templates with their prompts.
+    pub templates: Vec<TemplateInfo>,
+    /// How soon the vault locks itself when unused, in minutes; `null` is never.
+    pub auto_lock: Vec<Choice<Option<u32>>>,
+}
+
+macro_rules! choices_of {
+    ($ty:ty) => {
+        <$ty>::ALL
+            .iter()
+            .map(|c| Choice {
+                value: *c,
+                label: c.label().to_owned(),
+            })
+            .collect()
+    };
+}
+
+impl Choices {
+    /// Every fixed choice and its label.
+    pub fn all() -> Choices {
+        Choices {
+            record_kinds: super::RecordKind::ALL
+                .iter()
+                .map(|k| Choice {
+                    value: *k,
+                    label: k.label().to_owned(),
+                })
+                .collect(),
+            person_roles: choices_of!(PersonRole),
+            approaches: choices_of!(Approach),
+            project_statuses: choices_of!(ProjectStatus),
+            meeting_kinds: choices_of!(MeetingKind),
+            co_design_stages: choices_of!(CoDesignStage),
+            action_statuses: choices_of!(ActionStatus),
+            activities: choices_of!(Activity),
+            fee_arrangements: FeeArrangement::ALL
+                .iter()
+                .map(|f| FeeChoice {
+                    value: *f,
+                    label: f.label().to_owned(),
+                    payable: f.is_payable(),
+                })
+                .collect(),
+            claim_statuses: choices_of!(ClaimStatus),
+            expense_kinds: choices_of!(ExpenseKind),
+            vehicles: choices_of!(Vehicle),
+            templates: Template::ALL
+                .iter()
+                .map(|t| TemplateInfo {
+                    value: *t,
+                    label: t.label().to_owned(),
+                    prompts: t
+                        .prompts()
+                        .iter()
+                        .map(|(key, prompt)| Prompt {
+                            key: (*key).to_owned(),
+                            prompt: (*prompt).to_owned(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            auto_lock: crate::vault::settings::AUTO_LOCK_CHOICES
+                .iter()
+                .map(|m| Choice {
+                    value: Some(*m),
+                    label: after_minutes(*m),
+                })
+                .chain(std::iter::once(Choice {
+                    value: None,
+                    label: "Never".to_owned(),
+                }))
+                .collect(),
+        }
+    }
+}
+
+/// "After 1 minute", "After 15 minutes", "After 1 hour".
+fn after_minutes(m: u32) -> String {
+    match m {
+        1 => "After 1 minute".to_owned(),
+        60 => "After 1 hour".to_owned(),
+        _ if m.is_multiple_of(60) => format!("After {} hours", m / 60),
+        _ => format!("After {m} minutes"),
     }
 }
