@@ -71,16 +71,16 @@ test-ui: setup-system setup-npm
 	cd ui && npm run build:mock && node tests/a11y/run.mjs
 
 test-e2e: app setup-driver
-	$(XVFB) $(KEYRING) node ui/tests/e2e/app.e2e.mjs
+	$(XVFB) $(KEYRING) node tests/e2e/app.e2e.mjs
 
 lint: setup-system setup-npm
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cd ui && npm run check && npm run lint
-	cargo test -p alongside-app --test bindings
+	cargo test -p alongside-app --test all bindings::
 
 bindings:
-	UPDATE_BINDINGS=1 cargo test -p alongside-app --test bindings
+	UPDATE_BINDINGS=1 cargo test -p alongside-app --test all bindings::
 
 # Every benchmark against its target (docs/performance.md), then the whole report as one table;
 # fails when a figure misses its target. Release builds throughout.
@@ -97,9 +97,9 @@ bench: setup-system setup-npm
 
 # The crash and hostile-input tests at full strength (make test runs them shorter).
 soak: setup-system
-	ALONGSIDE_CRASH_ROUNDS=60 $(KEYRING) cargo test -p alongside-cli --test crash
-	PROPTEST_CASES=1000 cargo test -p alongside-core --test hostile
-	PROPTEST_CASES=5000 $(KEYRING) cargo test -p alongside-app --test hostile_ipc
+	ALONGSIDE_CRASH_ROUNDS=60 $(KEYRING) cargo test -p alongside-cli --test cli crash::
+	PROPTEST_CASES=1000 cargo test -p alongside-core --test all hostile::
+	PROPTEST_CASES=5000 $(KEYRING) cargo test -p alongside-app --test all hostile_ipc::
 
 package: setup-system setup-npm
 	$(TAURI) build --bundles deb

@@ -16,13 +16,11 @@ use alongside_core::records::selection::Selection;
 use alongside_core::records::{
     store, Action, Attendee, Contribution, Expense, Meeting, Person, Project, Reflection,
 };
-use alongside_core::vault::Vault;
 use alongside_core::SqlitePool;
 use alongside_export::{
     export_to_file, prepare, render, Block, Document, ExportOptions, Format, Names, ReportKind,
 };
 use chrono::NaiveDate;
-use secrecy::SecretString;
 
 const PRIVATE_TEXT: &str = "my secret worry about the chair";
 const NAMES: [&str; 4] = ["Priya", "Shah", "Tom", "Neill"];
@@ -40,8 +38,7 @@ fn person(name: &str, role: PersonRole) -> Person {
     Person {
         name: name.into(),
         roles: vec![role],
-        organisation: String::new(),
-        notes: String::new(),
+        ..Default::default()
     }
 }
 
@@ -53,35 +50,21 @@ fn project(title: &str) -> Project {
         approach: Approach::CoDesign,
         status: ProjectStatus::Active,
         start_date: Some("2025-01-01".into()),
-        end_date: None,
-        lead_id: None,
-        rate_cards: Vec::new(),
-        notes: String::new(),
-        tags: Vec::new(),
+        ..Default::default()
     }
 }
 
 fn contribution(project_id: i64, date: &str, fee: i64) -> Contribution {
     Contribution {
         project_id,
-        meeting_id: None,
         date: date.into(),
         activity: Activity::Meeting,
         prep_minutes: 30,
         meeting_minutes: 90,
-        travel_minutes: 0,
         summary: "Read the papers and spoke at the meeting.".into(),
-        impact_said: String::new(),
-        impact_changed: String::new(),
-        impact_evidence: String::new(),
-        feedback: String::new(),
-        feedback_date: None,
         fee_arrangement: FeeArrangement::Fee,
         fee_pence: fee,
-        claim_submitted_on: None,
-        paid_on: None,
-        expenses: Vec::new(),
-        tags: Vec::new(),
+        ..Default::default()
     }
 }
 
@@ -89,16 +72,7 @@ fn contribution(project_id: i64, date: &str, fee: i64) -> Contribution {
 /// around 6 April 2025 (a Sunday: the last day of a week and the first of a tax year), a
 /// shareable reflection and a private one.
 async fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let vault = Vault::new(dir.path());
-    vault
-        .create(
-            &SecretString::from("river kettle orchard lantern".to_owned()),
-            false,
-        )
-        .await
-        .unwrap();
-    let pool = vault.pool().await.unwrap();
+    let (dir, _vault, pool) = alongside_test_support::vault().await;
     let priya = store::create(&pool, person("Priya Shah", PersonRole::Researcher))
         .await
         .unwrap();

@@ -42,6 +42,22 @@ macro_rules! choice {
                 )))
             }
         }
+
+        /// The first choice; only for building records in code with `..Default::default()`.
+        impl Default for $name {
+            fn default() -> Self {
+                Self::ALL[0]
+            }
+        }
+
+        impl crate::records::columns::StoredChoice for $name {
+            fn stored(self) -> &'static str {
+                self.as_str()
+            }
+            fn read_stored(text: &str) -> crate::error::CoreResult<Self> {
+                Self::from_stored(text)
+            }
+        }
     };
 }
 

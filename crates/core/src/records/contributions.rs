@@ -2,15 +2,14 @@
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 
 use super::choices::{Activity, ClaimStatus, ExpenseKind, FeeArrangement};
+use super::columns::record;
 use super::list::{Arg, ListQuery, Where};
 use super::money::mileage_pence;
-use super::store::id_array;
 use super::validate::{self, MAX_SHORT, MAX_TEXT};
-use super::{from_json, tidy_list, to_json, Kind, Link, Query, RecordKind, Stored};
+use super::{links_of, Kind, Link, RecordKind, Stored};
 use crate::error::{CoreError, CoreResult};
 
 /// One line of expenses. For mileage, the amount is worked out from miles × rate.
@@ -28,47 +27,49 @@ pub struct Expense {
     pub note: String,
 }
 
-/// A piece of involvement work.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
-pub struct Contribution {
-    /// The project.
-    pub project_id: i64,
-    /// The meeting it was for, if any.
-    pub meeting_id: Option<i64>,
-    /// Day (`YYYY-MM-DD`).
-    pub date: String,
-    /// What kind of work.
-    pub activity: Activity,
-    /// Minutes preparing.
-    pub prep_minutes: i64,
-    /// Minutes in the meeting or doing the work.
-    pub meeting_minutes: i64,
-    /// Minutes travelling.
-    pub travel_minutes: i64,
-    /// What I contributed.
-    pub summary: String,
-    /// Impact log: what I said.
-    pub impact_said: String,
-    /// Impact log: what changed.
-    pub impact_changed: String,
-    /// Impact log: the evidence.
-    pub impact_evidence: String,
-    /// Impact log: feedback received.
-    pub feedback: String,
-    /// When the feedback came (`YYYY-MM-DD`).
-    pub feedback_date: Option<String>,
-    /// What was agreed about the fee.
-    pub fee_arrangement: FeeArrangement,
-    /// The fee in pence.
-    pub fee_pence: i64,
-    /// When the claim was sent (`YYYY-MM-DD`).
-    pub claim_submitted_on: Option<String>,
-    /// When it was paid (`YYYY-MM-DD`).
-    pub paid_on: Option<String>,
-    /// Expenses, in order.
-    pub expenses: Vec<Expense>,
-    /// Tags.
-    pub tags: Vec<String>,
+record! {
+    /// A piece of involvement work.
+    pub struct Contribution {
+        /// The project.
+        pub project_id: i64 => value,
+        /// The meeting it was for, if any.
+        pub meeting_id: Option<i64> => value,
+        /// Day (`YYYY-MM-DD`).
+        pub date: String => value,
+        /// What kind of work.
+        pub activity: Activity => choice,
+        /// Minutes preparing.
+        pub prep_minutes: i64 => value,
+        /// Minutes in the meeting or doing the work.
+        pub meeting_minutes: i64 => value,
+        /// Minutes travelling.
+        pub travel_minutes: i64 => value,
+        /// What I contributed.
+        pub summary: String => value,
+        /// Impact log: what I said.
+        pub impact_said: String => value,
+        /// Impact log: what changed.
+        pub impact_changed: String => value,
+        /// Impact log: the evidence.
+        pub impact_evidence: String => value,
+        /// Impact log: feedback received.
+        pub feedback: String => value,
+        /// When the feedback came (`YYYY-MM-DD`).
+        pub feedback_date: Option<String> => optional_text,
+        /// What was agreed about the fee.
+        pub fee_arrangement: FeeArrangement => choice,
+        /// The fee in pence.
+        pub fee_pence: i64 => value,
+        /// When the claim was sent (`YYYY-MM-DD`).
+        pub claim_submitted_on: Option<String> => optional_text,
+        /// When it was paid (`YYYY-MM-DD`).
+        pub paid_on: Option<String> => optional_text,
+        /// Expenses, in order.
+        pub expenses: Vec<Expense> => child,
+        /// Tags.
+        pub tags: Vec<String> => text_list,
+    }
+    computed { expenses_pence, claim_pence }
 }
 
 /// SQL for a contribution's claim status (kept equal to [`Contribution::claim_status`]).
@@ -156,28 +157,6 @@ impl Expense {
 
 impl Kind for Contribution {
     const KIND: RecordKind = RecordKind::Contribution;
-    const COLUMNS: &'static [&'static str] = &[
-        "project_id",
-        "meeting_id",
-        "date",
-        "activity",
-        "prep_minutes",
-        "meeting_minutes",
-        "travel_minutes",
-        "summary",
-        "impact_said",
-        "impact_changed",
-        "impact_evidence",
-        "feedback",
-        "feedback_date",
-        "fee_arrangement",
-        "fee_pence",
-        "expenses_pence",
-        "claim_pence",
-        "claim_submitted_on",
-        "paid_on",
-        "tags",
-    ];
     const DATE_COLUMN: Option<&'static str> = Some("date");
     const TITLE_COLUMN: &'static str = "summary";
 
@@ -221,72 +200,14 @@ impl Kind for Contribution {
     }
 
     fn links(&self) -> Vec<Link> {
-        let mut links = vec![Link {
-            field: "project_id",
-            kind: RecordKind::Project,
-            id: self.project_id,
-        }];
-        links.extend(self.meeting_id.map(|id| Link {
-            field: "meeting_id",
-            kind: RecordKind::Meeting,
-            id,
-        }));
-        links
-    }
-
-    fn bind<'q>(&'q self, query: Query<'q>) -> Query<'q> {
-        query
-            .bind(self.project_id)
-            .bind(self.meeting_id)
-            .bind(&self.date)
-            .bind(self.activity.as_str())
-            .bind(self.prep_minutes)
-            .bind(self.meeting_minutes)
-            .bind(self.travel_minutes)
-            .bind(&self.summary)
-            .bind(&self.impact_said)
-            .bind(&self.impact_changed)
-            .bind(&self.impact_evidence)
-            .bind(&self.feedback)
-            .bind(self.feedback_date.as_deref())
-            .bind(self.fee_arrangement.as_str())
-            .bind(self.fee_pence)
-            .bind(self.expenses_pence())
-            .bind(self.claim_pence())
-            .bind(self.claim_submitted_on.as_deref())
-            .bind(self.paid_on.as_deref())
-            .bind(to_json(&tidy_list(&self.tags)))
-    }
-
-    fn from_row(row: &SqliteRow) -> CoreResult<Self> {
-        Ok(Contribution {
-            project_id: row.try_get("project_id")?,
-            meeting_id: row.try_get("meeting_id")?,
-            date: row.try_get("date")?,
-            activity: Activity::from_stored(row.try_get("activity")?)?,
-            prep_minutes: row.try_get("prep_minutes")?,
-            meeting_minutes: row.try_get("meeting_minutes")?,
-            travel_minutes: row.try_get("travel_minutes")?,
-            summary: row.try_get("summary")?,
-            impact_said: row.try_get("impact_said")?,
-            impact_changed: row.try_get("impact_changed")?,
-            impact_evidence: row.try_get("impact_evidence")?,
-            feedback: row.try_get("feedback")?,
-            feedback_date: row.try_get("feedback_date")?,
-            fee_arrangement: FeeArrangement::from_stored(row.try_get("fee_arrangement")?)?,
-            fee_pence: row.try_get("fee_pence")?,
-            claim_submitted_on: row.try_get("claim_submitted_on")?,
-            paid_on: row.try_get("paid_on")?,
-            expenses: Vec::new(),
-            tags: from_json(row.try_get("tags")?, "tags")?,
-        })
+        links_of([
+            Link::to("project_id", RecordKind::Project, self.project_id),
+            Link::to("meeting_id", RecordKind::Meeting, self.meeting_id),
+        ])
     }
 
     async fn save_children(&self, conn: &mut SqliteConnection, id: i64) -> CoreResult<()> {
-        sqlx::query("DELETE FROM expenses WHERE contribution_id = ?")
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
+        super::store::clear_children(conn, "expenses", "contribution_id", id).await?;
         for (position, e) in (0_i64..).zip(&self.expenses) {
             sqlx::query(
                 "INSERT INTO expenses (contribution_id, position, kind, amount_pence, tenth_miles,
@@ -309,32 +230,25 @@ impl Kind for Contribution {
         conn: &mut SqliteConnection,
         records: &mut [Stored<Self>],
     ) -> CoreResult<()> {
-        if records.is_empty() {
-            return Ok(());
-        }
-        let rows = sqlx::query(
+        super::store::load_child_rows(
+            conn,
+            records,
             "SELECT contribution_id, kind, amount_pence, tenth_miles, pence_per_mile, note
              FROM expenses WHERE contribution_id IN (SELECT value FROM json_each(?))
              ORDER BY contribution_id, position",
+            "contribution_id",
+            |c, row| {
+                c.expenses.push(Expense {
+                    kind: ExpenseKind::from_stored(row.try_get("kind")?)?,
+                    amount_pence: row.try_get("amount_pence")?,
+                    tenth_miles: row.try_get("tenth_miles")?,
+                    pence_per_mile: row.try_get("pence_per_mile")?,
+                    note: row.try_get("note")?,
+                });
+                Ok(())
+            },
         )
-        .bind(id_array(records))
-        .fetch_all(&mut *conn)
-        .await?;
-        let index = super::store::index_by_id(records);
-        for row in rows {
-            let owner: i64 = row.try_get("contribution_id")?;
-            let expense = Expense {
-                kind: ExpenseKind::from_stored(row.try_get("kind")?)?,
-                amount_pence: row.try_get("amount_pence")?,
-                tenth_miles: row.try_get("tenth_miles")?,
-                pence_per_mile: row.try_get("pence_per_mile")?,
-                note: row.try_get("note")?,
-            };
-            if let Some(&i) = index.get(&owner) {
-                records[i].data.expenses.push(expense);
-            }
-        }
-        Ok(())
+        .await
     }
 
     fn filter(query: &ListQuery, sql: &mut Where) -> CoreResult<()> {

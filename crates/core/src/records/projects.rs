@@ -3,13 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use sqlx::sqlite::SqliteRow;
-use sqlx::Row;
 
 use super::choices::{Approach, ProjectStatus};
+use super::columns::record;
 use super::list::{ListQuery, Where};
 use super::validate::{self, MAX_SHORT, MAX_TEXT};
-use super::{from_json, tidy_list, to_json, Kind, Link, Query, RecordKind};
+use super::{links_of, Kind, Link, RecordKind};
 use crate::error::{CoreError, CoreResult};
 
 /// Rates agreed for a project from a date on. Any rate may be left out.
@@ -27,31 +26,33 @@ pub struct RateCard {
     pub covers: String,
 }
 
-/// A research or service project the user is involved in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
-pub struct Project {
-    /// Name of the project.
-    pub title: String,
-    /// Organisation or funder.
-    pub organisation: String,
-    /// The user's role in it, in their words.
-    pub my_role: String,
-    /// Where it sits on the involvement spectrum.
-    pub approach: Approach,
-    /// Planned, active, paused or finished.
-    pub status: ProjectStatus,
-    /// First day (`YYYY-MM-DD`).
-    pub start_date: Option<String>,
-    /// Last day (`YYYY-MM-DD`).
-    pub end_date: Option<String>,
-    /// The lead contact.
-    pub lead_id: Option<i64>,
-    /// Dated rate cards, oldest first.
-    pub rate_cards: Vec<RateCard>,
-    /// Anything else.
-    pub notes: String,
-    /// Tags.
-    pub tags: Vec<String>,
+record! {
+    /// A research or service project the user is involved in.
+    pub struct Project {
+        /// Name of the project.
+        pub title: String => trimmed,
+        /// Organisation or funder.
+        pub organisation: String => trimmed,
+        /// The user's role in it, in their words.
+        pub my_role: String => trimmed,
+        /// Where it sits on the involvement spectrum.
+        pub approach: Approach => choice,
+        /// Planned, active, paused or finished.
+        pub status: ProjectStatus => choice,
+        /// First day (`YYYY-MM-DD`).
+        pub start_date: Option<String> => optional_text,
+        /// Last day (`YYYY-MM-DD`).
+        pub end_date: Option<String> => optional_text,
+        /// The lead contact.
+        pub lead_id: Option<i64> => value,
+        /// Dated rate cards, oldest first.
+        pub rate_cards: Vec<RateCard> => rate_cards,
+        /// Anything else.
+        pub notes: String => value,
+        /// Tags.
+        pub tags: Vec<String> => text_list,
+    }
+    computed {}
 }
 
 impl RateCard {
@@ -86,21 +87,25 @@ impl Project {
     }
 }
 
+/// Rate cards, stored oldest first.
+mod rate_cards {
+    use super::RateCard;
+    use crate::records::columns::json;
+    use crate::records::Query;
+
+    pub const STORED: bool = true;
+
+    pub fn bind<'q>(query: Query<'q>, cards: &[RateCard]) -> Query<'q> {
+        let mut cards = cards.to_vec();
+        cards.sort_by(|a, b| a.from.cmp(&b.from));
+        json::bind(query, &cards)
+    }
+
+    pub use json::read;
+}
+
 impl Kind for Project {
     const KIND: RecordKind = RecordKind::Project;
-    const COLUMNS: &'static [&'static str] = &[
-        "title",
-        "organisation",
-        "my_role",
-        "approach",
-        "status",
-        "start_date",
-        "end_date",
-        "lead_id",
-        "rate_cards",
-        "notes",
-        "tags",
-    ];
     const DATE_COLUMN: Option<&'static str> = Some("start_date");
     const TITLE_COLUMN: &'static str = "title";
 
@@ -125,47 +130,7 @@ impl Kind for Project {
     }
 
     fn links(&self) -> Vec<Link> {
-        self.lead_id
-            .map(|id| Link {
-                field: "lead_id",
-                kind: RecordKind::Person,
-                id,
-            })
-            .into_iter()
-            .collect()
-    }
-
-    fn bind<'q>(&'q self, query: Query<'q>) -> Query<'q> {
-        let mut cards = self.rate_cards.clone();
-        cards.sort_by(|a, b| a.from.cmp(&b.from));
-        query
-            .bind(self.title.trim())
-            .bind(self.organisation.trim())
-            .bind(self.my_role.trim())
-            .bind(self.approach.as_str())
-            .bind(self.status.as_str())
-            .bind(self.start_date.as_deref())
-            .bind(self.end_date.as_deref())
-            .bind(self.lead_id)
-            .bind(to_json(&cards))
-            .bind(&self.notes)
-            .bind(to_json(&tidy_list(&self.tags)))
-    }
-
-    fn from_row(row: &SqliteRow) -> CoreResult<Self> {
-        Ok(Project {
-            title: row.try_get("title")?,
-            organisation: row.try_get("organisation")?,
-            my_role: row.try_get("my_role")?,
-            approach: Approach::from_stored(row.try_get("approach")?)?,
-            status: ProjectStatus::from_stored(row.try_get("status")?)?,
-            start_date: row.try_get("start_date")?,
-            end_date: row.try_get("end_date")?,
-            lead_id: row.try_get("lead_id")?,
-            rate_cards: from_json(row.try_get("rate_cards")?, "rate cards")?,
-            notes: row.try_get("notes")?,
-            tags: from_json(row.try_get("tags")?, "tags")?,
-        })
+        links_of([Link::to("lead_id", RecordKind::Person, self.lead_id)])
     }
 
     fn filter(query: &ListQuery, sql: &mut Where) -> CoreResult<()> {

@@ -2,42 +2,40 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-use specta::Type;
-use sqlx::sqlite::SqliteRow;
-use sqlx::Row;
-
 use super::choices::Template;
+use super::columns::record;
 use super::list::{ListQuery, Where};
 use super::validate::{self, MAX_TEXT};
-use super::{from_json, tidy_list, to_json, Kind, Link, Query, RecordKind};
+use super::{links_of, Kind, Link, RecordKind};
 use crate::error::{CoreError, CoreResult};
 
-/// A reflection, written to a template.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
-pub struct Reflection {
-    /// Day (`YYYY-MM-DD`).
-    pub date: String,
-    /// A short name for it.
-    pub title: String,
-    /// The project it is about, if any.
-    pub project_id: Option<i64>,
-    /// The meeting it is about, if any.
-    pub meeting_id: Option<i64>,
-    /// The contribution it is about, if any.
-    pub contribution_id: Option<i64>,
-    /// Which template it follows.
-    pub template: Template,
-    /// The answers, by the template's keys (see `Template::prompts`).
-    pub entries: BTreeMap<String, String>,
-    /// How the user felt, 1 (low) to 5 (good).
-    pub mood: Option<u8>,
-    /// Private reflections never leave the app unless the user includes them in an export.
-    pub private: bool,
-    /// Ready to share as it is.
-    pub share_ready: bool,
-    /// Tags.
-    pub tags: Vec<String>,
+record! {
+    /// A reflection, written to a template.
+    pub struct Reflection {
+        /// Day (`YYYY-MM-DD`).
+        pub date: String => value,
+        /// A short name for it.
+        pub title: String => trimmed,
+        /// The project it is about, if any.
+        pub project_id: Option<i64> => value,
+        /// The meeting it is about, if any.
+        pub meeting_id: Option<i64> => value,
+        /// The contribution it is about, if any.
+        pub contribution_id: Option<i64> => value,
+        /// Which template it follows.
+        pub template: Template => choice,
+        /// The answers, by the template's keys (see `Template::prompts`).
+        pub entries: BTreeMap<String, String> => json,
+        /// How the user felt, 1 (low) to 5 (good).
+        pub mood: Option<u8> => value,
+        /// Private reflections never leave the app unless the user includes them in an export.
+        pub private: bool => value,
+        /// Ready to share as it is.
+        pub share_ready: bool => value,
+        /// Tags.
+        pub tags: Vec<String> => text_list,
+    }
+    computed {}
 }
 
 impl Reflection {
@@ -59,19 +57,6 @@ impl Reflection {
 
 impl Kind for Reflection {
     const KIND: RecordKind = RecordKind::Reflection;
-    const COLUMNS: &'static [&'static str] = &[
-        "date",
-        "title",
-        "project_id",
-        "meeting_id",
-        "contribution_id",
-        "template",
-        "entries",
-        "mood",
-        "private",
-        "share_ready",
-        "tags",
-    ];
     const DATE_COLUMN: Option<&'static str> = Some("date");
     const TITLE_COLUMN: &'static str = "title";
 
@@ -96,57 +81,15 @@ impl Kind for Reflection {
     }
 
     fn links(&self) -> Vec<Link> {
-        [
-            self.project_id.map(|id| Link {
-                field: "project_id",
-                kind: RecordKind::Project,
-                id,
-            }),
-            self.meeting_id.map(|id| Link {
-                field: "meeting_id",
-                kind: RecordKind::Meeting,
-                id,
-            }),
-            self.contribution_id.map(|id| Link {
-                field: "contribution_id",
-                kind: RecordKind::Contribution,
-                id,
-            }),
-        ]
-        .into_iter()
-        .flatten()
-        .collect()
-    }
-
-    fn bind<'q>(&'q self, query: Query<'q>) -> Query<'q> {
-        query
-            .bind(&self.date)
-            .bind(self.title.trim())
-            .bind(self.project_id)
-            .bind(self.meeting_id)
-            .bind(self.contribution_id)
-            .bind(self.template.as_str())
-            .bind(to_json(&self.entries))
-            .bind(self.mood)
-            .bind(self.private)
-            .bind(self.share_ready)
-            .bind(to_json(&tidy_list(&self.tags)))
-    }
-
-    fn from_row(row: &SqliteRow) -> CoreResult<Self> {
-        Ok(Reflection {
-            date: row.try_get("date")?,
-            title: row.try_get("title")?,
-            project_id: row.try_get("project_id")?,
-            meeting_id: row.try_get("meeting_id")?,
-            contribution_id: row.try_get("contribution_id")?,
-            template: Template::from_stored(row.try_get("template")?)?,
-            entries: from_json(row.try_get("entries")?, "reflection entries")?,
-            mood: row.try_get("mood")?,
-            private: row.try_get("private")?,
-            share_ready: row.try_get("share_ready")?,
-            tags: from_json(row.try_get("tags")?, "tags")?,
-        })
+        links_of([
+            Link::to("project_id", RecordKind::Project, self.project_id),
+            Link::to("meeting_id", RecordKind::Meeting, self.meeting_id),
+            Link::to(
+                "contribution_id",
+                RecordKind::Contribution,
+                self.contribution_id,
+            ),
+        ])
     }
 
     fn filter(query: &ListQuery, sql: &mut Where) -> CoreResult<()> {

@@ -28,7 +28,7 @@ pub fn now_stamp() -> String {
 fn select_sql<T: Kind>() -> String {
     format!(
         "SELECT id, created_at, updated_at, {} FROM {}",
-        T::COLUMNS.join(", "),
+        T::columns().join(", "),
         T::KIND.table()
     )
 }
@@ -72,8 +72,8 @@ pub(crate) async fn insert_row<T: Kind>(
     updated_at: &str,
     data: &T,
 ) -> CoreResult<i64> {
-    let columns = T::COLUMNS.join(", ");
-    let marks = vec!["?"; T::COLUMNS.len()].join(", ");
+    let columns = T::columns().join(", ");
+    let marks = vec!["?"; T::columns().len()].join(", ");
     let sql = format!(
         "INSERT INTO {} (id, created_at, updated_at, {columns}) VALUES (?, ?, ?, {marks})",
         T::KIND.table()
@@ -130,7 +130,7 @@ pub async fn update<T: Kind>(pool: &SqlitePool, id: i64, mut data: T) -> CoreRes
     data.validate()?;
     let mut tx = write_tx(pool).await?;
     check_links(&mut tx, &data).await?;
-    let sets = T::COLUMNS
+    let sets = T::columns()
         .iter()
         .map(|c| format!("{c} = ?"))
         .collect::<Vec<_>>()
@@ -320,6 +320,47 @@ pub async fn list<T: Kind>(pool: &SqlitePool, query: &ListQuery) -> CoreResult<P
 /// Ids of a batch of records as a JSON array, for `IN (SELECT value FROM json_each(?))`.
 pub(crate) fn id_array<T>(records: &[Stored<T>]) -> String {
     super::to_json(&records.iter().map(|r| r.id).collect::<Vec<_>>())
+}
+
+/// Deletes the rows of a child table that belong to record `id` (before writing them again).
+pub(crate) async fn clear_children(
+    conn: &mut SqliteConnection,
+    table: &str,
+    owner_column: &str,
+    id: i64,
+) -> CoreResult<()> {
+    sqlx::query(&format!("DELETE FROM {table} WHERE {owner_column} = ?"))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Reads the child rows of a batch of records: `sql` selects them for a JSON array of ids
+/// (`... WHERE {owner_column} IN (SELECT value FROM json_each(?)) ORDER BY ...`), and `push`
+/// puts each row into the record it belongs to.
+pub(crate) async fn load_child_rows<T>(
+    conn: &mut SqliteConnection,
+    records: &mut [Stored<T>],
+    sql: &str,
+    owner_column: &str,
+    mut push: impl FnMut(&mut T, &sqlx::sqlite::SqliteRow) -> CoreResult<()>,
+) -> CoreResult<()> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    let rows = sqlx::query(sql)
+        .bind(id_array(records))
+        .fetch_all(&mut *conn)
+        .await?;
+    let index = index_by_id(records);
+    for row in rows {
+        let owner: i64 = row.try_get(owner_column)?;
+        if let Some(&i) = index.get(&owner) {
+            push(&mut records[i].data, &row)?;
+        }
+    }
+    Ok(())
 }
 
 /// Position of each record in a batch, by id.

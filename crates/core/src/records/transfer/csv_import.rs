@@ -416,6 +416,7 @@ fn read_row(
         paid_on,
         expenses,
         tags,
+        ..Default::default()
     };
     if r.ok {
         if let Err(err) = contribution.validate() {

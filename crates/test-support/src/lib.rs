@@ -1,6 +1,7 @@
-//! Shared fixtures for the record tests: a real vault in a temporary folder and plain records.
+//! What the test suites share: a real, unlocked SQLCipher vault in a temporary folder, and
+//! plain records to put in it (each builder sets what its tests rely on; the rest is empty).
 
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)] // test code may panic
 
 use std::collections::BTreeMap;
 
@@ -12,6 +13,7 @@ use alongside_core::vault::Vault;
 use alongside_core::SqlitePool;
 use secrecy::SecretString;
 
+/// The passphrase of every test vault.
 pub const PASS: &str = "river kettle orchard lantern";
 
 /// The vault's passphrase, typed again to confirm a dangerous act.
@@ -66,50 +68,29 @@ pub fn meeting(project_id: i64, date: &str) -> Meeting {
         end_time: Some("20:00".into()),
         place: "Online".into(),
         online: true,
-        attendees: Vec::new(),
         agenda: vec!["Recruitment".into()],
-        notes: String::new(),
-        decisions: Vec::new(),
-        you_said_we_did: String::new(),
-        stage: None,
-        felt_heard: None,
-        tags: Vec::new(),
+        ..Default::default()
     }
 }
 
 pub fn action(title: &str, due: &str) -> Action {
     Action {
-        project_id: None,
-        meeting_id: None,
         title: title.into(),
-        owner_id: None,
         due_date: Some(due.into()),
         status: ActionStatus::Open,
-        notes: String::new(),
+        ..Default::default()
     }
 }
 
 pub fn contribution(project_id: i64, date: &str, minutes: i64) -> Contribution {
     Contribution {
         project_id,
-        meeting_id: None,
         date: date.into(),
         activity: Activity::Meeting,
-        prep_minutes: 0,
         meeting_minutes: minutes,
-        travel_minutes: 0,
         summary: "Spoke about the consent form".into(),
-        impact_said: String::new(),
-        impact_changed: String::new(),
-        impact_evidence: String::new(),
-        feedback: String::new(),
-        feedback_date: None,
         fee_arrangement: FeeArrangement::Unpaid,
-        fee_pence: 0,
-        claim_submitted_on: None,
-        paid_on: None,
-        expenses: Vec::new(),
-        tags: Vec::new(),
+        ..Default::default()
     }
 }
 

@@ -2,10 +2,6 @@
 //! refusals that leave the target untouched, consistency while writing, replacing a vault with
 //! its safety copy, cancelling, and deleting everything.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
-
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -16,7 +12,7 @@ use alongside_core::records::transfer::json::{self, Everything};
 use alongside_core::records::{demo, store};
 use alongside_core::vault::{UnlockMethod, Vault};
 use alongside_core::{drafts, ErrorCode, SqlitePool};
-use common::*;
+use alongside_test_support::*;
 use secrecy::SecretString;
 
 const BACKUP_PASS: &str = "harbour willow seventeen pebbles";

@@ -2,10 +2,6 @@
 //! again before dangerous acts, failing closed on lock, bounded key settings, strong
 //! passphrases, changing the data key, private files, one process at a time.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
-
-mod common;
-
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -16,7 +12,7 @@ use alongside_core::records::{store, Person};
 use alongside_core::vault::settings::LockSettings;
 use alongside_core::vault::{LockReason, Proof, UnlockMethod, Vault};
 use alongside_core::{CoreError, ErrorCode};
-use common::{person, PASS};
+use alongside_test_support::{person, PASS};
 use secrecy::{ExposeSecret, SecretString};
 
 const BACKUP_PASS: &str = "meadow copper whistle dune";

@@ -1,8 +1,6 @@
 //! The committed TypeScript bindings must match the Rust commands and types.
 //! `UPDATE_BINDINGS=1` (used by `make bindings`) rewrites them instead of checking.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
-
 use std::path::PathBuf;
 
 fn repo_root() -> PathBuf {

@@ -3,10 +3,6 @@
 //! change — logs no record text, no passphrase, no recovery code and no key. After lock the
 //! pool is closed and nothing can be read through it.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
-
-mod common;
-
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
@@ -16,7 +12,7 @@ use alongside_core::records::store;
 use alongside_core::records::transfer::json;
 use alongside_core::vault::{LockReason, UnlockMethod, Vault};
 use alongside_core::CoreError;
-use common::*;
+use alongside_test_support::*;
 use secrecy::{ExposeSecret, SecretString};
 
 #[derive(Clone, Default)]

@@ -1,10 +1,6 @@
 //! Import and export on the real vault: the JSON export round trip, hostile and damaged files,
 //! CSV import from spreadsheets, and the demo generator.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
-
-mod common;
-
 use alongside_core::records::choices::*;
 use alongside_core::records::demo;
 use alongside_core::records::list::ListQuery;
@@ -13,8 +9,8 @@ use alongside_core::records::transfer::csv_import::{self, ColumnMap, CsvField};
 use alongside_core::records::transfer::json::{self, Everything};
 use alongside_core::records::{Contribution, Reflection};
 use alongside_core::SqlitePool;
+use alongside_test_support::*;
 use chrono::NaiveDate;
-use common::*;
 use proptest::prelude::*;
 
 fn today() -> NaiveDate {

@@ -6,16 +6,12 @@
 //! Rounds per kind of work: `ALONGSIDE_CRASH_ROUNDS` (12 in `make test`, 60 in `make soak`). The
 //! random moments come from `ALONGSIDE_CRASH_SEED` (printed, so a failure can be replayed).
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
-
-mod support;
-
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use support::std_with_pass;
+use crate::support::std_with_pass;
 
 fn rounds() -> usize {
     std::env::var("ALONGSIDE_CRASH_ROUNDS")
@@ -316,7 +312,7 @@ fn a_killed_backup_leaves_no_partial_file_and_its_snapshot_is_swept() {
     let restored = dir.path().join("restored");
     let complete = |file: &Path| {
         let _ = std::fs::remove_dir_all(&restored);
-        let mut restore = support::std_command(&restored);
+        let mut restore = crate::support::std_command(&restored);
         restore
             .env(
                 "ALONGSIDE_BACKUP_PASSPHRASE",

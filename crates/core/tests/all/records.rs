@@ -1,10 +1,6 @@
 //! Records on the real SQLCipher vault: create/read/update, validation, lists, delete and undo,
 //! search and the dashboard.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
-
-mod common;
-
 use alongside_core::records::choices::*;
 use alongside_core::records::dashboard::dashboard;
 use alongside_core::records::list::{ListQuery, Sort};
@@ -14,8 +10,8 @@ use alongside_core::records::{
     Action, Attendee, Contribution, Expense, Meeting, Project, RateCard, RecordKind, Reflection,
 };
 use alongside_core::CoreError;
+use alongside_test_support::*;
 use chrono::NaiveDate;
-use common::*;
 
 #[tokio::test]
 async fn every_kind_round_trips_through_the_encrypted_vault() {
@@ -82,7 +78,11 @@ async fn every_kind_round_trips_through_the_encrypted_vault() {
                 .unwrap()
         }
     };
-    assert_eq!(stored_claim(c.id).await, c.data.claim_pence(), "kept on create");
+    assert_eq!(
+        stored_claim(c.id).await,
+        c.data.claim_pence(),
+        "kept on create"
+    );
     let mut declined = c.data.clone();
     declined.fee_arrangement = FeeArrangement::Declined;
     store::update(&pool, c.id, declined).await.unwrap();

@@ -1,16 +1,12 @@
 //! Desktop reminders on a real vault: which records call for one, counts without record text,
 //! each shown once, and each kind switched off on request.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
-
 use alongside_core::records::choices::{ActionStatus, FeeArrangement};
 use alongside_core::records::preferences;
 use alongside_core::records::reminders::{take_new, ReminderKind};
 use alongside_core::records::store;
+use alongside_test_support::*;
 use chrono::NaiveDate;
-use common::*;
 
 #[tokio::test]
 async fn reminders_count_without_record_text_and_come_once() {

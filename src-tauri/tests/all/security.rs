@@ -1,7 +1,5 @@
 //! Fails if the app's security settings loosen (docs/security.md).
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
-
 use serde_json::Value;
 use std::path::PathBuf;
 

@@ -1,7 +1,5 @@
 //! Migrations of an existing vault make an encrypted copy first and keep it until they succeed.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
-
 use std::path::Path;
 
 use alongside_core::paths::VaultPaths;
@@ -118,14 +116,19 @@ async fn claim_pence_is_filled_in_for_contributions_saved_before_it_existed() {
     let pool = database::open_pool(&paths, &key, true).await.unwrap();
     let (_m_dir, old) = migrator(4, &[]).await;
     database::migrate(&pool, &paths, &old).await.unwrap();
-    sqlx::query("INSERT INTO projects (id, created_at, updated_at, title) VALUES (1, 'x', 'x', 'P')")
-        .execute(&pool)
-        .await
-        .unwrap();
+    sqlx::query(
+        "INSERT INTO projects (id, created_at, updated_at, title, approach, status)
+         VALUES (1, 'x', 'x', 'P', 'co_design', 'active')",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
     // Paid fee with expenses; a declined fee with expenses; an unpaid fee and nothing else.
-    for (id, arrangement, fee, expenses) in
-        [(1, "fee", 5000, 1240), (2, "declined", 5000, 300), (3, "unpaid", 2500, 0)]
-    {
+    for (id, arrangement, fee, expenses) in [
+        (1, "fee", 5000, 1240),
+        (2, "declined", 5000, 300),
+        (3, "unpaid", 2500, 0),
+    ] {
         sqlx::query(
             "INSERT INTO contributions (id, created_at, updated_at, project_id, date, activity,
                  fee_arrangement, fee_pence, expenses_pence)

@@ -5,10 +5,6 @@
 //! `PROPTEST_CASES` sets the number of cases (the defaults here suit `make test`; `make soak`
 //! raises them).
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
-
-mod common;
-
 use std::sync::OnceLock;
 
 use alongside_core::backup::{self, Control, Target};
@@ -16,7 +12,7 @@ use alongside_core::records::store;
 use alongside_core::records::transfer::{csv_import, json};
 use alongside_core::vault::Vault;
 use alongside_core::{CoreError, SqlitePool};
-use common::*;
+use alongside_test_support::*;
 use proptest::prelude::*;
 use secrecy::SecretString;
 
@@ -290,6 +286,8 @@ fn spoiled_backups_are_refused_and_the_target_stays_empty() {
 #[test]
 fn oversized_text_and_deep_nesting_are_refused_cleanly() {
     let rt = runtime();
+    // The shared source is made with `block_on`, so it must exist before this test's own.
+    let source_json = &source().json;
     rt.block_on(async {
         let (dir, _vault, pool) = vault().await;
 
@@ -317,7 +315,7 @@ fn oversized_text_and_deep_nesting_are_refused_cleanly() {
         let deep = format!("{}{}", "[".repeat(1_000_000), "]".repeat(1_000_000));
         let report = json::import(&empty, deep.as_bytes(), false).await.unwrap();
         assert!(!report.written && !report.problems.is_empty());
-        let mut everything: serde_json::Value = serde_json::from_slice(&source().json).unwrap();
+        let mut everything: serde_json::Value = serde_json::from_slice(source_json).unwrap();
         everything["contributions"][0]["data"]["date"] = "9".repeat(2_000_000).into();
         let report = json::import(&empty, &serde_json::to_vec(&everything).unwrap(), false)
             .await

@@ -1,7 +1,5 @@
 //! The vault on the real SQLCipher database in temporary folders.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
-
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -74,7 +72,7 @@ async fn create_lock_and_unlock_with_passphrase_and_recovery_code() {
     let status = vault.status().await.unwrap();
     assert!(status.exists && status.unlocked);
     assert!(status.slots.passphrase && status.slots.recovery_code && !status.slots.keyring);
-    assert_eq!(status.schema_version, Some(4));
+    assert_eq!(status.schema_version, Some(5));
 
     let pool = vault.pool().await.unwrap();
     drafts::save(&pool, "reflection:new", "first thoughts")

@@ -1,13 +1,9 @@
 //! The real commands through Tauri's IPC, with the real config and capabilities, on a real
 //! encrypted vault in a temporary folder.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
-
-mod support;
-
+use crate::support::{app, app_with, invoke};
 use alongside_app::state::AppState;
 use serde_json::{json, Value};
-use support::{app, app_with, invoke};
 
 fn code(r: Result<Value, Value>) -> String {
     r.unwrap_err()["code"].as_str().unwrap_or("").to_owned()

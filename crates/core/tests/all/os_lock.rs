@@ -1,8 +1,6 @@
 //! The screen-lock watcher on a real D-Bus session bus (runs inside `scripts/with-keyring.sh`,
 //! which `make test` uses; elsewhere it says it was skipped).
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
-
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 

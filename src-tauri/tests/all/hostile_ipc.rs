@@ -4,19 +4,15 @@
 //! arguments of the wrong shape, otherwise a typed `{code, message}` — and a refused call
 //! changes no file of the vault. `PROPTEST_CASES` sets the number of calls.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
-
-mod support;
-
 use std::cell::Cell;
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::support::{app, invoke};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
-use support::{app, invoke};
 
 const PASS: &str = "maple harbour violin";
 

@@ -1,12 +1,14 @@
 // End-to-end: the real debug app (real core, real SQLCipher vault in a temp folder, real
 // keyring) under Xvfb through tauri-driver and WebdriverIO. Saves a PNG of every screen.
+// WebdriverIO comes from the window's own packages (ui/node_modules), installed by `make setup`.
 import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import { mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { homedir, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { remote } from "webdriverio";
 
-const repo = resolve(new URL("../../..", import.meta.url).pathname);
+const repo = resolve(new URL("../..", import.meta.url).pathname);
+const { remote } = createRequire(join(repo, "ui/package.json"))("webdriverio");
 const app = join(repo, "target/debug/alongside-app");
 const shots = join(repo, "target/e2e-screenshots");
 const PASS = "river kettle orchard lantern";

@@ -1,18 +1,14 @@
 //! Black-box tests of the `alongside` command line on real vaults in temporary folders.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
-
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use assert_cmd::Command;
 
-mod support;
-
-use support::PASS;
+use crate::support::PASS;
 
 fn alongside(dir: &Path) -> Command {
-    Command::from_std(support::std_command(dir))
+    Command::from_std(crate::support::std_command(dir))
 }
 
 fn with_pass(dir: &Path, pass: &str) -> Command {
@@ -93,7 +89,7 @@ fn status_shows_facts_locked_and_unlocked_but_no_secrets() {
         .success();
     let json: serde_json::Value = serde_json::from_str(&stdout_of(&open)).unwrap();
     assert_eq!(json["unlocked"], true);
-    assert_eq!(json["schema_version"], 4);
+    assert_eq!(json["schema_version"], 5);
     assert_eq!(json["auto_lock_minutes"], 15);
     let all = format!("{}{}", stdout_of(&open), stderr_of(&open));
     assert!(!all.contains(PASS) && !all.contains(&code));
@@ -746,7 +742,7 @@ fn nothing_is_saved_over_the_vault_and_two_inits_leave_one_vault() {
 
     let fresh = tempfile::tempdir().unwrap();
     let spawn = || {
-        let mut cmd = support::std_with_pass(fresh.path());
+        let mut cmd = crate::support::std_with_pass(fresh.path());
         cmd.arg("init")
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped());
@@ -824,7 +820,8 @@ fn a_full_disk_or_read_only_folder_loses_nothing() {
          2026-01-14,Disk test,90,Spoke about the leaflet\n",
     )
     .unwrap();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/disk_faults.sh");
+    let script =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/cli/support/disk_faults.sh");
     let bin = assert_cmd::cargo::cargo_bin("alongside");
     let root = std::process::Command::new("id")
         .arg("-u")

@@ -1,0 +1,15 @@
+//! The core's integration tests, as one test binary (one link instead of ten): each module is
+//! one area, run against a real SQLCipher vault in a temporary folder.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
+
+mod backup;
+mod hostile;
+mod logs;
+mod migrations;
+mod os_lock;
+mod records;
+mod reminders;
+mod security;
+mod transfer;
+mod vault;
