@@ -16,7 +16,7 @@ pub fn spawn(app: tauri::AppHandle, vault: Arc<Vault>) {
             tokio::time::sleep(TICK).await;
             if vault.is_idle().await {
                 // Locked even when tidying fails; the loop goes on either way.
-                if crate::commands::lock_and_tell(&app, &vault, LockReason::Idle)
+                if crate::commands::vault::lock_and_tell(&app, &vault, LockReason::Idle)
                     .await
                     .is_err()
                 {
@@ -40,7 +40,7 @@ pub fn watch_system<R: tauri::Runtime>(
         // Runs to the end before returning, so the sleep inhibitor is released only after
         // the vault is locked.
         tauri::async_runtime::block_on(async move {
-            if crate::commands::lock_and_tell(&app, &vault, LockReason::System)
+            if crate::commands::vault::lock_and_tell(&app, &vault, LockReason::System)
                 .await
                 .is_err()
             {

@@ -27,11 +27,6 @@ pub struct ExportProgress {
     pub stage: alongside_export::Stage,
 }
 
-/// A backup or restore moved on.
+/// A backup or restore moved on: the core's own progress report, sent to the window.
 #[derive(Debug, Clone, Serialize, Type, Event)]
-pub struct BackupProgress {
-    /// The stage now under way.
-    pub stage: alongside_core::backup::BackupStage,
-    /// How far through it (0–100).
-    pub percent: u8,
-}
+pub struct BackupProgressed(pub alongside_core::backup::BackupProgress);

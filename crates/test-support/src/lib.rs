@@ -1,7 +1,7 @@
 //! What the test suites share: a real, unlocked SQLCipher vault in a temporary folder, and
 //! plain records to put in it (each builder sets what its tests rely on; the rest is empty).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)] // test code may panic
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code may panic
 
 use std::collections::BTreeMap;
 
@@ -33,6 +33,7 @@ pub async fn vault() -> (tempfile::TempDir, Vault, SqlitePool) {
     (dir, vault, pool)
 }
 
+/// A researcher at a university.
 pub fn person(name: &str) -> Person {
     Person {
         name: name.into(),
@@ -42,6 +43,7 @@ pub fn person(name: &str) -> Person {
     }
 }
 
+/// An active co-design project at an NHS trust, tagged "diabetes".
 pub fn project(title: &str) -> Project {
     Project {
         title: title.into(),
@@ -58,6 +60,7 @@ pub fn project(title: &str) -> Project {
     }
 }
 
+/// An online steering committee, 18:30 to 20:00, with one agenda item.
 pub fn meeting(project_id: i64, date: &str) -> Meeting {
     Meeting {
         project_id,
@@ -73,6 +76,7 @@ pub fn meeting(project_id: i64, date: &str) -> Meeting {
     }
 }
 
+/// An open action due on `due`.
 pub fn action(title: &str, due: &str) -> Action {
     Action {
         title: title.into(),
@@ -82,6 +86,7 @@ pub fn action(title: &str, due: &str) -> Action {
     }
 }
 
+/// Unpaid meeting time on a project.
 pub fn contribution(project_id: i64, date: &str, minutes: i64) -> Contribution {
     Contribution {
         project_id,
@@ -94,6 +99,7 @@ pub fn contribution(project_id: i64, date: &str, minutes: i64) -> Contribution {
     }
 }
 
+/// An expense line of a fixed amount.
 pub fn expense(kind: ExpenseKind, pence: i64) -> Expense {
     Expense {
         kind,
@@ -104,6 +110,7 @@ pub fn expense(kind: ExpenseKind, pence: i64) -> Expense {
     }
 }
 
+/// A Rolfe reflection with one entry.
 pub fn reflection(date: &str, private: bool, text: &str) -> Reflection {
     Reflection {
         date: date.into(),

@@ -148,7 +148,7 @@ export const commands = {
 
 /** Events */
 export const events = {
-	backupProgress: makeEvent<BackupProgress, BackupProgress>("backup-progress"),
+	backupProgressed: makeEvent<BackupProgressed, BackupProgressed>("backup-progressed"),
 	exportProgress: makeEvent<ExportProgress, ExportProgress>("export-progress"),
 	vaultLocked: makeEvent<VaultLocked, VaultLocked>("vault-locked"),
 };
@@ -285,13 +285,16 @@ export type BackupMade = {
 	counts: Counts,
 };
 
-/**  A backup or restore moved on. */
+/**  Progress of a backup or restore. */
 export type BackupProgress = {
-	/**  The stage now under way. */
+	/**  The current stage. */
 	stage: BackupStage,
-	/**  How far through it (0–100). */
+	/**  How far through the stage (0–100). */
 	percent: number,
 };
+
+/**  A backup or restore moved on: the core's own progress report, sent to the window. */
+export type BackupProgressed = BackupProgress;
 
 /**  What long backup work is doing. */
 export type BackupStage = 
@@ -450,6 +453,8 @@ export type Contribution = {
 	claim_submitted_on: string | null,
 	/**  When it was paid (`YYYY-MM-DD`). */
 	paid_on: string | null,
+	/**  The number on the claim or invoice, to match a payment to it. */
+	claim_reference?: string,
 	/**  Expenses, in order. */
 	expenses: Expense[],
 	/**  Tags. */

@@ -4,7 +4,7 @@ use super::choices::ActionStatus;
 use super::columns::record;
 use super::list::{ListQuery, Where};
 use super::validate::{self, MAX_TEXT};
-use super::{links_of, Kind, Link, RecordKind};
+use super::{links_of, Link, Record, RecordKind};
 use crate::error::CoreResult;
 
 record! {
@@ -28,7 +28,7 @@ record! {
     computed {}
 }
 
-impl Kind for Action {
+impl Record for Action {
     const KIND: RecordKind = RecordKind::Action;
     const DATE_COLUMN: Option<&'static str> = Some("due_date");
     const TITLE_COLUMN: &'static str = "title";
@@ -48,8 +48,8 @@ impl Kind for Action {
     }
 
     fn filter(query: &ListQuery, sql: &mut Where) -> CoreResult<()> {
-        sql.project("project_id", query.project_id);
-        sql.project("meeting_id", query.meeting_id);
+        sql.refers_to("project_id", query.project_id);
+        sql.refers_to("meeting_id", query.meeting_id);
         sql.choice(
             "status",
             "status",

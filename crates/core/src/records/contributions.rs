@@ -9,7 +9,7 @@ use super::columns::record;
 use super::list::{Arg, ListQuery, Where};
 use super::money::mileage_pence;
 use super::validate::{self, MAX_SHORT, MAX_TEXT};
-use super::{links_of, Kind, Link, RecordKind, Stored};
+use super::{links_of, Link, Record, RecordKind, Stored};
 use crate::error::{CoreError, CoreResult};
 
 /// One line of expenses. For mileage, the amount is worked out from miles × rate.
@@ -64,6 +64,9 @@ record! {
         pub claim_submitted_on: Option<String> => optional_text,
         /// When it was paid (`YYYY-MM-DD`).
         pub paid_on: Option<String> => optional_text,
+        /// The number on the claim or invoice, to match a payment to it.
+        #[serde(default)]
+        pub claim_reference: String => trimmed,
         /// Expenses, in order.
         pub expenses: Vec<Expense> => child,
         /// Tags.
@@ -155,7 +158,7 @@ impl Expense {
     }
 }
 
-impl Kind for Contribution {
+impl Record for Contribution {
     const KIND: RecordKind = RecordKind::Contribution;
     const DATE_COLUMN: Option<&'static str> = Some("date");
     const TITLE_COLUMN: &'static str = "summary";
@@ -182,6 +185,7 @@ impl Kind for Contribution {
         validate::limit("impact_changed", &self.impact_changed, MAX_TEXT)?;
         validate::limit("impact_evidence", &self.impact_evidence, MAX_TEXT)?;
         validate::limit("feedback", &self.feedback, MAX_TEXT)?;
+        validate::limit("claim_reference", &self.claim_reference, MAX_SHORT)?;
         validate::opt_date("feedback_date", self.feedback_date.as_deref())?;
         validate::pence("fee_pence", self.fee_pence)?;
         let claimed = validate::opt_date("claim_submitted_on", self.claim_submitted_on.as_deref())?;
@@ -252,8 +256,8 @@ impl Kind for Contribution {
     }
 
     fn filter(query: &ListQuery, sql: &mut Where) -> CoreResult<()> {
-        sql.project("project_id", query.project_id);
-        sql.project("meeting_id", query.meeting_id);
+        sql.refers_to("project_id", query.project_id);
+        sql.refers_to("meeting_id", query.meeting_id);
         sql.tag(query.tag.as_deref());
         sql.choice(
             "kind",

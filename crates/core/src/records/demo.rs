@@ -20,7 +20,7 @@ use super::preferences::{self, MileageRate, Preferences, WeeklyThreshold};
 use super::store::insert_row;
 use super::transfer::Counts;
 use super::{
-    Action, Attendee, Contribution, Expense, FeltHeard, Kind, Meeting, Person, Project, RateCard,
+    Action, Attendee, Contribution, Expense, FeltHeard, Meeting, Person, Project, RateCard, Record,
     Reflection,
 };
 use crate::error::{CoreError, CoreResult};
@@ -169,7 +169,7 @@ fn day(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-async fn put<T: Kind>(
+async fn put<T: Record>(
     conn: &mut sqlx::SqliteConnection,
     gen: &mut Gen,
     date: NaiveDate,
@@ -546,7 +546,7 @@ pub async fn generate(
             claim_submitted_on: claimed.map(day),
             paid_on: paid.map(day),
             expenses,
-            tags: Vec::new(),
+            ..Default::default()
         };
         let contribution_id = put(&mut tx, &mut gen, date, &contribution).await?;
         counts.contributions += 1;

@@ -97,9 +97,9 @@ impl Where {
         }
     }
 
-    /// Adds "column equals the project asked for".
-    pub fn project(&mut self, column: &str, project_id: Option<i64>) {
-        if let Some(id) = project_id {
+    /// Adds "column holds this id" (a project, a meeting…), when one is asked for.
+    pub fn refers_to(&mut self, column: &str, id: Option<i64>) {
+        if let Some(id) = id {
             self.push(format!("{column} = ?"), [Arg::Int(id)]);
         }
     }

@@ -11,7 +11,7 @@ use super::choices::{CoDesignStage, MeetingKind, PersonRole};
 use super::columns::record;
 use super::list::{ListQuery, Where};
 use super::validate::{self, MAX_SHORT, MAX_TEXT};
-use super::{links_of, Kind, Link, RecordKind, Stored};
+use super::{links_of, Link, Record, RecordKind, Stored};
 use crate::error::{CoreError, CoreResult};
 
 /// Someone at the meeting and the role they came in.
@@ -73,7 +73,7 @@ record! {
     computed {}
 }
 
-impl Kind for Meeting {
+impl Record for Meeting {
     const KIND: RecordKind = RecordKind::Meeting;
     const DATE_COLUMN: Option<&'static str> = Some("date");
     const TITLE_COLUMN: &'static str = "title";
@@ -161,7 +161,7 @@ impl Kind for Meeting {
     }
 
     fn filter(query: &ListQuery, sql: &mut Where) -> CoreResult<()> {
-        sql.project("project_id", query.project_id);
+        sql.refers_to("project_id", query.project_id);
         sql.tag(query.tag.as_deref());
         sql.choice(
             "kind",

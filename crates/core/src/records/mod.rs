@@ -1,7 +1,7 @@
 //! The records: people, projects, meetings and sessions, actions, contributions
 //! (with expenses) and reflections; their validation, storage, lists, dashboard and search.
 //!
-//! Every kind is a plain struct implementing [`Kind`]; [`store`] does the rest generically, so
+//! Every kind is a plain struct implementing [`Record`]; [`store`] does the rest generically, so
 //! create, update, delete with undo and lists behave the same for all of them.
 
 pub mod actions;
@@ -176,7 +176,7 @@ pub trait Columns: Sized {
     /// Binds [`Columns::columns`] in order.
     fn bind<'q>(&'q self, query: Query<'q>) -> Query<'q>;
 
-    /// Reads the columns of one row (child rows are loaded by [`Kind::load_children`]).
+    /// Reads the columns of one row (child rows are loaded by [`Record::load_children`]).
     fn from_row(row: &SqliteRow) -> CoreResult<Self>;
 }
 
@@ -187,13 +187,13 @@ impl Link {
     }
 }
 
-/// The references that are set, for [`Kind::links`].
+/// The references that are set, for [`Record::links`].
 pub fn links_of(links: impl IntoIterator<Item = Option<Link>>) -> Vec<Link> {
     links.into_iter().flatten().collect()
 }
 
 /// What each kind of record tells the generic store about itself.
-pub trait Kind:
+pub trait Record:
     Columns + Serialize + DeserializeOwned + Clone + Send + Sync + Unpin + 'static
 {
     /// Which kind this is.
@@ -203,7 +203,7 @@ pub trait Kind:
     /// The column lists sort by title on.
     const TITLE_COLUMN: &'static str;
 
-    /// Fills in what the core works out (mileage amounts); called before [`Kind::validate`].
+    /// Fills in what the core works out (mileage amounts); called before [`Record::validate`].
     fn normalise(&mut self) {}
 
     /// Checks every field; the first problem is returned with its field name.

@@ -4,7 +4,7 @@ use super::choices::PersonRole;
 use super::columns::record;
 use super::list::{ListQuery, Where};
 use super::validate::{self, MAX_SHORT, MAX_TEXT};
-use super::{Kind, Link, RecordKind};
+use super::{Link, Record, RecordKind};
 use crate::error::{CoreError, CoreResult};
 
 record! {
@@ -22,7 +22,7 @@ record! {
     computed {}
 }
 
-impl Kind for Person {
+impl Record for Person {
     const KIND: RecordKind = RecordKind::Person;
     const DATE_COLUMN: Option<&'static str> = None;
     const TITLE_COLUMN: &'static str = "name";

@@ -8,7 +8,7 @@ use super::choices::{Approach, ProjectStatus};
 use super::columns::record;
 use super::list::{ListQuery, Where};
 use super::validate::{self, MAX_SHORT, MAX_TEXT};
-use super::{links_of, Kind, Link, RecordKind};
+use super::{links_of, Link, Record, RecordKind};
 use crate::error::{CoreError, CoreResult};
 
 /// Rates agreed for a project from a date on. Any rate may be left out.
@@ -104,7 +104,7 @@ mod rate_cards {
     pub use json::read;
 }
 
-impl Kind for Project {
+impl Record for Project {
     const KIND: RecordKind = RecordKind::Project;
     const DATE_COLUMN: Option<&'static str> = Some("start_date");
     const TITLE_COLUMN: &'static str = "title";

@@ -6,7 +6,7 @@ use super::choices::Template;
 use super::columns::record;
 use super::list::{ListQuery, Where};
 use super::validate::{self, MAX_TEXT};
-use super::{links_of, Kind, Link, RecordKind};
+use super::{links_of, Link, Record, RecordKind};
 use crate::error::{CoreError, CoreResult};
 
 record! {
@@ -55,7 +55,7 @@ impl Reflection {
     }
 }
 
-impl Kind for Reflection {
+impl Record for Reflection {
     const KIND: RecordKind = RecordKind::Reflection;
     const DATE_COLUMN: Option<&'static str> = Some("date");
     const TITLE_COLUMN: &'static str = "title";
@@ -93,8 +93,8 @@ impl Kind for Reflection {
     }
 
     fn filter(query: &ListQuery, sql: &mut Where) -> CoreResult<()> {
-        sql.project("project_id", query.project_id);
-        sql.project("meeting_id", query.meeting_id);
+        sql.refers_to("project_id", query.project_id);
+        sql.refers_to("meeting_id", query.meeting_id);
         sql.tag(query.tag.as_deref());
         sql.choice(
             "kind",

@@ -7,7 +7,7 @@ use specta::Type;
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
 use super::list::{ListQuery, Page, Sort, Where};
-use super::{Kind, RecordKind, Stored};
+use super::{Record, RecordKind, Stored};
 use crate::error::{CoreError, CoreResult};
 
 /// How long a deleted record can be brought back, in seconds.
@@ -25,7 +25,7 @@ pub fn now_stamp() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
 
-fn select_sql<T: Kind>() -> String {
+fn select_sql<T: Record>() -> String {
     format!(
         "SELECT id, created_at, updated_at, {} FROM {}",
         T::columns().join(", "),
@@ -33,7 +33,7 @@ fn select_sql<T: Kind>() -> String {
     )
 }
 
-fn read_record<T: Kind>(row: &sqlx::sqlite::SqliteRow) -> CoreResult<Stored<T>> {
+fn read_record<T: Record>(row: &sqlx::sqlite::SqliteRow) -> CoreResult<Stored<T>> {
     Ok(Stored {
         id: row.try_get("id")?,
         created_at: row.try_get("created_at")?,
@@ -43,7 +43,10 @@ fn read_record<T: Kind>(row: &sqlx::sqlite::SqliteRow) -> CoreResult<Stored<T>> 
 }
 
 /// Refuses references to records that do not exist or were deleted.
-pub(crate) async fn check_links<T: Kind>(conn: &mut SqliteConnection, data: &T) -> CoreResult<()> {
+pub(crate) async fn check_links<T: Record>(
+    conn: &mut SqliteConnection,
+    data: &T,
+) -> CoreResult<()> {
     for link in data.links() {
         let sql = format!(
             "SELECT count(*) FROM {} WHERE id = ? AND deleted_at IS NULL",
@@ -65,7 +68,7 @@ pub(crate) async fn check_links<T: Kind>(conn: &mut SqliteConnection, data: &T) 
 
 /// Inserts a validated record with a chosen id and timestamps (used by create, import and demo).
 /// `id: None` lets the database choose.
-pub(crate) async fn insert_row<T: Kind>(
+pub(crate) async fn insert_row<T: Record>(
     conn: &mut SqliteConnection,
     id: Option<i64>,
     created_at: &str,
@@ -85,7 +88,7 @@ pub(crate) async fn insert_row<T: Kind>(
     Ok(new_id)
 }
 
-async fn fetch<T: Kind>(conn: &mut SqliteConnection, id: i64) -> CoreResult<Stored<T>> {
+async fn fetch<T: Record>(conn: &mut SqliteConnection, id: i64) -> CoreResult<Stored<T>> {
     let sql = format!("{} WHERE id = ? AND deleted_at IS NULL", select_sql::<T>());
     let row = sqlx::query(&sql)
         .bind(id)
@@ -106,7 +109,7 @@ fn not_found(kind: RecordKind) -> CoreError {
 }
 
 /// Validates and saves a new record.
-pub async fn create<T: Kind>(pool: &SqlitePool, mut data: T) -> CoreResult<Stored<T>> {
+pub async fn create<T: Record>(pool: &SqlitePool, mut data: T) -> CoreResult<Stored<T>> {
     data.normalise();
     data.validate()?;
     let mut tx = write_tx(pool).await?;
@@ -119,13 +122,13 @@ pub async fn create<T: Kind>(pool: &SqlitePool, mut data: T) -> CoreResult<Store
 }
 
 /// Reads one record with its child rows.
-pub async fn get<T: Kind>(pool: &SqlitePool, id: i64) -> CoreResult<Stored<T>> {
+pub async fn get<T: Record>(pool: &SqlitePool, id: i64) -> CoreResult<Stored<T>> {
     let mut conn = pool.acquire().await?;
     fetch::<T>(&mut conn, id).await
 }
 
 /// Validates and replaces the fields (and child rows) of an existing record.
-pub async fn update<T: Kind>(pool: &SqlitePool, id: i64, mut data: T) -> CoreResult<Stored<T>> {
+pub async fn update<T: Record>(pool: &SqlitePool, id: i64, mut data: T) -> CoreResult<Stored<T>> {
     data.normalise();
     data.validate()?;
     let mut tx = write_tx(pool).await?;
@@ -271,7 +274,7 @@ pub async fn purge_expired(
 }
 
 /// One page of records of kind `T` matching `query`.
-pub async fn list<T: Kind>(pool: &SqlitePool, query: &ListQuery) -> CoreResult<Page<Stored<T>>> {
+pub async fn list<T: Record>(pool: &SqlitePool, query: &ListQuery) -> CoreResult<Page<Stored<T>>> {
     let limit = query.limit()?;
     let offset = query.offset.unwrap_or(0);
     let mut filter = Where::default();
@@ -369,14 +372,14 @@ pub(crate) fn index_by_id<T>(records: &[Stored<T>]) -> std::collections::HashMap
 }
 
 /// Every live record of kind `T`, oldest id first, with child rows.
-pub async fn all<T: Kind>(conn: &mut SqliteConnection) -> CoreResult<Vec<Stored<T>>> {
+pub async fn all<T: Record>(conn: &mut SqliteConnection) -> CoreResult<Vec<Stored<T>>> {
     let mut filter = Where::default();
     filter.push("deleted_at IS NULL", []);
     matching(conn, &filter, "id").await
 }
 
 /// Every record of kind `T` that `filter` lets through, in `order` (SQL), with child rows.
-pub async fn matching<T: Kind>(
+pub async fn matching<T: Record>(
     conn: &mut SqliteConnection,
     filter: &Where,
     order: &str,

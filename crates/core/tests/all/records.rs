@@ -867,3 +867,27 @@ async fn start_up_statements_read_indexes_not_whole_tables() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_claim_reference_is_kept_trimmed_and_limited() {
+    let (_dir, _vault, pool) = vault().await;
+    let p = store::create(&pool, project("Hip study")).await.unwrap();
+    let mut c = contribution(p.id, "2025-03-04", 60);
+    c.claim_reference = "  INV-2025-017 ".into();
+    let saved = store::create(&pool, c.clone()).await.unwrap();
+    assert_eq!(saved.data.claim_reference, "INV-2025-017");
+    assert_eq!(
+        store::get::<Contribution>(&pool, saved.id).await.unwrap(),
+        saved
+    );
+
+    c.claim_reference = "x".repeat(10_000);
+    let err = store::create(&pool, c).await.unwrap_err();
+    assert_eq!(field_of(err), "claim_reference");
+
+    // A contribution written before the column existed (an older export) reads as no reference.
+    let mut older = serde_json::to_value(&saved.data).unwrap();
+    older.as_object_mut().unwrap().remove("claim_reference");
+    let read: Contribution = serde_json::from_value(older).unwrap();
+    assert_eq!(read.claim_reference, "");
+}

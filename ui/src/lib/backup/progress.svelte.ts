@@ -9,7 +9,7 @@ const WORDS: Record<BackupStage, string> = {
   finishing: "Putting your records in place…",
 };
 
-export class BackupProgress {
+export class BackupProgressWatch {
   text = $state("");
   percent = $state<number | null>(null);
   private stop: (() => void) | null = null;
@@ -18,11 +18,12 @@ export class BackupProgress {
   async begin(first: string) {
     this.text = first;
     this.percent = null;
-    this.stop = await events.backupProgress
+    this.stop = await events.backupProgressed
       .listen((e) => {
         this.text = WORDS[e.payload.stage] ?? this.text;
         this.percent = e.payload.stage === "sealing" || e.payload.stage === "opening" ? e.payload.percent : null;
       })
+      // Without the event the first sentence stays; the backup itself still reports its end.
       .catch(() => null);
   }
 

@@ -289,6 +289,20 @@ describe("locking", () => {
   });
 });
 
+describe("a new column, end to end", () => {
+  it("keeps the claim or invoice number typed with a contribution", async () => {
+    const user = userEvent.setup();
+    await open("Contributions");
+    await screen.findByRole("heading", { name: "Log a contribution" });
+    await user.click(screen.getByText("Fee and expenses"));
+    await user.type(screen.getByLabelText("Claim or invoice number"), "INV-2025-017");
+    await user.click(screen.getByRole("button", { name: "Save contribution" }));
+    await screen.findByText(/^Saved: /);
+    const sent = calls("contribution_create").at(-1)!.args.data as any;
+    expect(sent.claim_reference).toBe("INV-2025-017");
+  });
+});
+
 describe("the data layer", () => {
   it("says so when a draft cannot be kept, instead of claiming it is", async () => {
     const user = userEvent.setup();

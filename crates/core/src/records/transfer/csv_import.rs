@@ -19,7 +19,7 @@ use crate::records::money::{
 };
 use crate::records::preferences::{self, Preferences};
 use crate::records::store::{insert_row, now_stamp};
-use crate::records::{Contribution, Expense, Kind, Project};
+use crate::records::{Contribution, Expense, Project, Record};
 
 /// Most data rows in one CSV file.
 pub const MAX_ROWS: usize = 200_000;

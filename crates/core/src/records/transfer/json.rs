@@ -11,7 +11,7 @@ use crate::error::{CoreError, CoreResult};
 use crate::records::preferences::{self, Preferences};
 use crate::records::store::{self, insert_row};
 use crate::records::{
-    Action, Contribution, Kind, Meeting, Person, Project, RecordKind, Reflection, Stored,
+    Action, Contribution, Meeting, Person, Project, Record, RecordKind, Reflection, Stored,
 };
 
 /// The `format` value of an Alongside JSON export.
@@ -93,7 +93,7 @@ pub async fn export_all(pool: &SqlitePool, include_private: bool) -> CoreResult<
 }
 
 /// Checks one kind's records: ids unique and positive, fields valid, links inside the file.
-fn check_kind<T: Kind>(
+fn check_kind<T: Record>(
     report: &mut ImportReport,
     name: &str,
     records: &[Stored<T>],
@@ -209,7 +209,7 @@ pub fn parse(bytes: &[u8], report: &mut ImportReport) -> Option<Everything> {
     Some(everything)
 }
 
-async fn insert_all<T: Kind>(
+async fn insert_all<T: Record>(
     conn: &mut sqlx::SqliteConnection,
     records: &[Stored<T>],
 ) -> CoreResult<()> {

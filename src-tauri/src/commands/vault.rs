@@ -4,16 +4,15 @@ use alongside_core::vault::settings::LockSettings;
 use alongside_core::vault::{
     strength, LockReason, Proof, Strength, UnlockMethod, Vault, VaultStatus,
 };
-use alongside_core::{ApiError, AppInfo};
+use alongside_core::AppInfo;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use tauri::State;
 
+use super::CmdResult;
 use crate::events::VaultLocked;
 use crate::state::AppState;
-
-type CmdResult<T> = Result<T, ApiError>;
 
 /// Version, data folder and whether a vault exists.
 #[tauri::command]

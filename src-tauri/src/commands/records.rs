@@ -13,19 +13,10 @@ use alongside_core::records::store::{self, Deleted};
 use alongside_core::records::{
     Action, Contribution, Meeting, Person, Project, RecordKind, Reflection, Stored,
 };
-use alongside_core::{ApiError, SqlitePool};
 use tauri::State;
 
+use super::{require_unlocked, CmdResult};
 use crate::state::AppState;
-
-type CmdResult<T> = Result<T, ApiError>;
-
-/// The unlocked vault's pool; counts as activity for auto-lock.
-pub(crate) async fn pool(state: &AppState) -> CmdResult<SqlitePool> {
-    let pool = state.vault.pool().await?;
-    state.vault.touch().await;
-    Ok(pool)
-}
 
 /// Defines create / update / get / list commands for one kind of record.
 macro_rules! kind_commands {
@@ -34,7 +25,7 @@ macro_rules! kind_commands {
         #[tauri::command]
         #[specta::specta]
         pub async fn $create(state: State<'_, AppState>, data: $kind) -> CmdResult<Stored<$kind>> {
-            Ok(store::create(&pool(&state).await?, data).await?)
+            Ok(store::create(&require_unlocked(&state).await?, data).await?)
         }
 
         #[doc = concat!("Replaces the fields of a ", $noun, ".")]
@@ -45,14 +36,14 @@ macro_rules! kind_commands {
             id: i64,
             data: $kind,
         ) -> CmdResult<Stored<$kind>> {
-            Ok(store::update(&pool(&state).await?, id, data).await?)
+            Ok(store::update(&require_unlocked(&state).await?, id, data).await?)
         }
 
         #[doc = concat!("Reads one ", $noun, ".")]
         #[tauri::command]
         #[specta::specta]
         pub async fn $get(state: State<'_, AppState>, id: i64) -> CmdResult<Stored<$kind>> {
-            Ok(store::get(&pool(&state).await?, id).await?)
+            Ok(store::get(&require_unlocked(&state).await?, id).await?)
         }
 
         #[doc = concat!("One page of ", $noun, " records.")]
@@ -62,7 +53,7 @@ macro_rules! kind_commands {
             state: State<'_, AppState>,
             query: ListQuery,
         ) -> CmdResult<Page<Stored<$kind>>> {
-            Ok(store::list(&pool(&state).await?, &query).await?)
+            Ok(store::list(&require_unlocked(&state).await?, &query).await?)
         }
     };
 }
@@ -124,7 +115,7 @@ pub async fn record_delete(
     kind: RecordKind,
     id: i64,
 ) -> CmdResult<Deleted> {
-    Ok(store::delete(&pool(&state).await?, kind, id).await?)
+    Ok(store::delete(&require_unlocked(&state).await?, kind, id).await?)
 }
 
 /// Undoes a delete.
@@ -135,7 +126,7 @@ pub async fn record_restore(
     kind: RecordKind,
     id: i64,
 ) -> CmdResult<()> {
-    Ok(store::restore(&pool(&state).await?, kind, id).await?)
+    Ok(store::restore(&require_unlocked(&state).await?, kind, id).await?)
 }
 
 /// The dashboard's figures for today.
@@ -143,7 +134,7 @@ pub async fn record_restore(
 #[specta::specta]
 pub async fn dashboard_get(state: State<'_, AppState>) -> CmdResult<Dashboard> {
     let today = alongside_core::clock::local_today();
-    Ok(dashboard::dashboard(&pool(&state).await?, today).await?)
+    Ok(dashboard::dashboard(&require_unlocked(&state).await?, today).await?)
 }
 
 /// One project's totals: all its time and money.
@@ -153,7 +144,7 @@ pub async fn project_totals(
     state: State<'_, AppState>,
     project_id: i64,
 ) -> CmdResult<dashboard::ProjectTotals> {
-    Ok(dashboard::project_totals(&pool(&state).await?, project_id).await?)
+    Ok(dashboard::project_totals(&require_unlocked(&state).await?, project_id).await?)
 }
 
 /// Money for this week, monthly period and tax year, against the user's weekly limit.
@@ -161,7 +152,7 @@ pub async fn project_totals(
 #[specta::specta]
 pub async fn money_periods(state: State<'_, AppState>) -> CmdResult<MoneyPeriods> {
     let today = alongside_core::clock::local_today();
-    Ok(periods::money_periods(&pool(&state).await?, today).await?)
+    Ok(periods::money_periods(&require_unlocked(&state).await?, today).await?)
 }
 
 /// Searches everything, private reflections included (this is inside the app).
@@ -172,14 +163,20 @@ pub async fn search_records(
     query: String,
     limit: u32,
 ) -> CmdResult<Vec<SearchHit>> {
-    Ok(search::search(&pool(&state).await?, &query, limit, Privacy::IncludePrivate).await?)
+    Ok(search::search(
+        &require_unlocked(&state).await?,
+        &query,
+        limit,
+        Privacy::IncludePrivate,
+    )
+    .await?)
 }
 
 /// The user's preferences.
 #[tauri::command]
 #[specta::specta]
 pub async fn preferences_get(state: State<'_, AppState>) -> CmdResult<Preferences> {
-    Ok(preferences::load(&pool(&state).await?).await?)
+    Ok(preferences::load(&require_unlocked(&state).await?).await?)
 }
 
 /// Saves the user's preferences.
@@ -189,7 +186,7 @@ pub async fn preferences_set(
     state: State<'_, AppState>,
     preferences: Preferences,
 ) -> CmdResult<Preferences> {
-    Ok(preferences::save(&pool(&state).await?, &preferences).await?)
+    Ok(preferences::save(&require_unlocked(&state).await?, &preferences).await?)
 }
 
 /// The fixed choices and their labels.
@@ -210,19 +207,19 @@ pub async fn mileage_pence(tenth_miles: i64, pence_per_mile: i64) -> CmdResult<i
 #[tauri::command]
 #[specta::specta]
 pub async fn draft_save(state: State<'_, AppState>, id: String, body: String) -> CmdResult<Draft> {
-    Ok(drafts::save(&pool(&state).await?, &id, &body).await?)
+    Ok(drafts::save(&require_unlocked(&state).await?, &id, &body).await?)
 }
 
 /// The draft kept for a form, if any.
 #[tauri::command]
 #[specta::specta]
 pub async fn draft_load(state: State<'_, AppState>, id: String) -> CmdResult<Option<Draft>> {
-    Ok(drafts::load(&pool(&state).await?, &id).await?)
+    Ok(drafts::load(&require_unlocked(&state).await?, &id).await?)
 }
 
 /// Forgets a form's draft (after saving it for real).
 #[tauri::command]
 #[specta::specta]
 pub async fn draft_delete(state: State<'_, AppState>, id: String) -> CmdResult<()> {
-    Ok(drafts::delete(&pool(&state).await?, &id).await?)
+    Ok(drafts::delete(&require_unlocked(&state).await?, &id).await?)
 }

@@ -4,17 +4,15 @@
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
-use alongside_core::{ApiError, CoreError};
+use alongside_core::CoreError;
 use alongside_export::{Document, ExportOptions, Format, ReportInfo, Written};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
+use super::{require_unlocked, CmdResult};
 use crate::events::ExportProgress;
 use crate::file_dialogs::{save_to, Ask};
-use crate::record_commands::pool;
 use crate::state::AppState;
-
-type CmdResult<T> = Result<T, ApiError>;
 
 /// The reports on offer, with their formats.
 #[tauri::command]
@@ -31,7 +29,8 @@ pub async fn export_preview(
     options: ExportOptions,
 ) -> CmdResult<Document> {
     let today = alongside_core::clock::local_today();
-    let prepared = alongside_export::prepare(&pool(&state).await?, &options, today).await?;
+    let prepared =
+        alongside_export::prepare(&require_unlocked(&state).await?, &options, today).await?;
     Ok(prepared.document)
 }
 
@@ -45,7 +44,7 @@ pub async fn export_save<R: Runtime>(
     options: ExportOptions,
 ) -> CmdResult<Option<Written>> {
     alongside_export::check(&options)?;
-    let pool = pool(&state).await?;
+    let pool = require_unlocked(&state).await?;
     let today = alongside_core::clock::local_today();
     let ext = options.format.extension();
     let name = format!("alongside-{}-{today}.{ext}", options.report.as_str());
@@ -93,7 +92,7 @@ pub async fn export_open<R: Runtime>(
     path: String,
     reveal: bool,
 ) -> CmdResult<()> {
-    pool(&state).await?;
+    require_unlocked(&state).await?;
     let path = PathBuf::from(path);
     let known = state
         .exported

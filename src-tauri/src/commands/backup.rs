@@ -10,16 +10,14 @@ use alongside_core::backup::{
     self, BackupInfo, BackupMade, BackupState, Control, Restored, Target,
 };
 use alongside_core::vault::{validate_passphrase, Erased, Proof};
-use alongside_core::{ApiError, CoreError};
+use alongside_core::CoreError;
 use secrecy::SecretString;
 use tauri::{AppHandle, Runtime, State};
 
-use crate::events::BackupProgress;
+use super::{require_unlocked, CmdResult};
+use crate::events::BackupProgressed;
 use crate::file_dialogs::{open_from, save_to, Ask};
-use crate::record_commands::pool;
 use crate::state::AppState;
-
-type CmdResult<T> = Result<T, ApiError>;
 
 /// The word typed to confirm deleting everything.
 pub const DELETE_WORD: &str = "delete";
@@ -35,15 +33,7 @@ fn control<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> Control {
     let app = app.clone();
     Control {
         cancel: state.backup_cancel.clone(),
-        progress: Arc::new(move |p| {
-            crate::events::send(
-                &app,
-                BackupProgress {
-                    stage: p.stage,
-                    percent: p.percent,
-                },
-            );
-        }),
+        progress: Arc::new(move |p| crate::events::send(&app, BackupProgressed(p))),
     }
 }
 
@@ -52,7 +42,7 @@ fn control<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> Control {
 #[specta::specta]
 pub async fn backup_state(state: State<'_, AppState>) -> CmdResult<BackupState> {
     let today = alongside_core::clock::local_today();
-    Ok(backup::state(&pool(&state).await?, today).await?)
+    Ok(backup::state(&require_unlocked(&state).await?, today).await?)
 }
 
 /// Asks where to save (the system's save dialog) and makes an encrypted backup there, sealed
