@@ -54,7 +54,7 @@ function status(v: MockVault): VaultStatus {
     unlocked: v.unlocked,
     slots: { passphrase: v.exists, recovery_code: v.exists, keyring: v.exists && v.keyring },
     slots_problem: null,
-    schema_version: v.unlocked ? 5 : null,
+    schema_version: v.unlocked ? 6 : null,
     drafts: v.unlocked ? 0 : null,
     records: v.unlocked ? { people: 0, projects: 0, meetings: 0, actions: 0, contributions: 0, expenses: 0, reflections: 0 } : null,
     auto_lock_minutes: v.unlocked ? v.autoLock : null,
