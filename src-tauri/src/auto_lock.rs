@@ -28,14 +28,14 @@ pub fn spawn(app: tauri::AppHandle, vault: Arc<Vault>) {
 }
 
 /// Keeps the operating-system watcher alive for the app's lifetime.
-pub struct SystemLockWatcher(pub alongside_core::os_lock::Watcher);
+pub struct SystemLockWatcher(pub crate::os_lock::Watcher);
 
 /// Locks the vault when the operating system reports sleep or a screen lock.
 pub fn watch_system<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     vault: Arc<Vault>,
 ) -> SystemLockWatcher {
-    let watcher = alongside_core::os_lock::Watcher::start(Arc::new(move |_event| {
+    let watcher = crate::os_lock::Watcher::start(Arc::new(move |_event| {
         let (app, vault) = (app.clone(), vault.clone());
         // Runs to the end before returning, so the sleep inhibitor is released only after
         // the vault is locked.

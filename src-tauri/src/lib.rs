@@ -4,6 +4,7 @@ pub mod auto_lock;
 pub mod commands;
 pub mod events;
 pub mod file_dialogs;
+pub mod os_lock;
 pub mod reminders;
 pub mod startup;
 pub mod state;

@@ -12,7 +12,6 @@ pub mod error;
 pub mod folder_lock;
 pub mod hardening;
 pub mod logging;
-pub mod os_lock;
 pub mod paths;
 pub mod records;
 pub mod vault;

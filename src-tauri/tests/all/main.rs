@@ -7,5 +7,6 @@
 mod bindings;
 mod hostile_ipc;
 mod ipc;
+mod os_lock;
 mod security;
 mod support;

@@ -7,7 +7,6 @@ mod backup;
 mod hostile;
 mod logs;
 mod migrations;
-mod os_lock;
 mod records;
 mod reminders;
 mod security;

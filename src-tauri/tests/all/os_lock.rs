@@ -4,7 +4,7 @@
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 
-use alongside_core::os_lock::{SystemEvent, Watcher};
+use alongside_app::os_lock::{SystemEvent, Watcher};
 
 fn send(active: bool) {
     let status = std::process::Command::new("dbus-send")
