@@ -917,7 +917,15 @@ fn newest_migration() -> i64 {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/migrations");
     std::fs::read_dir(dir)
         .unwrap()
-        .filter_map(|e| e.unwrap().file_name().to_str()?.split('_').next()?.parse().ok())
+        .filter_map(|e| {
+            e.unwrap()
+                .file_name()
+                .to_str()?
+                .split('_')
+                .next()?
+                .parse()
+                .ok()
+        })
         .max()
         .unwrap()
 }

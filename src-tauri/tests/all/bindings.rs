@@ -43,6 +43,10 @@ fn committed_mock_fixtures_match_the_core() {
             "ui/src/mock/reports.json",
             serde_json::to_string_pretty(&alongside_export::catalogue()).unwrap(),
         ),
+        (
+            "ui/src/mock/core-answers.json",
+            serde_json::to_string_pretty(&core_answers()).unwrap(),
+        ),
     ];
     for (path, fresh) in fixtures {
         let committed = repo_root().join(path);
@@ -58,4 +62,36 @@ fn committed_mock_fixtures_match_the_core() {
             committed.display()
         );
     }
+}
+
+/// The core's answers to the calls whose rule the mocked core repeats (so a UI test cannot pass
+/// on a rule the core no longer has): `ui/src/mock/mock.test.ts` replays each through the mock
+/// and expects the same answer.
+fn core_answers() -> serde_json::Value {
+    use alongside_core::records::money::mileage_pence;
+    use alongside_core::vault::strength;
+    use secrecy::SecretString;
+
+    let mut answers = Vec::new();
+    for (tenth_miles, pence_per_mile) in [(0, 45), (123, 45), (125, 45), (1, 25), (4999, 56)] {
+        answers.push(serde_json::json!({
+            "cmd": "mileage_pence",
+            "args": { "tenthMiles": tenth_miles, "pencePerMile": pence_per_mile },
+            "answer": mileage_pence(tenth_miles, pence_per_mile).unwrap(),
+        }));
+    }
+    // The passphrases the UI tests type: one too short, the ones their vaults use.
+    for passphrase in [
+        "short",
+        "   spaces   ",
+        "correct horse battery staple",
+        "river kettle orchard lantern",
+    ] {
+        answers.push(serde_json::json!({
+            "cmd": "passphrase_strength",
+            "args": { "passphrase": passphrase },
+            "answer": strength(&SecretString::from(passphrase.to_owned())),
+        }));
+    }
+    serde_json::Value::Array(answers)
 }

@@ -72,7 +72,10 @@ async fn create_lock_and_unlock_with_passphrase_and_recovery_code() {
     let status = vault.status().await.unwrap();
     assert!(status.exists && status.unlocked);
     assert!(status.slots.passphrase && status.slots.recovery_code && !status.slots.keyring);
-    let newest = alongside_core::vault::database::MIGRATOR.iter().map(|m| m.version).max();
+    let newest = alongside_core::vault::database::MIGRATOR
+        .iter()
+        .map(|m| m.version)
+        .max();
     assert_eq!(status.schema_version, newest);
 
     let pool = vault.pool().await.unwrap();
