@@ -3,7 +3,15 @@
 // WebdriverIO comes from the window's own packages (ui/node_modules), installed by `make setup`.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import {
+  mkdtemp,
+  mkdir,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  writeFile,
+} from "node:fs/promises";
 import { homedir, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -30,10 +38,18 @@ async function step(name, fn) {
 }
 
 function startDriver() {
-  const driver = spawn("tauri-driver", ["--port", "4444", "--native-port", "4445"], {
-    env: { ...process.env, ALONGSIDE_DATA_DIR: dataDir, ALONGSIDE_LOG: "warn" },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const driver = spawn(
+    "tauri-driver",
+    ["--port", "4444", "--native-port", "4445"],
+    {
+      env: {
+        ...process.env,
+        ALONGSIDE_DATA_DIR: dataDir,
+        ALONGSIDE_LOG: "warn",
+      },
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
   return driver;
 }
 
@@ -65,7 +81,9 @@ async function openApp() {
 
 async function shot(browser, name) {
   // Two animation frames so the screen has painted.
-  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+  await browser.executeAsync((done) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => done())),
+  );
   await browser.saveScreenshot(join(shots, `${name}.png`));
 }
 
@@ -79,11 +97,14 @@ async function currentHeading(browser) {
 }
 
 async function heading(browser, text, timeout = 15000) {
-  await browser.waitUntil(async () => (await currentHeading(browser)) === text, {
-    timeout,
-    interval: 200,
-    timeoutMsg: `expected heading "${text}", saw "${await currentHeading(browser)}"`,
-  });
+  await browser.waitUntil(
+    async () => (await currentHeading(browser)) === text,
+    {
+      timeout,
+      interval: 200,
+      timeoutMsg: `expected heading "${text}", saw "${await currentHeading(browser)}"`,
+    },
+  );
 }
 
 async function byLabel(browser, label) {
@@ -109,19 +130,24 @@ async function fill(browser, id, value) {
 }
 
 async function nav(browser, label, expected = label) {
-  await (await browser.$(`//nav//button[starts-with(normalize-space(), "${label}")]`)).click();
+  await (
+    await browser.$(`//nav//button[starts-with(normalize-space(), "${label}")]`)
+  ).click();
   await heading(browser, expected);
 }
 
 async function text(browser, fragment, timeout = 15000) {
-  await browser.$(`//*[contains(text(), ${JSON.stringify(fragment)})]`).waitForExist({ timeout });
+  await browser
+    .$(`//*[contains(text(), ${JSON.stringify(fragment)})]`)
+    .waitForExist({ timeout });
 }
 
 /** No record text may be readable in any file of the data folder. */
 async function assertNoPlaintext(words) {
   for (const n of await readdir(dataDir)) {
     const bytes = (await readFile(join(dataDir, n))).toString("latin1");
-    for (const w of words) if (bytes.includes(w)) throw new Error(`"${w}" readable in ${n}`);
+    for (const w of words)
+      if (bytes.includes(w)) throw new Error(`"${w}" readable in ${n}`);
   }
 }
 
@@ -143,7 +169,9 @@ try {
     await heading(browser, "Choose a passphrase");
     await (await byLabel(browser, "Passphrase")).setValue(PASS);
     await (await byLabel(browser, "Type it again")).setValue(PASS);
-    await browser.$("//*[contains(., 'Strength:')]").waitForExist({ timeout: 10000 });
+    await browser
+      .$("//*[contains(., 'Strength:')]")
+      .waitForExist({ timeout: 10000 });
     await shot(browser, "02-create-vault");
     await (await button(browser, "Create my vault")).click();
     await heading(browser, "Save your recovery code");
@@ -151,68 +179,108 @@ try {
   });
 
   let code = "";
-  await step("the recovery code is shown once and must be confirmed", async () => {
-    code = (await (await browser.$(".code")).getText()).replace(/[^0-9A-Z]/g, "");
-    if (!/^[0-9A-Z]{25}$/.test(code)) throw new Error(`odd code ${code}`);
-    const cont = await button(browser, "Continue");
-    if (await cont.isEnabled()) throw new Error("Continue was enabled before confirming");
-    await (await browser.$("#saved")).click();
-    await cont.click();
-    await browser.$("nav[aria-label='Main']").waitForExist({ timeout: 10000 });
-    await shot(browser, "04-dashboard");
-  });
+  await step(
+    "the recovery code is shown once and must be confirmed",
+    async () => {
+      code = (await (await browser.$(".code")).getText()).replace(
+        /[^0-9A-Z]/g,
+        "",
+      );
+      if (!/^[0-9A-Z]{25}$/.test(code)) throw new Error(`odd code ${code}`);
+      const cont = await button(browser, "Continue");
+      if (await cont.isEnabled())
+        throw new Error("Continue was enabled before confirming");
+      await (await browser.$("#saved")).click();
+      await cont.click();
+      await browser
+        .$("nav[aria-label='Main']")
+        .waitForExist({ timeout: 10000 });
+      await shot(browser, "04-dashboard");
+    },
+  );
 
   await step("the files on disk are encrypted", async () => {
     const names = await readdir(dataDir);
-    for (const n of ["vault.db", "keyslots.json"]) if (!names.includes(n)) throw new Error(`missing ${n}: ${names}`);
+    for (const n of ["vault.db", "keyslots.json"])
+      if (!names.includes(n)) throw new Error(`missing ${n}: ${names}`);
     for (const n of names) {
       const bytes = await readFile(join(dataDir, n));
-      if (bytes.subarray(0, 15).toString() === "SQLite format 3") throw new Error(`${n} is plaintext SQLite`);
-      if (bytes.toString("latin1").includes(PASS)) throw new Error(`passphrase found in ${n}`);
+      if (bytes.subarray(0, 15).toString() === "SQLite format 3")
+        throw new Error(`${n} is plaintext SQLite`);
+      if (bytes.toString("latin1").includes(PASS))
+        throw new Error(`passphrase found in ${n}`);
     }
   });
 
-  await step("every file and folder the app keeps is private to the user (0600 / 0700)", async () => {
-    async function check(dir) {
-      const mode = (await stat(dir)).mode & 0o777;
-      if (mode !== 0o700) throw new Error(`${dir} has mode ${mode.toString(8)}`);
-      for (const entry of await readdir(dir, { withFileTypes: true })) {
-        const path = join(dir, entry.name);
-        if (entry.isDirectory()) await check(path);
-        else if (entry.isFile() && ((await stat(path)).mode & 0o777) !== 0o600)
-          throw new Error(`${path} has mode ${((await stat(path)).mode & 0o777).toString(8)}`);
+  await step(
+    "every file and folder the app keeps is private to the user (0600 / 0700)",
+    async () => {
+      async function check(dir) {
+        const mode = (await stat(dir)).mode & 0o777;
+        if (mode !== 0o700)
+          throw new Error(`${dir} has mode ${mode.toString(8)}`);
+        for (const entry of await readdir(dir, { withFileTypes: true })) {
+          const path = join(dir, entry.name);
+          if (entry.isDirectory()) await check(path);
+          else if (
+            entry.isFile() &&
+            ((await stat(path)).mode & 0o777) !== 0o600
+          )
+            throw new Error(
+              `${path} has mode ${((await stat(path)).mode & 0o777).toString(8)}`,
+            );
+        }
       }
-    }
-    await check(dataDir);
-    // WebKit's own storage and cache, where the web view keeps them.
-    for (const own of [".local/share/org.alongside.desktop", ".cache/org.alongside.desktop"]) {
-      const dir = join(homedir(), own);
-      if (await stat(dir).catch(() => null)) await check(dir);
-    }
-  });
+      await check(dataDir);
+      // WebKit's own storage and cache, where the web view keeps them.
+      for (const own of [
+        ".local/share/org.alongside.desktop",
+        ".cache/org.alongside.desktop",
+      ]) {
+        const dir = join(homedir(), own);
+        if (await stat(dir).catch(() => null)) await check(dir);
+      }
+    },
+  );
 
-  await step("settings show locking and passphrase controls; the keyring is off until asked", async () => {
-    await (await button(browser, "Settings")).click();
-    await heading(browser, "Settings");
-    if (await (await browser.$("#keyring")).isSelected()) throw new Error("the keyring was on without being asked");
-    await shot(browser, "05-settings");
-  });
+  await step(
+    "settings show locking and passphrase controls; the keyring is off until asked",
+    async () => {
+      await (await button(browser, "Settings")).click();
+      await heading(browser, "Settings");
+      if (await (await browser.$("#keyring")).isSelected())
+        throw new Error("the keyring was on without being asked");
+      await shot(browser, "05-settings");
+    },
+  );
 
-  await step("turning the keyring on asks for the passphrase again", async () => {
-    await (await browser.$("#keyring")).click();
-    await browser.$("dialog[open] #reauth-passphrase").waitForExist({ timeout: 10000 });
-    await shot(browser, "05b-reauth-keyring");
-    await (await browser.$("#reauth-passphrase")).setValue(PASS);
-    await (await browser.$("//dialog//button[normalize-space()='Turn on']")).click();
-    await text(browser, "Alongside will unlock automatically on this computer.");
-  });
+  await step(
+    "turning the keyring on asks for the passphrase again",
+    async () => {
+      await (await browser.$("#keyring")).click();
+      await browser
+        .$("dialog[open] #reauth-passphrase")
+        .waitForExist({ timeout: 10000 });
+      await shot(browser, "05b-reauth-keyring");
+      await (await browser.$("#reauth-passphrase")).setValue(PASS);
+      await (
+        await browser.$("//dialog//button[normalize-space()='Turn on']")
+      ).click();
+      await text(
+        browser,
+        "Alongside will unlock automatically on this computer.",
+      );
+    },
+  );
 
   await step("add a project", async () => {
     await nav(browser, "Projects");
     await (await button(browser, "Add a project")).click();
     await fill(browser, "p-title", "Kingfisher trial");
     await fill(browser, "p-org", "Riverside NHS Trust");
-    await (await browser.$("#p-approach")).selectByAttribute("value", "co_production");
+    await (
+      await browser.$("#p-approach")
+    ).selectByAttribute("value", "co_production");
     await shot(browser, "11-project-form");
     await (await button(browser, "Add project")).click();
     await text(browser, "Riverside NHS Trust");
@@ -236,8 +304,14 @@ try {
 
   await step("log a contribution from the meeting, with expenses", async () => {
     await (await button(browser, "Log my contribution")).click();
-    await fill(browser, "c-summary", "Argued for an otter-friendly consent form");
-    await (await browser.$("//summary[normalize-space()='Fee and expenses']")).click();
+    await fill(
+      browser,
+      "c-summary",
+      "Argued for an otter-friendly consent form",
+    );
+    await (
+      await browser.$("//summary[normalize-space()='Fee and expenses']")
+    ).click();
     await (await browser.$("#c-arrangement")).selectByAttribute("value", "fee");
     await fill(browser, "c-fee", "37.50");
     await fill(browser, "x-amount", "12.40");
@@ -252,23 +326,29 @@ try {
     await nav(browser, "Reflections");
     await fill(browser, "r-title", "After the January committee");
     await fill(browser, "r-what", "A kingfisher moment: they listened");
-    if (!(await (await browser.$("#r-private")).isSelected())) throw new Error("a new reflection was not private");
+    if (!(await (await browser.$("#r-private")).isSelected()))
+      throw new Error("a new reflection was not private");
     await (await button(browser, "Save reflection")).click();
     await text(browser, "as private");
     await shot(browser, "15-reflections");
   });
 
-  await step("search finds it (Ctrl+K), private reflections included inside the app", async () => {
-    await browser.keys(["Control", "k"]);
-    await heading(browser, "Search");
-    await fill(browser, "search-q", "kingfisher");
-    await text(browser, "matches for");
-    await text(browser, "Private");
-    await shot(browser, "16-search");
-  });
+  await step(
+    "search finds it (Ctrl+K), private reflections included inside the app",
+    async () => {
+      await browser.keys(["Control", "k"]);
+      await heading(browser, "Search");
+      await fill(browser, "search-q", "kingfisher");
+      await text(browser, "matches for");
+      await text(browser, "Private");
+      await shot(browser, "16-search");
+    },
+  );
 
   await step("dashboard, contributions and money add it up", async () => {
-    await (await browser.$(`//nav//button[normalize-space()="Overview"]`)).click();
+    await (
+      await browser.$(`//nav//button[normalize-space()="Overview"]`)
+    ).click();
     await text(browser, "Your time");
     await text(browser, "£49.90");
     await shot(browser, "17-dashboard-with-records");
@@ -282,112 +362,179 @@ try {
     await nav(browser, "Summaries");
     await text(browser, "Kingfisher trial");
     await shot(browser, "21-summaries-preview");
-    await assertNoPlaintext(["kingfisher", "Kingfisher trial", "otter-friendly", "heron leaflet"]);
+    await assertNoPlaintext([
+      "kingfisher",
+      "Kingfisher trial",
+      "otter-friendly",
+      "heron leaflet",
+    ]);
   });
 
   await step("a project's page adds up its time and money", async () => {
     await nav(browser, "Projects");
-    await (await browser.$('//button[@aria-label="Open Kingfisher trial"]')).click();
+    await (
+      await browser.$('//button[@aria-label="Open Kingfisher trial"]')
+    ).click();
     await text(browser, "Time and money");
     await text(browser, "Reflections (0)");
     await text(browser, "£49.90");
     await shot(browser, "22-project-page");
   });
 
-  await step("settings offer backup, restore and deleting everything", async () => {
-    await nav(browser, "Settings");
-    await text(browser, "You have not made a backup yet.");
-    await (await browser.$("#backup-pass")).scrollIntoView();
-    await shot(browser, "23-settings-backup");
-  });
+  await step(
+    "settings offer backup, restore and deleting everything",
+    async () => {
+      await nav(browser, "Settings");
+      await text(browser, "You have not made a backup yet.");
+      await (await browser.$("#backup-pass")).scrollIntoView();
+      await shot(browser, "23-settings-backup");
+    },
+  );
 
-  await step("a backup asks for the vault's passphrase first and refuses a wrong one", async () => {
-    await fill(browser, "backup-pass", "meadow copper whistle dune");
-    await fill(browser, "backup-again", "meadow copper whistle dune");
-    await (await button(browser, "Save a backup…")).click();
-    await browser.$("dialog[open] #reauth-passphrase").waitForExist({ timeout: 10000 });
-    await (await browser.$("#reauth-passphrase")).setValue("not the passphrase at all");
-    await (await browser.$("//dialog//button[normalize-space()='Go on to save']")).click();
-    await browser.$("//dialog//*[contains(text(), 'did not open the vault')]").waitForExist({ timeout: 15000 });
-    await shot(browser, "23b-backup-reauth-wrong");
-    await (await browser.$("//dialog//button[normalize-space()='Cancel']")).click();
-    await browser.$("dialog[open]").waitForExist({ timeout: 5000, reverse: true });
-    await text(browser, "You have not made a backup yet.");
-  });
+  await step(
+    "a backup asks for the vault's passphrase first and refuses a wrong one",
+    async () => {
+      await fill(browser, "backup-pass", "meadow copper whistle dune");
+      await fill(browser, "backup-again", "meadow copper whistle dune");
+      await (await button(browser, "Save a backup…")).click();
+      await browser
+        .$("dialog[open] #reauth-passphrase")
+        .waitForExist({ timeout: 10000 });
+      await (
+        await browser.$("#reauth-passphrase")
+      ).setValue("not the passphrase at all");
+      await (
+        await browser.$("//dialog//button[normalize-space()='Go on to save']")
+      ).click();
+      await browser
+        .$("//dialog//*[contains(text(), 'did not open the vault')]")
+        .waitForExist({ timeout: 15000 });
+      await shot(browser, "23b-backup-reauth-wrong");
+      await (
+        await browser.$("//dialog//button[normalize-space()='Cancel']")
+      ).click();
+      await browser
+        .$("dialog[open]")
+        .waitForExist({ timeout: 5000, reverse: true });
+      await text(browser, "You have not made a backup yet.");
+    },
+  );
 
-  await step("a half-typed contribution is kept as an encrypted draft", async () => {
-    await nav(browser, "Contributions");
-    await fill(browser, "c-summary", "Half a note about the dipper nest");
-    await browser.pause(1500);
-    await assertNoPlaintext(["dipper"]);
-  });
+  await step(
+    "a half-typed contribution is kept as an encrypted draft",
+    async () => {
+      await nav(browser, "Contributions");
+      await fill(browser, "c-summary", "Half a note about the dipper nest");
+      await browser.pause(1500);
+      await assertNoPlaintext(["dipper"]);
+    },
+  );
 
-  await step("lock, refuse a wrong passphrase, unlock with the recovery code", async () => {
-    await (await browser.$("button.lock")).click();
-    await heading(browser, "Unlock Alongside");
-    await shot(browser, "06-unlock");
-    await (await byLabel(browser, "Passphrase")).setValue("not the passphrase");
-    await (await button(browser, "Unlock")).click();
-    await browser.$("//*[contains(text(), 'did not open the vault')]").waitForExist({ timeout: 15000 });
-    await shot(browser, "07-unlock-wrong");
-    await (await button(browser, "Use my recovery code instead")).click();
-    await (await byLabel(browser, "Recovery code")).setValue(code.toLowerCase());
-    await (await button(browser, "Unlock")).click();
-    await browser.$("nav[aria-label='Main']").waitForExist({ timeout: 15000 });
-    await nav(browser, "Projects");
-    await text(browser, "Kingfisher trial");
-    await assertNoPlaintext(["kingfisher", "Kingfisher trial", "otter-friendly", "dipper"]);
-  });
+  await step(
+    "lock, refuse a wrong passphrase, unlock with the recovery code",
+    async () => {
+      await (await browser.$("button.lock")).click();
+      await heading(browser, "Unlock Alongside");
+      await shot(browser, "06-unlock");
+      await (
+        await byLabel(browser, "Passphrase")
+      ).setValue("not the passphrase");
+      await (await button(browser, "Unlock")).click();
+      await browser
+        .$("//*[contains(text(), 'did not open the vault')]")
+        .waitForExist({ timeout: 15000 });
+      await shot(browser, "07-unlock-wrong");
+      await (await button(browser, "Use my recovery code instead")).click();
+      await (
+        await byLabel(browser, "Recovery code")
+      ).setValue(code.toLowerCase());
+      await (await button(browser, "Unlock")).click();
+      await browser
+        .$("nav[aria-label='Main']")
+        .waitForExist({ timeout: 15000 });
+      await nav(browser, "Projects");
+      await text(browser, "Kingfisher trial");
+      await assertNoPlaintext([
+        "kingfisher",
+        "Kingfisher trial",
+        "otter-friendly",
+        "dipper",
+      ]);
+    },
+  );
 
   await step("the draft comes back after the lock", async () => {
     await nav(browser, "Contributions");
     await text(browser, "Your unsaved contribution was brought back.");
     const kept = await (await browser.$("#c-summary")).getValue();
-    if (kept !== "Half a note about the dipper nest") throw new Error(`draft brought back as ${JSON.stringify(kept)}`);
+    if (kept !== "Half a note about the dipper nest")
+      throw new Error(`draft brought back as ${JSON.stringify(kept)}`);
     await shot(browser, "24-draft-brought-back");
   });
 
-  await step("a screen lock reported by the system locks the app and closes an open question", async () => {
-    await nav(browser, "Settings");
-    await (await button(browser, "Make a new recovery code…")).click();
-    await browser.$("dialog[open] #reauth-passphrase").waitForExist({ timeout: 10000 });
-    const send = spawn("dbus-send", [
-      "--session",
-      "--type=signal",
-      "/org/freedesktop/ScreenSaver",
-      "org.freedesktop.ScreenSaver.ActiveChanged",
-      "boolean:true",
-    ]);
-    await new Promise((r) => send.on("exit", r));
-    await heading(browser, "Unlock Alongside");
-    await browser.$("//*[contains(text(), 'the screen locked')]").waitForExist({ timeout: 10000 });
-    await shot(browser, "08-locked-by-system");
-    if (await (await browser.$("dialog[open]")).isExisting()) throw new Error("a dialog stayed open after the lock");
-    await (await byLabel(browser, "Passphrase")).setValue(PASS);
-    await (await button(browser, "Unlock")).click();
-    await browser.$("nav[aria-label='Main']").waitForExist({ timeout: 15000 });
-  });
+  await step(
+    "a screen lock reported by the system locks the app and closes an open question",
+    async () => {
+      await nav(browser, "Settings");
+      await (await button(browser, "Make a new recovery code…")).click();
+      await browser
+        .$("dialog[open] #reauth-passphrase")
+        .waitForExist({ timeout: 10000 });
+      const send = spawn("dbus-send", [
+        "--session",
+        "--type=signal",
+        "/org/freedesktop/ScreenSaver",
+        "org.freedesktop.ScreenSaver.ActiveChanged",
+        "boolean:true",
+      ]);
+      await new Promise((r) => send.on("exit", r));
+      await heading(browser, "Unlock Alongside");
+      await browser
+        .$("//*[contains(text(), 'the screen locked')]")
+        .waitForExist({ timeout: 10000 });
+      await shot(browser, "08-locked-by-system");
+      if (await (await browser.$("dialog[open]")).isExisting())
+        throw new Error("a dialog stayed open after the lock");
+      await (await byLabel(browser, "Passphrase")).setValue(PASS);
+      await (await button(browser, "Unlock")).click();
+      await browser
+        .$("nav[aria-label='Main']")
+        .waitForExist({ timeout: 15000 });
+    },
+  );
 
   await browser.deleteSession();
   browser = await openApp();
-  await step("after a restart the keyring unlocks it without a passphrase", async () => {
-    await browser.$("nav[aria-label='Main']").waitForExist({ timeout: 20000 });
-    await shot(browser, "09-reopened-with-keyring");
-  });
+  await step(
+    "after a restart the keyring unlocks it without a passphrase",
+    async () => {
+      await browser
+        .$("nav[aria-label='Main']")
+        .waitForExist({ timeout: 20000 });
+      await shot(browser, "09-reopened-with-keyring");
+    },
+  );
 
-  await step("after the chosen idle time (1 minute) it locks itself", async () => {
-    await (await button(browser, "Settings")).click();
-    await heading(browser, "Settings");
-    await (await browser.$("#auto-lock")).selectByAttribute("value", "1");
-    await (await button(browser, "Save")).click();
-    await browser.$("//*[contains(text(), 'locks after 1 minute')]").waitForExist({ timeout: 10000 });
-    const started = Date.now();
-    await heading(browser, "Unlock Alongside", 100000);
-    const waited = (Date.now() - started) / 1000;
-    if (waited < 55) throw new Error(`locked too early, after ${waited}s`);
-    await browser.$("//*[contains(text(), 'not used for a while')]").waitForExist({ timeout: 5000 });
-    await shot(browser, "10-locked-when-idle");
-  });
+  await step(
+    "after the chosen idle time (1 minute) it locks itself",
+    async () => {
+      await (await button(browser, "Settings")).click();
+      await heading(browser, "Settings");
+      await (await browser.$("#auto-lock")).selectByAttribute("value", "1");
+      await (await button(browser, "Save")).click();
+      await browser
+        .$("//*[contains(text(), 'locks after 1 minute')]")
+        .waitForExist({ timeout: 10000 });
+      const started = Date.now();
+      await heading(browser, "Unlock Alongside", 100000);
+      const waited = (Date.now() - started) / 1000;
+      if (waited < 55) throw new Error(`locked too early, after ${waited}s`);
+      await browser
+        .$("//*[contains(text(), 'not used for a while')]")
+        .waitForExist({ timeout: 5000 });
+      await shot(browser, "10-locked-when-idle");
+    },
+  );
 } catch (e) {
   if (browser) await shot(browser, "99-failure").catch(() => {});
   if (!failed) {
@@ -399,6 +546,9 @@ try {
   driver.kill();
   await rm(dataDir, { recursive: true, force: true });
 }
-await writeFile(join(shots, "result.txt"), `${passed} passed, ${failed} failed\n`);
+await writeFile(
+  join(shots, "result.txt"),
+  `${passed} passed, ${failed} failed\n`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
