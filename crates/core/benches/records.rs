@@ -12,6 +12,8 @@ mod support;
 use std::time::Instant;
 
 use alongside_core::backup::{self, Control, Target};
+use alongside_core::records::choices::ClaimStatus;
+use alongside_core::records::contributions::ContributionQuery;
 use alongside_core::records::dashboard::dashboard;
 use alongside_core::records::list::ListQuery;
 use alongside_core::records::search::{search, Privacy};
@@ -139,25 +141,28 @@ async fn main() {
         .fetch_one(&pool)
         .await
         .unwrap();
-    let lists = [
-        ListQuery::default(),
+    let lists: [ContributionQuery; 5] = [
+        ListQuery::default().into(),
         ListQuery {
             project_id: Some(project_id),
             ..Default::default()
-        },
+        }
+        .into(),
         ListQuery {
             from: Some("2020-01-01".into()),
             to: Some("2020-12-31".into()),
             ..Default::default()
-        },
-        ListQuery {
-            status: Some("claimed".into()),
+        }
+        .into(),
+        ContributionQuery {
+            status: Some(ClaimStatus::Claimed),
             ..Default::default()
         },
         ListQuery {
             offset: Some(5_000),
             ..Default::default()
-        },
+        }
+        .into(),
     ];
     let mut runs = Vec::new();
     for round in 0..11 {
@@ -170,7 +175,7 @@ async fn main() {
             std::hint::black_box(page);
         }
         let t = Instant::now();
-        let page = store::list::<Meeting>(&pool, &ListQuery::default())
+        let page = store::list::<Meeting>(&pool, &Default::default())
             .await
             .unwrap();
         if round > 0 {
@@ -367,7 +372,7 @@ async fn backup_round_trip(
 async fn reads(
     pool: &alongside_core::SqlitePool,
     today: chrono::NaiveDate,
-    lists: &[ListQuery],
+    lists: &[ContributionQuery],
 ) -> f64 {
     let t = Instant::now();
     for _ in 0..5 {

@@ -2,12 +2,18 @@
 //! dashboard, search, preferences and the fixed choices. Each is a thin call into the core.
 
 use alongside_core::drafts::{self, Draft};
+use alongside_core::records::actions::ActionQuery;
 use alongside_core::records::choices::Choices;
+use alongside_core::records::contributions::ContributionQuery;
 use alongside_core::records::dashboard::{self, Dashboard};
-use alongside_core::records::list::{ListQuery, Page};
+use alongside_core::records::list::Page;
+use alongside_core::records::meetings::MeetingQuery;
 use alongside_core::records::money;
+use alongside_core::records::people::PersonQuery;
 use alongside_core::records::periods::{self, MoneyPeriods};
 use alongside_core::records::preferences::{self, Preferences};
+use alongside_core::records::projects::ProjectQuery;
+use alongside_core::records::reflections::ReflectionQuery;
 use alongside_core::records::search::{self, Privacy, SearchHit};
 use alongside_core::records::store::{self, Deleted};
 use alongside_core::records::{
@@ -20,7 +26,7 @@ use crate::state::AppState;
 
 /// Defines create / update / get / list commands for one kind of record.
 macro_rules! kind_commands {
-    ($kind:ty, $noun:literal, $create:ident, $update:ident, $get:ident, $list:ident) => {
+    ($kind:ty, $query:ty, $noun:literal, $create:ident, $update:ident, $get:ident, $list:ident) => {
         #[doc = concat!("Saves a new ", $noun, ".")]
         #[tauri::command]
         #[specta::specta]
@@ -51,7 +57,7 @@ macro_rules! kind_commands {
         #[specta::specta]
         pub async fn $list(
             state: State<'_, AppState>,
-            query: ListQuery,
+            query: $query,
         ) -> CmdResult<Page<Stored<$kind>>> {
             Ok(store::list(&require_unlocked(&state).await?, &query).await?)
         }
@@ -60,6 +66,7 @@ macro_rules! kind_commands {
 
 kind_commands!(
     Person,
+    PersonQuery,
     "person",
     person_create,
     person_update,
@@ -68,6 +75,7 @@ kind_commands!(
 );
 kind_commands!(
     Project,
+    ProjectQuery,
     "project",
     project_create,
     project_update,
@@ -76,6 +84,7 @@ kind_commands!(
 );
 kind_commands!(
     Meeting,
+    MeetingQuery,
     "meeting",
     meeting_create,
     meeting_update,
@@ -84,6 +93,7 @@ kind_commands!(
 );
 kind_commands!(
     Action,
+    ActionQuery,
     "action",
     action_create,
     action_update,
@@ -92,6 +102,7 @@ kind_commands!(
 );
 kind_commands!(
     Contribution,
+    ContributionQuery,
     "contribution",
     contribution_create,
     contribution_update,
@@ -100,6 +111,7 @@ kind_commands!(
 );
 kind_commands!(
     Reflection,
+    ReflectionQuery,
     "reflection",
     reflection_create,
     reflection_update,

@@ -54,27 +54,27 @@ export const commands = {
 	personCreate: (data: Person) => typedError<Stored<Person>, ApiError>(__TAURI_INVOKE("person_create", { data })),
 	personUpdate: (id: number, data: Person) => typedError<Stored<Person>, ApiError>(__TAURI_INVOKE("person_update", { id, data })),
 	personGet: (id: number) => typedError<Stored<Person>, ApiError>(__TAURI_INVOKE("person_get", { id })),
-	personList: (query: ListQuery) => typedError<Page<Stored<Person>>, ApiError>(__TAURI_INVOKE("person_list", { query })),
+	personList: (query: PersonQuery) => typedError<Page<Stored<Person>>, ApiError>(__TAURI_INVOKE("person_list", { query })),
 	projectCreate: (data: Project) => typedError<Stored<Project>, ApiError>(__TAURI_INVOKE("project_create", { data })),
 	projectUpdate: (id: number, data: Project) => typedError<Stored<Project>, ApiError>(__TAURI_INVOKE("project_update", { id, data })),
 	projectGet: (id: number) => typedError<Stored<Project>, ApiError>(__TAURI_INVOKE("project_get", { id })),
-	projectList: (query: ListQuery) => typedError<Page<Stored<Project>>, ApiError>(__TAURI_INVOKE("project_list", { query })),
+	projectList: (query: ProjectQuery) => typedError<Page<Stored<Project>>, ApiError>(__TAURI_INVOKE("project_list", { query })),
 	meetingCreate: (data: Meeting) => typedError<Stored<Meeting>, ApiError>(__TAURI_INVOKE("meeting_create", { data })),
 	meetingUpdate: (id: number, data: Meeting) => typedError<Stored<Meeting>, ApiError>(__TAURI_INVOKE("meeting_update", { id, data })),
 	meetingGet: (id: number) => typedError<Stored<Meeting>, ApiError>(__TAURI_INVOKE("meeting_get", { id })),
-	meetingList: (query: ListQuery) => typedError<Page<Stored<Meeting>>, ApiError>(__TAURI_INVOKE("meeting_list", { query })),
+	meetingList: (query: MeetingQuery) => typedError<Page<Stored<Meeting>>, ApiError>(__TAURI_INVOKE("meeting_list", { query })),
 	actionCreate: (data: Action) => typedError<Stored<Action>, ApiError>(__TAURI_INVOKE("action_create", { data })),
 	actionUpdate: (id: number, data: Action) => typedError<Stored<Action>, ApiError>(__TAURI_INVOKE("action_update", { id, data })),
 	actionGet: (id: number) => typedError<Stored<Action>, ApiError>(__TAURI_INVOKE("action_get", { id })),
-	actionList: (query: ListQuery) => typedError<Page<Stored<Action>>, ApiError>(__TAURI_INVOKE("action_list", { query })),
+	actionList: (query: ActionQuery) => typedError<Page<Stored<Action>>, ApiError>(__TAURI_INVOKE("action_list", { query })),
 	contributionCreate: (data: Contribution) => typedError<Stored<Contribution>, ApiError>(__TAURI_INVOKE("contribution_create", { data })),
 	contributionUpdate: (id: number, data: Contribution) => typedError<Stored<Contribution>, ApiError>(__TAURI_INVOKE("contribution_update", { id, data })),
 	contributionGet: (id: number) => typedError<Stored<Contribution>, ApiError>(__TAURI_INVOKE("contribution_get", { id })),
-	contributionList: (query: ListQuery) => typedError<Page<Stored<Contribution>>, ApiError>(__TAURI_INVOKE("contribution_list", { query })),
+	contributionList: (query: ContributionQuery) => typedError<Page<Stored<Contribution>>, ApiError>(__TAURI_INVOKE("contribution_list", { query })),
 	reflectionCreate: (data: Reflection) => typedError<Stored<Reflection>, ApiError>(__TAURI_INVOKE("reflection_create", { data })),
 	reflectionUpdate: (id: number, data: Reflection) => typedError<Stored<Reflection>, ApiError>(__TAURI_INVOKE("reflection_update", { id, data })),
 	reflectionGet: (id: number) => typedError<Stored<Reflection>, ApiError>(__TAURI_INVOKE("reflection_get", { id })),
-	reflectionList: (query: ListQuery) => typedError<Page<Stored<Reflection>>, ApiError>(__TAURI_INVOKE("reflection_list", { query })),
+	reflectionList: (query: ReflectionQuery) => typedError<Page<Stored<Reflection>>, ApiError>(__TAURI_INVOKE("reflection_list", { query })),
 	/**  Deletes a record (and what belongs to it); it can be brought back for a while. */
 	recordDelete: (kind: RecordKind, id: number) => typedError<Deleted, ApiError>(__TAURI_INVOKE("record_delete", { kind, id })),
 	/**  Undoes a delete. */
@@ -185,6 +185,12 @@ export type ActionLine = {
 	/**  Days past due. */
 	days_overdue: number,
 };
+
+/**  Which actions a list shows. */
+export type ActionQuery = {
+	/**  Only actions with this status. */
+	status?: ActionStatus | null,
+} & ListQuery;
 
 /**  State of an action. */
 export type ActionStatus = 
@@ -461,6 +467,14 @@ export type Contribution = {
 	tags: string[],
 };
 
+/**  Which contributions a list shows. */
+export type ContributionQuery = {
+	/**  Only this kind of work. */
+	activity?: Activity | null,
+	/**  Only contributions whose claim stands so. */
+	status?: ClaimStatus | null,
+} & ListQuery;
+
 /**  How many records of each kind an import holds. */
 export type Counts = {
 	/**  People. */
@@ -723,7 +737,11 @@ export type LastBackup = {
 	size_kib: number,
 };
 
-/**  Which records a list shows. Every field is optional. */
+/**
+ *  What every list shares: where it is in the records, which dates, project, meeting and tag, in
+ *  which order. Each kind's own query (`ContributionQuery`…) holds this, flattened, beside the
+ *  kind's typed filters. Every field is optional.
+ */
 export type ListQuery = {
 	/**  Only records of this project. */
 	project_id?: number | null,
@@ -733,12 +751,8 @@ export type ListQuery = {
 	from?: string | null,
 	/**  Only records on or before this date (`YYYY-MM-DD`). */
 	to?: string | null,
-	/**  Only this kind: a meeting kind, a contribution activity or a reflection template. */
-	kind?: string | null,
 	/**  Only records with this tag. */
 	tag?: string | null,
-	/**  Only this status: a project or action status, or a contribution's claim status. */
-	status?: string | null,
 	/**  Order (date, newest first, when the kind has dates; otherwise title). */
 	sort?: Sort | null,
 	/**  Reverse the natural order of the sort. */
@@ -834,6 +848,12 @@ export type MeetingLine = {
 	/**  Its project. */
 	project_title: string,
 };
+
+/**  Which meetings a list shows. */
+export type MeetingQuery = {
+	/**  Only meetings of this kind. */
+	kind?: MeetingKind | null,
+} & ListQuery;
 
 /**  A mileage rate from a date on. */
 export type MileageRate = {
@@ -946,6 +966,12 @@ export type Person = {
 	notes: string,
 };
 
+/**  Which people a list shows. */
+export type PersonQuery = {
+	/**  Only people with this role. */
+	role?: PersonRole | null,
+} & ListQuery;
+
 /**  Role of a person on a project or at a meeting. */
 export type PersonRole = 
 /**  Patient partner. */
@@ -1034,6 +1060,14 @@ export type ProjectMinutes = {
 	/**  Minutes. */
 	minutes: number,
 };
+
+/**  Which projects a list shows. */
+export type ProjectQuery = {
+	/**  Only projects of this approach. */
+	approach?: Approach | null,
+	/**  Only projects with this status. */
+	status?: ProjectStatus | null,
+} & ListQuery;
 
 /**  Whether a project is under way. */
 export type ProjectStatus = 
@@ -1148,6 +1182,14 @@ export type Reflection = {
 	tags: string[],
 };
 
+/**  Which reflections a list shows. */
+export type ReflectionQuery = {
+	/**  Only reflections written to this template. */
+	template?: Template | null,
+	/**  Only private, shareable or ready-to-share reflections. */
+	sharing?: Sharing | null,
+} & ListQuery;
+
 /**  Which desktop reminders the user wants. */
 export type ReminderSwitches = {
 	/**  A meeting tomorrow. */
@@ -1220,6 +1262,15 @@ export type Selection = {
 	/**  The projects; every project when empty. */
 	project_ids?: number[],
 };
+
+/**  Which reflections by how they may be shared. */
+export type Sharing = 
+/**  Private ones. */
+"private" | 
+/**  Ones that are not private. */
+"shareable" | 
+/**  Ones marked ready to share as they are. */
+"share_ready";
 
 /**  Which key slots a vault has. */
 export type SlotSummary = {

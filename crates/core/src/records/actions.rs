@@ -2,7 +2,7 @@
 
 use super::choices::ActionStatus;
 use super::columns::record;
-use super::list::{ListQuery, Where};
+use super::list::{list_query, ListFilter, ListQuery, Where};
 use super::validate::{self, MAX_TEXT};
 use super::{links_of, Link, Record, RecordKind};
 use crate::error::CoreResult;
@@ -28,8 +28,29 @@ record! {
     computed {}
 }
 
+list_query!(
+    /// Which actions a list shows.
+    ActionQuery {
+        /// Only actions with this status.
+        status: Option<ActionStatus>,
+    }
+);
+
+impl ListFilter for ActionQuery {
+    fn common(&self) -> &ListQuery {
+        &self.list
+    }
+
+    fn add_to(&self, sql: &mut Where) {
+        sql.refers_to("project_id", self.list.project_id);
+        sql.refers_to("meeting_id", self.list.meeting_id);
+        sql.is("status", self.status);
+    }
+}
+
 impl Record for Action {
     const KIND: RecordKind = RecordKind::Action;
+    type Query = ActionQuery;
     const DATE_COLUMN: Option<&'static str> = Some("due_date");
     const TITLE_COLUMN: &'static str = "title";
 
@@ -45,17 +66,5 @@ impl Record for Action {
             Link::to("meeting_id", RecordKind::Meeting, self.meeting_id),
             Link::to("owner_id", RecordKind::Person, self.owner_id),
         ])
-    }
-
-    fn filter(query: &ListQuery, sql: &mut Where) -> CoreResult<()> {
-        sql.refers_to("project_id", query.project_id);
-        sql.refers_to("meeting_id", query.meeting_id);
-        sql.choice(
-            "status",
-            "status",
-            query.status.as_deref(),
-            ActionStatus::parse,
-            ActionStatus::as_str,
-        )
     }
 }

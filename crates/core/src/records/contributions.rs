@@ -6,7 +6,7 @@ use sqlx::{Row, SqliteConnection};
 
 use super::choices::{Activity, ClaimStatus, ExpenseKind, FeeArrangement};
 use super::columns::record;
-use super::list::{Arg, ListQuery, Where};
+use super::list::{list_query, Arg, ListFilter, ListQuery, Where};
 use super::money::mileage_pence;
 use super::validate::{self, MAX_SHORT, MAX_TEXT};
 use super::{links_of, Link, Record, RecordKind, Stored};
@@ -158,8 +158,38 @@ impl Expense {
     }
 }
 
+list_query!(
+    /// Which contributions a list shows.
+    ContributionQuery {
+        /// Only this kind of work.
+        activity: Option<Activity>,
+        /// Only contributions whose claim stands so.
+        status: Option<ClaimStatus>,
+    }
+);
+
+impl ListFilter for ContributionQuery {
+    fn common(&self) -> &ListQuery {
+        &self.list
+    }
+
+    fn add_to(&self, sql: &mut Where) {
+        sql.refers_to("project_id", self.list.project_id);
+        sql.refers_to("meeting_id", self.list.meeting_id);
+        sql.tag(self.list.tag.as_deref());
+        sql.is("activity", self.activity);
+        if let Some(status) = self.status {
+            sql.push(
+                format!("({CLAIM_STATUS_SQL}) = ?"),
+                [Arg::Text(status.as_str().to_owned())],
+            );
+        }
+    }
+}
+
 impl Record for Contribution {
     const KIND: RecordKind = RecordKind::Contribution;
+    type Query = ContributionQuery;
     const DATE_COLUMN: Option<&'static str> = Some("date");
     const TITLE_COLUMN: &'static str = "summary";
 
@@ -253,28 +283,5 @@ impl Record for Contribution {
             },
         )
         .await
-    }
-
-    fn filter(query: &ListQuery, sql: &mut Where) -> CoreResult<()> {
-        sql.refers_to("project_id", query.project_id);
-        sql.refers_to("meeting_id", query.meeting_id);
-        sql.tag(query.tag.as_deref());
-        sql.choice(
-            "kind",
-            "activity",
-            query.kind.as_deref(),
-            Activity::parse,
-            Activity::as_str,
-        )?;
-        if let Some(text) = query.status.as_deref().filter(|t| !t.trim().is_empty()) {
-            let status = ClaimStatus::parse(text).ok_or_else(|| {
-                CoreError::invalid("status", format!("\"{text}\" is not a claim status."))
-            })?;
-            sql.push(
-                format!("({CLAIM_STATUS_SQL}) = ?"),
-                [Arg::Text(status.as_str().to_owned())],
-            );
-        }
-        Ok(())
     }
 }

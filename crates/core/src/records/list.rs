@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use super::columns::StoredChoice;
 use super::validate;
 use crate::error::{CoreError, CoreResult};
 
@@ -23,7 +24,9 @@ pub enum Sort {
     Updated,
 }
 
-/// Which records a list shows. Every field is optional.
+/// What every list shares: where it is in the records, which dates, project, meeting and tag, in
+/// which order. Each kind's own query (`ContributionQuery`…) holds this, flattened, beside the
+/// kind's typed filters. Every field is optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(default)]
 pub struct ListQuery {
@@ -35,12 +38,8 @@ pub struct ListQuery {
     pub from: Option<String>,
     /// Only records on or before this date (`YYYY-MM-DD`).
     pub to: Option<String>,
-    /// Only this kind: a meeting kind, a contribution activity or a reflection template.
-    pub kind: Option<String>,
     /// Only records with this tag.
     pub tag: Option<String>,
-    /// Only this status: a project or action status, or a contribution's claim status.
-    pub status: Option<String>,
     /// Order (date, newest first, when the kind has dates; otherwise title).
     pub sort: Option<Sort>,
     /// Reverse the natural order of the sort.
@@ -50,6 +49,39 @@ pub struct ListQuery {
     /// Records in the page (1 to 500, default 50).
     pub limit: Option<u32>,
 }
+
+/// A kind's list query: the shared part and the kind's own typed filters.
+pub trait ListFilter: Send + Sync {
+    /// What every list shares.
+    fn common(&self) -> &ListQuery;
+    /// Adds the kind's own filters to the WHERE clause.
+    fn add_to(&self, sql: &mut Where);
+}
+
+/// Defines a kind's list query: [`ListQuery`] flattened, plus typed filters of its own.
+macro_rules! list_query {
+    ($(#[$meta:meta])* $name:ident { $($(#[$fmeta:meta])* $field:ident : $ty:ty),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type,
+        )]
+        #[serde(default)]
+        pub struct $name {
+            /// What every list shares.
+            #[serde(flatten)]
+            pub list: $crate::records::list::ListQuery,
+            $($(#[$fmeta])* pub $field: $ty,)*
+        }
+
+        impl From<$crate::records::list::ListQuery> for $name {
+            fn from(list: $crate::records::list::ListQuery) -> Self {
+                Self { list, ..Default::default() }
+            }
+        }
+    };
+}
+
+pub(crate) use list_query;
 
 /// One page of a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -104,25 +136,14 @@ impl Where {
         }
     }
 
-    /// Adds "column equals this choice", refusing values the kind does not know.
-    pub fn choice<C: Copy>(
-        &mut self,
-        field: &str,
-        column: &str,
-        value: Option<&str>,
-        parse: impl Fn(&str) -> Option<C>,
-        stored: impl Fn(C) -> &'static str,
-    ) -> CoreResult<()> {
-        if let Some(text) = value.filter(|t| !t.trim().is_empty()) {
-            let choice = parse(text).ok_or_else(|| {
-                CoreError::invalid(field, format!("\"{text}\" is not one of the choices here."))
-            })?;
+    /// Adds "column holds this choice", when one is asked for.
+    pub fn is<C: StoredChoice>(&mut self, column: &str, choice: Option<C>) {
+        if let Some(choice) = choice {
             self.push(
                 format!("{column} = ?"),
-                [Arg::Text(stored(choice).to_owned())],
+                [Arg::Text(choice.stored().to_owned())],
             );
         }
-        Ok(())
     }
 
     /// Adds "column is one of these ids" (nothing when `ids` is empty, meaning any).

@@ -9,7 +9,7 @@ use sqlx::{Row, SqliteConnection};
 
 use super::choices::{CoDesignStage, MeetingKind, PersonRole};
 use super::columns::record;
-use super::list::{ListQuery, Where};
+use super::list::{list_query, ListFilter, ListQuery, Where};
 use super::validate::{self, MAX_SHORT, MAX_TEXT};
 use super::{links_of, Link, Record, RecordKind, Stored};
 use crate::error::{CoreError, CoreResult};
@@ -73,8 +73,29 @@ record! {
     computed {}
 }
 
+list_query!(
+    /// Which meetings a list shows.
+    MeetingQuery {
+        /// Only meetings of this kind.
+        kind: Option<MeetingKind>,
+    }
+);
+
+impl ListFilter for MeetingQuery {
+    fn common(&self) -> &ListQuery {
+        &self.list
+    }
+
+    fn add_to(&self, sql: &mut Where) {
+        sql.refers_to("project_id", self.list.project_id);
+        sql.tag(self.list.tag.as_deref());
+        sql.is("kind", self.kind);
+    }
+}
+
 impl Record for Meeting {
     const KIND: RecordKind = RecordKind::Meeting;
+    type Query = MeetingQuery;
     const DATE_COLUMN: Option<&'static str> = Some("date");
     const TITLE_COLUMN: &'static str = "title";
 
@@ -158,17 +179,5 @@ impl Record for Meeting {
             },
         )
         .await
-    }
-
-    fn filter(query: &ListQuery, sql: &mut Where) -> CoreResult<()> {
-        sql.refers_to("project_id", query.project_id);
-        sql.tag(query.tag.as_deref());
-        sql.choice(
-            "kind",
-            "kind",
-            query.kind.as_deref(),
-            MeetingKind::parse,
-            MeetingKind::as_str,
-        )
     }
 }

@@ -198,6 +198,8 @@ pub trait Record:
 {
     /// Which kind this is.
     const KIND: RecordKind;
+    /// What a list of this kind can be filtered by.
+    type Query: list::ListFilter + Serialize + DeserializeOwned + Default;
     /// The column lists are filtered and sorted by date on, when there is one.
     const DATE_COLUMN: Option<&'static str>;
     /// The column lists sort by title on.
@@ -227,11 +229,6 @@ pub trait Record:
         _records: &mut [Stored<Self>],
     ) -> impl Future<Output = CoreResult<()>> + Send {
         async { Ok(()) }
-    }
-
-    /// Adds this kind's filters (project, kind, status, tag) to a list query's WHERE clause.
-    fn filter(_query: &list::ListQuery, _sql: &mut list::Where) -> CoreResult<()> {
-        Ok(())
     }
 }
 

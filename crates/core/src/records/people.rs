@@ -2,7 +2,7 @@
 
 use super::choices::PersonRole;
 use super::columns::record;
-use super::list::{ListQuery, Where};
+use super::list::{list_query, ListFilter, ListQuery, Where};
 use super::validate::{self, MAX_SHORT, MAX_TEXT};
 use super::{Link, Record, RecordKind};
 use crate::error::{CoreError, CoreResult};
@@ -22,8 +22,32 @@ record! {
     computed {}
 }
 
+list_query!(
+    /// Which people a list shows.
+    PersonQuery {
+        /// Only people with this role.
+        role: Option<PersonRole>,
+    }
+);
+
+impl ListFilter for PersonQuery {
+    fn common(&self) -> &ListQuery {
+        &self.list
+    }
+
+    fn add_to(&self, sql: &mut Where) {
+        if let Some(role) = self.role {
+            sql.push(
+                "EXISTS (SELECT 1 FROM json_each(roles) WHERE value = ?)",
+                [super::list::Arg::Text(role.as_str().to_owned())],
+            );
+        }
+    }
+}
+
 impl Record for Person {
     const KIND: RecordKind = RecordKind::Person;
+    type Query = PersonQuery;
     const DATE_COLUMN: Option<&'static str> = None;
     const TITLE_COLUMN: &'static str = "name";
 
@@ -38,17 +62,5 @@ impl Record for Person {
 
     fn links(&self) -> Vec<Link> {
         Vec::new()
-    }
-
-    fn filter(query: &ListQuery, sql: &mut Where) -> CoreResult<()> {
-        if let Some(role) = query.kind.as_deref().filter(|t| !t.trim().is_empty()) {
-            let role = PersonRole::parse(role)
-                .ok_or_else(|| CoreError::invalid("kind", "That is not one of the roles."))?;
-            sql.push(
-                "EXISTS (SELECT 1 FROM json_each(roles) WHERE value = ?)",
-                [super::list::Arg::Text(role.as_str().to_owned())],
-            );
-        }
-        Ok(())
     }
 }

@@ -6,7 +6,7 @@ use specta::Type;
 
 use super::choices::{Approach, ProjectStatus};
 use super::columns::record;
-use super::list::{ListQuery, Where};
+use super::list::{list_query, ListFilter, ListQuery, Where};
 use super::validate::{self, MAX_SHORT, MAX_TEXT};
 use super::{links_of, Link, Record, RecordKind};
 use crate::error::{CoreError, CoreResult};
@@ -104,8 +104,31 @@ mod rate_cards {
     pub use json::read;
 }
 
+list_query!(
+    /// Which projects a list shows.
+    ProjectQuery {
+        /// Only projects of this approach.
+        approach: Option<Approach>,
+        /// Only projects with this status.
+        status: Option<ProjectStatus>,
+    }
+);
+
+impl ListFilter for ProjectQuery {
+    fn common(&self) -> &ListQuery {
+        &self.list
+    }
+
+    fn add_to(&self, sql: &mut Where) {
+        sql.tag(self.list.tag.as_deref());
+        sql.is("approach", self.approach);
+        sql.is("status", self.status);
+    }
+}
+
 impl Record for Project {
     const KIND: RecordKind = RecordKind::Project;
+    type Query = ProjectQuery;
     const DATE_COLUMN: Option<&'static str> = Some("start_date");
     const TITLE_COLUMN: &'static str = "title";
 
@@ -131,23 +154,5 @@ impl Record for Project {
 
     fn links(&self) -> Vec<Link> {
         links_of([Link::to("lead_id", RecordKind::Person, self.lead_id)])
-    }
-
-    fn filter(query: &ListQuery, sql: &mut Where) -> CoreResult<()> {
-        sql.tag(query.tag.as_deref());
-        sql.choice(
-            "kind",
-            "approach",
-            query.kind.as_deref(),
-            Approach::parse,
-            Approach::as_str,
-        )?;
-        sql.choice(
-            "status",
-            "status",
-            query.status.as_deref(),
-            ProjectStatus::parse,
-            ProjectStatus::as_str,
-        )
     }
 }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::choices::Template;
 use super::columns::record;
-use super::list::{ListQuery, Where};
+use super::list::{list_query, ListFilter, ListQuery, Where};
 use super::validate::{self, MAX_TEXT};
 use super::{links_of, Link, Record, RecordKind};
 use crate::error::{CoreError, CoreResult};
@@ -55,8 +55,50 @@ impl Reflection {
     }
 }
 
+/// Which reflections by how they may be shared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Sharing {
+    /// Private ones.
+    Private,
+    /// Ones that are not private.
+    Shareable,
+    /// Ones marked ready to share as they are.
+    ShareReady,
+}
+
+list_query!(
+    /// Which reflections a list shows.
+    ReflectionQuery {
+        /// Only reflections written to this template.
+        template: Option<Template>,
+        /// Only private, shareable or ready-to-share reflections.
+        sharing: Option<Sharing>,
+    }
+);
+
+impl ListFilter for ReflectionQuery {
+    fn common(&self) -> &ListQuery {
+        &self.list
+    }
+
+    fn add_to(&self, sql: &mut Where) {
+        sql.refers_to("project_id", self.list.project_id);
+        sql.refers_to("meeting_id", self.list.meeting_id);
+        sql.tag(self.list.tag.as_deref());
+        sql.is("template", self.template);
+        match self.sharing {
+            None => {}
+            Some(Sharing::Private) => sql.push("private = 1", []),
+            Some(Sharing::Shareable) => sql.push("private = 0", []),
+            Some(Sharing::ShareReady) => sql.push("share_ready = 1", []),
+        }
+    }
+}
+
 impl Record for Reflection {
     const KIND: RecordKind = RecordKind::Reflection;
+    type Query = ReflectionQuery;
     const DATE_COLUMN: Option<&'static str> = Some("date");
     const TITLE_COLUMN: &'static str = "title";
 
@@ -90,31 +132,5 @@ impl Record for Reflection {
                 self.contribution_id,
             ),
         ])
-    }
-
-    fn filter(query: &ListQuery, sql: &mut Where) -> CoreResult<()> {
-        sql.refers_to("project_id", query.project_id);
-        sql.refers_to("meeting_id", query.meeting_id);
-        sql.tag(query.tag.as_deref());
-        sql.choice(
-            "kind",
-            "template",
-            query.kind.as_deref(),
-            Template::parse,
-            Template::as_str,
-        )?;
-        match query.status.as_deref().map(str::trim) {
-            None | Some("") => {}
-            Some("private") => sql.push("private = 1", []),
-            Some("shareable") => sql.push("private = 0", []),
-            Some("share_ready") => sql.push("share_ready = 1", []),
-            Some(_) => {
-                return Err(CoreError::invalid(
-                    "status",
-                    "Choose private, shareable or share_ready.",
-                ))
-            }
-        }
-        Ok(())
     }
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use specta::Type;
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
-use super::list::{ListQuery, Page, Sort, Where};
+use super::list::{ListFilter, Page, Sort, Where};
 use super::{Record, RecordKind, Stored};
 use crate::error::{CoreError, CoreResult};
 
@@ -274,13 +274,14 @@ pub async fn purge_expired(
 }
 
 /// One page of records of kind `T` matching `query`.
-pub async fn list<T: Record>(pool: &SqlitePool, query: &ListQuery) -> CoreResult<Page<Stored<T>>> {
+pub async fn list<T: Record>(pool: &SqlitePool, asked: &T::Query) -> CoreResult<Page<Stored<T>>> {
+    let query = asked.common();
     let limit = query.limit()?;
     let offset = query.offset.unwrap_or(0);
     let mut filter = Where::default();
     filter.push("deleted_at IS NULL", []);
     query.date_range(T::DATE_COLUMN, &mut filter)?;
-    T::filter(query, &mut filter)?;
+    asked.add_to(&mut filter);
     let (column, natural_desc) = match (query.sort, T::DATE_COLUMN) {
         (Some(Sort::Title), _) | (None, None) => (T::TITLE_COLUMN, false),
         (Some(Sort::Updated), _) => ("updated_at", true),

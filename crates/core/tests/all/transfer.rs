@@ -305,7 +305,8 @@ async fn csv_import_reads_real_spreadsheets_and_writes_all_or_nothing() {
             descending: Some(false),
             limit: Some(1),
             ..Default::default()
-        },
+        }
+        .into(),
     )
     .await
     .unwrap()
@@ -416,7 +417,7 @@ async fn csv_problems_are_listed_with_lines_and_nothing_is_written() {
         .await
         .unwrap();
     assert!(mapped.written, "{:?}", mapped.problems);
-    let only = store::list::<Contribution>(&pool, &ListQuery::default())
+    let only = store::list::<Contribution>(&pool, &Default::default())
         .await
         .unwrap()
         .items;
