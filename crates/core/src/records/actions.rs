@@ -2,7 +2,7 @@
 
 use super::choices::ActionStatus;
 use super::columns::record;
-use super::list::{list_query, ListFilter, ListQuery, Where};
+use super::list::{list_query, ListFilter, Where};
 use super::validate::{self, MAX_TEXT};
 use super::{links_of, Link, Record, RecordKind};
 use crate::error::CoreResult;
@@ -37,10 +37,6 @@ list_query!(
 );
 
 impl ListFilter for ActionQuery {
-    fn common(&self) -> &ListQuery {
-        &self.list
-    }
-
     fn add_to(&self, sql: &mut Where) {
         sql.refers_to("project_id", self.list.project_id);
         sql.refers_to("meeting_id", self.list.meeting_id);

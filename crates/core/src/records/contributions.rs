@@ -6,7 +6,7 @@ use sqlx::{Row, SqliteConnection};
 
 use super::choices::{Activity, ClaimStatus, ExpenseKind, FeeArrangement};
 use super::columns::record;
-use super::list::{list_query, Arg, ListFilter, ListQuery, Where};
+use super::list::{list_query, Arg, ListFilter, Where};
 use super::money::mileage_pence;
 use super::validate::{self, MAX_SHORT, MAX_TEXT};
 use super::{links_of, Link, Record, RecordKind, Stored};
@@ -169,10 +169,6 @@ list_query!(
 );
 
 impl ListFilter for ContributionQuery {
-    fn common(&self) -> &ListQuery {
-        &self.list
-    }
-
     fn add_to(&self, sql: &mut Where) {
         sql.refers_to("project_id", self.list.project_id);
         sql.refers_to("meeting_id", self.list.meeting_id);

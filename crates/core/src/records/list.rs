@@ -50,10 +50,14 @@ pub struct ListQuery {
     pub limit: Option<u32>,
 }
 
-/// A kind's list query: the shared part and the kind's own typed filters.
-pub trait ListFilter: Send + Sync {
+/// A kind's list query holds the shared part (implemented by `list_query!`).
+pub trait HasListQuery {
     /// What every list shares.
     fn common(&self) -> &ListQuery;
+}
+
+/// A kind's list query: the shared part and the kind's own typed filters.
+pub trait ListFilter: HasListQuery + Send + Sync {
     /// Adds the kind's own filters to the WHERE clause.
     fn add_to(&self, sql: &mut Where);
 }
@@ -71,6 +75,12 @@ macro_rules! list_query {
             #[serde(flatten)]
             pub list: $crate::records::list::ListQuery,
             $($(#[$fmeta])* pub $field: $ty,)*
+        }
+
+        impl $crate::records::list::HasListQuery for $name {
+            fn common(&self) -> &$crate::records::list::ListQuery {
+                &self.list
+            }
         }
 
         impl From<$crate::records::list::ListQuery> for $name {

@@ -9,7 +9,7 @@ use sqlx::{Row, SqliteConnection};
 
 use super::choices::{CoDesignStage, MeetingKind, PersonRole};
 use super::columns::record;
-use super::list::{list_query, ListFilter, ListQuery, Where};
+use super::list::{list_query, ListFilter, Where};
 use super::validate::{self, MAX_SHORT, MAX_TEXT};
 use super::{links_of, Link, Record, RecordKind, Stored};
 use crate::error::{CoreError, CoreResult};
@@ -82,10 +82,6 @@ list_query!(
 );
 
 impl ListFilter for MeetingQuery {
-    fn common(&self) -> &ListQuery {
-        &self.list
-    }
-
     fn add_to(&self, sql: &mut Where) {
         sql.refers_to("project_id", self.list.project_id);
         sql.tag(self.list.tag.as_deref());

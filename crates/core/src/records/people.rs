@@ -2,7 +2,7 @@
 
 use super::choices::PersonRole;
 use super::columns::record;
-use super::list::{list_query, ListFilter, ListQuery, Where};
+use super::list::{list_query, ListFilter, Where};
 use super::validate::{self, MAX_SHORT, MAX_TEXT};
 use super::{Link, Record, RecordKind};
 use crate::error::{CoreError, CoreResult};
@@ -31,10 +31,6 @@ list_query!(
 );
 
 impl ListFilter for PersonQuery {
-    fn common(&self) -> &ListQuery {
-        &self.list
-    }
-
     fn add_to(&self, sql: &mut Where) {
         if let Some(role) = self.role {
             sql.push(

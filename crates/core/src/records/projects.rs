@@ -6,7 +6,7 @@ use specta::Type;
 
 use super::choices::{Approach, ProjectStatus};
 use super::columns::record;
-use super::list::{list_query, ListFilter, ListQuery, Where};
+use super::list::{list_query, ListFilter, Where};
 use super::validate::{self, MAX_SHORT, MAX_TEXT};
 use super::{links_of, Link, Record, RecordKind};
 use crate::error::{CoreError, CoreResult};
@@ -115,10 +115,6 @@ list_query!(
 );
 
 impl ListFilter for ProjectQuery {
-    fn common(&self) -> &ListQuery {
-        &self.list
-    }
-
     fn add_to(&self, sql: &mut Where) {
         sql.tag(self.list.tag.as_deref());
         sql.is("approach", self.approach);

@@ -6,7 +6,7 @@ use serde::Serialize;
 use specta::Type;
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
-use super::list::{ListFilter, Page, Sort, Where};
+use super::list::{HasListQuery, ListFilter, Page, Sort, Where};
 use super::{Record, RecordKind, Stored};
 use crate::error::{CoreError, CoreResult};
 
