@@ -5,6 +5,11 @@ import type { RecordKind } from "../bindings";
 /** What a query can depend on: a kind of record, or the person's preferences. */
 export type DataKind = RecordKind | "preferences";
 
+/** Every kind of record, for what shows them all (search). */
+export const RECORD_KINDS: readonly DataKind[] = ["person", "project", "meeting", "action", "contribution", "reflection"];
+/** Every kind of data, for what sums everything up (the overview, a report preview). */
+export const EVERY_KIND: readonly DataKind[] = [...RECORD_KINDS, "preferences"];
+
 /** Deleting or restoring a record of a kind also deletes or restores records that belong to it. */
 const BELONGING: Record<RecordKind, DataKind[]> = {
   person: ["meeting", "action"],
