@@ -16,8 +16,10 @@ record! {
         pub meeting_id: Option<i64> => value,
         /// What is to be done.
         pub title: String => trimmed,
-        /// Who will do it.
+        /// Who will do it (a person).
         pub owner_id: Option<i64> => value,
+        /// The whole team will do it (instead of one person).
+        pub team_owned: bool => value,
         /// When it is due (`YYYY-MM-DD`).
         pub due_date: Option<String> => optional_text,
         /// Open, done or dropped.
@@ -53,6 +55,12 @@ impl Record for Action {
     fn validate(&self) -> CoreResult<()> {
         validate::required("title", &self.title, "what is to be done")?;
         validate::opt_date("due_date", self.due_date.as_deref())?;
+        if self.team_owned && self.owner_id.is_some() {
+            return Err(crate::error::CoreError::invalid(
+                "owner_id",
+                "Choose one owner: a person, or the team.",
+            ));
+        }
         validate::limit("notes", &self.notes, MAX_TEXT)
     }
 

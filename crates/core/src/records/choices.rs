@@ -146,16 +146,120 @@ choice!(
 );
 
 choice!(
-    /// Stage of a co-design session.
+    /// Stage of an Experience-Based Co-Design (EBCD) cycle.
     CoDesignStage {
-        /// Gathering experiences.
-        GatherExperiences = "gather_experiences": "Gather experiences",
-        /// Designing together.
-        CoDesign = "co_design": "Co-design",
-        /// Putting it in place.
-        Implement = "implement": "Implement",
-        /// Looking back.
-        Review = "review": "Review",
+        /// Setting up: the project team, permissions, who to invite.
+        SetUp = "set_up": "Set-up",
+        /// Gathering staff experiences.
+        StaffExperiences = "staff_experiences": "Staff experiences",
+        /// Gathering patient and carer experiences.
+        PatientExperiences = "patient_experiences": "Patient and carer experiences",
+        /// Showing the trigger film.
+        TriggerFilm = "trigger_film": "Trigger film",
+        /// Staff, patients and carers together for the first time.
+        JointEvent = "joint_event": "Joint event",
+        /// Small groups working on the priorities.
+        CoDesignGroups = "co_design_groups": "Co-design groups",
+        /// Celebrating and looking back.
+        CelebrationReview = "celebration_review": "Celebration and review",
+    }
+);
+
+choice!(
+    /// Whether the user takes part in a project or runs it.
+    Involvement {
+        /// The user takes part (a partner, a member).
+        TakePart = "take_part": "I take part",
+        /// The user runs it (a lead): people, registers, consent and voices.
+        Run = "run": "I run this",
+    }
+);
+
+choice!(
+    /// Where a person stands in a session's register.
+    AttendanceStatus {
+        /// Invited; not marked yet.
+        Invited = "invited": "Invited",
+        /// Came.
+        Attended = "attended": "Attended",
+        /// Sent apologies.
+        Apologies = "apologies": "Apologies",
+        /// Did not come and sent no word.
+        DidNotAttend = "did_not_attend": "Did not attend",
+        /// Came and left early.
+        LeftEarly = "left_early": "Left early",
+        /// Joined online.
+        JoinedOnline = "joined_online": "Joined online",
+    }
+);
+
+impl AttendanceStatus {
+    /// Whether the person was there (for any part of the session, in the room or online).
+    pub fn was_there(self) -> bool {
+        matches!(
+            self,
+            AttendanceStatus::Attended | AttendanceStatus::LeftEarly | AttendanceStatus::JoinedOnline
+        )
+    }
+}
+
+choice!(
+    /// Something a person needs to take part.
+    AccessNeed {
+        /// Papers at least 7 days before.
+        PapersEarly = "papers_early": "Papers 7 days ahead",
+        /// Large print.
+        LargePrint = "large_print": "Large print",
+        /// A British Sign Language interpreter.
+        BslInterpreter = "bsl_interpreter": "BSL interpreter",
+        /// Step-free access.
+        StepFree = "step_free": "Step-free access",
+        /// A carer comes too.
+        CarerAttends = "carer_attends": "Carer attends",
+        /// A quiet room to step out to.
+        QuietRoom = "quiet_room": "Quiet room",
+        /// Something else (said in the person's "other" field).
+        Other = "other": "Other",
+    }
+);
+
+choice!(
+    /// How consent was given.
+    ConsentHow {
+        /// On a signed form.
+        Written = "written": "Written",
+        /// Said out loud, noted by the lead.
+        Verbal = "verbal": "Verbal",
+        /// Through an online form.
+        OnlineForm = "online_form": "Online form",
+    }
+);
+
+choice!(
+    /// What became of something people said.
+    FeedbackStatus {
+        /// Done.
+        Did = "did": "We did",
+        /// Will be done by a date.
+        Will = "will": "We will",
+        /// Cannot be done, for a reason given.
+        Cannot = "cannot": "We can't",
+    }
+);
+
+choice!(
+    /// How a participant felt at a touchpoint (emotional mapping).
+    Emotion {
+        /// Happy.
+        Happy = "happy": "Happy",
+        /// Okay.
+        Okay = "okay": "Okay",
+        /// Worried.
+        Worried = "worried": "Worried",
+        /// Sad.
+        Sad = "sad": "Sad",
+        /// Angry.
+        Angry = "angry": "Angry",
     }
 );
 
@@ -397,8 +501,20 @@ pub struct Choices {
     pub project_statuses: Vec<Choice<ProjectStatus>>,
     /// Meeting kinds.
     pub meeting_kinds: Vec<Choice<MeetingKind>>,
-    /// Co-design stages.
+    /// Co-design (EBCD) stages.
     pub co_design_stages: Vec<Choice<CoDesignStage>>,
+    /// "I take part" or "I run this".
+    pub involvements: Vec<Choice<Involvement>>,
+    /// Places in an attendance register.
+    pub attendance_statuses: Vec<Choice<AttendanceStatus>>,
+    /// Access needs.
+    pub access_needs: Vec<Choice<AccessNeed>>,
+    /// How consent was given.
+    pub consent_hows: Vec<Choice<ConsentHow>>,
+    /// What became of what people said.
+    pub feedback_statuses: Vec<Choice<FeedbackStatus>>,
+    /// Emotions for emotional mapping.
+    pub emotions: Vec<Choice<Emotion>>,
     /// Action statuses.
     pub action_statuses: Vec<Choice<ActionStatus>>,
     /// Contribution activities.
@@ -445,6 +561,12 @@ impl Choices {
             project_statuses: choices_of!(ProjectStatus),
             meeting_kinds: choices_of!(MeetingKind),
             co_design_stages: choices_of!(CoDesignStage),
+            involvements: choices_of!(Involvement),
+            attendance_statuses: choices_of!(AttendanceStatus),
+            access_needs: choices_of!(AccessNeed),
+            consent_hows: choices_of!(ConsentHow),
+            feedback_statuses: choices_of!(FeedbackStatus),
+            emotions: choices_of!(Emotion),
             action_statuses: choices_of!(ActionStatus),
             activities: choices_of!(Activity),
             fee_arrangements: FeeArrangement::ALL

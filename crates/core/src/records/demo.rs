@@ -13,8 +13,8 @@ use rand_chacha::ChaCha8Rng;
 use sqlx::SqlitePool;
 
 use super::choices::{
-    ActionStatus, Activity, Approach, CoDesignStage, ExpenseKind, FeeArrangement, MeetingKind,
-    PersonRole, ProjectStatus, Template, Vehicle,
+    ActionStatus, Activity, Approach, AttendanceStatus, CoDesignStage, ExpenseKind, FeeArrangement,
+    Involvement, MeetingKind, PersonRole, ProjectStatus, Template, Vehicle,
 };
 use super::preferences::{self, MileageRate, Preferences, WeeklyThreshold};
 use super::store::insert_row;
@@ -138,17 +138,17 @@ pub struct DemoSummary {
     pub to: String,
 }
 
-struct Gen {
-    rng: ChaCha8Rng,
+pub(super) struct Gen {
+    pub(super) rng: ChaCha8Rng,
     stamp_counter: i64,
 }
 
 impl Gen {
-    fn pick<'a>(&mut self, items: &'a [&'a str]) -> &'a str {
+    pub(super) fn pick<'a>(&mut self, items: &'a [&'a str]) -> &'a str {
         items.choose(&mut self.rng).copied().unwrap_or("")
     }
 
-    fn chance(&mut self, percent: u32) -> bool {
+    pub(super) fn chance(&mut self, percent: u32) -> bool {
         self.rng.gen_range(0..100) < percent
     }
 
@@ -165,11 +165,11 @@ impl Gen {
     }
 }
 
-fn day(d: NaiveDate) -> String {
+pub(super) fn day(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-async fn put<T: Record>(
+pub(super) async fn put<T: Record>(
     conn: &mut sqlx::SqliteConnection,
     gen: &mut Gen,
     date: NaiveDate,
@@ -177,7 +177,7 @@ async fn put<T: Record>(
 ) -> CoreResult<i64> {
     data.validate()?;
     let stamp = gen.stamp(date);
-    insert_row(conn, None, &stamp, &stamp, data).await
+    insert_row(conn, None, None, &stamp, &stamp, data).await
 }
 
 fn project_for(
@@ -228,6 +228,8 @@ fn project_for(
             .into(),
         approach,
         status,
+        involvement: Involvement::TakePart,
+        feedback_days: None,
         start_date: Some(day(start)),
         end_date: Some(day(end)),
         lead_id: None,
@@ -295,7 +297,7 @@ pub async fn generate(
             name: format!("{} {}", FIRST[i % FIRST.len()], LAST[(i * 7) % LAST.len()]),
             roles: vec![role],
             organisation: ORGS[i % ORGS.len()].into(),
-            notes: String::new(),
+            ..Default::default()
         };
         people.push((put(&mut tx, &mut gen, span_start, &person).await?, role));
     }
@@ -353,8 +355,10 @@ pub async fn generate(
             let mut attendees: Vec<Attendee> = people
                 .choose_multiple(&mut gen.rng, 4)
                 .map(|(person_id, role)| Attendee {
+                    uid: None,
                     person_id: *person_id,
                     role: *role,
+                    status: AttendanceStatus::Attended,
                 })
                 .collect();
             attendees.sort_by_key(|a| a.person_id);
@@ -381,17 +385,9 @@ pub async fn generate(
                     .choose_multiple(&mut gen.rng, 4)
                     .map(|s| (*s).to_owned())
                     .collect(),
-                notes: format!(
-                    "Discussion of {}. {}.",
-                    project.title.to_lowercase(),
-                    gen.pick(FEELINGS)
-                ),
+                record_notes: format!("Discussion of {}.", project.title.to_lowercase()),
+                private_notes: format!("{}.", gen.pick(FEELINGS)),
                 decisions: vec![gen.pick(DECISIONS).to_owned()],
-                you_said_we_did: format!(
-                    "You said: {}. We did: {}.",
-                    gen.pick(SAID),
-                    gen.pick(CHANGED)
-                ),
                 stage,
                 felt_heard: gen.chance(50).then(|| FeltHeard {
                     listened_to: Some(gen.rng.gen_range(2..=5)),
@@ -417,6 +413,7 @@ pub async fn generate(
                     meeting_id: Some(id),
                     title: format!("Send comments on the {}", gen.pick(AGENDA).to_lowercase()),
                     owner_id: Some(people[gen.rng.gen_range(0..people.len())].0),
+                    team_owned: false,
                     due_date: Some(day(due)),
                     status,
                     notes: String::new(),
@@ -586,6 +583,9 @@ pub async fn generate(
         }
     }
 
+    // A project the user runs: people, registers, consent, voices and "you said, we did".
+    super::demo_lead::run_project(&mut tx, &mut gen, today, &mut counts).await?;
+
     // A few meetings still to come, so the dashboard has something ahead.
     for (k, (project_id, project)) in projects.iter().enumerate().take(4) {
         let date = today + Duration::days(i64::try_from(k).unwrap_or(0) * 6 + 2);
@@ -600,9 +600,9 @@ pub async fn generate(
             online: true,
             attendees: Vec::new(),
             agenda: AGENDA.iter().take(3).map(|s| (*s).to_owned()).collect(),
-            notes: String::new(),
+            record_notes: String::new(),
+            private_notes: String::new(),
             decisions: Vec::new(),
-            you_said_we_did: String::new(),
             stage: None,
             felt_heard: None,
             tags: Vec::new(),

@@ -1,5 +1,6 @@
-//! Meetings and co-design sessions: plan (agenda, attendees) and record (notes, decisions,
-//! "you said, we did", how heard the user felt). Actions are their own records, linked here.
+//! Meetings and co-design sessions: plan (agenda, register) and record (notes for the record,
+//! private notes, decisions, how heard the user felt). Actions, consents, voices and "you said,
+//! we did" items are their own records, linked here.
 
 use std::collections::HashSet;
 
@@ -7,20 +8,30 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 use sqlx::{Row, SqliteConnection};
 
-use super::choices::{CoDesignStage, MeetingKind, PersonRole};
+use super::choices::{AttendanceStatus, CoDesignStage, MeetingKind, PersonRole};
 use super::columns::record;
 use super::list::{list_query, ListFilter, Where};
 use super::validate::{self, MAX_SHORT, MAX_TEXT};
 use super::{links_of, Link, Record, RecordKind, Stored};
 use crate::error::{CoreError, CoreResult};
 
-/// Someone at the meeting and the role they came in.
+/// One line of a session's register: a person, the role they came in and where they stand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Attendee {
+    /// Global id of this line (made when first saved; kept after).
+    #[serde(default)]
+    pub uid: Option<String>,
     /// The person.
     pub person_id: i64,
     /// Their role at this meeting.
     pub role: PersonRole,
+    /// Invited, attended, apologies… (lines saved before the register were "attended").
+    #[serde(default = "attended")]
+    pub status: AttendanceStatus,
+}
+
+fn attended() -> AttendanceStatus {
+    AttendanceStatus::Attended
 }
 
 /// How heard the user felt, each on a scale of 1 (not at all) to 5 (completely). All optional.
@@ -53,16 +64,16 @@ record! {
         pub place: String => trimmed,
         /// Whether it is online.
         pub online: bool => value,
-        /// Who came, with their roles.
+        /// The register: who was invited and who came, with their roles.
         pub attendees: Vec<Attendee> => child,
         /// Agenda items, in order.
         pub agenda: Vec<String> => text_list,
-        /// Notes.
-        pub notes: String => value,
+        /// Notes for the record (go into the session's record and shared files).
+        pub record_notes: String => value,
+        /// My private notes: never exported, shared or shown outside the app.
+        pub private_notes: String => value,
         /// Decisions made.
         pub decisions: Vec<String> => text_list,
-        /// "You said, we did": what changed because of what people said.
-        pub you_said_we_did: String => value,
         /// For co-design sessions, the stage.
         pub stage: Option<CoDesignStage> => optional_choice,
         /// How heard the user felt.
@@ -121,9 +132,12 @@ impl Record for Meeting {
             ));
         }
         validate::list("agenda", &self.agenda, MAX_SHORT)?;
-        validate::limit("notes", &self.notes, MAX_TEXT)?;
+        validate::limit("record_notes", &self.record_notes, MAX_TEXT)?;
+        validate::limit("private_notes", &self.private_notes, MAX_TEXT)?;
         validate::list("decisions", &self.decisions, MAX_TEXT)?;
-        validate::limit("you_said_we_did", &self.you_said_we_did, MAX_TEXT)?;
+        for uid in self.attendees.iter().filter_map(|a| a.uid.as_deref()) {
+            super::uid::check("attendees", uid)?;
+        }
         if let Some(f) = &self.felt_heard {
             validate::rating("felt_heard", f.listened_to)?;
             validate::rating("felt_heard", f.views_used)?;
@@ -144,12 +158,16 @@ impl Record for Meeting {
     async fn save_children(&self, conn: &mut SqliteConnection, id: i64) -> CoreResult<()> {
         super::store::clear_children(conn, "meeting_attendees", "meeting_id", id).await?;
         for a in &self.attendees {
+            let uid = a.uid.clone().unwrap_or_else(super::uid::new_uid);
             sqlx::query(
-                "INSERT INTO meeting_attendees (meeting_id, person_id, role) VALUES (?, ?, ?)",
+                "INSERT INTO meeting_attendees (meeting_id, person_id, role, status, uid)
+                 VALUES (?, ?, ?, ?, ?)",
             )
             .bind(id)
             .bind(a.person_id)
             .bind(a.role.as_str())
+            .bind(a.status.as_str())
+            .bind(uid)
             .execute(&mut *conn)
             .await?;
         }
@@ -163,13 +181,15 @@ impl Record for Meeting {
         super::store::load_child_rows(
             conn,
             records,
-            "SELECT meeting_id, person_id, role FROM meeting_attendees
+            "SELECT meeting_id, person_id, role, status, uid FROM meeting_attendees
              WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY rowid",
             "meeting_id",
             |m, row| {
                 m.attendees.push(Attendee {
+                    uid: row.try_get("uid")?,
                     person_id: row.try_get("person_id")?,
                     role: PersonRole::from_stored(row.try_get("role")?)?,
+                    status: AttendanceStatus::from_stored(row.try_get("status")?)?,
                 });
                 Ok(())
             },

@@ -7,9 +7,13 @@
 pub mod actions;
 pub mod choices;
 pub mod columns;
+pub mod consent_rules;
+pub mod consents;
 pub mod contributions;
 pub mod dashboard;
 pub mod demo;
+mod demo_lead;
+pub mod feedback;
 pub mod list;
 pub mod meetings;
 pub mod money;
@@ -23,7 +27,9 @@ pub mod search;
 pub mod selection;
 pub mod store;
 pub mod transfer;
+pub mod uid;
 pub mod validate;
+pub mod voices;
 
 use std::future::Future;
 
@@ -36,6 +42,9 @@ use sqlx::{Sqlite, SqliteConnection};
 use crate::error::CoreResult;
 
 pub use actions::Action;
+pub use consents::Consent;
+pub use feedback::{FedBack, FeedbackItem};
+pub use voices::Voice;
 pub use contributions::{Contribution, Expense};
 pub use meetings::{Attendee, FeltHeard, Meeting};
 pub use people::Person;
@@ -47,6 +56,10 @@ pub use reflections::Reflection;
 pub struct Stored<T> {
     /// Stable id, unique within its kind.
     pub id: i64,
+    /// Global id (UUID v7), unique across vaults; records are matched between vaults by it.
+    /// (Empty only in a version 1 export file, which had none.)
+    #[serde(default)]
+    pub uid: String,
     /// When it was created (RFC 3339, UTC).
     pub created_at: String,
     /// When it was last changed (RFC 3339, UTC).
@@ -71,17 +84,26 @@ pub enum RecordKind {
     Contribution,
     /// A reflection.
     Reflection,
+    /// A person's consent for a session.
+    Consent,
+    /// Something a participant said.
+    Voice,
+    /// A "you said, we did" item.
+    Feedback,
 }
 
 impl RecordKind {
     /// Every kind.
-    pub const ALL: [RecordKind; 6] = [
+    pub const ALL: [RecordKind; 9] = [
         RecordKind::Person,
         RecordKind::Project,
         RecordKind::Meeting,
         RecordKind::Action,
         RecordKind::Contribution,
         RecordKind::Reflection,
+        RecordKind::Consent,
+        RecordKind::Voice,
+        RecordKind::Feedback,
     ];
 
     /// The table holding this kind.
@@ -93,6 +115,9 @@ impl RecordKind {
             RecordKind::Action => "actions",
             RecordKind::Contribution => "contributions",
             RecordKind::Reflection => "reflections",
+            RecordKind::Consent => "consents",
+            RecordKind::Voice => "voices",
+            RecordKind::Feedback => "feedback_items",
         }
     }
 
@@ -105,6 +130,9 @@ impl RecordKind {
             RecordKind::Action => 4,
             RecordKind::Contribution => 5,
             RecordKind::Reflection => 6,
+            RecordKind::Consent => 7,
+            RecordKind::Voice => 8,
+            RecordKind::Feedback => 9,
         }
     }
 
@@ -122,6 +150,9 @@ impl RecordKind {
             RecordKind::Action => "Action",
             RecordKind::Contribution => "Contribution",
             RecordKind::Reflection => "Reflection",
+            RecordKind::Consent => "Consent",
+            RecordKind::Voice => "Voice",
+            RecordKind::Feedback => "You said, we did",
         }
     }
 
@@ -134,6 +165,9 @@ impl RecordKind {
             RecordKind::Action => "action",
             RecordKind::Contribution => "contribution",
             RecordKind::Reflection => "reflection",
+            RecordKind::Consent => "consent entry",
+            RecordKind::Voice => "voice",
+            RecordKind::Feedback => "\"you said, we did\" item",
         }
     }
 
@@ -148,8 +182,18 @@ impl RecordKind {
                     "actions",
                     "(project_id = ?2 OR meeting_id IN (SELECT id FROM meetings WHERE project_id = ?2))",
                 ),
+                ("consents", "meeting_id IN (SELECT id FROM meetings WHERE project_id = ?2)"),
+                ("voices", "meeting_id IN (SELECT id FROM meetings WHERE project_id = ?2)"),
+                ("feedback_items", "meeting_id IN (SELECT id FROM meetings WHERE project_id = ?2)"),
             ],
-            RecordKind::Meeting => &[("actions", "meeting_id = ?2")],
+            RecordKind::Meeting => &[
+                ("actions", "meeting_id = ?2"),
+                ("consents", "meeting_id = ?2"),
+                ("voices", "meeting_id = ?2"),
+                ("feedback_items", "meeting_id = ?2"),
+            ],
+            // A person's consents and words go with them (never left behind as "a participant").
+            RecordKind::Person => &[("consents", "person_id = ?2"), ("voices", "person_id = ?2")],
             _ => &[],
         }
     }
@@ -213,6 +257,16 @@ pub trait Record:
 
     /// Other records this one refers to.
     fn links(&self) -> Vec<Link>;
+
+    /// Checks rules that need the vault (one consent per person per session, quotable words
+    /// need consent on file); `id` is the record being changed, `None` for a new one.
+    fn check_in_vault(
+        &self,
+        _conn: &mut SqliteConnection,
+        _id: Option<i64>,
+    ) -> impl Future<Output = CoreResult<()>> + Send {
+        async { Ok(()) }
+    }
 
     /// Replaces the rows of child tables for record `id`.
     fn save_children(

@@ -1,6 +1,6 @@
 //! People: attendees, action owners and project leads.
 
-use super::choices::PersonRole;
+use super::choices::{AccessNeed, FeeArrangement, PersonRole};
 use super::columns::record;
 use super::list::{list_query, ListFilter, Where};
 use super::validate::{self, MAX_SHORT, MAX_TEXT};
@@ -8,15 +8,30 @@ use super::{Link, Record, RecordKind};
 use crate::error::{CoreError, CoreResult};
 
 record! {
-    /// A person the user works with (or the user themself).
+    /// A person the user works with (or the user themself); on projects the user runs, a
+    /// participant with access needs, a payment preference and a date to keep details until.
     pub struct Person {
         /// Name as the user writes it.
         pub name: String => trimmed,
+        /// What they like to be called, if not their name.
+        pub preferred_name: String => trimmed,
+        /// Pronouns (optional).
+        pub pronouns: String => trimmed,
         /// Their roles.
         pub roles: Vec<PersonRole> => json,
         /// Where they work or who they represent.
         pub organisation: String => trimmed,
-        /// How to reach them, anything worth remembering.
+        /// How to reach them (optional).
+        pub contact: String => value,
+        /// What they need to take part.
+        pub access_needs: Vec<AccessNeed> => json,
+        /// The "other" access need, in words.
+        pub access_other: String => trimmed,
+        /// How they want to be paid.
+        pub payment_preference: Option<FeeArrangement> => optional_choice,
+        /// Keep their details until (`YYYY-MM-DD`), as agreed with them.
+        pub keep_until: Option<String> => optional_text,
+        /// Anything worth remembering.
         pub notes: String => value,
     }
     computed {}
@@ -52,7 +67,19 @@ impl Record for Person {
         if self.roles.len() > PersonRole::ALL.len() {
             return Err(CoreError::invalid("roles", "Each role can be chosen once."));
         }
+        validate::limit("name", &self.name, MAX_SHORT)?;
+        validate::limit("preferred_name", &self.preferred_name, MAX_SHORT)?;
+        validate::limit("pronouns", &self.pronouns, MAX_SHORT)?;
         validate::limit("organisation", &self.organisation, MAX_SHORT)?;
+        validate::limit("contact", &self.contact, MAX_TEXT)?;
+        if self.access_needs.len() > AccessNeed::ALL.len() {
+            return Err(CoreError::invalid(
+                "access_needs",
+                "Each access need can be chosen once.",
+            ));
+        }
+        validate::limit("access_other", &self.access_other, MAX_SHORT)?;
+        validate::opt_date("keep_until", self.keep_until.as_deref())?;
         validate::limit("notes", &self.notes, MAX_TEXT)
     }
 

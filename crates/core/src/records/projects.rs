@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::choices::{Approach, ProjectStatus};
+use super::choices::{Approach, Involvement, ProjectStatus};
 use super::columns::record;
 use super::list::{list_query, ListFilter, Where};
 use super::validate::{self, MAX_SHORT, MAX_TEXT};
@@ -35,6 +35,11 @@ record! {
         pub organisation: String => trimmed,
         /// The user's role in it, in their words.
         pub my_role: String => trimmed,
+        /// "I take part" or "I run this" (lead tools show only on projects the user runs).
+        pub involvement: Involvement => choice,
+        /// Days after a session by which its "you said, we did" should have gone back
+        /// (`None`: [`DEFAULT_FEEDBACK_DAYS`]).
+        pub feedback_days: Option<i64> => value,
         /// Where it sits on the involvement spectrum.
         pub approach: Approach => choice,
         /// Planned, active, paused or finished.
@@ -77,7 +82,20 @@ impl RateCard {
     }
 }
 
+/// Four weeks: how long after a session its feedback should go back, unless a project says.
+pub const DEFAULT_FEEDBACK_DAYS: i64 = 28;
+
 impl Project {
+    /// Whether the user runs this project (and so sees the lead tools on it).
+    pub fn is_run(&self) -> bool {
+        self.involvement == Involvement::Run
+    }
+
+    /// Days after a session by which its feedback should have gone back.
+    pub fn feedback_within_days(&self) -> i64 {
+        self.feedback_days.unwrap_or(DEFAULT_FEEDBACK_DAYS)
+    }
+
     /// The rate card in force on `date` (`YYYY-MM-DD`), if any.
     pub fn rate_on(&self, date: &str) -> Option<&RateCard> {
         self.rate_cards
@@ -111,6 +129,8 @@ list_query!(
         approach: Option<Approach>,
         /// Only projects with this status.
         status: Option<ProjectStatus>,
+        /// Only projects the user takes part in, or only those they run.
+        involvement: Option<Involvement>,
     }
 );
 
@@ -119,6 +139,7 @@ impl ListFilter for ProjectQuery {
         sql.tag(self.list.tag.as_deref());
         sql.is("approach", self.approach);
         sql.is("status", self.status);
+        sql.is("involvement", self.involvement);
     }
 }
 
@@ -132,6 +153,12 @@ impl Record for Project {
         validate::required("title", &self.title, "the project's name")?;
         validate::limit("organisation", &self.organisation, MAX_SHORT)?;
         validate::limit("my_role", &self.my_role, MAX_SHORT)?;
+        if self.feedback_days.is_some_and(|d| !(1..=365).contains(&d)) {
+            return Err(CoreError::invalid(
+                "feedback_days",
+                "Feedback should go back within 1 to 365 days of a session.",
+            ));
+        }
         let start = validate::opt_date("start_date", self.start_date.as_deref())?;
         let end = validate::opt_date("end_date", self.end_date.as_deref())?;
         validate::not_before(

@@ -27,7 +27,7 @@ pub fn now_stamp() -> String {
 
 fn select_sql<T: Record>() -> String {
     format!(
-        "SELECT id, created_at, updated_at, {} FROM {}",
+        "SELECT id, uid, created_at, updated_at, {} FROM {}",
         T::columns().join(", "),
         T::KIND.table()
     )
@@ -36,6 +36,7 @@ fn select_sql<T: Record>() -> String {
 fn read_record<T: Record>(row: &sqlx::sqlite::SqliteRow) -> CoreResult<Stored<T>> {
     Ok(Stored {
         id: row.try_get("id")?,
+        uid: row.try_get("uid")?,
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
         data: T::from_row(row)?,
@@ -66,11 +67,12 @@ pub(crate) async fn check_links<T: Record>(
     Ok(())
 }
 
-/// Inserts a validated record with a chosen id and timestamps (used by create, import and demo).
-/// `id: None` lets the database choose.
+/// Inserts a validated record with a chosen id, global id and timestamps (used by create,
+/// import and demo). `id: None` lets the database choose; `uid: None` makes a new global id.
 pub(crate) async fn insert_row<T: Record>(
     conn: &mut SqliteConnection,
     id: Option<i64>,
+    uid: Option<&str>,
     created_at: &str,
     updated_at: &str,
     data: &T,
@@ -78,10 +80,15 @@ pub(crate) async fn insert_row<T: Record>(
     let columns = T::columns().join(", ");
     let marks = vec!["?"; T::columns().len()].join(", ");
     let sql = format!(
-        "INSERT INTO {} (id, created_at, updated_at, {columns}) VALUES (?, ?, ?, {marks})",
+        "INSERT INTO {} (id, uid, created_at, updated_at, {columns}) VALUES (?, ?, ?, ?, {marks})",
         T::KIND.table()
     );
-    let query = sqlx::query(&sql).bind(id).bind(created_at).bind(updated_at);
+    let uid = uid.map_or_else(super::uid::new_uid, str::to_owned);
+    let query = sqlx::query(&sql)
+        .bind(id)
+        .bind(uid)
+        .bind(created_at)
+        .bind(updated_at);
     let done = data.bind(query).execute(&mut *conn).await?;
     let new_id = done.last_insert_rowid();
     data.save_children(conn, new_id).await?;
@@ -114,8 +121,9 @@ pub async fn create<T: Record>(pool: &SqlitePool, mut data: T) -> CoreResult<Sto
     data.validate()?;
     let mut tx = write_tx(pool).await?;
     check_links(&mut tx, &data).await?;
+    data.check_in_vault(&mut tx, None).await?;
     let now = now_stamp();
-    let id = insert_row(&mut tx, None, &now, &now, &data).await?;
+    let id = insert_row(&mut tx, None, None, &now, &now, &data).await?;
     let record = fetch::<T>(&mut tx, id).await?;
     tx.commit().await?;
     Ok(record)
@@ -133,6 +141,7 @@ pub async fn update<T: Record>(pool: &SqlitePool, id: i64, mut data: T) -> CoreR
     data.validate()?;
     let mut tx = write_tx(pool).await?;
     check_links(&mut tx, &data).await?;
+    data.check_in_vault(&mut tx, Some(id)).await?;
     let sets = T::columns()
         .iter()
         .map(|c| format!("{c} = ?"))
@@ -252,6 +261,9 @@ pub async fn purge_expired(
     let mut removed = 0;
     // Children before parents, so cascades never meet a half-deleted parent.
     for kind in [
+        RecordKind::Feedback,
+        RecordKind::Voice,
+        RecordKind::Consent,
         RecordKind::Action,
         RecordKind::Reflection,
         RecordKind::Contribution,
@@ -428,7 +440,10 @@ pub async fn live_counts(pool: &SqlitePool) -> CoreResult<super::transfer::Count
                 (SELECT count(*) FROM expenses) - (SELECT count(*) FROM expenses e
                  JOIN contributions c ON c.id = e.contribution_id WHERE c.deleted_at IS NOT NULL)
                  AS expenses,
-                (SELECT count(*) FROM reflections WHERE deleted_at IS NULL) AS reflections",
+                (SELECT count(*) FROM reflections WHERE deleted_at IS NULL) AS reflections,
+                (SELECT count(*) FROM consents WHERE deleted_at IS NULL) AS consents,
+                (SELECT count(*) FROM voices WHERE deleted_at IS NULL) AS voices,
+                (SELECT count(*) FROM feedback_items WHERE deleted_at IS NULL) AS feedback",
     )
     .fetch_one(pool)
     .await?;
@@ -444,5 +459,8 @@ pub async fn live_counts(pool: &SqlitePool) -> CoreResult<super::transfer::Count
         contributions: get("contributions")?,
         expenses: get("expenses")?,
         reflections: get("reflections")?,
+        consents: get("consents")?,
+        voices: get("voices")?,
+        feedback: get("feedback")?,
     })
 }

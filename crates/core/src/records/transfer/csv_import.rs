@@ -587,6 +587,8 @@ pub async fn import(
             my_role: String::new(),
             approach: Approach::Engagement,
             status: ProjectStatus::Active,
+            involvement: Default::default(),
+            feedback_days: None,
             start_date: None,
             end_date: None,
             lead_id: None,
@@ -595,7 +597,7 @@ pub async fn import(
             tags: Vec::new(),
         };
         project.validate()?;
-        let id = insert_row(&mut tx, None, &now, &now, &project).await?;
+        let id = insert_row(&mut tx, None, None, &now, &now, &project).await?;
         project_ids.insert(name.to_lowercase(), Some(id));
     }
     for (_, name, mut c) in rows {
@@ -604,7 +606,7 @@ pub async fn import(
             .copied()
             .flatten()
             .ok_or_else(|| CoreError::Internal("A project disappeared during import.".into()))?;
-        insert_row(&mut tx, None, &now, &now, &c).await?;
+        insert_row(&mut tx, None, None, &now, &now, &c).await?;
     }
     crate::records::search::optimise(&mut tx).await?;
     tx.commit().await?;

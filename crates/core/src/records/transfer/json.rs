@@ -3,24 +3,64 @@
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
-use specta::Type;
 use sqlx::SqlitePool;
 
 use super::{Counts, ImportReport, MAX_IMPORT_BYTES};
 use crate::error::{CoreError, CoreResult};
 use crate::records::preferences::{self, Preferences};
 use crate::records::store::{self, insert_row};
+use crate::records::choices::{AttendanceStatus, PersonRole};
 use crate::records::{
-    Action, Contribution, Meeting, Person, Project, Record, RecordKind, Reflection, Stored,
+    Action, Consent, Contribution, FeedbackItem, Meeting, Person, Project, Record, RecordKind,
+    Reflection, Stored, Voice,
 };
 
 /// The `format` value of an Alongside JSON export.
 pub const FORMAT: &str = "alongside-export";
-/// The version of the export format this program writes and reads.
-pub const VERSION: u32 = 1;
+/// The version of the export format this program writes (docs/export-format.md).
+pub const VERSION: u32 = 2;
+/// The oldest version it reads (version 1 had no global ids; they are made on import).
+pub const OLDEST_VERSION: u32 = 1;
+
+/// A record with the global ids of the records it refers to, so another vault can match them.
+/// On import the integer ids inside `data` are used; the uids say the same thing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Linked<T> {
+    /// The record.
+    #[serde(flatten)]
+    pub record: Stored<T>,
+    /// The session it belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_uid: Option<String>,
+    /// The person it is about or from (`null` for "a participant").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person_uid: Option<String>,
+    /// The voices an item answers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub voice_uids: Vec<String>,
+    /// For voices: said by "a participant", with no person recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anonymous: Option<bool>,
+}
+
+/// A line of an attendance register, listed flat (written from the meetings' `attendees`,
+/// which are what an import reads).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendanceRow {
+    /// Global id of the line.
+    pub uid: String,
+    /// The session.
+    pub meeting_uid: String,
+    /// The person.
+    pub person_uid: String,
+    /// The role they came in.
+    pub role: PersonRole,
+    /// Invited, attended, apologies…
+    pub status: AttendanceStatus,
+}
 
 /// Everything in the vault, as written by `export --report all --format json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Everything {
     /// Always `alongside-export`.
     pub format: String,
@@ -44,6 +84,18 @@ pub struct Everything {
     pub contributions: Vec<Stored<Contribution>>,
     /// Reflections.
     pub reflections: Vec<Stored<Reflection>>,
+    /// Every session's register, flat.
+    #[serde(default)]
+    pub attendance: Vec<AttendanceRow>,
+    /// The consent ledger.
+    #[serde(default)]
+    pub consents: Vec<Linked<Consent>>,
+    /// What participants said (`anonymous` is true for "a participant").
+    #[serde(default)]
+    pub voices: Vec<Linked<Voice>>,
+    /// "You said, we did" items.
+    #[serde(default)]
+    pub you_said_we_did: Vec<Linked<FeedbackItem>>,
 }
 
 impl Everything {
@@ -62,6 +114,9 @@ impl Everything {
                 .map(|c| c.data.expenses.len())
                 .sum()),
             reflections: n(self.reflections.len()),
+            consents: n(self.consents.len()),
+            voices: n(self.voices.len()),
+            feedback: n(self.you_said_we_did.len()),
         }
     }
 }
@@ -75,32 +130,111 @@ pub async fn export_all(pool: &SqlitePool, include_private: bool) -> CoreResult<
     if !include_private {
         reflections.retain(|r| !r.data.private);
     }
+    let people: Vec<Stored<Person>> = store::all(&mut tx).await?;
+    let meetings: Vec<Stored<Meeting>> = store::all(&mut tx).await?;
+    let consents = store::all::<Consent>(&mut tx).await?;
+    let voices = store::all::<Voice>(&mut tx).await?;
+    let items = store::all::<FeedbackItem>(&mut tx).await?;
+    let uids = Uids::new(&people, &meetings, &voices);
     let everything = Everything {
         format: FORMAT.into(),
         version: VERSION,
         exported_at: store::now_stamp(),
         includes_private: include_private,
         preferences: prefs,
-        people: store::all(&mut tx).await?,
         projects: store::all(&mut tx).await?,
-        meetings: store::all(&mut tx).await?,
         actions: store::all(&mut tx).await?,
         contributions: store::all(&mut tx).await?,
         reflections,
+        attendance: uids.attendance(&meetings),
+        consents: consents
+            .into_iter()
+            .map(|c| {
+                let (m, p) = (c.data.meeting_id, c.data.person_id);
+                uids.linked(c, m, Some(p), &[])
+            })
+            .collect(),
+        voices: voices
+            .into_iter()
+            .map(|v| {
+                let (m, p) = (v.data.meeting_id, v.data.person_id);
+                Linked {
+                    anonymous: Some(p.is_none()),
+                    ..uids.linked(v, m, p, &[])
+                }
+            })
+            .collect(),
+        you_said_we_did: items
+            .into_iter()
+            .map(|i| {
+                let (m, v) = (i.data.meeting_id, i.data.voice_ids.clone());
+                uids.linked(i, m, None, &v)
+            })
+            .collect(),
+        people,
+        meetings,
     };
     tx.commit().await?;
     Ok(everything)
 }
 
+/// The global ids of people, meetings and voices, by integer id.
+struct Uids {
+    people: std::collections::HashMap<i64, String>,
+    meetings: std::collections::HashMap<i64, String>,
+    voices: std::collections::HashMap<i64, String>,
+}
+
+impl Uids {
+    fn new(people: &[Stored<Person>], meetings: &[Stored<Meeting>], voices: &[Stored<Voice>]) -> Self {
+        fn map<T>(records: &[Stored<T>]) -> std::collections::HashMap<i64, String> {
+            records.iter().map(|r| (r.id, r.uid.clone())).collect()
+        }
+        Uids {
+            people: map(people),
+            meetings: map(meetings),
+            voices: map(voices),
+        }
+    }
+
+    fn linked<T>(&self, record: Stored<T>, meeting: i64, person: Option<i64>, voices: &[i64]) -> Linked<T> {
+        Linked {
+            meeting_uid: self.meetings.get(&meeting).cloned(),
+            person_uid: person.and_then(|p| self.people.get(&p).cloned()),
+            voice_uids: voices.iter().filter_map(|v| self.voices.get(v).cloned()).collect(),
+            anonymous: None,
+            record,
+        }
+    }
+
+    fn attendance(&self, meetings: &[Stored<Meeting>]) -> Vec<AttendanceRow> {
+        meetings
+            .iter()
+            .flat_map(|m| {
+                m.data.attendees.iter().filter_map(|a| {
+                    Some(AttendanceRow {
+                        uid: a.uid.clone()?,
+                        meeting_uid: m.uid.clone(),
+                        person_uid: self.people.get(&a.person_id)?.clone(),
+                        role: a.role,
+                        status: a.status,
+                    })
+                })
+            })
+            .collect()
+    }
+}
+
 /// Checks one kind's records: ids unique and positive, fields valid, links inside the file.
-fn check_kind<T: Record>(
+fn check_kind<'a, T: Record>(
     report: &mut ImportReport,
     name: &str,
-    records: &[Stored<T>],
+    records: impl IntoIterator<Item = &'a Stored<T>>,
     known: &dyn Fn(RecordKind, i64) -> bool,
+    uids: &mut HashSet<String>,
 ) {
     let mut ids = HashSet::new();
-    for (i, r) in records.iter().enumerate() {
+    for (i, r) in records.into_iter().enumerate() {
         let place = format!("{name}[{i}]");
         if r.id <= 0 || !ids.insert(r.id) {
             report.problem(
@@ -108,6 +242,17 @@ fn check_kind<T: Record>(
                 format!("{place}.id"),
                 "Each record needs its own positive id.",
             );
+        }
+        if !r.uid.is_empty() {
+            if let Err(err) = crate::records::uid::check("uid", &r.uid) {
+                report.problem(None, format!("{place}.uid"), err.to_string());
+            } else if !uids.insert(r.uid.clone()) {
+                report.problem(
+                    None,
+                    format!("{place}.uid"),
+                    "Two records in the file have the same global id (uid).",
+                );
+            }
         }
         for stamp in [&r.created_at, &r.updated_at] {
             if chrono::DateTime::parse_from_rfc3339(stamp).is_err() {
@@ -166,12 +311,13 @@ pub fn parse(bytes: &[u8], report: &mut ImportReport) -> Option<Everything> {
         report.problem(None, "format", "This JSON file is not an Alongside export.");
         return None;
     }
-    if everything.version != VERSION {
+    if !(OLDEST_VERSION..=VERSION).contains(&everything.version) {
         report.problem(
             None,
             "version",
             format!(
-                "This export is format version {}; this version of Alongside reads version {VERSION}.",
+                "This export is format version {}; this version of Alongside reads versions \
+                 {OLDEST_VERSION} to {VERSION}.",
                 everything.version
             ),
         );
@@ -188,6 +334,13 @@ pub fn parse(bytes: &[u8], report: &mut ImportReport) -> Option<Everything> {
             RecordKind::Action => everything.actions.iter().map(|r| r.id).collect(),
             RecordKind::Contribution => everything.contributions.iter().map(|r| r.id).collect(),
             RecordKind::Reflection => everything.reflections.iter().map(|r| r.id).collect(),
+            RecordKind::Consent => everything.consents.iter().map(|r| r.record.id).collect(),
+            RecordKind::Voice => everything.voices.iter().map(|r| r.record.id).collect(),
+            RecordKind::Feedback => everything
+                .you_said_we_did
+                .iter()
+                .map(|r| r.record.id)
+                .collect(),
         }
     };
     let all_ids: Vec<(RecordKind, HashSet<i64>)> = RecordKind::ALL
@@ -199,22 +352,35 @@ pub fn parse(bytes: &[u8], report: &mut ImportReport) -> Option<Everything> {
             .iter()
             .any(|(k, ids)| *k == kind && ids.contains(&id))
     };
-    check_kind(report, "people", &everything.people, &known);
-    check_kind(report, "projects", &everything.projects, &known);
-    check_kind(report, "meetings", &everything.meetings, &known);
-    check_kind(report, "actions", &everything.actions, &known);
-    check_kind(report, "contributions", &everything.contributions, &known);
-    check_kind(report, "reflections", &everything.reflections, &known);
+    let mut uids = HashSet::new();
+    let u = &mut uids;
+    check_kind(report, "people", &everything.people, &known, u);
+    check_kind(report, "projects", &everything.projects, &known, u);
+    check_kind(report, "meetings", &everything.meetings, &known, u);
+    check_kind(report, "actions", &everything.actions, &known, u);
+    check_kind(report, "contributions", &everything.contributions, &known, u);
+    check_kind(report, "reflections", &everything.reflections, &known, u);
+    check_kind(report, "consents", everything.consents.iter().map(|r| &r.record), &known, u);
+    check_kind(report, "voices", everything.voices.iter().map(|r| &r.record), &known, u);
+    check_kind(
+        report,
+        "you_said_we_did",
+        everything.you_said_we_did.iter().map(|r| &r.record),
+        &known,
+        u,
+    );
     report.counts = everything.counts();
     Some(everything)
 }
 
-async fn insert_all<T: Record>(
+async fn insert_all<'a, T: Record>(
     conn: &mut sqlx::SqliteConnection,
-    records: &[Stored<T>],
+    records: impl IntoIterator<Item = &'a Stored<T>>,
 ) -> CoreResult<()> {
     for r in records {
-        insert_row(conn, Some(r.id), &r.created_at, &r.updated_at, &r.data).await?;
+        // A version 1 file has no global ids: new ones are made.
+        let uid = Some(r.uid.as_str()).filter(|u| !u.is_empty());
+        insert_row(conn, Some(r.id), uid, &r.created_at, &r.updated_at, &r.data).await?;
     }
     Ok(())
 }
@@ -243,6 +409,9 @@ pub async fn import(pool: &SqlitePool, bytes: &[u8], dry_run: bool) -> CoreResul
     insert_all(&mut tx, &everything.actions).await?;
     insert_all(&mut tx, &everything.contributions).await?;
     insert_all(&mut tx, &everything.reflections).await?;
+    insert_all(&mut tx, everything.consents.iter().map(|r| &r.record)).await?;
+    insert_all(&mut tx, everything.voices.iter().map(|r| &r.record)).await?;
+    insert_all(&mut tx, everything.you_said_we_did.iter().map(|r| &r.record)).await?;
     sqlx::query(
         "INSERT INTO settings (key, value, updated_at) VALUES ('preferences', ?, ?)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",

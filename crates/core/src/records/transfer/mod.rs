@@ -41,6 +41,12 @@ pub struct Counts {
     pub expenses: u32,
     /// Reflections.
     pub reflections: u32,
+    /// Consent entries.
+    pub consents: u32,
+    /// Voices.
+    pub voices: u32,
+    /// "You said, we did" items.
+    pub feedback: u32,
 }
 
 /// What an import found and did.
