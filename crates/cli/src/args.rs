@@ -92,6 +92,9 @@ pub enum Command {
         /// Only these projects (by name). Repeatable.
         #[arg(long)]
         project: Vec<String>,
+        /// One session's record (with --report meeting): the meeting's global id (uid).
+        #[arg(long)]
+        meeting: Option<String>,
         /// Include private reflections.
         #[arg(long)]
         include_private: bool,

@@ -152,6 +152,8 @@ pub struct ExportArgs<'a> {
     pub to: Option<&'a str>,
     /// Projects by name.
     pub projects: &'a [String],
+    /// One session, by its global id.
+    pub meeting: Option<&'a str>,
     /// Include private reflections.
     pub include_private: bool,
     /// `--names` as given: "full" keeps names; anything else (the default) uses roles.
@@ -169,6 +171,12 @@ pub async fn export(pool: &SqlitePool, args: ExportArgs<'_>) -> Result<u8, CliEr
     let Some(report) = ReportKind::parse(args.report) else {
         return export_everything(pool, &args, format).await;
     };
+    if args.meeting.is_some() && report != ReportKind::Meeting {
+        return Err(CliError::Plain(
+            USAGE,
+            "--meeting is for one session's record: use it with --report meeting.".into(),
+        ));
+    }
     let options = ExportOptions {
         report,
         format,
@@ -176,6 +184,7 @@ pub async fn export(pool: &SqlitePool, args: ExportArgs<'_>) -> Result<u8, CliEr
             from: args.from.map(str::to_owned),
             to: args.to.map(str::to_owned),
             project_ids: project_ids_named(pool, args.projects).await?,
+            meeting_uid: args.meeting.map(str::to_owned),
         },
         include_private: args.include_private,
         names: if args.names == Some("full") {

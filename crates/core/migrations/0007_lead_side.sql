@@ -63,8 +63,13 @@ ALTER TABLE people ADD COLUMN access_other TEXT NOT NULL DEFAULT '';
 ALTER TABLE people ADD COLUMN payment_preference TEXT;
 ALTER TABLE people ADD COLUMN keep_until TEXT;
 
--- 4. The attendance register: everyone listed before this came.
+-- 4. The attendance register: everyone listed before this came. The user's own place in it:
+--    a meeting they logged a contribution for was one they attended; others are not recorded
+--    (reports used to count every meeting in a range as attended).
 ALTER TABLE meeting_attendees ADD COLUMN status TEXT NOT NULL DEFAULT 'attended';
+ALTER TABLE meetings ADD COLUMN my_attendance TEXT;
+UPDATE meetings SET my_attendance = 'attended'
+WHERE id IN (SELECT meeting_id FROM contributions WHERE meeting_id IS NOT NULL AND deleted_at IS NULL);
 
 -- 8. Actions the whole team owns.
 ALTER TABLE actions ADD COLUMN team_owned INTEGER NOT NULL DEFAULT 0;
@@ -90,6 +95,7 @@ CREATE TABLE consents (
 CREATE UNIQUE INDEX consents_uid ON consents(uid);
 CREATE UNIQUE INDEX consents_once ON consents(meeting_id, person_id) WHERE deleted_at IS NULL;
 CREATE INDEX consents_person ON consents(person_id);
+CREATE INDEX consents_meeting ON consents(meeting_id);
 
 -- 6. Voices: what participants said (person_id NULL: "a participant", anonymous).
 CREATE TABLE voices (

@@ -39,6 +39,7 @@ fn options(from: NaiveDate, to: NaiveDate) -> ExportOptions {
             from: Some(from.to_string()),
             to: Some(to.to_string()),
             project_ids: Vec::new(),
+            meeting_uid: None,
         },
         include_private: false,
         names: Names::Full,

@@ -15,7 +15,7 @@ pub mod reports;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use alongside_core::records::{preferences, selection};
+use alongside_core::records::{export_log, preferences, selection};
 use alongside_core::{CoreError, CoreResult, SqlitePool};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -31,6 +31,10 @@ pub struct Prepared {
     pub document: Document,
     /// The rows a CSV export writes (involvement and payments only).
     pub rows: Option<Table>,
+    /// The sessions it holds, for the export log.
+    pub meeting_ids: Vec<i64>,
+    /// The people whose own words it quotes, for the export log.
+    pub quoted_person_ids: Vec<i64>,
 }
 
 /// The steps of an export, for progress.
@@ -82,7 +86,8 @@ pub async fn prepare(
     today: NaiveDate,
 ) -> CoreResult<Prepared> {
     check(options)?;
-    let data = selection::load(pool, &options.selection, options.include_private).await?;
+    let day = today.format("%Y-%m-%d").to_string();
+    let data = selection::load(pool, &options.selection, options.include_private, &day).await?;
     let prefs = preferences::load(pool).await?;
     let ctx = reports::Context::new(&data, options, &prefs, today);
     let document = reports::build(&ctx)?;
@@ -93,7 +98,18 @@ pub async fn prepare(
             *cell = redactor.text(cell);
         }
     }
-    Ok(Prepared { document, rows })
+    // Only the meeting record quotes voices today; other reports hold sessions but no words.
+    let quoted_person_ids = if options.report == ReportKind::Meeting {
+        data.quoted_people()
+    } else {
+        Vec::new()
+    };
+    Ok(Prepared {
+        document,
+        rows,
+        meeting_ids: data.meetings.iter().map(|m| m.id).collect(),
+        quoted_person_ids,
+    })
 }
 
 /// The file's bytes in `format`.
@@ -145,12 +161,29 @@ pub async fn export_to_file(
     stop()?;
     progress(Stage::Rendering);
     let format = options.format;
+    let meeting_ids = prepared.meeting_ids.clone();
+    let quoted_person_ids = prepared.quoted_person_ids.clone();
     let bytes = tokio::task::spawn_blocking(move || render(&prepared, format))
         .await
         .map_err(|_| CoreError::Internal("Writing the report stopped unexpectedly.".into()))??;
     stop()?;
     progress(Stage::Saving);
     alongside_core::atomic_file::write_atomic(path, &bytes).map_err(|e| save_error(path, &e))?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    export_log::record(
+        pool,
+        &export_log::Logged {
+            report: options.report.as_str(),
+            format: format.extension(),
+            file_name: &file_name,
+            meeting_ids: &meeting_ids,
+            quoted_person_ids: &quoted_person_ids,
+        },
+    )
+    .await?;
     Ok(Written {
         path: path.display().to_string(),
         bytes: bytes.len() as u64,

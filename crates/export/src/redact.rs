@@ -138,13 +138,13 @@ mod tests {
     fn person(name: &str, role: PersonRole) -> Stored<Person> {
         Stored {
             id: 1,
+            uid: String::new(),
             created_at: String::new(),
             updated_at: String::new(),
             data: Person {
                 name: name.into(),
                 roles: vec![role],
-                organisation: String::new(),
-                notes: String::new(),
+                ..Default::default()
             },
         }
     }

@@ -14,7 +14,8 @@ use alongside_core::records::choices::*;
 use alongside_core::records::preferences::{self, WeeklyThreshold};
 use alongside_core::records::selection::Selection;
 use alongside_core::records::{
-    store, Action, Attendee, Contribution, Expense, Meeting, Person, Project, Reflection,
+    store, Action, Attendee, Contribution, Expense, FeedbackItem, Meeting, Person, Project,
+    Reflection,
 };
 use alongside_core::SqlitePool;
 use alongside_export::{
@@ -23,6 +24,7 @@ use alongside_export::{
 use chrono::NaiveDate;
 
 const PRIVATE_TEXT: &str = "my secret worry about the chair";
+const PRIVATE_NOTE: &str = "private note: ask about the budget overspend";
 const NAMES: [&str; 4] = ["Priya", "Shah", "Tom", "Neill"];
 
 fn today() -> NaiveDate {
@@ -98,18 +100,23 @@ async fn fixture() -> Fixture {
             online: false,
             attendees: vec![
                 Attendee {
+                    uid: None,
                     person_id: priya.id,
                     role: PersonRole::Researcher,
+                    status: AttendanceStatus::Attended,
                 },
                 Attendee {
+                    uid: None,
                     person_id: tom.id,
                     role: PersonRole::Chair,
+                    status: AttendanceStatus::Attended,
                 },
             ],
+            my_attendance: Some(AttendanceStatus::Attended),
             agenda: vec!["Recruitment *update*".into()],
-            notes: "Priya Shah presented the consent form; Tom agreed to shorten it.".into(),
+            record_notes: "Priya Shah presented the consent form; Tom agreed to shorten it.".into(),
+            private_notes: PRIVATE_NOTE.into(),
             decisions: vec!["Shorter consent form".into()],
-            you_said_we_did: "You said the form was too long; we cut it to one page.".into(),
             stage: None,
             felt_heard: None,
             tags: Vec::new(),
@@ -124,9 +131,22 @@ async fn fixture() -> Fixture {
             meeting_id: Some(meeting.id),
             title: "Send the new form round".into(),
             owner_id: Some(tom.id),
+            team_owned: false,
             due_date: Some("2025-04-20".into()),
             status: ActionStatus::Open,
             notes: String::new(),
+        },
+    )
+    .await
+    .unwrap();
+    store::create(
+        &pool,
+        FeedbackItem {
+            meeting_id: meeting.id,
+            you_said: "The form was too long.".into(),
+            we_did: "We cut it to one page.".into(),
+            status: FeedbackStatus::Did,
+            ..Default::default()
         },
     )
     .await
@@ -215,6 +235,7 @@ fn options(report: ReportKind, format: Format) -> ExportOptions {
             from: Some("2025-01-01".into()),
             to: Some("2025-12-31".into()),
             project_ids: Vec::new(),
+            meeting_uid: None,
         },
         include_private: false,
         names: Names::Full,
@@ -467,12 +488,21 @@ async fn private_text_and_names_stay_out_of_every_format() {
                 !text.contains(PRIVATE_TEXT),
                 "{report:?} {format:?} leaks private text"
             );
+
             for name in NAMES {
                 assert!(
                     !text.contains(name),
                     "{report:?} {format:?} still names {name}"
                 );
             }
+            let mut all = o.clone();
+            all.include_private = true;
+            all.names = Names::Full;
+            let text = readable_text(format, bytes(&f.pool, &all).await);
+            assert!(
+                !text.contains(PRIVATE_NOTE),
+                "{report:?} {format:?} leaks a private meeting note"
+            );
         }
     }
     // With names in full and private reflections asked for, both are there.

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use alongside_core::records::choices::*;
 use alongside_core::records::{
-    Action, Contribution, Expense, Meeting, Person, Project, Reflection,
+    Action, Attendee, Contribution, Expense, Meeting, Person, Project, Reflection,
 };
 use alongside_core::vault::Vault;
 use alongside_core::SqlitePool;
@@ -39,7 +39,7 @@ pub fn person(name: &str) -> Person {
         name: name.into(),
         roles: vec![PersonRole::Researcher],
         organisation: "University".into(),
-        notes: String::new(),
+        ..Default::default()
     }
 }
 
@@ -57,6 +57,7 @@ pub fn project(title: &str) -> Project {
         rate_cards: Vec::new(),
         notes: String::new(),
         tags: vec!["diabetes".into()],
+        ..Default::default()
     }
 }
 
@@ -73,6 +74,16 @@ pub fn meeting(project_id: i64, date: &str) -> Meeting {
         online: true,
         agenda: vec!["Recruitment".into()],
         ..Default::default()
+    }
+}
+
+/// A line of a register: the person came, in this role.
+pub fn attendee(person_id: i64, role: PersonRole) -> Attendee {
+    Attendee {
+        uid: None,
+        person_id,
+        role,
+        status: AttendanceStatus::Attended,
     }
 }
 

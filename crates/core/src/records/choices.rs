@@ -198,7 +198,9 @@ impl AttendanceStatus {
     pub fn was_there(self) -> bool {
         matches!(
             self,
-            AttendanceStatus::Attended | AttendanceStatus::LeftEarly | AttendanceStatus::JoinedOnline
+            AttendanceStatus::Attended
+                | AttendanceStatus::LeftEarly
+                | AttendanceStatus::JoinedOnline
         )
     }
 }

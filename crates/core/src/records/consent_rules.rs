@@ -83,7 +83,10 @@ impl ConsentLedger {
 
     /// Only the voices that may appear, in the order given.
     pub fn quotable(&self, voices: Vec<Stored<Voice>>) -> Vec<Stored<Voice>> {
-        voices.into_iter().filter(|v| self.may_quote(&v.data)).collect()
+        voices
+            .into_iter()
+            .filter(|v| self.may_quote(&v.data))
+            .collect()
     }
 }
 
@@ -106,7 +109,11 @@ mod tests {
         let project = stored(
             1,
             Project {
-                involvement: if run { Involvement::Run } else { Involvement::TakePart },
+                involvement: if run {
+                    Involvement::Run
+                } else {
+                    Involvement::TakePart
+                },
                 ..Default::default()
             },
         );
@@ -162,7 +169,10 @@ mod tests {
         assert!(!l.may_quote(&voice(Some(1), false)), "not marked quotable");
         assert!(!l.may_quote(&voice(Some(2), true)), "no quote consent");
         assert!(!l.may_quote(&voice(Some(3), true)), "withdrawn");
-        assert!(l.may_quote(&voice(Some(4), true)), "withdrawal not yet in force");
+        assert!(
+            l.may_quote(&voice(Some(4), true)),
+            "withdrawal not yet in force"
+        );
         assert!(!l.may_quote(&voice(Some(5), true)), "nothing on file");
         assert!(l.may_quote(&voice(None, true)), "a participant, anonymous");
         assert!(l.withdrawn(10, 3));
@@ -171,7 +181,10 @@ mod tests {
 
     #[test]
     fn names_need_name_consent_only_on_run_projects() {
-        let run = ledger(vec![consent(1, true, false, None), consent(2, true, true, None)], true);
+        let run = ledger(
+            vec![consent(1, true, false, None), consent(2, true, true, None)],
+            true,
+        );
         assert_eq!(run.may_name(10, 1), Some(false));
         assert_eq!(run.may_name(10, 2), Some(true));
         assert_eq!(run.may_name(10, 3), Some(false));

@@ -152,6 +152,18 @@ impl Gen {
         self.rng.gen_range(0..100) < percent
     }
 
+    /// A global id (UUID v7) for a record made on `date`, from the seeded generator, so the
+    /// same seed gives the same ids.
+    pub(super) fn uid(&mut self, date: NaiveDate) -> String {
+        let millis = date
+            .and_hms_opt(18, 0, 0)
+            .map_or(0, |t| t.and_utc().timestamp_millis());
+        let random: [u8; 10] = self.rng.gen();
+        uuid::Builder::from_unix_timestamp_millis(u64::try_from(millis).unwrap_or(0), &random)
+            .into_uuid()
+            .to_string()
+    }
+
     /// A deterministic timestamp on `date` (records made the day they describe).
     fn stamp(&mut self, date: NaiveDate) -> String {
         self.stamp_counter += 1;
@@ -177,7 +189,8 @@ pub(super) async fn put<T: Record>(
 ) -> CoreResult<i64> {
     data.validate()?;
     let stamp = gen.stamp(date);
-    insert_row(conn, None, None, &stamp, &stamp, data).await
+    let uid = gen.uid(date);
+    insert_row(conn, None, Some(&uid), &stamp, &stamp, data).await
 }
 
 fn project_for(
@@ -355,7 +368,7 @@ pub async fn generate(
             let mut attendees: Vec<Attendee> = people
                 .choose_multiple(&mut gen.rng, 4)
                 .map(|(person_id, role)| Attendee {
-                    uid: None,
+                    uid: Some(gen.uid(date)),
                     person_id: *person_id,
                     role: *role,
                     status: AttendanceStatus::Attended,
@@ -380,6 +393,7 @@ pub async fn generate(
                     ORGS[usize::try_from(i).unwrap_or(0) % ORGS.len()].into()
                 },
                 online: gen.chance(60),
+                my_attendance: Some(AttendanceStatus::Attended),
                 attendees,
                 agenda: AGENDA
                     .choose_multiple(&mut gen.rng, 4)
@@ -598,6 +612,7 @@ pub async fn generate(
             end_time: Some("20:00".into()),
             place: "Online".into(),
             online: true,
+            my_attendance: None,
             attendees: Vec::new(),
             agenda: AGENDA.iter().take(3).map(|s| (*s).to_owned()).collect(),
             record_notes: String::new(),

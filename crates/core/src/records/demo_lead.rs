@@ -19,22 +19,70 @@ use crate::error::CoreResult;
 
 /// The people of the run project: name, role, access needs, payment preference.
 const PEOPLE: &[(&str, PersonRole, &[AccessNeed], FeeArrangement)] = &[
-    ("Alex Morgan", PersonRole::PatientPartner, &[AccessNeed::PapersEarly], FeeArrangement::Fee),
-    ("Bea Kowalski", PersonRole::PatientPartner, &[AccessNeed::LargePrint], FeeArrangement::Voucher),
-    ("Carys Hughes", PersonRole::Carer, &[AccessNeed::CarerAttends], FeeArrangement::Fee),
-    ("Dan Osei", PersonRole::PatientPartner, &[AccessNeed::StepFree], FeeArrangement::Declined),
-    ("Esme Clarke", PersonRole::ExpertByExperience, &[AccessNeed::QuietRoom], FeeArrangement::Charity),
+    (
+        "Alex Morgan",
+        PersonRole::PatientPartner,
+        &[AccessNeed::PapersEarly],
+        FeeArrangement::Fee,
+    ),
+    (
+        "Bea Kowalski",
+        PersonRole::PatientPartner,
+        &[AccessNeed::LargePrint],
+        FeeArrangement::Voucher,
+    ),
+    (
+        "Carys Hughes",
+        PersonRole::Carer,
+        &[AccessNeed::CarerAttends],
+        FeeArrangement::Fee,
+    ),
+    (
+        "Dan Osei",
+        PersonRole::PatientPartner,
+        &[AccessNeed::StepFree],
+        FeeArrangement::Declined,
+    ),
+    (
+        "Esme Clarke",
+        PersonRole::ExpertByExperience,
+        &[AccessNeed::QuietRoom],
+        FeeArrangement::Charity,
+    ),
     ("Farid Rahman", PersonRole::Carer, &[], FeeArrangement::Fee),
-    ("Gwen Parry", PersonRole::PatientPartner, &[AccessNeed::BslInterpreter], FeeArrangement::Reduced),
-    ("Harriet Lowe", PersonRole::Clinician, &[], FeeArrangement::Unpaid),
-    ("Imran Aziz", PersonRole::Researcher, &[], FeeArrangement::Unpaid),
-    ("Jo Baptiste", PersonRole::Coordinator, &[], FeeArrangement::Unpaid),
+    (
+        "Gwen Parry",
+        PersonRole::PatientPartner,
+        &[AccessNeed::BslInterpreter],
+        FeeArrangement::Reduced,
+    ),
+    (
+        "Harriet Lowe",
+        PersonRole::Clinician,
+        &[],
+        FeeArrangement::Unpaid,
+    ),
+    (
+        "Imran Aziz",
+        PersonRole::Researcher,
+        &[],
+        FeeArrangement::Unpaid,
+    ),
+    (
+        "Jo Baptiste",
+        PersonRole::Coordinator,
+        &[],
+        FeeArrangement::Unpaid,
+    ),
 ];
 
 const SESSIONS: &[(&str, CoDesignStage)] = &[
     ("Set-up meeting", CoDesignStage::SetUp),
     ("Staff interviews round-up", CoDesignStage::StaffExperiences),
-    ("Patient and carer stories", CoDesignStage::PatientExperiences),
+    (
+        "Patient and carer stories",
+        CoDesignStage::PatientExperiences,
+    ),
     ("Trigger film screening", CoDesignStage::TriggerFilm),
     ("Workshop 1 — priorities", CoDesignStage::CoDesignGroups),
     ("Workshop 2 — joint event", CoDesignStage::JointEvent),
@@ -48,7 +96,12 @@ const WORDS: &[&str] = &[
     "The nurse who sat down with me made all the difference.",
     "I didn't know I could ask for the letter in large print.",
 ];
-const TOUCHPOINTS: &[&str] = &["Ward round", "Discharge letter", "First week at home", "Pharmacy"];
+const TOUCHPOINTS: &[&str] = &[
+    "Ward round",
+    "Discharge letter",
+    "First week at home",
+    "Pharmacy",
+];
 const DONE: &[&str] = &[
     "The discharge booklet now has a phone number on its front page.",
     "Carers are invited to the ward round if the patient wishes.",
@@ -108,7 +161,7 @@ pub(super) async fn run_project(
             .iter()
             .enumerate()
             .map(|(p, (person_id, role))| Attendee {
-                uid: None,
+                uid: Some(gen.uid(date)),
                 person_id: *person_id,
                 role: *role,
                 status: match (p + s) % 10 {
@@ -129,6 +182,7 @@ pub(super) async fn run_project(
             end_time: Some("16:00".into()),
             place: "Riverside Hospital education centre".into(),
             online: false,
+            my_attendance: Some(AttendanceStatus::Attended),
             attendees: attendees.clone(),
             agenda: vec![
                 "Welcome and ground rules".into(),
@@ -163,7 +217,11 @@ pub(super) async fn run_project(
                 named,
                 photo: p % 2 == 0,
                 audio: p != 1,
-                given_how: [ConsentHow::Written, ConsentHow::Verbal, ConsentHow::OnlineForm][p % 3],
+                given_how: [
+                    ConsentHow::Written,
+                    ConsentHow::Verbal,
+                    ConsentHow::OnlineForm,
+                ][p % 3],
                 given_on: day(date),
                 withdrawn_on: withdrawn_on.clone(),
                 notes: String::new(),

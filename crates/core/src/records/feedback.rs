@@ -69,7 +69,11 @@ impl Record for FeedbackItem {
 
     fn validate(&self) -> CoreResult<()> {
         validate::limit("you_said", &self.you_said, MAX_TEXT)?;
-        validate::required("we_did", &self.we_did, "what was done, or what will be done")?;
+        validate::required(
+            "we_did",
+            &self.we_did,
+            "what was done, or what will be done",
+        )?;
         validate::limit("we_did", &self.we_did, MAX_TEXT)?;
         validate::opt_date("due_date", self.due_date.as_deref())?;
         match self.status {
@@ -93,7 +97,10 @@ impl Record for FeedbackItem {
         }
         let mut seen = HashSet::new();
         if !self.voice_ids.iter().all(|v| seen.insert(*v)) {
-            return Err(CoreError::invalid("voice_ids", "Each voice can be linked once."));
+            return Err(CoreError::invalid(
+                "voice_ids",
+                "Each voice can be linked once.",
+            ));
         }
         let mut seen = HashSet::new();
         for f in &self.fed_back {
@@ -125,7 +132,11 @@ impl Record for FeedbackItem {
         )
     }
 
-    async fn check_in_vault(&self, conn: &mut SqliteConnection, _id: Option<i64>) -> CoreResult<()> {
+    async fn check_in_vault(
+        &self,
+        conn: &mut SqliteConnection,
+        _id: Option<i64>,
+    ) -> CoreResult<()> {
         for voice in &self.voice_ids {
             let same: i64 =
                 sqlx::query_scalar("SELECT count(*) FROM voices WHERE id = ? AND meeting_id = ?")

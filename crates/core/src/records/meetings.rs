@@ -64,6 +64,8 @@ record! {
         pub place: String => trimmed,
         /// Whether it is online.
         pub online: bool => value,
+        /// Whether the user was there (`None`: not recorded).
+        pub my_attendance: Option<AttendanceStatus> => optional_choice,
         /// The register: who was invited and who came, with their roles.
         pub attendees: Vec<Attendee> => child,
         /// Agenda items, in order.

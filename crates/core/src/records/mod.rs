@@ -13,10 +13,12 @@ pub mod contributions;
 pub mod dashboard;
 pub mod demo;
 mod demo_lead;
+pub mod export_log;
 pub mod feedback;
 pub mod list;
 pub mod meetings;
 pub mod money;
+pub mod participants;
 pub mod people;
 pub mod periods;
 pub mod preferences;
@@ -43,13 +45,13 @@ use crate::error::CoreResult;
 
 pub use actions::Action;
 pub use consents::Consent;
-pub use feedback::{FedBack, FeedbackItem};
-pub use voices::Voice;
 pub use contributions::{Contribution, Expense};
+pub use feedback::{FedBack, FeedbackItem};
 pub use meetings::{Attendee, FeltHeard, Meeting};
 pub use people::Person;
 pub use projects::{Project, RateCard};
 pub use reflections::Reflection;
+pub use voices::Voice;
 
 /// A stored record: its id, when it was made and last changed, and its fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]

@@ -6,8 +6,12 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 use sqlx::SqlitePool;
 
+use super::consent_rules::ConsentLedger;
 use super::list::{Arg, Where};
-use super::{store, validate, Action, Contribution, Meeting, Person, Project, Reflection, Stored};
+use super::{
+    store, validate, Action, Consent, Contribution, FeedbackItem, Meeting, Person, Project,
+    Reflection, Stored, Voice,
+};
 use crate::error::{CoreError, CoreResult};
 
 /// A date range and the projects a report is about. Every part is optional.
@@ -20,6 +24,8 @@ pub struct Selection {
     pub to: Option<String>,
     /// The projects; every project when empty.
     pub project_ids: Vec<i64>,
+    /// One session only, by its global id (the dates and projects are then not used).
+    pub meeting_uid: Option<String>,
 }
 
 /// The records a selection covers, each list in date order (projects by title).
@@ -45,11 +51,50 @@ pub struct Selected {
     pub reflections: Vec<Stored<Reflection>>,
     /// How many private reflections were left out (never printed in a shared file).
     pub private_left_out: usize,
+    /// The consent entries of the meetings.
+    pub consents: Vec<Stored<Consent>>,
+    /// Consent as it stands on the day of the output.
+    pub ledger: ConsentLedger,
+    /// The words from the meetings that consent lets appear; nothing else is ever loaded.
+    pub voices: Vec<Stored<Voice>>,
+    /// How many voices consent kept out (a count only).
+    pub voices_left_out: usize,
+    /// "You said, we did" items of the meetings.
+    pub feedback: Vec<Stored<FeedbackItem>>,
+}
+
+impl Selected {
+    /// The people whose own words are in `voices` (for the export log).
+    pub fn quoted_people(&self) -> Vec<i64> {
+        let mut ids: Vec<i64> = self
+            .voices
+            .iter()
+            .filter_map(|v| v.data.person_id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
 }
 
 impl Selection {
     /// Checks the dates (real, end not before start) and that every project exists.
     pub async fn check(&self, pool: &SqlitePool) -> CoreResult<()> {
+        if let Some(uid) = &self.meeting_uid {
+            super::uid::check("meeting", uid)?;
+            let found: i64 = sqlx::query_scalar(
+                "SELECT count(*) FROM meetings WHERE uid = ? AND deleted_at IS NULL",
+            )
+            .bind(uid)
+            .fetch_one(pool)
+            .await?;
+            if found == 0 {
+                return Err(CoreError::invalid(
+                    "meeting",
+                    "There is no meeting or session with that id in the vault.",
+                ));
+            }
+        }
         let from = validate::opt_date("from", self.from.as_deref())?;
         let to = validate::opt_date("to", self.to.as_deref())?;
         validate::not_before("to", from, to, "The end of the range is before its start.")?;
@@ -90,13 +135,36 @@ impl Selection {
 }
 
 /// Loads everything a selection covers, checking it first. Private reflections are loaded only
-/// when `include_private` is true; otherwise they are counted and left out.
+/// when `include_private` is true; otherwise they are counted and left out. Voices are loaded
+/// only as consent on `today` (`YYYY-MM-DD`) allows.
 pub async fn load(
     pool: &SqlitePool,
     selection: &Selection,
     include_private: bool,
+    today: &str,
 ) -> CoreResult<Selected> {
     selection.check(pool).await?;
+    if let Some(uid) = &selection.meeting_uid {
+        let project: i64 = sqlx::query_scalar("SELECT project_id FROM meetings WHERE uid = ?")
+            .bind(uid)
+            .fetch_one(pool)
+            .await?;
+        let one = Selection {
+            project_ids: vec![project],
+            ..Selection::default()
+        };
+        return load_with(pool, &one, include_private, today, Some(uid)).await;
+    }
+    load_with(pool, selection, include_private, today, None).await
+}
+
+async fn load_with(
+    pool: &SqlitePool,
+    selection: &Selection,
+    include_private: bool,
+    today: &str,
+    meeting_uid: Option<&str>,
+) -> CoreResult<Selected> {
     let mut conn = pool.acquire().await?;
     let ids = &selection.project_ids;
 
@@ -117,11 +185,39 @@ pub async fn load(
 
     let mut filter = selection.live_in_range("date");
     filter.any_of("project_id", ids);
+    if let Some(uid) = meeting_uid {
+        filter.push("uid = ?", [Arg::Text(uid.to_owned())]);
+    }
     let meetings = store::matching::<Meeting>(&mut conn, &filter, "date, start_time, id").await?;
     let meeting_set: HashSet<i64> = meetings.iter().map(|m| m.id).collect();
+    let meeting_ids: Vec<i64> = meetings.iter().map(|m| m.id).collect();
+
+    let of_meetings = || {
+        let mut filter = Where::default();
+        filter.push("deleted_at IS NULL", []);
+        filter.push(
+            "meeting_id IN (SELECT value FROM json_each(?))",
+            [Arg::Text(super::to_json(&meeting_ids))],
+        );
+        filter
+    };
+    let consents = store::matching::<Consent>(&mut conn, &of_meetings(), "meeting_id, id").await?;
+    let ledger = ConsentLedger::new(&consents, &meetings, &projects, today);
+    let all_voices = store::matching::<Voice>(&mut conn, &of_meetings(), "meeting_id, id").await?;
+    let heard = all_voices.len();
+    let voices = ledger.quotable(all_voices);
+    let voices_left_out = heard - voices.len();
+    let feedback =
+        store::matching::<FeedbackItem>(&mut conn, &of_meetings(), "meeting_id, id").await?;
 
     let mut filter = selection.live_in_range("date");
     filter.any_of("project_id", ids);
+    if meeting_uid.is_some() {
+        filter.push(
+            "meeting_id IN (SELECT value FROM json_each(?))",
+            [Arg::Text(super::to_json(&meeting_ids))],
+        );
+    }
     let contributions = store::matching::<Contribution>(&mut conn, &filter, "date, id").await?;
     let contribution_set: HashSet<i64> = contributions.iter().map(|c| c.id).collect();
 
@@ -133,7 +229,8 @@ pub async fn load(
         .filter(|a| match a.data.meeting_id {
             Some(m) => meeting_set.contains(&m),
             None => {
-                a.data.project_id.is_some_and(|p| project_set.contains(&p))
+                meeting_uid.is_none()
+                    && a.data.project_id.is_some_and(|p| project_set.contains(&p))
                     && a.data
                         .due_date
                         .as_deref()
@@ -155,7 +252,9 @@ pub async fn load(
                 || d.meeting_id.is_some_and(|m| meeting_set.contains(&m))
                 || d.contribution_id
                     .is_some_and(|c| contribution_set.contains(&c));
-            about_chosen || (!linked && ids.is_empty())
+            let in_scope =
+                meeting_uid.is_none() || d.meeting_id.is_some_and(|m| meeting_set.contains(&m));
+            (about_chosen || (!linked && ids.is_empty())) && in_scope
         })
         .filter(|r| {
             let keep = include_private || !r.data.private;
@@ -176,6 +275,11 @@ pub async fn load(
         contributions,
         reflections,
         private_left_out,
+        consents,
+        ledger,
+        voices,
+        voices_left_out,
+        feedback,
     })
 }
 

@@ -73,7 +73,11 @@ impl Record for Voice {
         ])
     }
 
-    async fn check_in_vault(&self, conn: &mut SqliteConnection, _id: Option<i64>) -> CoreResult<()> {
+    async fn check_in_vault(
+        &self,
+        conn: &mut SqliteConnection,
+        _id: Option<i64>,
+    ) -> CoreResult<()> {
         let (true, Some(person)) = (self.quotable, self.person_id) else {
             return Ok(());
         };

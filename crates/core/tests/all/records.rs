@@ -8,7 +8,7 @@ use alongside_core::records::list::{ListQuery, Sort};
 use alongside_core::records::search::{search, Privacy};
 use alongside_core::records::store::{self, UNDO_SECONDS};
 use alongside_core::records::{
-    Action, Attendee, Contribution, Expense, Meeting, Project, RateCard, RecordKind, Reflection,
+    Action, Contribution, Expense, Meeting, Project, RateCard, RecordKind, Reflection,
 };
 use alongside_core::CoreError;
 use alongside_test_support::*;
@@ -31,12 +31,9 @@ async fn every_kind_round_trips_through_the_encrypted_vault() {
     assert_eq!(store::get::<Project>(&pool, p.id).await.unwrap(), p);
 
     let mut m = meeting(p.id, "2025-03-04");
-    m.attendees = vec![Attendee {
-        person_id: lead.id,
-        role: PersonRole::Chair,
-    }];
+    m.attendees = vec![attendee(lead.id, PersonRole::Chair)];
     m.decisions = vec!["Rewrite the leaflet".into()];
-    m.stage = Some(CoDesignStage::GatherExperiences);
+    m.stage = Some(CoDesignStage::PatientExperiences);
     let m = store::create(&pool, m).await.unwrap();
     assert_eq!(store::get::<Meeting>(&pool, m.id).await.unwrap(), m);
     assert_eq!(m.data.attendees.len(), 1);
@@ -171,14 +168,8 @@ async fn validation_names_the_field_and_writes_nothing() {
     let mut twice = meeting(p.id, "2025-01-01");
     let who = store::create(&pool, person("Sam")).await.unwrap();
     twice.attendees = vec![
-        Attendee {
-            person_id: who.id,
-            role: PersonRole::Chair,
-        },
-        Attendee {
-            person_id: who.id,
-            role: PersonRole::Other,
-        },
+        attendee(who.id, PersonRole::Chair),
+        attendee(who.id, PersonRole::Other),
     ];
     assert_eq!(
         field_of(store::create(&pool, twice).await.unwrap_err()),
@@ -209,10 +200,7 @@ async fn validation_names_the_field_and_writes_nothing() {
         .await
         .unwrap();
     let mut broken = m.data.clone();
-    broken.attendees = vec![Attendee {
-        person_id: 9_999,
-        role: PersonRole::Chair,
-    }];
+    broken.attendees = vec![attendee(9_999, PersonRole::Chair)];
     broken.title = "Changed".into();
     assert_eq!(
         field_of(store::update(&pool, m.id, broken).await.unwrap_err()),

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use alongside_core::records::choices::{Activity, MeetingKind, PersonRole};
-use alongside_core::records::{Contribution, Meeting, Stored};
+use alongside_core::records::{Contribution, FeedbackItem, Meeting, Stored};
 
 use super::{count, short_date, Context};
 
@@ -54,7 +54,7 @@ pub fn contributions_by_activity<'a>(
 pub fn people_by_role<'a>(meetings: impl Iterator<Item = &'a Stored<Meeting>>) -> Vec<String> {
     let mut roles: BTreeMap<usize, BTreeSet<i64>> = BTreeMap::new();
     for m in meetings {
-        for a in &m.data.attendees {
+        for a in m.data.attendees.iter().filter(|a| a.status.was_there()) {
             let slot = PersonRole::ALL
                 .iter()
                 .position(|r| *r == a.role)
@@ -94,22 +94,27 @@ pub fn what_changed<'a>(
         .collect()
 }
 
-/// The newest "you said, we did" notes of meetings, with their meeting.
+/// The newest "you said, we did" items of meetings, with their meeting.
 pub fn you_said_we_did<'a>(
+    items: &'a [Stored<FeedbackItem>],
     meetings: impl DoubleEndedIterator<Item = &'a Stored<Meeting>>,
 ) -> Vec<String> {
     meetings
         .rev()
-        .filter(|m| !m.data.you_said_we_did.trim().is_empty())
-        .take(EXAMPLES)
-        .map(|m| {
-            format!(
-                "{} ({}): {}",
-                m.data.title,
-                short_date(&m.data.date),
-                m.data.you_said_we_did.trim()
-            )
+        .flat_map(|m| {
+            items
+                .iter()
+                .filter(move |i| i.data.meeting_id == m.id)
+                .map(move |i| {
+                    format!(
+                        "{} ({}): {}",
+                        m.data.title,
+                        short_date(&m.data.date),
+                        super::meetings::feedback_line(&i.data)
+                    )
+                })
         })
+        .take(EXAMPLES)
         .collect()
 }
 

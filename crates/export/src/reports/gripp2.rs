@@ -67,7 +67,7 @@ pub fn build(ctx: &Context) -> Vec<Block> {
 
         doc.heading(2, "3. Results");
         let changed = what_changed(contributions());
-        let said = you_said_we_did(meetings());
+        let said = you_said_we_did(&ctx.data.feedback, meetings());
         if changed.is_empty() && said.is_empty() {
             doc.paragraph("No outcomes of involvement were recorded in this period.");
         }

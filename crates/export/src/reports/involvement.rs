@@ -92,7 +92,12 @@ pub fn build(ctx: &Context) -> Vec<Block> {
 
     let mut doc = Builder::default();
     doc.heading(1, "At a glance");
-    let meetings_attended = data.meetings.len();
+    // Counted from the register: a meeting whose attendance was not recorded is not counted.
+    let meetings_attended = data
+        .meetings
+        .iter()
+        .filter(|m| m.data.my_attendance.is_some_and(|a| a.was_there()))
+        .count();
     doc.facts([
         (
             "Projects",
@@ -110,7 +115,7 @@ pub fn build(ctx: &Context) -> Vec<Block> {
             count(all.count, "contribution", "contributions"),
         ),
         (
-            "Meetings and sessions",
+            "Meetings and sessions attended",
             count(meetings_attended, "meeting", "meetings"),
         ),
         ("Total time", format_minutes(all.total())),

@@ -1,5 +1,9 @@
-//! Meeting and co-design session records: attendees by role, agenda, decisions, actions and
-//! "you said, we did".
+//! Meeting and co-design session records: who took part and who sent apologies (by role unless
+//! named), agenda, what people said (as consent allows), decisions, actions with owners, "you
+//! said, we did" items and the notes for the record. Private notes never appear.
+
+use alongside_core::records::choices::FeedbackStatus;
+use alongside_core::records::{FeedbackItem, Meeting, Stored};
 
 use super::{count, long_date, short_date, Context};
 use crate::document::{Block, Builder, Table};
@@ -11,94 +15,229 @@ pub fn build(ctx: &Context) -> Vec<Block> {
         doc.paragraph("There are no meetings or sessions in this period.");
         return doc.finish();
     }
-    doc.paragraph(count(
-        ctx.data.meetings.len(),
-        "meeting or session",
-        "meetings and sessions",
-    ));
+    if ctx.data.meetings.len() > 1 {
+        doc.paragraph(count(
+            ctx.data.meetings.len(),
+            "meeting or session",
+            "meetings and sessions",
+        ));
+    }
     for m in &ctx.data.meetings {
-        let d = &m.data;
-        doc.heading(1, format!("{} — {}", d.title, long_date(&d.date)));
-        let time = match (&d.start_time, &d.end_time) {
-            (Some(s), Some(e)) => format!("{s} to {e}"),
-            (Some(s), None) => s.clone(),
-            _ => String::new(),
-        };
-        let place = match (d.online, d.place.trim()) {
-            (true, p) if p.is_empty() || p.eq_ignore_ascii_case("online") => "Online".to_owned(),
-            (true, p) => format!("Online ({p})"),
-            (false, p) => p.to_owned(),
-        };
-        doc.facts([
-            ("Project", ctx.project(d.project_id).to_owned()),
-            ("Kind", d.kind.label().to_owned()),
-            (
-                "Co-design stage",
-                d.stage.map(|s| s.label().to_owned()).unwrap_or_default(),
-            ),
-            ("Time", time),
-            ("Place", place),
-        ]);
-        if !d.attendees.is_empty() {
-            doc.heading(2, "Who took part");
-            doc.list(
-                d.attendees
-                    .iter()
-                    .map(|a| ctx.person(a.person_id, Some(a.role))),
-            );
-        }
-        if !d.agenda.is_empty() {
-            doc.heading(2, "Agenda");
-            doc.list(d.agenda.iter().cloned());
-        }
-        if !d.decisions.is_empty() {
-            doc.heading(2, "Decisions");
-            doc.list(d.decisions.iter().cloned());
-        }
-        let actions: Vec<_> = ctx
-            .data
-            .actions
-            .iter()
-            .filter(|a| a.data.meeting_id == Some(m.id))
-            .collect();
-        if !actions.is_empty() {
-            doc.heading(2, "Actions");
-            let mut table = Table::new(
-                format!("Actions from {}", d.title),
-                &[
-                    ("Action", false),
-                    ("Who", false),
-                    ("Due", false),
-                    ("Status", false),
-                ],
-            );
-            for a in actions {
-                table.row(vec![
-                    a.data.title.clone(),
-                    a.data
-                        .owner_id
-                        .map(|id| ctx.person(id, None))
-                        .unwrap_or_default(),
-                    a.data
-                        .due_date
-                        .as_deref()
-                        .map(short_date)
-                        .unwrap_or_default(),
-                    a.data.status.label().to_owned(),
-                ]);
-            }
-            doc.table(table);
-        }
-        if !d.you_said_we_did.trim().is_empty() {
-            doc.heading(2, "You said, we did");
-            doc.paragraph(d.you_said_we_did.clone());
-        }
-        if !d.notes.trim().is_empty() {
-            doc.heading(2, "Notes");
-            for para in d.notes.split("\n\n") {
-                doc.paragraph(para.trim().to_owned());
-            }
-        }
+        session(ctx, &mut doc, m);
     }
     doc.finish()
+}
+
+fn session(ctx: &Context, doc: &mut Builder, m: &Stored<Meeting>) {
+    let d = &m.data;
+    doc.heading(1, format!("{} — {}", d.title, long_date(&d.date)));
+    let time = match (&d.start_time, &d.end_time) {
+        (Some(s), Some(e)) => format!("{s} to {e}"),
+        (Some(s), None) => s.clone(),
+        _ => String::new(),
+    };
+    let place = match (d.online, d.place.trim()) {
+        (true, p) if p.is_empty() || p.eq_ignore_ascii_case("online") => "Online".to_owned(),
+        (true, p) => format!("Online ({p})"),
+        (false, p) => p.to_owned(),
+    };
+    doc.facts([
+        ("Project", ctx.project(d.project_id).to_owned()),
+        ("Kind", d.kind.label().to_owned()),
+        (
+            "Co-design stage",
+            d.stage.map(|s| s.label().to_owned()).unwrap_or_default(),
+        ),
+        ("Time", time),
+        ("Place", place),
+    ]);
+    register(ctx, doc, m);
+    if !d.agenda.is_empty() {
+        doc.heading(2, "Agenda");
+        doc.list(d.agenda.iter().cloned());
+    }
+    voices(ctx, doc, m);
+    if !d.decisions.is_empty() {
+        doc.heading(2, "Decisions");
+        doc.list(d.decisions.iter().cloned());
+    }
+    actions(ctx, doc, m);
+    let items: Vec<_> = ctx
+        .data
+        .feedback
+        .iter()
+        .filter(|i| i.data.meeting_id == m.id)
+        .collect();
+    if !items.is_empty() {
+        doc.heading(2, "You said, we did");
+        doc.list(items.iter().map(|i| feedback_line(&i.data)));
+    }
+    if !d.record_notes.trim().is_empty() {
+        doc.heading(2, "Notes");
+        for para in d.record_notes.split("\n\n") {
+            doc.paragraph(para.trim().to_owned());
+        }
+    }
+}
+
+fn register(ctx: &Context, doc: &mut Builder, m: &Stored<Meeting>) {
+    let lines = &m.data.attendees;
+    let there: Vec<String> = lines
+        .iter()
+        .filter(|a| a.status.was_there())
+        .map(|a| {
+            let who = ctx.person_at(m.id, a.person_id, Some(a.role));
+            match a.status.was_there()
+                && a.status != alongside_core::records::choices::AttendanceStatus::Attended
+            {
+                true => format!("{who} — {}", a.status.label().to_lowercase()),
+                false => who,
+            }
+        })
+        .collect();
+    let apologies: Vec<String> = lines
+        .iter()
+        .filter(|a| a.status == alongside_core::records::choices::AttendanceStatus::Apologies)
+        .map(|a| ctx.person_at(m.id, a.person_id, Some(a.role)))
+        .collect();
+    if !there.is_empty() {
+        doc.heading(2, "Who took part");
+        doc.paragraph(count(there.len(), "person took part", "people took part"));
+        doc.list(there);
+    }
+    if !apologies.is_empty() {
+        doc.heading(2, "Apologies");
+        doc.list(apologies);
+    }
+}
+
+fn voices(ctx: &Context, doc: &mut Builder, m: &Stored<Meeting>) {
+    let said: Vec<String> = ctx
+        .data
+        .voices
+        .iter()
+        .filter(|v| v.data.meeting_id == m.id)
+        .map(|v| {
+            let who = match v.data.person_id {
+                None => "A participant".to_owned(),
+                Some(p) if ctx.named_at(m.id, p) => {
+                    let role = m
+                        .data
+                        .attendees
+                        .iter()
+                        .find(|a| a.person_id == p)
+                        .map(|a| a.role);
+                    ctx.person_at(m.id, p, role)
+                }
+                Some(p) => {
+                    let role = m
+                        .data
+                        .attendees
+                        .iter()
+                        .find(|a| a.person_id == p)
+                        .map(|a| a.role)
+                        .or_else(|| {
+                            ctx.data
+                                .people
+                                .iter()
+                                .find(|x| x.id == p)
+                                .and_then(|x| x.data.roles.first().copied())
+                        });
+                    match role {
+                        Some(r) => with_article(r.label()),
+                        None => "A participant".to_owned(),
+                    }
+                }
+            };
+            let touchpoint = match v.data.touchpoint.trim() {
+                "" => String::new(),
+                t => format!(" (about: {t})"),
+            };
+            format!("{who} said: “{}”{touchpoint}", v.data.text)
+        })
+        .collect();
+    if !said.is_empty() {
+        doc.heading(2, "What people said");
+        doc.list(said);
+    }
+}
+
+/// "A patient partner", "An expert by experience".
+fn with_article(label: &str) -> String {
+    let lower = label.to_lowercase();
+    let article = if lower.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "An"
+    } else {
+        "A"
+    };
+    format!("{article} {lower}")
+}
+
+fn actions(ctx: &Context, doc: &mut Builder, m: &Stored<Meeting>) {
+    let actions: Vec<_> = ctx
+        .data
+        .actions
+        .iter()
+        .filter(|a| a.data.meeting_id == Some(m.id))
+        .collect();
+    if actions.is_empty() {
+        return;
+    }
+    doc.heading(2, "Actions");
+    let mut table = Table::new(
+        format!("Actions from {}", m.data.title),
+        &[
+            ("Action", false),
+            ("Who", false),
+            ("Due", false),
+            ("Status", false),
+        ],
+    );
+    for a in actions {
+        let owner = match (a.data.team_owned, a.data.owner_id) {
+            (true, _) => "The team".to_owned(),
+            (false, Some(id)) => {
+                let role = m
+                    .data
+                    .attendees
+                    .iter()
+                    .find(|x| x.person_id == id)
+                    .map(|x| x.role);
+                ctx.person_at(m.id, id, role)
+            }
+            (false, None) => String::new(),
+        };
+        table.row(vec![
+            a.data.title.clone(),
+            owner,
+            a.data
+                .due_date
+                .as_deref()
+                .map(short_date)
+                .unwrap_or_default(),
+            a.data.status.label().to_owned(),
+        ]);
+    }
+    doc.table(table);
+}
+
+/// "You said: … We did: …", "We will, by 4 March 2027: …", "We can't, because …".
+pub(super) fn feedback_line(item: &FeedbackItem) -> String {
+    let said = match item.you_said.trim() {
+        "" => String::new(),
+        s => format!("You said: {s} "),
+    };
+    let answer = match item.status {
+        FeedbackStatus::Did => format!("We did: {}", item.we_did.trim()),
+        FeedbackStatus::Will => match item.due_date.as_deref() {
+            Some(d) => format!("We will, by {}: {}", long_date(d), item.we_did.trim()),
+            None => format!("We will: {}", item.we_did.trim()),
+        },
+        FeedbackStatus::Cannot => format!(
+            "We can't: {} — because {}",
+            item.we_did.trim(),
+            item.reason.trim()
+        ),
+    };
+    format!("{said}{answer}")
 }

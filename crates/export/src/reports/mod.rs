@@ -72,11 +72,46 @@ impl<'a> Context<'a> {
     /// A person as the report shows them: their name (with `role` when given), or only the role
     /// when names are replaced by roles.
     pub fn person(&self, id: i64, role: Option<PersonRole>) -> String {
+        self.shown(id, role, self.options.names)
+    }
+
+    /// A person as the record of one session shows them: by role when names are left out, or
+    /// when the session is on a project the user runs and the person has not agreed to be named.
+    pub fn person_at(&self, meeting: i64, id: i64, role: Option<PersonRole>) -> String {
+        let names = match self.data.ledger.may_name(meeting, id) {
+            Some(false) => Names::Roles,
+            _ => self.options.names,
+        };
+        self.shown(id, role, names)
+    }
+
+    /// Whether a person appears by name in this session's record.
+    pub fn named_at(&self, meeting: i64, id: i64) -> bool {
+        self.options.names == Names::Full && self.data.ledger.may_name(meeting, id) != Some(false)
+    }
+
+    /// The people who must not be named somewhere in this report (for free text, when names
+    /// are otherwise shown).
+    pub fn not_to_name(&self) -> Vec<Stored<Person>> {
+        self.data
+            .names_to_hide
+            .iter()
+            .filter(|p| {
+                self.data.meetings.iter().any(|m| {
+                    self.data.ledger.may_name(m.id, p.id) == Some(false)
+                        && m.data.attendees.iter().any(|a| a.person_id == p.id)
+                })
+            })
+            .cloned()
+            .collect()
+    }
+
+    fn shown(&self, id: i64, role: Option<PersonRole>, names: Names) -> String {
         let Some(person) = self.people.get(&id) else {
             return "Someone".into();
         };
         let role = role.or_else(|| person.data.roles.first().copied());
-        match (self.options.names, role) {
+        match (names, role) {
             (Names::Roles, Some(r)) => r.label().to_owned(),
             (Names::Roles, None) => "Someone".into(),
             (Names::Full, Some(r)) => format!("{} ({})", person.data.name, r.label()),
@@ -135,6 +170,12 @@ pub fn build(ctx: &Context) -> CoreResult<Document> {
     if ctx.options.names == Names::Roles {
         notes.push("People are shown by their roles, not their names.".into());
     }
+    if !ctx.data.voices.is_empty() || ctx.data.voices_left_out > 0 {
+        notes.push(
+            "Only words people agreed to share are quoted, and people are named only when they agreed."
+                .into(),
+        );
+    }
     if ctx.options.leave_out_money && report != ReportKind::Payments {
         notes.push("Fees, expenses and payments are left out.".into());
     }
@@ -150,6 +191,11 @@ pub fn build(ctx: &Context) -> CoreResult<Document> {
     };
     if ctx.options.names == Names::Roles {
         Redactor::new(&ctx.data.names_to_hide).apply(&mut doc);
+    } else {
+        let hidden = ctx.not_to_name();
+        if !hidden.is_empty() {
+            Redactor::new(&hidden).apply(&mut doc);
+        }
     }
     Ok(doc)
 }

@@ -100,7 +100,7 @@ fn working_together(ctx: &Context, doc: &mut Builder) {
     let data = ctx.data;
     doc.list(meetings_by_kind(data.meetings.iter()));
     doc.list(felt_heard(data.meetings.iter()));
-    doc.list(you_said_we_did(data.meetings.iter()));
+    doc.list(you_said_we_did(&data.feedback, data.meetings.iter()));
 }
 
 fn support_and_learning(ctx: &Context, doc: &mut Builder) {

@@ -7,9 +7,9 @@ use sqlx::SqlitePool;
 
 use super::{Counts, ImportReport, MAX_IMPORT_BYTES};
 use crate::error::{CoreError, CoreResult};
+use crate::records::choices::{AttendanceStatus, PersonRole};
 use crate::records::preferences::{self, Preferences};
 use crate::records::store::{self, insert_row};
-use crate::records::choices::{AttendanceStatus, PersonRole};
 use crate::records::{
     Action, Consent, Contribution, FeedbackItem, Meeting, Person, Project, Record, RecordKind,
     Reflection, Stored, Voice,
@@ -186,7 +186,11 @@ struct Uids {
 }
 
 impl Uids {
-    fn new(people: &[Stored<Person>], meetings: &[Stored<Meeting>], voices: &[Stored<Voice>]) -> Self {
+    fn new(
+        people: &[Stored<Person>],
+        meetings: &[Stored<Meeting>],
+        voices: &[Stored<Voice>],
+    ) -> Self {
         fn map<T>(records: &[Stored<T>]) -> std::collections::HashMap<i64, String> {
             records.iter().map(|r| (r.id, r.uid.clone())).collect()
         }
@@ -197,11 +201,20 @@ impl Uids {
         }
     }
 
-    fn linked<T>(&self, record: Stored<T>, meeting: i64, person: Option<i64>, voices: &[i64]) -> Linked<T> {
+    fn linked<T>(
+        &self,
+        record: Stored<T>,
+        meeting: i64,
+        person: Option<i64>,
+        voices: &[i64],
+    ) -> Linked<T> {
         Linked {
             meeting_uid: self.meetings.get(&meeting).cloned(),
             person_uid: person.and_then(|p| self.people.get(&p).cloned()),
-            voice_uids: voices.iter().filter_map(|v| self.voices.get(v).cloned()).collect(),
+            voice_uids: voices
+                .iter()
+                .filter_map(|v| self.voices.get(v).cloned())
+                .collect(),
             anonymous: None,
             record,
         }
@@ -358,10 +371,28 @@ pub fn parse(bytes: &[u8], report: &mut ImportReport) -> Option<Everything> {
     check_kind(report, "projects", &everything.projects, &known, u);
     check_kind(report, "meetings", &everything.meetings, &known, u);
     check_kind(report, "actions", &everything.actions, &known, u);
-    check_kind(report, "contributions", &everything.contributions, &known, u);
+    check_kind(
+        report,
+        "contributions",
+        &everything.contributions,
+        &known,
+        u,
+    );
     check_kind(report, "reflections", &everything.reflections, &known, u);
-    check_kind(report, "consents", everything.consents.iter().map(|r| &r.record), &known, u);
-    check_kind(report, "voices", everything.voices.iter().map(|r| &r.record), &known, u);
+    check_kind(
+        report,
+        "consents",
+        everything.consents.iter().map(|r| &r.record),
+        &known,
+        u,
+    );
+    check_kind(
+        report,
+        "voices",
+        everything.voices.iter().map(|r| &r.record),
+        &known,
+        u,
+    );
     check_kind(
         report,
         "you_said_we_did",
@@ -411,7 +442,11 @@ pub async fn import(pool: &SqlitePool, bytes: &[u8], dry_run: bool) -> CoreResul
     insert_all(&mut tx, &everything.reflections).await?;
     insert_all(&mut tx, everything.consents.iter().map(|r| &r.record)).await?;
     insert_all(&mut tx, everything.voices.iter().map(|r| &r.record)).await?;
-    insert_all(&mut tx, everything.you_said_we_did.iter().map(|r| &r.record)).await?;
+    insert_all(
+        &mut tx,
+        everything.you_said_we_did.iter().map(|r| &r.record),
+    )
+    .await?;
     sqlx::query(
         "INSERT INTO settings (key, value, updated_at) VALUES ('preferences', ?, ?)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
