@@ -719,3 +719,243 @@ async fn names_are_hidden_by_default_in_every_format_whatever_their_case() {
         }
     }
 }
+
+/// The lead's acceptance scenario: "Workshop 2 — joint event" on a project the user runs, eight
+/// people in the register, consent for three of them, a voice from each, two "you said, we
+/// did" items, an action owned by C and a private note. Exported as one session's record in
+/// every format, then again after A withdraws.
+#[tokio::test]
+async fn a_session_record_follows_consent_in_every_format_and_after_a_withdrawal() {
+    use alongside_core::records::{participants, Consent, Voice};
+
+    let (_dir, _vault, pool) = alongside_test_support::vault().await;
+    let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    let run = store::create(
+        &pool,
+        Project {
+            involvement: Involvement::Run,
+            ..project("Leaving hospital well")
+        },
+    )
+    .await
+    .unwrap();
+    let names = [
+        ("Alex Morgan", PersonRole::PatientPartner),
+        ("Bea Kowalski", PersonRole::PatientPartner),
+        ("Carys Hughes", PersonRole::Carer),
+        ("Dan Osei", PersonRole::PatientPartner),
+        ("Esme Clarke", PersonRole::ExpertByExperience),
+        ("Farid Rahman", PersonRole::Clinician),
+        ("Gwen Parry", PersonRole::PatientPartner),
+        ("Harriet Lowe", PersonRole::Researcher),
+    ];
+    let mut ids = Vec::new();
+    for (name, role) in names {
+        let p = store::create(&pool, person(name, role)).await.unwrap();
+        ids.push(p.id);
+    }
+    let (a, b, c) = (ids[0], ids[1], ids[2]);
+    let register = names
+        .iter()
+        .zip(&ids)
+        .enumerate()
+        .map(|(i, ((_, role), id))| Attendee {
+            uid: None,
+            person_id: *id,
+            role: *role,
+            status: match i {
+                6 => AttendanceStatus::Apologies,
+                7 => AttendanceStatus::DidNotAttend,
+                _ => AttendanceStatus::Attended,
+            },
+        })
+        .collect();
+    let m = store::create(
+        &pool,
+        Meeting {
+            project_id: run.id,
+            kind: MeetingKind::CoDesignWorkshop,
+            title: "Workshop 2 — joint event".into(),
+            date: "2026-05-01".into(),
+            attendees: register,
+            stage: Some(CoDesignStage::JointEvent),
+            record_notes: "We agreed three priorities.".into(),
+            private_notes: "LEADPRIVATE check transport for Bea".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let consent = |person_id, quote, named| Consent {
+        meeting_id: m.id,
+        person_id,
+        quote,
+        named,
+        given_how: ConsentHow::Written,
+        given_on: "2026-05-01".into(),
+        ..Default::default()
+    };
+    let a_consent = store::create(&pool, consent(a, true, false)).await.unwrap();
+    store::create(&pool, consent(b, false, false))
+        .await
+        .unwrap();
+    store::create(&pool, consent(c, true, true)).await.unwrap();
+    let said = |person_id, text: &str, quotable| Voice {
+        meeting_id: m.id,
+        person_id: Some(person_id),
+        text: text.into(),
+        quotable,
+        ..Default::default()
+    };
+    const A_WORDS: &str = "Nobody told me who to ring once I was home";
+    const B_WORDS: &str = "The waiting room was freezing all winter";
+    const C_WORDS: &str = "Carers need a seat at the ward round";
+    let va = store::create(&pool, said(a, A_WORDS, true)).await.unwrap();
+    let vb = store::create(&pool, said(b, B_WORDS, false)).await.unwrap();
+    store::create(&pool, said(c, C_WORDS, true)).await.unwrap();
+    store::create(
+        &pool,
+        FeedbackItem {
+            meeting_id: m.id,
+            you_said: "Nobody knew who to call after leaving.".into(),
+            we_did: "The booklet now has a phone number on its front page.".into(),
+            status: FeedbackStatus::Did,
+            voice_ids: vec![va.id],
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    store::create(
+        &pool,
+        FeedbackItem {
+            meeting_id: m.id,
+            you_said: "The waiting area is cold.".into(),
+            we_did: "Move the waiting area".into(),
+            status: FeedbackStatus::Cannot,
+            reason: "the heating is run by the landlord".into(),
+            voice_ids: vec![vb.id],
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    store::create(
+        &pool,
+        Action {
+            meeting_id: Some(m.id),
+            title: "Bring the carers' charter".into(),
+            owner_id: Some(c),
+            due_date: Some("2026-06-15".into()),
+            status: ActionStatus::Open,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+
+    let session = ExportOptions {
+        report: ReportKind::Meeting,
+        format: Format::Pdf,
+        selection: Selection {
+            meeting_uid: Some(m.uid.clone()),
+            ..Selection::default()
+        },
+        include_private: true,
+        names: Names::Full,
+        leave_out_money: false,
+    };
+    let out = tempfile::tempdir().unwrap();
+    let write = |format: Format, name: String| {
+        let options = ExportOptions {
+            format,
+            ..session.clone()
+        };
+        let path = out.path().join(name);
+        let pool = pool.clone();
+        async move {
+            export_to_file(
+                &pool,
+                &options,
+                today,
+                &path,
+                &AtomicBool::new(false),
+                |_| {},
+            )
+            .await
+            .unwrap();
+            readable_text(format, std::fs::read(&path).unwrap())
+        }
+    };
+    let formats = [
+        Format::Pdf,
+        Format::Docx,
+        Format::Md,
+        Format::Html,
+        Format::Json,
+    ];
+    for format in formats {
+        let text = write(format, format!("before.{}", format.extension())).await;
+        let f = format!("{format:?}");
+        for expected in [
+            "6 people took part",
+            "Apologies",
+            A_WORDS,
+            "A patient partner said",
+            C_WORDS,
+            "Carys Hughes (Carer) said",
+            "phone number on its front page",
+            "the heating is run by the landlord",
+            "Bring the carers",
+            "We agreed three priorities.",
+        ] {
+            assert!(text.contains(expected), "{f} lacks {expected:?}:\n{text}");
+        }
+        for absent in [B_WORDS, "LEADPRIVATE", "Did not attend"] {
+            assert!(!text.contains(absent), "{f} has {absent:?}");
+        }
+        for (name, _) in &names[..] {
+            if *name != "Carys Hughes" {
+                let first = name.split(' ').next().unwrap();
+                assert!(!text.contains(first), "{f} names {name}");
+            }
+        }
+        // The action's owner is C, by name.
+        let owner_row = text.contains("Carys Hughes (Carer)");
+        assert!(owner_row, "{f}");
+    }
+    assert_eq!(participants::page(&pool, a).await.unwrap().exports.len(), 5);
+    assert!(participants::page(&pool, b)
+        .await
+        .unwrap()
+        .exports
+        .is_empty());
+
+    // A withdraws today: a new export has none of A's words, and A's page lists the earlier ones.
+    let mut withdrawn = a_consent.data.clone();
+    withdrawn.withdrawn_on = Some("2026-06-01".into());
+    store::update(&pool, a_consent.id, withdrawn).await.unwrap();
+    for format in formats {
+        let text = write(format, format!("after.{}", format.extension())).await;
+        assert!(!text.contains(A_WORDS), "{format:?} still quotes A");
+        assert!(text.contains(C_WORDS));
+        assert!(
+            text.contains("phone number on its front page"),
+            "the lead's own words stay"
+        );
+    }
+    let page = participants::page(&pool, a).await.unwrap();
+    assert_eq!(
+        page.exports.len(),
+        5,
+        "only the exports before the withdrawal held A's words"
+    );
+    assert!(page
+        .exports
+        .iter()
+        .all(|e| e.file_name.starts_with("before.")));
+    assert_eq!(
+        page.exports[0].sessions,
+        vec!["Workshop 2 — joint event (2026-05-01)".to_owned()]
+    );
+}

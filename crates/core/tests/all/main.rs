@@ -5,6 +5,7 @@
 
 mod backup;
 mod hostile;
+mod lead;
 mod logs;
 mod migrations;
 mod records;

@@ -150,3 +150,108 @@ async fn claim_pence_is_filled_in_for_contributions_saved_before_it_existed() {
             .unwrap();
     assert_eq!(claims, [(1, 6240), (2, 300), (3, 0)]);
 }
+
+/// A vault written by the schema before the lead side (version 6) moves to the lead side with
+/// every record kept: global ids, "I take part", old notes made private (and out of search),
+/// the free-text "you said, we did" as one item, the register, the EBCD stage and the user's
+/// own attendance where they logged time for the meeting.
+#[tokio::test]
+async fn the_lead_side_upgrade_keeps_every_record_and_makes_old_notes_private() {
+    use alongside_core::records::choices::{AttendanceStatus, CoDesignStage, Involvement};
+    use alongside_core::records::search::{self, Privacy};
+    use alongside_core::records::{store, FeedbackItem, Meeting, Person, Project};
+
+    let dir = tempfile::tempdir().unwrap();
+    let paths = VaultPaths::new(dir.path());
+    let key = DataKey::generate().unwrap();
+    let pool = database::open_pool(&paths, &key, true).await.unwrap();
+    let (_m_dir, old) = migrator(6, &[]).await;
+    database::migrate(&pool, &paths, &old).await.unwrap();
+    let stamp = "2025-03-01T10:00:00.000000Z";
+    for sql in [
+        "INSERT INTO people (id, name, roles, created_at, updated_at)
+         VALUES (1, 'Priya Shah', '[\"researcher\"]', ?1, ?1)",
+        "INSERT INTO projects (id, title, approach, status, created_at, updated_at)
+         VALUES (1, 'Hip fracture', 'co_design', 'active', ?1, ?1)",
+        "INSERT INTO meetings (id, project_id, kind, title, date, notes, you_said_we_did, stage,
+                               created_at, updated_at)
+         VALUES (1, 1, 'co_design_workshop', 'Workshop', '2025-03-01', 'zebracrossing worry',
+                 'You said the form was long; we cut it.', 'gather_experiences', ?1, ?1)",
+        "INSERT INTO meetings (id, project_id, kind, title, date, created_at, updated_at)
+         VALUES (2, 1, 'steering_committee', 'Steering', '2025-04-01', ?1, ?1)",
+        "INSERT INTO meeting_attendees (meeting_id, person_id, role) VALUES (1, 1, 'researcher')",
+        "INSERT INTO contributions (project_id, meeting_id, date, activity, fee_arrangement,
+                                    created_at, updated_at)
+         VALUES (1, 1, '2025-03-01', 'co_design', 'unpaid', ?1, ?1)",
+    ] {
+        sqlx::query(sql).bind(stamp).execute(&pool).await.unwrap();
+    }
+    assert_eq!(
+        search::search(&pool, "zebracrossing", 10, Privacy::IncludePrivate)
+            .await
+            .unwrap()
+            .len(),
+        1,
+        "found before the upgrade"
+    );
+
+    database::migrate(&pool, &paths, &MIGRATOR).await.unwrap();
+
+    let person = store::get::<Person>(&pool, 1).await.unwrap();
+    let project = store::get::<Project>(&pool, 1).await.unwrap();
+    let workshop = store::get::<Meeting>(&pool, 1).await.unwrap();
+    let steering = store::get::<Meeting>(&pool, 2).await.unwrap();
+    let mut uids = vec![&person.uid, &project.uid, &workshop.uid, &steering.uid];
+    for uid in &uids {
+        let parsed = uuid::Uuid::parse_str(uid).unwrap();
+        assert_eq!(parsed.get_version_num(), 7, "{uid}");
+        // The id's time is when the record was made.
+        let (secs, _) = parsed.get_timestamp().unwrap().to_unix();
+        assert_eq!(secs, 1_740_823_200);
+    }
+    uids.sort();
+    uids.dedup();
+    assert_eq!(uids.len(), 4, "every uid is its own");
+    assert_eq!(project.data.involvement, Involvement::TakePart);
+    assert_eq!(workshop.data.private_notes, "zebracrossing worry");
+    assert_eq!(workshop.data.record_notes, "");
+    assert_eq!(workshop.data.stage, Some(CoDesignStage::PatientExperiences));
+    assert_eq!(
+        workshop.data.attendees[0].status,
+        AttendanceStatus::Attended
+    );
+    assert!(workshop.data.attendees[0].uid.is_some());
+    assert_eq!(
+        workshop.data.my_attendance,
+        Some(AttendanceStatus::Attended)
+    );
+    assert_eq!(
+        steering.data.my_attendance, None,
+        "no time logged: not recorded"
+    );
+    let items: Vec<alongside_core::records::Stored<FeedbackItem>> = {
+        let mut conn = pool.acquire().await.unwrap();
+        store::all(&mut conn).await.unwrap()
+    };
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].data.meeting_id, 1);
+    assert_eq!(
+        items[0].data.we_did,
+        "You said the form was long; we cut it."
+    );
+    assert!(
+        search::search(&pool, "zebracrossing", 10, Privacy::IncludePrivate)
+            .await
+            .unwrap()
+            .is_empty(),
+        "private notes are not searchable"
+    );
+    assert_eq!(
+        search::search(&pool, "Workshop", 10, Privacy::IncludePrivate)
+            .await
+            .unwrap()
+            .len(),
+        1,
+        "the meeting itself still is"
+    );
+}
