@@ -929,3 +929,191 @@ fn newest_migration() -> i64 {
         .max()
         .unwrap()
 }
+
+/// A lead's session from the command line: find it with `search`, export its record with
+/// `--meeting UID` (consent applied, no private notes), and the complete JSON export holds the
+/// lead side as documented in docs/export-format.md.
+#[test]
+fn one_sessions_record_and_the_lead_side_of_the_json_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("vault");
+    std::fs::create_dir(&vault).unwrap();
+    init(&vault);
+    with_pass(&vault, PASS)
+        .args(["demo", "--contributions", "200", "--seed", "5"])
+        .assert()
+        .success();
+    let found = with_pass(&vault, PASS)
+        .args(["search", "joint event"])
+        .assert()
+        .success();
+    let out = stdout_of(&found);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("meeting\t") && l.contains("Workshop 2"))
+        .unwrap_or_else(|| panic!("no session found:\n{out}"));
+    let uid = line.split('\t').nth(1).unwrap().to_owned();
+    assert_eq!(uuid_version(&uid), 7, "{uid}");
+
+    let md = dir.path().join("session.md");
+    with_pass(&vault, PASS)
+        .args([
+            "export",
+            "--report",
+            "meeting",
+            "--meeting",
+            &uid,
+            "--names",
+            "full",
+        ])
+        .args(["--format", "md", "--out"])
+        .arg(&md)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.contains("Workshop 2 — joint event"), "{text}");
+    assert!(text.contains("took part"), "{text}");
+    assert!(text.contains("What people said"), "{text}");
+    assert!(text.contains("You said, we did"), "{text}");
+    assert!(
+        !text.contains("Check in with"),
+        "a private note leaked:\n{text}"
+    );
+    assert!(!text.contains("Bea"), "named without consent:\n{text}");
+    assert!(
+        text.contains(" (Carer) said"),
+        "a carer who agreed is named:\n{text}"
+    );
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("## ")).count(),
+        1,
+        "one session only:\n{text}"
+    );
+
+    // --meeting belongs to the meeting record; an unknown session is invalid input.
+    with_pass(&vault, PASS)
+        .args([
+            "export",
+            "--report",
+            "involvement",
+            "--meeting",
+            &uid,
+            "--format",
+            "md",
+            "--out",
+        ])
+        .arg(dir.path().join("x.md"))
+        .assert()
+        .code(2);
+    with_pass(&vault, PASS)
+        .args([
+            "export",
+            "--report",
+            "meeting",
+            "--meeting",
+            "0190d4e2-7c1a-7b3e-8f00-0123456789ab",
+        ])
+        .args(["--format", "md", "--out"])
+        .arg(dir.path().join("y.md"))
+        .assert()
+        .code(4);
+
+    let all = dir.path().join("all.json");
+    with_pass(&vault, PASS)
+        .args(["export", "--report", "all", "--format", "json", "--out"])
+        .arg(&all)
+        .assert()
+        .success();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&all).unwrap()).unwrap();
+    assert_eq!(json["version"], 2);
+    for array in [
+        "people",
+        "attendance",
+        "consents",
+        "voices",
+        "you_said_we_did",
+    ] {
+        let rows = json[array]
+            .as_array()
+            .unwrap_or_else(|| panic!("{array} missing"));
+        assert!(!rows.is_empty(), "{array} is empty");
+        for row in rows {
+            assert_eq!(
+                uuid_version(row["uid"].as_str().unwrap()),
+                7,
+                "{array}: {row}"
+            );
+        }
+    }
+    let people: Vec<&str> = json["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["uid"].as_str().unwrap())
+        .collect();
+    let consents = json["consents"].as_array().unwrap();
+    assert!(consents
+        .iter()
+        .all(|c| c["quote"].is_boolean() && c["named"].is_boolean()));
+    assert!(consents
+        .iter()
+        .all(|c| people.contains(&c["person_uid"].as_str().unwrap())));
+    assert!(
+        consents.iter().any(|c| c["withdrawn_on"].is_string()),
+        "one withdrawal"
+    );
+    assert!(consents.iter().any(|c| c["withdrawn_on"].is_null()));
+    assert!(consents.iter().any(|c| c["quote"] == false), "a refusal");
+    let voices = json["voices"].as_array().unwrap();
+    assert!(voices
+        .iter()
+        .all(|v| v["text"].is_string() && v["meeting_uid"].is_string()));
+    assert!(voices.iter().any(|v| v["anonymous"] == true));
+    assert!(voices
+        .iter()
+        .any(|v| v["anonymous"] == false && v["person_uid"].is_string()));
+    let items = json["you_said_we_did"].as_array().unwrap();
+    assert!(items
+        .iter()
+        .any(|i| !i["voice_uids"].as_array().unwrap().is_empty()));
+    let register = json["attendance"].as_array().unwrap();
+    assert!(register.iter().any(|r| r["status"] == "apologies"));
+
+    // It imports into an empty vault exactly: the same uids come back.
+    let second = dir.path().join("second");
+    std::fs::create_dir(&second).unwrap();
+    init(&second);
+    with_pass(&second, PASS)
+        .arg("import")
+        .arg(&all)
+        .assert()
+        .success();
+    let again = dir.path().join("again.json");
+    with_pass(&second, PASS)
+        .args(["export", "--report", "all", "--format", "json", "--out"])
+        .arg(&again)
+        .assert()
+        .success();
+    let json2: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&again).unwrap()).unwrap();
+    for array in [
+        "people",
+        "meetings",
+        "attendance",
+        "consents",
+        "voices",
+        "you_said_we_did",
+    ] {
+        assert_eq!(
+            json[array], json2[array],
+            "{array} differs after a round trip"
+        );
+    }
+}
+
+fn uuid_version(uid: &str) -> u32 {
+    let parts: Vec<&str> = uid.split('-').collect();
+    assert_eq!(parts.len(), 5, "{uid}");
+    parts[2][..1].parse().unwrap()
+}

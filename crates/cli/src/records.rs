@@ -271,7 +271,7 @@ pub async fn search(pool: &SqlitePool, query: &str, limit: u32) -> Result<u8, Cl
         println!(
             "{}\t{}\t{}\t{}\t{}",
             hit.kind.noun(),
-            hit.id,
+            hit.uid,
             hit.date.as_deref().unwrap_or("-"),
             hit.title.replace('\t', " "),
             snippet

@@ -245,7 +245,7 @@ pub(super) async fn run_project(
         let anonymous = Voice {
             meeting_id,
             person_id: None,
-            text: "A participant said the ward felt calmer when the TV was off.".into(),
+            text: "The ward felt calmer when the TV was off.".into(),
             quotable: true,
             themes: vec!["environment".into()],
             touchpoint: "Ward round".into(),

@@ -35,6 +35,8 @@ pub struct SearchHit {
     pub kind: RecordKind,
     /// The record's id.
     pub id: i64,
+    /// Its global id.
+    pub uid: String,
     /// Its title (for contributions, the start of "what I contributed").
     pub title: String,
     /// Its date, when it has one.
@@ -171,9 +173,16 @@ pub async fn search(
         if !snippet.iter().any(|p| p.hit) {
             snippet = snippet_of(&title, &words);
         }
+        let id = rowid & ((1 << KIND_SHIFT) - 1);
+        let uid: String =
+            sqlx::query_scalar(&format!("SELECT uid FROM {} WHERE id = ?", kind.table()))
+                .bind(id)
+                .fetch_one(&mut *conn)
+                .await?;
         hits.push(SearchHit {
             kind,
-            id: rowid & ((1 << KIND_SHIFT) - 1),
+            id,
+            uid,
             title: short_title(&title),
             date,
             snippet,

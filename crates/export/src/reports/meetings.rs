@@ -221,6 +221,17 @@ fn actions(ctx: &Context, doc: &mut Builder, m: &Stored<Meeting>) {
     doc.table(table);
 }
 
+/// "The heating…" → "the heating…" (but "NHS…" stays as written).
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            first.to_lowercase().chain(text.chars().skip(1)).collect()
+        }
+        _ => text.to_owned(),
+    }
+}
+
 /// "You said: … We did: …", "We will, by 4 March 2027: …", "We can't, because …".
 pub(super) fn feedback_line(item: &FeedbackItem) -> String {
     let said = match item.you_said.trim() {
@@ -234,9 +245,9 @@ pub(super) fn feedback_line(item: &FeedbackItem) -> String {
             None => format!("We will: {}", item.we_did.trim()),
         },
         FeedbackStatus::Cannot => format!(
-            "We can't: {} — because {}",
-            item.we_did.trim(),
-            item.reason.trim()
+            "We can't, because {}: {}",
+            lower_first(item.reason.trim().trim_end_matches('.')),
+            item.we_did.trim()
         ),
     };
     format!("{said}{answer}")

@@ -203,6 +203,7 @@ pub fn build(ctx: &Context) -> CoreResult<Document> {
 fn subtitle(ctx: &Context) -> String {
     let sel = &ctx.data.selection;
     let range = match (&sel.from, &sel.to) {
+        _ if ctx.options.selection.meeting_uid.is_some() => "One session".into(),
         (Some(f), Some(t)) => format!("{} to {}", long_date(f), long_date(t)),
         (Some(f), None) => format!("From {}", long_date(f)),
         (None, Some(t)) => format!("Up to {}", long_date(t)),

@@ -22,13 +22,64 @@ pub const VERSION: u32 = 2;
 /// The oldest version it reads (version 1 had no global ids; they are made on import).
 pub const OLDEST_VERSION: u32 = 1;
 
-/// A record with the global ids of the records it refers to, so another vault can match them.
-/// On import the integer ids inside `data` are used; the uids say the same thing.
+/// A lead-side record as one flat row: its ids, its fields, and the global ids of the records
+/// it refers to, so another vault can match them. On import the integer ids are used; the uids
+/// say the same thing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "LinkedRow<T>", into = "LinkedRow<T>")]
+#[serde(bound(serialize = "T: Serialize + Clone", deserialize = "T: Deserialize<'de>"))]
 pub struct Linked<T> {
     /// The record.
-    #[serde(flatten)]
     pub record: Stored<T>,
+    /// Links by global id.
+    pub links: UidLinks,
+}
+
+/// How a [`Linked`] row is written: the record's ids and fields side by side with its links.
+#[derive(Serialize, Deserialize)]
+struct LinkedRow<T> {
+    id: i64,
+    #[serde(default)]
+    uid: String,
+    created_at: String,
+    updated_at: String,
+    #[serde(flatten)]
+    data: T,
+    #[serde(flatten)]
+    links: UidLinks,
+}
+
+impl<T> From<LinkedRow<T>> for Linked<T> {
+    fn from(row: LinkedRow<T>) -> Self {
+        Linked {
+            record: Stored {
+                id: row.id,
+                uid: row.uid,
+                created_at: row.created_at,
+                updated_at: row.updated_at,
+                data: row.data,
+            },
+            links: row.links,
+        }
+    }
+}
+
+impl<T> From<Linked<T>> for LinkedRow<T> {
+    fn from(l: Linked<T>) -> Self {
+        LinkedRow {
+            id: l.record.id,
+            uid: l.record.uid,
+            created_at: l.record.created_at,
+            updated_at: l.record.updated_at,
+            data: l.record.data,
+            links: l.links,
+        }
+    }
+}
+
+/// The global ids a lead-side row refers to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UidLinks {
     /// The session it belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting_uid: Option<String>,
@@ -158,10 +209,9 @@ pub async fn export_all(pool: &SqlitePool, include_private: bool) -> CoreResult<
             .into_iter()
             .map(|v| {
                 let (m, p) = (v.data.meeting_id, v.data.person_id);
-                Linked {
-                    anonymous: Some(p.is_none()),
-                    ..uids.linked(v, m, p, &[])
-                }
+                let mut linked = uids.linked(v, m, p, &[]);
+                linked.links.anonymous = Some(p.is_none());
+                linked
             })
             .collect(),
         you_said_we_did: items
@@ -209,13 +259,15 @@ impl Uids {
         voices: &[i64],
     ) -> Linked<T> {
         Linked {
-            meeting_uid: self.meetings.get(&meeting).cloned(),
-            person_uid: person.and_then(|p| self.people.get(&p).cloned()),
-            voice_uids: voices
-                .iter()
-                .filter_map(|v| self.voices.get(v).cloned())
-                .collect(),
-            anonymous: None,
+            links: UidLinks {
+                meeting_uid: self.meetings.get(&meeting).cloned(),
+                person_uid: person.and_then(|p| self.people.get(&p).cloned()),
+                voice_uids: voices
+                    .iter()
+                    .filter_map(|v| self.voices.get(v).cloned())
+                    .collect(),
+                anonymous: None,
+            },
             record,
         }
     }
