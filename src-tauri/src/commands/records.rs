@@ -4,11 +4,14 @@
 use alongside_core::drafts::{self, Draft};
 use alongside_core::records::actions::ActionQuery;
 use alongside_core::records::choices::Choices;
+use alongside_core::records::consents::ConsentQuery;
 use alongside_core::records::contributions::ContributionQuery;
 use alongside_core::records::dashboard::{self, Dashboard};
+use alongside_core::records::feedback::FeedbackQuery;
 use alongside_core::records::list::Page;
 use alongside_core::records::meetings::MeetingQuery;
 use alongside_core::records::money;
+use alongside_core::records::participants::{self, Merged, PersonPage};
 use alongside_core::records::people::PersonQuery;
 use alongside_core::records::periods::{self, MoneyPeriods};
 use alongside_core::records::preferences::{self, Preferences};
@@ -16,8 +19,10 @@ use alongside_core::records::projects::ProjectQuery;
 use alongside_core::records::reflections::ReflectionQuery;
 use alongside_core::records::search::{self, Privacy, SearchHit};
 use alongside_core::records::store::{self, Deleted};
+use alongside_core::records::voices::VoiceQuery;
 use alongside_core::records::{
-    Action, Contribution, Meeting, Person, Project, RecordKind, Reflection, Stored,
+    Action, Consent, Contribution, FeedbackItem, Meeting, Person, Project, RecordKind, Reflection,
+    Stored, Voice,
 };
 use tauri::State;
 
@@ -118,6 +123,52 @@ kind_commands!(
     reflection_get,
     reflection_list
 );
+
+kind_commands!(
+    Consent,
+    ConsentQuery,
+    "consent entry",
+    consent_create,
+    consent_update,
+    consent_get,
+    consent_list
+);
+kind_commands!(
+    Voice,
+    VoiceQuery,
+    "voice",
+    voice_create,
+    voice_update,
+    voice_get,
+    voice_list
+);
+kind_commands!(
+    FeedbackItem,
+    FeedbackQuery,
+    "\"you said, we did\" item",
+    feedback_create,
+    feedback_update,
+    feedback_get,
+    feedback_list
+);
+
+/// A person's page: their sessions, consents, words, actions and the exports that held them.
+#[tauri::command]
+#[specta::specta]
+pub async fn person_page(state: State<'_, AppState>, id: i64) -> CmdResult<PersonPage> {
+    Ok(participants::page(&require_unlocked(&state).await?, id).await?)
+}
+
+/// Merges a duplicate record of a person into the one kept.
+#[tauri::command]
+#[specta::specta]
+pub async fn people_merge(
+    state: State<'_, AppState>,
+    keep: i64,
+    duplicate: i64,
+) -> CmdResult<Merged> {
+    Ok(participants::merge(&require_unlocked(&state).await?, keep, duplicate).await?)
+}
 
 /// Deletes a record (and what belongs to it); it can be brought back for a while.
 #[tauri::command]

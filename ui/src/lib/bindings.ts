@@ -75,6 +75,22 @@ export const commands = {
 	reflectionUpdate: (id: number, data: Reflection) => typedError<Stored<Reflection>, ApiError>(__TAURI_INVOKE("reflection_update", { id, data })),
 	reflectionGet: (id: number) => typedError<Stored<Reflection>, ApiError>(__TAURI_INVOKE("reflection_get", { id })),
 	reflectionList: (query: ReflectionQuery) => typedError<Page<Stored<Reflection>>, ApiError>(__TAURI_INVOKE("reflection_list", { query })),
+	consentCreate: (data: Consent) => typedError<Stored<Consent>, ApiError>(__TAURI_INVOKE("consent_create", { data })),
+	consentUpdate: (id: number, data: Consent) => typedError<Stored<Consent>, ApiError>(__TAURI_INVOKE("consent_update", { id, data })),
+	consentGet: (id: number) => typedError<Stored<Consent>, ApiError>(__TAURI_INVOKE("consent_get", { id })),
+	consentList: (query: ConsentQuery) => typedError<Page<Stored<Consent>>, ApiError>(__TAURI_INVOKE("consent_list", { query })),
+	voiceCreate: (data: Voice) => typedError<Stored<Voice>, ApiError>(__TAURI_INVOKE("voice_create", { data })),
+	voiceUpdate: (id: number, data: Voice) => typedError<Stored<Voice>, ApiError>(__TAURI_INVOKE("voice_update", { id, data })),
+	voiceGet: (id: number) => typedError<Stored<Voice>, ApiError>(__TAURI_INVOKE("voice_get", { id })),
+	voiceList: (query: VoiceQuery) => typedError<Page<Stored<Voice>>, ApiError>(__TAURI_INVOKE("voice_list", { query })),
+	feedbackCreate: (data: FeedbackItem) => typedError<Stored<FeedbackItem>, ApiError>(__TAURI_INVOKE("feedback_create", { data })),
+	feedbackUpdate: (id: number, data: FeedbackItem) => typedError<Stored<FeedbackItem>, ApiError>(__TAURI_INVOKE("feedback_update", { id, data })),
+	feedbackGet: (id: number) => typedError<Stored<FeedbackItem>, ApiError>(__TAURI_INVOKE("feedback_get", { id })),
+	feedbackList: (query: FeedbackQuery) => typedError<Page<Stored<FeedbackItem>>, ApiError>(__TAURI_INVOKE("feedback_list", { query })),
+	/**  A person's page: their sessions, consents, words, actions and the exports that held them. */
+	personPage: (id: number) => typedError<PersonPage, ApiError>(__TAURI_INVOKE("person_page", { id })),
+	/**  Merges a duplicate record of a person into the one kept. */
+	peopleMerge: (keep: number, duplicate: number) => typedError<Merged, ApiError>(__TAURI_INVOKE("people_merge", { keep, duplicate })),
 	/**  Deletes a record (and what belongs to it); it can be brought back for a while. */
 	recordDelete: (kind: RecordKind, id: number) => typedError<Deleted, ApiError>(__TAURI_INVOKE("record_delete", { kind, id })),
 	/**  Undoes a delete. */
@@ -154,6 +170,23 @@ export const events = {
 };
 
 /* Types */
+/**  Something a person needs to take part. */
+export type AccessNeed = 
+/**  Papers at least 7 days before. */
+"papers_early" | 
+/**  Large print. */
+"large_print" | 
+/**  A British Sign Language interpreter. */
+"bsl_interpreter" | 
+/**  Step-free access. */
+"step_free" | 
+/**  A carer comes too. */
+"carer_attends" | 
+/**  A quiet room to step out to. */
+"quiet_room" | 
+/**  Something else (said in the person's "other" field). */
+"other";
+
 /**  Something to be done, by someone, by a date. */
 export type Action = {
 	/**  The project it belongs to, if any. */
@@ -162,8 +195,10 @@ export type Action = {
 	meeting_id: number | null,
 	/**  What is to be done. */
 	title: string,
-	/**  Who will do it. */
+	/**  Who will do it (a person). */
 	owner_id: number | null,
+	/**  The whole team will do it (instead of one person). */
+	team_owned: boolean,
 	/**  When it is due (`YYYY-MM-DD`). */
 	due_date: string | null,
 	/**  Open, done or dropped. */
@@ -263,12 +298,31 @@ export type Approach =
 /**  Co-production. */
 "co_production";
 
-/**  Someone at the meeting and the role they came in. */
+/**  Where a person stands in a session's register. */
+export type AttendanceStatus = 
+/**  Invited; not marked yet. */
+"invited" | 
+/**  Came. */
+"attended" | 
+/**  Sent apologies. */
+"apologies" | 
+/**  Did not come and sent no word. */
+"did_not_attend" | 
+/**  Came and left early. */
+"left_early" | 
+/**  Joined online. */
+"joined_online";
+
+/**  One line of a session's register: a person, the role they came in and where they stand. */
 export type Attendee = {
+	/**  Global id of this line (made when first saved; kept after). */
+	uid?: string | null,
 	/**  The person. */
 	person_id: number,
 	/**  Their role at this meeting. */
 	role: PersonRole,
+	/**  Invited, attended, apologies… (lines saved before the register were "attended"). */
+	status?: AttendanceStatus,
 };
 
 /**  Facts a backup file's header tells without its passphrase. */
@@ -373,8 +427,20 @@ export type Choices = {
 	project_statuses: Choice<ProjectStatus>[],
 	/**  Meeting kinds. */
 	meeting_kinds: Choice<MeetingKind>[],
-	/**  Co-design stages. */
+	/**  Co-design (EBCD) stages. */
 	co_design_stages: Choice<CoDesignStage>[],
+	/**  "I take part" or "I run this". */
+	involvements: Choice<Involvement>[],
+	/**  Places in an attendance register. */
+	attendance_statuses: Choice<AttendanceStatus>[],
+	/**  Access needs. */
+	access_needs: Choice<AccessNeed>[],
+	/**  How consent was given. */
+	consent_hows: Choice<ConsentHow>[],
+	/**  What became of what people said. */
+	feedback_statuses: Choice<FeedbackStatus>[],
+	/**  Emotions for emotional mapping. */
+	emotions: Choice<Emotion>[],
 	/**  Action statuses. */
 	action_statuses: Choice<ActionStatus>[],
 	/**  Contribution activities. */
@@ -404,16 +470,22 @@ export type ClaimStatus =
 /**  Paid. */
 "paid";
 
-/**  Stage of a co-design session. */
+/**  Stage of an Experience-Based Co-Design (EBCD) cycle. */
 export type CoDesignStage = 
-/**  Gathering experiences. */
-"gather_experiences" | 
-/**  Designing together. */
-"co_design" | 
-/**  Putting it in place. */
-"implement" | 
-/**  Looking back. */
-"review";
+/**  Setting up: the project team, permissions, who to invite. */
+"set_up" | 
+/**  Gathering staff experiences. */
+"staff_experiences" | 
+/**  Gathering patient and carer experiences. */
+"patient_experiences" | 
+/**  Showing the trigger film. */
+"trigger_film" | 
+/**  Staff, patients and carers together for the first time. */
+"joint_event" | 
+/**  Small groups working on the priorities. */
+"co_design_groups" | 
+/**  Celebrating and looking back. */
+"celebration_review";
 
 /**  A table column. */
 export type Column = {
@@ -422,6 +494,45 @@ export type Column = {
 	/**  Figures (aligned right). */
 	numeric: boolean,
 };
+
+/**  One person's consent for one session. */
+export type Consent = {
+	/**  The session. */
+	meeting_id: number,
+	/**  The person. */
+	person_id: number,
+	/**  Their words may be quoted. */
+	quote: boolean,
+	/**  They may be named (otherwise they appear by role). */
+	named: boolean,
+	/**  Photographs may be taken and used. */
+	photo: boolean,
+	/**  The session may be audio-recorded. */
+	audio: boolean,
+	/**  How consent was given. */
+	given_how: ConsentHow,
+	/**  When it was given (`YYYY-MM-DD`). */
+	given_on: string,
+	/**  When it was withdrawn (`YYYY-MM-DD`); from then on nothing of theirs is quoted. */
+	withdrawn_on: string | null,
+	/**  Anything else (conditions, who took it). */
+	notes: string,
+};
+
+/**  How consent was given. */
+export type ConsentHow = 
+/**  On a signed form. */
+"written" | 
+/**  Said out loud, noted by the lead. */
+"verbal" | 
+/**  Through an online form. */
+"online_form";
+
+/**  Which consents a list shows. */
+export type ConsentQuery = {
+	/**  Only this person's. */
+	person_id?: number | null,
+} & ListQuery;
 
 /**  A piece of involvement work. */
 export type Contribution = {
@@ -491,6 +602,12 @@ export type Counts = {
 	expenses: number,
 	/**  Reflections. */
 	reflections: number,
+	/**  Consent entries. */
+	consents: number,
+	/**  Voices. */
+	voices: number,
+	/**  "You said, we did" items. */
+	feedback: number,
 };
 
 /**  Everything the dashboard shows. */
@@ -556,6 +673,19 @@ export type Draft = {
 	/**  When it was last saved (RFC 3339, UTC). */
 	updated_at: string,
 };
+
+/**  How a participant felt at a touchpoint (emotional mapping). */
+export type Emotion = 
+/**  Happy. */
+"happy" | 
+/**  Okay. */
+"okay" | 
+/**  Worried. */
+"worried" | 
+/**  Sad. */
+"sad" | 
+/**  Angry. */
+"angry";
 
 /**  What was deleted. */
 export type Erased = {
@@ -631,6 +761,20 @@ export type ExpenseKind =
 /**  Anything else. */
 "other";
 
+/**  One logged export. */
+export type ExportLogEntry = {
+	/**  When it was made (RFC 3339, UTC). */
+	made_at: string,
+	/**  Which report ("meeting", "involvement"…). */
+	report: string,
+	/**  The file format ("pdf"…). */
+	format: string,
+	/**  The file's name (without its folder). */
+	file_name: string,
+	/**  The titles and dates of the sessions it held. */
+	sessions: string[],
+};
+
 /**  Everything an export needs to know. */
 export type ExportOptions = {
 	/**  The report. */
@@ -661,6 +805,14 @@ export type Fact = {
 	value: string,
 };
 
+/**  The day an item went back to one person. */
+export type FedBack = {
+	/**  The person told. */
+	person_id: number,
+	/**  When (`YYYY-MM-DD`). */
+	on: string,
+};
+
 /**  What was agreed about the fee for a contribution. */
 export type FeeArrangement = 
 /**  A fee is due at the agreed rate. */
@@ -685,6 +837,41 @@ export type FeeChoice = {
 	/**  Whether the fee counts towards a claim ([`FeeArrangement::is_payable`]). */
 	payable: boolean,
 };
+
+/**  One "you said, we did" item. */
+export type FeedbackItem = {
+	/**  The session it answers. */
+	meeting_id: number,
+	/**  What people said, in the lead's words. */
+	you_said: string,
+	/**  What was done, will be done, or cannot be done. */
+	we_did: string,
+	/**  Did, will, or can't. */
+	status: FeedbackStatus,
+	/**  For "we will": by when (`YYYY-MM-DD`). */
+	due_date: string | null,
+	/**  For "we can't": why. */
+	reason: string,
+	/**  The voices it answers. */
+	voice_ids: number[],
+	/**  When it went back to each person. */
+	fed_back: FedBack[],
+};
+
+/**  Which items a list shows. */
+export type FeedbackQuery = {
+	/**  Only items with this status. */
+	status?: FeedbackStatus | null,
+} & ListQuery;
+
+/**  What became of something people said. */
+export type FeedbackStatus = 
+/**  Done. */
+"did" | 
+/**  Will be done by a date. */
+"will" | 
+/**  Cannot be done, for a reason given. */
+"cannot";
 
 /**  How heard the user felt, each on a scale of 1 (not at all) to 5 (completely). All optional. */
 export type FeltHeard = {
@@ -728,6 +915,13 @@ export type Hours = {
 	/**  How many contributions. */
 	contributions: number,
 };
+
+/**  Whether the user takes part in a project or runs it. */
+export type Involvement = 
+/**  The user takes part (a partner, a member). */
+"take_part" | 
+/**  The user runs it (a lead): people, registers, consent and voices. */
+"run";
 
 /**  The last backup made of this vault, remembered inside it. */
 export type LastBackup = {
@@ -796,16 +990,18 @@ export type Meeting = {
 	place: string,
 	/**  Whether it is online. */
 	online: boolean,
-	/**  Who came, with their roles. */
+	/**  Whether the user was there (`None`: not recorded). */
+	my_attendance: AttendanceStatus | null,
+	/**  The register: who was invited and who came, with their roles. */
 	attendees: Attendee[],
 	/**  Agenda items, in order. */
 	agenda: string[],
-	/**  Notes. */
-	notes: string,
+	/**  Notes for the record (go into the session's record and shared files). */
+	record_notes: string,
+	/**  My private notes: never exported, shared or shown outside the app. */
+	private_notes: string,
 	/**  Decisions made. */
 	decisions: string[],
-	/**  "You said, we did": what changed because of what people said. */
-	you_said_we_did: string,
 	/**  For co-design sessions, the stage. */
 	stage: CoDesignStage | null,
 	/**  How heard the user felt. */
@@ -854,6 +1050,14 @@ export type MeetingQuery = {
 	/**  Only meetings of this kind. */
 	kind?: MeetingKind | null,
 } & ListQuery;
+
+/**  What a merge moved. */
+export type Merged = {
+	/**  The person kept. */
+	kept: number,
+	/**  Register lines, consent entries, voices, actions, feedback dates and project leads moved. */
+	moved: number,
+};
 
 /**  A mileage rate from a date on. */
 export type MileageRate = {
@@ -954,22 +1158,57 @@ export type PeriodMoney = {
 	expenses_pence: number,
 };
 
-/**  A person the user works with (or the user themself). */
+/**
+ *  A person the user works with (or the user themself); on projects the user runs, a
+ *  participant with access needs, a payment preference and a date to keep details until.
+ */
 export type Person = {
 	/**  Name as the user writes it. */
 	name: string,
+	/**  What they like to be called, if not their name. */
+	preferred_name: string,
+	/**  Pronouns (optional). */
+	pronouns: string,
 	/**  Their roles. */
 	roles: PersonRole[],
 	/**  Where they work or who they represent. */
 	organisation: string,
-	/**  How to reach them, anything worth remembering. */
+	/**  How to reach them (optional). */
+	contact: string,
+	/**  What they need to take part. */
+	access_needs: AccessNeed[],
+	/**  The "other" access need, in words. */
+	access_other: string,
+	/**  How they want to be paid. */
+	payment_preference: FeeArrangement | null,
+	/**  Keep their details until (`YYYY-MM-DD`), as agreed with them. */
+	keep_until: string | null,
+	/**  Anything worth remembering. */
 	notes: string,
+};
+
+/**  Everything about one person. */
+export type PersonPage = {
+	/**  The person. */
+	person: Stored<Person>,
+	/**  The sessions they are in the register of, newest first. */
+	sessions: PersonSession[],
+	/**  Their consent entries. */
+	consents: Stored<Consent>[],
+	/**  Their words (here, in the app, whatever consent says; outputs follow consent). */
+	voices: Stored<Voice>[],
+	/**  Actions they own. */
+	actions: Stored<Action>[],
+	/**  Earlier exports that held their words. */
+	exports: ExportLogEntry[],
 };
 
 /**  Which people a list shows. */
 export type PersonQuery = {
 	/**  Only people with this role. */
 	role?: PersonRole | null,
+	/**  Only people whose name, preferred name or organisation contains this (case ignored). */
+	name?: string | null,
 } & ListQuery;
 
 /**  Role of a person on a project or at a meeting. */
@@ -990,6 +1229,22 @@ export type PersonRole =
 "coordinator" | 
 /**  Anyone else. */
 "other";
+
+/**  One session on a person's page. */
+export type PersonSession = {
+	/**  The meeting. */
+	meeting_id: number,
+	/**  Its title. */
+	title: string,
+	/**  Its day. */
+	date: string,
+	/**  The project's title. */
+	project: string,
+	/**  The role they came in. */
+	role: PersonRole,
+	/**  Their place in the register. */
+	status: AttendanceStatus,
+};
 
 /**  Everything the user can set besides locking. */
 export type Preferences = {
@@ -1033,6 +1288,13 @@ export type Project = {
 	organisation: string,
 	/**  The user's role in it, in their words. */
 	my_role: string,
+	/**  "I take part" or "I run this" (lead tools show only on projects the user runs). */
+	involvement: Involvement,
+	/**
+	 *  Days after a session by which its "you said, we did" should have gone back
+	 *  (`None`: [`DEFAULT_FEEDBACK_DAYS`]).
+	 */
+	feedback_days: number | null,
 	/**  Where it sits on the involvement spectrum. */
 	approach: Approach,
 	/**  Planned, active, paused or finished. */
@@ -1067,6 +1329,8 @@ export type ProjectQuery = {
 	approach?: Approach | null,
 	/**  Only projects with this status. */
 	status?: ProjectStatus | null,
+	/**  Only projects the user takes part in, or only those they run. */
+	involvement?: Involvement | null,
 } & ListQuery;
 
 /**  Whether a project is under way. */
@@ -1154,7 +1418,13 @@ export type RecordKind =
 /**  A contribution. */
 "contribution" | 
 /**  A reflection. */
-"reflection";
+"reflection" | 
+/**  A person's consent for a session. */
+"consent" | 
+/**  Something a participant said. */
+"voice" | 
+/**  A "you said, we did" item. */
+"feedback";
 
 /**  A reflection, written to a template. */
 export type Reflection = {
@@ -1243,6 +1513,8 @@ export type SearchHit = {
 	kind: RecordKind,
 	/**  The record's id. */
 	id: number,
+	/**  Its global id. */
+	uid: string,
 	/**  Its title (for contributions, the start of "what I contributed"). */
 	title: string,
 	/**  Its date, when it has one. */
@@ -1261,6 +1533,8 @@ export type Selection = {
 	to?: string | null,
 	/**  The projects; every project when empty. */
 	project_ids?: number[],
+	/**  One session only, by its global id (the dates and projects are then not used). */
+	meeting_uid?: string | null,
 };
 
 /**  Which reflections by how they may be shared. */
@@ -1312,6 +1586,11 @@ export type Stage =
 export type Stored<T> = {
 	/**  Stable id, unique within its kind. */
 	id: number,
+	/**
+	 *  Global id (UUID v7), unique across vaults; records are matched between vaults by it.
+	 *  (Empty only in a version 1 export file, which had none.)
+	 */
+	uid?: string,
 	/**  When it was created (RFC 3339, UTC). */
 	created_at: string,
 	/**  When it was last changed (RFC 3339, UTC). */
@@ -1448,6 +1727,30 @@ export type Vehicle =
 "motorcycle" | 
 /**  Bicycle. */
 "bicycle";
+
+/**  Something a participant said. */
+export type Voice = {
+	/**  The session. */
+	meeting_id: number,
+	/**  Who said it; `None` for "a participant" (anonymous). */
+	person_id: number | null,
+	/**  What they said. */
+	text: string,
+	/**  May be quoted in outputs. A person's words need their quote consent on file. */
+	quotable: boolean,
+	/**  Themes. */
+	themes: string[],
+	/**  The touchpoint (a moment in the care journey), for EBCD. */
+	touchpoint: string,
+	/**  How they felt at that touchpoint. */
+	emotion: Emotion | null,
+};
+
+/**  Which voices a list shows. */
+export type VoiceQuery = {
+	/**  Only this person's. */
+	person_id?: number | null,
+} & ListQuery;
 
 /**  A weekly earnings threshold from a date on (for example a benefit's permitted-work limit). */
 export type WeeklyThreshold = {

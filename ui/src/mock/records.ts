@@ -5,7 +5,7 @@ import type { ApiError, Dashboard, LastBackup, Preferences, Stored } from "../li
 import choices from "./choices.json";
 import reports from "./reports.json";
 
-type Kind = "person" | "project" | "meeting" | "action" | "contribution" | "reflection";
+type Kind = "person" | "project" | "meeting" | "action" | "contribution" | "reflection" | "consent" | "voice" | "feedback";
 type Row = Stored<any> & { deleted?: boolean };
 
 export type MockRecords = {
@@ -33,7 +33,7 @@ const DEFAULT_PREFS: Preferences = {
 
 export function newMockRecords(): MockRecords {
   return {
-    rows: { person: [], project: [], meeting: [], action: [], contribution: [], reflection: [] },
+    rows: { person: [], project: [], meeting: [], action: [], contribution: [], reflection: [], consent: [], voice: [], feedback: [] },
     nextId: 1,
     prefs: { ...DEFAULT_PREFS },
     drafts: new Map(),
@@ -90,7 +90,7 @@ function dateOf(_kind: Kind, d: any): string {
 
 /** Handles a record command, or returns `undefined` when `cmd` is not one. */
 export function handleRecords(m: MockRecords, cmd: string, args: Record<string, any>): unknown {
-  const match = /^(person|project|meeting|action|contribution|reflection)_(create|update|get|list)$/.exec(cmd);
+  const match = /^(person|project|meeting|action|contribution|reflection|consent|voice|feedback)_(create|update|get|list)$/.exec(cmd);
   if (match) {
     const kind = match[1] as Kind;
     const rows = m.rows[kind];
@@ -99,7 +99,8 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
       case "create": {
         const data = clone(args.data);
         check(kind, data);
-        const row: Row = { id: m.nextId++, created_at: stamp(), updated_at: stamp(), data };
+        const id = m.nextId++;
+        const row: Row = { id, uid: `0190d4e2-7c1a-7b3e-8f00-${String(id).padStart(12, "0")}`, created_at: stamp(), updated_at: stamp(), data };
         rows.push(row);
         return clone(row);
       }
@@ -118,6 +119,9 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
           (r) =>
             (q.project_id == null || r.data.project_id === q.project_id) &&
             (q.meeting_id == null || r.data.meeting_id === q.meeting_id) &&
+            (q.person_id == null || r.data.person_id === q.person_id) &&
+            (q.name == null || String(r.data.name).toLowerCase().includes(String(q.name).toLowerCase())) &&
+            (q.role == null || (r.data.roles ?? []).includes(q.role)) &&
             (q.status == null || (kind === "contribution" ? claimStatus(r.data) === q.status : r.data.status === q.status)),
         );
         if (q.sort === "title") found = found.sort((a, b) => String(a.data.title ?? a.data.name).localeCompare(String(b.data.title ?? b.data.name)));
@@ -140,6 +144,39 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
       const row = m.rows[args.kind as Kind].find((r) => r.id === args.id && r.deleted) ?? fail("not_found", "Nothing to bring back.");
       row.deleted = false;
       return null;
+    }
+    case "person_page": {
+      const person = m.rows.person.find((r) => r.id === args.id && !r.deleted) ?? fail("not_found", "That person is not in the vault any more.");
+      const live = (k: Kind) => m.rows[k].filter((r) => !r.deleted);
+      const sessions = live("meeting").flatMap((mt) =>
+        mt.data.attendees
+          .filter((a: any) => a.person_id === person.id)
+          .map((a: any) => ({
+            meeting_id: mt.id,
+            title: mt.data.title,
+            date: mt.data.date,
+            project: live("project").find((p) => p.id === mt.data.project_id)?.data.title ?? "",
+            role: a.role,
+            status: a.status,
+          })),
+      );
+      return clone({
+        person,
+        sessions,
+        consents: live("consent").filter((c) => c.data.person_id === person.id),
+        voices: live("voice").filter((v) => v.data.person_id === person.id),
+        actions: live("action").filter((a) => a.data.owner_id === person.id),
+        exports: [],
+      });
+    }
+    case "people_merge": {
+      if (args.keep === args.duplicate) fail("invalid_input", "Choose two different people to merge.", "duplicate");
+      const dup = m.rows.person.find((r) => r.id === args.duplicate && !r.deleted) ?? fail("not_found", "That person is not in the vault any more.");
+      let moved = 0;
+      for (const k of ["consent", "voice"] as Kind[])
+        for (const r of m.rows[k]) if (r.data.person_id === dup.id) ((r.data.person_id = args.keep), moved++);
+      dup.deleted = true;
+      return { kept: args.keep, moved };
     }
     case "choices":
       return choices;

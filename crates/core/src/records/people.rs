@@ -42,6 +42,8 @@ list_query!(
     PersonQuery {
         /// Only people with this role.
         role: Option<PersonRole>,
+        /// Only people whose name, preferred name or organisation contains this (case ignored).
+        name: Option<String>,
     }
 );
 
@@ -51,6 +53,23 @@ impl ListFilter for PersonQuery {
             sql.push(
                 "EXISTS (SELECT 1 FROM json_each(roles) WHERE value = ?)",
                 [super::list::Arg::Text(role.as_str().to_owned())],
+            );
+        }
+        if let Some(text) = self
+            .name
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            // LIKE's own wildcards in what was typed are matched as themselves.
+            let escaped = text
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            let pattern = format!("%{escaped}%");
+            sql.push(
+                "(name LIKE ? ESCAPE '\\' OR preferred_name LIKE ? ESCAPE '\\' OR organisation LIKE ? ESCAPE '\\')",
+                [0, 1, 2].map(|_| super::list::Arg::Text(pattern.clone())),
             );
         }
     }

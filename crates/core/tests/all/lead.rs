@@ -267,3 +267,43 @@ async fn deleting_a_person_takes_their_consents_and_words_with_them_and_undo_bri
     let counts = store::live_counts(&pool).await.unwrap();
     assert_eq!((counts.consents, counts.voices), (1, 1));
 }
+
+#[tokio::test]
+async fn people_are_found_by_part_of_a_name_or_organisation() {
+    use alongside_core::records::people::PersonQuery;
+    let (_dir, _vault, pool) = vault().await;
+    store::create(&pool, person("Priya Shah")).await.unwrap();
+    store::create(
+        &pool,
+        Person {
+            organisation: "100% Trust".into(),
+            ..person("Tom")
+        },
+    )
+    .await
+    .unwrap();
+    let find = |text: &str| {
+        let pool = pool.clone();
+        let q = PersonQuery {
+            name: Some(text.into()),
+            ..Default::default()
+        };
+        async move {
+            store::list::<Person>(&pool, &q)
+                .await
+                .unwrap()
+                .items
+                .into_iter()
+                .map(|p| p.data.name)
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(find("shah").await, vec!["Priya Shah"]);
+    assert_eq!(find("100%").await, vec!["Tom"]);
+    assert_eq!(
+        find("%").await,
+        vec!["Tom"],
+        "% is a character, not a wildcard"
+    );
+    assert_eq!(find("_").await, Vec::<String>::new());
+}

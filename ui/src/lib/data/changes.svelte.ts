@@ -6,18 +6,21 @@ import type { RecordKind } from "../bindings";
 export type DataKind = RecordKind | "preferences";
 
 /** Every kind of record, for what shows them all (search). */
-export const RECORD_KINDS: readonly DataKind[] = ["person", "project", "meeting", "action", "contribution", "reflection"];
+export const RECORD_KINDS: readonly DataKind[] = ["person", "project", "meeting", "action", "contribution", "reflection", "consent", "voice", "feedback"];
 /** Every kind of data, for what sums everything up (the overview, a report preview). */
 export const EVERY_KIND: readonly DataKind[] = [...RECORD_KINDS, "preferences"];
 
 /** Deleting or restoring a record of a kind also deletes or restores records that belong to it. */
 const BELONGING: Record<RecordKind, DataKind[]> = {
-  person: ["meeting", "action"],
-  project: ["meeting", "action", "contribution", "reflection"],
-  meeting: ["action", "contribution", "reflection"],
+  person: ["meeting", "action", "consent", "voice", "feedback"],
+  project: ["meeting", "action", "contribution", "reflection", "consent", "voice", "feedback"],
+  meeting: ["action", "contribution", "reflection", "consent", "voice", "feedback"],
   action: [],
   contribution: ["reflection"],
   reflection: [],
+  consent: ["voice"],
+  voice: ["feedback"],
+  feedback: [],
 };
 
 type Listener = (kinds: ReadonlySet<DataKind>) => Promise<unknown> | void;
@@ -30,6 +33,9 @@ class Changes {
     action: 0,
     contribution: 0,
     reflection: 0,
+    consent: 0,
+    voice: 0,
+    feedback: 0,
     preferences: 0,
   });
   private listeners = new Set<Listener>();

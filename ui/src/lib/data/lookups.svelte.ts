@@ -1,10 +1,27 @@
 // What pickers and labels need on every screen, loaded once after unlock and kept current: the
 // core's fixed choices, the projects and people to pick from, and the person's preferences.
 // Everything here is dropped on lock (`lookups.clear`).
-import { commands, type Choices, type Contribution, type Person, type Preferences, type Stored } from "../bindings";
+import { commands, type Choices, type Contribution, type Person, type PersonRole, type Preferences, type Stored } from "../bindings";
 import { call, messageOf } from "../api";
 import { changes } from "./changes.svelte";
 import { expensesPence } from "./format";
+
+/** A new person with only a name and a role; every other field empty. */
+export function newPerson(name: string, role: PersonRole): Person {
+  return {
+    name,
+    preferred_name: "",
+    pronouns: "",
+    roles: [role],
+    organisation: "",
+    contact: "",
+    access_needs: [],
+    access_other: "",
+    payment_preference: null,
+    keep_until: null,
+    notes: "",
+  };
+}
 
 /** A record to pick in a select box. */
 export type Option = { value: number; label: string };
@@ -14,6 +31,8 @@ class Lookups {
   choices = $state<Choices | null>(null);
   /** Projects by title. */
   projects = $state<Option[]>([]);
+  /** The projects the person runs (lead tools show only on these). */
+  running = $state<ReadonlySet<number>>(new Set());
   /** People by name, whole (forms need their roles). */
   persons = $state<Stored<Person>[]>([]);
   /** The person's preferences. */
@@ -48,6 +67,7 @@ class Lookups {
   async loadProjects() {
     const page = await call(commands.projectList({ sort: "title", limit: 500 }));
     this.projects = page.items.map((p) => ({ value: p.id, label: p.data.title }));
+    this.running = new Set(page.items.filter((p) => p.data.involvement === "run").map((p) => p.id));
   }
 
   async loadPeople() {
@@ -74,9 +94,15 @@ class Lookups {
     return (payable ? c.fee_pence : 0) + expensesPence(c);
   }
 
+  /** Whether the person runs this project. */
+  runs(projectId: number | null | undefined): boolean {
+    return projectId != null && this.running.has(projectId);
+  }
+
   /** Forgets everything read from the vault (on lock). The choices hold no personal data. */
   clear() {
     this.projects = [];
+    this.running = new Set();
     this.persons = [];
     this.preferences = null;
     this.problem = null;

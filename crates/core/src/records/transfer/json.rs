@@ -27,7 +27,10 @@ pub const OLDEST_VERSION: u32 = 1;
 /// say the same thing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "LinkedRow<T>", into = "LinkedRow<T>")]
-#[serde(bound(serialize = "T: Serialize + Clone", deserialize = "T: Deserialize<'de>"))]
+#[serde(bound(
+    serialize = "T: Serialize + Clone",
+    deserialize = "T: Deserialize<'de>"
+))]
 pub struct Linked<T> {
     /// The record.
     pub record: Stored<T>,
