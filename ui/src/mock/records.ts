@@ -54,6 +54,8 @@ function check(kind: Kind, data: any) {
   const title = data.title ?? data.name;
   if ((kind === "project" || kind === "meeting" || kind === "action" || kind === "reflection" || kind === "person") && !String(title ?? "").trim())
     fail("invalid_input", kind === "project" ? "Add the project's name." : "Add a title.", kind === "person" ? "name" : "title");
+  if (kind === "voice" && !String(data.text ?? "").trim()) fail("invalid_input", "Add what was said.", "text");
+  if (kind === "feedback" && !String(data.we_did ?? "").trim()) fail("invalid_input", "Add what was done, or what will be done.", "we_did");
   if ("date" in data && !isDate(data.date)) fail("invalid_input", "Enter a real date, like 2026-03-31 (year, month, day).", "date");
   for (const f of ["start_date", "end_date", "due_date", "claim_submitted_on", "paid_on"]) {
     if (data[f] != null && data[f] !== "" && !isDate(data[f])) fail("invalid_input", "Enter a real date, like 2026-03-31 (year, month, day).", f);
@@ -410,6 +412,8 @@ export function seedMockRecords(m: MockRecords) {
     end_date: null,
     lead_id: null,
     rate_cards: [{ from: "2025-01-06", per_hour_pence: 2500, per_half_day_pence: null, per_day_pence: 15000, covers: "Meetings and preparation" }],
+    involvement: "take_part",
+    feedback_days: null,
     notes: "",
     tags: [],
   });
@@ -422,11 +426,12 @@ export function seedMockRecords(m: MockRecords) {
     end_time: "20:00",
     place: "Online",
     online: true,
+    my_attendance: "attended",
     attendees: [],
     agenda: ["Recruitment update"],
-    notes: "Good discussion.",
+    record_notes: "Good discussion.",
+    private_notes: "",
     decisions: ["Rewrite the leaflet"],
-    you_said_we_did: "",
     stage: null,
     felt_heard: null,
     tags: [],
@@ -436,6 +441,7 @@ export function seedMockRecords(m: MockRecords) {
     meeting_id: meeting,
     title: "Send comments on the leaflet",
     owner_id: null,
+    team_owned: false,
     due_date: "2026-03-20",
     status: "open",
     notes: "",
@@ -473,5 +479,96 @@ export function seedMockRecords(m: MockRecords) {
     private: true,
     share_ready: false,
     tags: [],
+  });
+
+  // A project the person runs: people, a register, consent, what people said, "you said, we did".
+  const person = (name: string, role: string, access_needs: string[] = []) =>
+    add("person", {
+      name,
+      preferred_name: "",
+      pronouns: "",
+      roles: [role],
+      organisation: "Riverside Hospital",
+      contact: "",
+      access_needs,
+      access_other: "",
+      payment_preference: "fee",
+      keep_until: "2027-12-31",
+      notes: "",
+    });
+  const alex = person("Alex Morgan", "patient_partner", ["papers_early"]);
+  const bea = person("Bea Kowalski", "patient_partner", ["large_print"]);
+  const carys = person("Carys Hughes", "carer");
+  const run = add("project", {
+    title: "Leaving hospital well",
+    organisation: "Riverside Hospital",
+    my_role: "Involvement lead",
+    approach: "co_design",
+    status: "active",
+    involvement: "run",
+    feedback_days: null,
+    start_date: "2026-01-10",
+    end_date: null,
+    lead_id: null,
+    rate_cards: [],
+    notes: "",
+    tags: [],
+  });
+  const workshop = add("meeting", {
+    project_id: run,
+    kind: "co_design_workshop",
+    title: "Workshop 2 — joint event",
+    date: "2026-05-01",
+    start_time: "13:30",
+    end_time: "16:00",
+    place: "Education centre",
+    online: false,
+    my_attendance: "attended",
+    attendees: [
+      { uid: null, person_id: alex, role: "patient_partner", status: "attended" },
+      { uid: null, person_id: bea, role: "patient_partner", status: "attended" },
+      { uid: null, person_id: carys, role: "carer", status: "apologies" },
+    ],
+    agenda: ["What we heard", "Priorities"],
+    record_notes: "We agreed three priorities.",
+    private_notes: "Check transport for Bea.",
+    decisions: [],
+    stage: "joint_event",
+    felt_heard: null,
+    tags: [],
+  });
+  const consent = (person_id: number, quote: boolean, named: boolean) =>
+    add("consent", {
+      meeting_id: workshop,
+      person_id,
+      quote,
+      named,
+      photo: false,
+      audio: true,
+      given_how: "written",
+      given_on: "2026-05-01",
+      withdrawn_on: null,
+      notes: "",
+    });
+  consent(alex, true, false);
+  consent(bea, false, false);
+  const voice = add("voice", {
+    meeting_id: workshop,
+    person_id: alex,
+    text: "Nobody told me who to ring once I was home.",
+    quotable: true,
+    themes: ["communication"],
+    touchpoint: "First week at home",
+    emotion: "worried",
+  });
+  add("feedback", {
+    meeting_id: workshop,
+    you_said: "Nobody knew who to call after leaving.",
+    we_did: "The booklet now has a phone number on its front page.",
+    status: "did",
+    due_date: null,
+    reason: "",
+    voice_ids: [voice],
+    fed_back: [],
   });
 }

@@ -89,7 +89,7 @@ for (const theme of ["light", "dark"]) {
 
   await page.getByRole("navigation", { name: "Main" }).waitFor();
   await audit(page, `${theme}-dashboard`);
-  for (const label of ["Projects", "Meetings", "Contributions", "Reflections", "Money", "Search", "Summaries", "Settings"]) {
+  for (const label of ["Projects", "Meetings", "People", "Contributions", "Reflections", "Money", "Search", "Summaries", "Settings"]) {
     await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: label }).click();
     await page.locator("main h1").first().waitFor();
     await audit(page, `${theme}-${label.toLowerCase()}`);
@@ -155,6 +155,29 @@ for (const theme of ["light", "dark"]) {
   await audit(page, `${theme}-records-meeting-form`);
   await page.getByRole("button", { name: "Save changes" }).click();
   await page.getByText(/With Dr Ada Reid \(Researcher\)/).waitFor();
+  // A session of a project the person runs: register, consent, what people said, "you said, we
+  // did", and its export preview.
+  await page.getByRole("button", { name: "All meetings" }).click();
+  await page.getByRole("button", { name: /Open Workshop 2/ }).click();
+  await page.getByRole("heading", { name: "Consent", exact: true }).waitFor();
+  await audit(page, `${theme}-records-session`);
+  await page.getByLabel("Who said it").selectOption({ label: "Bea Kowalski" });
+  await page.getByText("No consent to be quoted is on file for this person.").waitFor();
+  await page.getByRole("button", { name: "Add", exact: true }).first().click();
+  await page.getByText("Add what was said.").or(page.getByText(/what was said/i)).first().waitFor();
+  await audit(page, `${theme}-records-session-errors`);
+  await page.getByRole("button", { name: "Export this session" }).click();
+  await page.getByRole("article", { name: /Preview of/ }).waitFor();
+  await audit(page, `${theme}-records-session-export`);
+  await goTo("People");
+  await page.getByRole("button", { name: "Open Alex Morgan" }).click();
+  await page.getByRole("heading", { name: "Files that held their words" }).waitFor();
+  await audit(page, `${theme}-records-person`);
+  await page.getByRole("button", { name: "All people" }).click();
+  await page.getByRole("button", { name: "Add a person" }).click();
+  await page.getByRole("button", { name: "Save person" }).click();
+  await page.getByText("Add a title.").or(page.getByText(/name/i)).first().waitFor();
+  await audit(page, `${theme}-records-person-form`);
   await goTo("Contributions");
   await page.getByRole("heading", { name: "Logged so far" }).waitFor();
   await page.getByLabel("Preparation (minutes)").fill("-5");
@@ -239,6 +262,20 @@ for (const theme of ["light", "dark"]) {
     console.error(`✗ ${theme}-narrow-contributions: content is ${wide}px wider than a 320px window`);
   }
   await audit(page, `${theme}-narrow-contributions`);
+  for (const [screen, open, name] of [
+    ["Meetings", /Open Workshop 2/, "session"],
+    ["People", /Open Alex Morgan/, "person"],
+  ]) {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: screen }).click();
+    await page.getByRole("button", { name: open }).click();
+    await page.locator("main h2").first().waitFor();
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (over > 0) {
+      failures++;
+      console.error(`✗ ${theme}-narrow-${name}: content is ${over}px wider than a 320px window`);
+    }
+    await audit(page, `${theme}-narrow-${name}`);
+  }
   await context.close();
 }
 

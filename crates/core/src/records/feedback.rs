@@ -69,12 +69,12 @@ impl Record for FeedbackItem {
 
     fn validate(&self) -> CoreResult<()> {
         validate::limit("you_said", &self.you_said, MAX_TEXT)?;
-        validate::required(
+        validate::present_within(
             "we_did",
             &self.we_did,
             "what was done, or what will be done",
+            MAX_TEXT,
         )?;
-        validate::limit("we_did", &self.we_did, MAX_TEXT)?;
         validate::opt_date("due_date", self.due_date.as_deref())?;
         match self.status {
             FeedbackStatus::Will if self.due_date.is_none() => {

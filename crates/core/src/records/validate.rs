@@ -24,10 +24,21 @@ pub const YEARS: (i32, i32) = (1950, 2100);
 
 /// A title or name that must be there.
 pub fn required(field: &str, value: &str, what: &str) -> CoreResult<()> {
+    present(field, value, what)?;
+    limit(field, value, MAX_TITLE)
+}
+
+/// Longer text that must not be empty (what someone said), up to `max` characters.
+pub fn present_within(field: &str, value: &str, what: &str, max: usize) -> CoreResult<()> {
+    present(field, value, what)?;
+    limit(field, value, max)
+}
+
+fn present(field: &str, value: &str, what: &str) -> CoreResult<()> {
     if value.trim().is_empty() {
         return Err(CoreError::invalid(field, format!("Add {what}.")));
     }
-    limit(field, value, MAX_TITLE)
+    Ok(())
 }
 
 /// Text that may be empty but not longer than `max` characters.

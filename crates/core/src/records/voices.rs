@@ -60,8 +60,7 @@ impl Record for Voice {
     const TITLE_COLUMN: &'static str = "text";
 
     fn validate(&self) -> CoreResult<()> {
-        validate::required("text", &self.text, "what was said")?;
-        validate::limit("text", &self.text, MAX_TEXT)?;
+        validate::present_within("text", &self.text, "what was said", MAX_TEXT)?;
         validate::list("themes", &self.themes, MAX_SHORT)?;
         validate::limit("touchpoint", &self.touchpoint, MAX_SHORT)
     }
