@@ -1468,6 +1468,8 @@ export type ReminderSwitches = {
 	action_due?: boolean,
 	/**  A claim unpaid 30 days after it was sent. */
 	claim_unpaid?: boolean,
+	/**  A session the user runs whose "you said, we did" has not gone back in time. */
+	feedback_due?: boolean,
 };
 
 /**  A report as the app offers it: its name, what it is for and its formats. */

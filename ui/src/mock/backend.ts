@@ -56,7 +56,9 @@ function status(v: MockVault): VaultStatus {
     slots_problem: null,
     schema_version: v.unlocked ? 6 : null,
     drafts: v.unlocked ? 0 : null,
-    records: v.unlocked ? { people: 0, projects: 0, meetings: 0, actions: 0, contributions: 0, expenses: 0, reflections: 0, consents: 0, voices: 0, feedback: 0 } : null,
+    records: v.unlocked
+      ? { people: 0, projects: 0, meetings: 0, actions: 0, contributions: 0, expenses: 0, reflections: 0, consents: 0, voices: 0, feedback: 0 }
+      : null,
     auto_lock_minutes: v.unlocked ? v.autoLock : null,
   };
 }

@@ -23,7 +23,7 @@ const DEFAULT_PREFS: Preferences = {
   tax_year_start_month: 4,
   tax_year_start_day: 6,
   assessment_start_day: 1,
-  reminders: { meeting_tomorrow: true, action_due: true, claim_unpaid: true },
+  reminders: { meeting_tomorrow: true, action_due: true, claim_unpaid: true, feedback_due: true },
   mileage_rates: [],
   export_include_private: false,
   export_show_names: false,
@@ -176,7 +176,11 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
       const dup = m.rows.person.find((r) => r.id === args.duplicate && !r.deleted) ?? fail("not_found", "That person is not in the vault any more.");
       let moved = 0;
       for (const k of ["consent", "voice"] as Kind[])
-        for (const r of m.rows[k]) if (r.data.person_id === dup.id) ((r.data.person_id = args.keep), moved++);
+        for (const r of m.rows[k])
+          if (r.data.person_id === dup.id) {
+            r.data.person_id = args.keep;
+            moved++;
+          }
       dup.deleted = true;
       return { kept: args.keep, moved };
     }

@@ -164,7 +164,11 @@ for (const theme of ["light", "dark"]) {
   await page.getByLabel("Who said it").selectOption({ label: "Bea Kowalski" });
   await page.getByText("No consent to be quoted is on file for this person.").waitFor();
   await page.getByRole("button", { name: "Add", exact: true }).first().click();
-  await page.getByText("Add what was said.").or(page.getByText(/what was said/i)).first().waitFor();
+  await page
+    .getByText("Add what was said.")
+    .or(page.getByText(/what was said/i))
+    .first()
+    .waitFor();
   await audit(page, `${theme}-records-session-errors`);
   await page.getByRole("button", { name: "Export this session" }).click();
   await page.getByRole("article", { name: /Preview of/ }).waitFor();

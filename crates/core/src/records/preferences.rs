@@ -101,6 +101,8 @@ pub struct ReminderSwitches {
     pub action_due: bool,
     /// A claim unpaid 30 days after it was sent.
     pub claim_unpaid: bool,
+    /// A session the user runs whose "you said, we did" has not gone back in time.
+    pub feedback_due: bool,
 }
 
 impl Default for ReminderSwitches {
@@ -109,6 +111,7 @@ impl Default for ReminderSwitches {
             meeting_tomorrow: true,
             action_due: true,
             claim_unpaid: true,
+            feedback_due: true,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Desktop reminders: a meeting tomorrow, an action due today, a claim unpaid 30 days after it
-//! was sent. Each kind can be switched off. A reminder says how many, never what: notification
+//! was sent, a session the user runs whose "you said, we did" has not gone back to everyone who
+//! came within the project's time (four weeks unless set). Each kind can be switched off. A reminder says how many, never what: notification
 //! text is kept by the operating system outside the encrypted vault, so it holds no record text.
 
 use std::collections::BTreeSet;
@@ -31,6 +32,8 @@ pub enum ReminderKind {
     ClaimUnpaid,
     /// No backup for longer than the user's chosen interval.
     BackupDue,
+    /// Sessions whose feedback has not gone back to everyone who came.
+    FeedbackDue,
 }
 
 /// One desktop notification: a title and a sentence, with no record text in either.
@@ -56,7 +59,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 async fn candidates(
     pool: &SqlitePool,
     today: NaiveDate,
-) -> CoreResult<[(ReminderKind, Vec<String>); 4]> {
+) -> CoreResult<[(ReminderKind, Vec<String>); 5]> {
     let tomorrow = today + Days::new(1);
     let unpaid_since = today - Days::new(UNPAID_DAYS);
     let meetings: Vec<i64> = sqlx::query_scalar(
@@ -79,7 +82,29 @@ async fn candidates(
     .bind(unpaid_since.to_string())
     .fetch_all(pool)
     .await?;
+    // Nobody left in limbo: someone who came has not been told what became of it.
+    let waiting: Vec<i64> = sqlx::query_scalar(
+        "SELECT m.id FROM meetings m JOIN projects p ON p.id = m.project_id
+         WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL AND p.involvement = 'run'
+           AND m.date <= date(?, '-' || coalesce(p.feedback_days, ?) || ' days')
+           AND EXISTS (SELECT 1 FROM meeting_attendees a
+                       WHERE a.meeting_id = m.id
+                         AND a.status IN ('attended', 'left_early', 'joined_online')
+                         AND NOT EXISTS (SELECT 1 FROM feedback_returns r
+                                         JOIN feedback_items i ON i.id = r.item_id
+                                         WHERE i.meeting_id = m.id AND i.deleted_at IS NULL
+                                           AND r.person_id = a.person_id))
+         ORDER BY m.id",
+    )
+    .bind(today.to_string())
+    .bind(super::projects::DEFAULT_FEEDBACK_DAYS)
+    .fetch_all(pool)
+    .await?;
     Ok([
+        (
+            ReminderKind::FeedbackDue,
+            waiting.iter().map(|id| format!("feedback:{id}")).collect(),
+        ),
         (
             ReminderKind::MeetingTomorrow,
             meetings
@@ -119,6 +144,7 @@ fn wanted(switches: ReminderSwitches, kind: ReminderKind) -> bool {
         ReminderKind::MeetingTomorrow => switches.meeting_tomorrow,
         ReminderKind::ActionDue => switches.action_due,
         ReminderKind::ClaimUnpaid => switches.claim_unpaid,
+        ReminderKind::FeedbackDue => switches.feedback_due,
         // Switched by the backup interval itself ("never" gives no candidates).
         ReminderKind::BackupDue => true,
     }
@@ -142,6 +168,14 @@ fn reminder(kind: ReminderKind, n: usize) -> Reminder {
             "Your records have not been backed up for a while. Open Settings in Alongside to \
              make a backup."
                 .to_owned(),
+        ),
+        ReminderKind::FeedbackDue => (
+            "Feedback to send",
+            format!(
+                "{} you ran {} not had \"you said, we did\" sent to everyone who came.",
+                plural(n, "session", "sessions"),
+                if n == 1 { "has" } else { "have" }
+            ),
         ),
         ReminderKind::ClaimUnpaid => (
             "Claim not yet paid",

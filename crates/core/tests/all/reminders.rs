@@ -95,3 +95,93 @@ async fn reminders_count_without_record_text_and_come_once() {
         "{next_day:?}"
     );
 }
+
+/// A session the user runs whose "you said, we did" has not gone back to everyone who came
+/// within four weeks (or the project's own time) calls for one reminder; once everyone who came
+/// has been told, none. Sessions of projects the user only takes part in never do.
+#[tokio::test]
+async fn feedback_not_sent_back_in_time_is_a_reminder() {
+    use alongside_core::records::choices::{AttendanceStatus, Involvement, PersonRole};
+    use alongside_core::records::{FedBack, FeedbackItem, Project};
+    let (_dir, _vault, pool) = vault().await;
+    let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    let run = store::create(
+        &pool,
+        Project {
+            involvement: Involvement::Run,
+            ..project("Run")
+        },
+    )
+    .await
+    .unwrap();
+    let part = store::create(&pool, project("Part")).await.unwrap();
+    let ann = store::create(&pool, person("Ann")).await.unwrap();
+    let bob = store::create(&pool, person("Bob")).await.unwrap();
+    let with_register = |project_id, date: &str| {
+        let mut m = meeting(project_id, date);
+        m.attendees = vec![
+            attendee(ann.id, PersonRole::PatientPartner),
+            alongside_core::records::Attendee {
+                status: AttendanceStatus::Apologies,
+                ..attendee(bob.id, PersonRole::Carer)
+            },
+        ];
+        m
+    };
+    let old = store::create(&pool, with_register(run.id, "2026-05-01"))
+        .await
+        .unwrap();
+    store::create(&pool, with_register(run.id, "2026-05-10"))
+        .await
+        .unwrap(); // 22 days: not yet
+    store::create(&pool, with_register(part.id, "2026-01-01"))
+        .await
+        .unwrap(); // not run
+
+    let first = take_new(&pool, today).await.unwrap();
+    let feedback: Vec<_> = first
+        .iter()
+        .filter(|r| r.kind == ReminderKind::FeedbackDue)
+        .collect();
+    assert_eq!(feedback.len(), 1);
+    assert!(
+        feedback[0].body.starts_with("1 session you ran has not"),
+        "{}",
+        feedback[0].body
+    );
+    assert!(!feedback[0].body.contains("Run"), "no record text");
+
+    // Told Ann (Bob sent apologies): a later session past its time is the only one left.
+    store::create(
+        &pool,
+        FeedbackItem {
+            meeting_id: old.id,
+            we_did: "Shorter form".into(),
+            fed_back: vec![FedBack {
+                person_id: ann.id,
+                on: "2026-05-20".into(),
+            }],
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let later = today + chrono::Days::new(30);
+    let next = take_new(&pool, later).await.unwrap();
+    let feedback: Vec<_> = next
+        .iter()
+        .filter(|r| r.kind == ReminderKind::FeedbackDue)
+        .collect();
+    assert_eq!(feedback.len(), 1, "the 10 May session, now past four weeks");
+    assert!(feedback[0].body.starts_with("1 session"));
+
+    // Switched off: none.
+    let mut prefs = preferences::load(&pool).await.unwrap();
+    prefs.reminders.feedback_due = false;
+    preferences::save(&pool, &prefs).await.unwrap();
+    store::create(&pool, with_register(run.id, "2026-04-01"))
+        .await
+        .unwrap();
+    let off = take_new(&pool, later).await.unwrap();
+    assert!(off.iter().all(|r| r.kind != ReminderKind::FeedbackDue));
+}

@@ -324,7 +324,7 @@ describe("the data layer", () => {
   it("reloads only the lists that show the kind of record that changed", async () => {
     const user = userEvent.setup();
     await open("Meetings");
-    await user.click(await screen.findByRole("button", { name: /^Open / }));
+    await user.click(await screen.findByRole("button", { name: /^Open Steering committee/ }));
     await screen.findByRole("heading", { name: "Add an action" });
     await waitFor(() => expect(calls("action_list").length).toBeGreaterThanOrEqual(2));
     const meetingLists = calls("meeting_list").length;
@@ -334,5 +334,80 @@ describe("the data layer", () => {
     await screen.findByText("Send the leaflet draft", { selector: "label" });
     expect(calls("action_list").length).toBeGreaterThan(actionLists);
     expect(calls("meeting_list").length).toBe(meetingLists);
+  });
+});
+
+describe("a session the person runs", () => {
+  it("records consent, keeps words without consent unquotable, and links an item to a voice", async () => {
+    const user = userEvent.setup();
+    await open("Meetings");
+    await user.click(await screen.findByRole("button", { name: /Open Workshop 2/ }));
+    await screen.findByRole("heading", { name: /^Consent$/ });
+    // Bea refused to be quoted: "May be quoted" cannot be ticked for her.
+    await user.selectOptions(screen.getByLabelText("Who said it"), "Bea Kowalski");
+    expect(screen.getByLabelText("May be quoted")).toBeDisabled();
+    await screen.findByText("No consent to be quoted is on file for this person.");
+    await user.type(screen.getByLabelText("What they said"), "The waiting room was cold");
+    await user.click(screen.getAllByRole("button", { name: /^Add$/ })[0]);
+    await waitFor(() => expect(calls("voice_create")).toHaveLength(1));
+    expect(calls("voice_create")[0].args.data).toMatchObject({ text: "The waiting room was cold", quotable: false });
+
+    // Carys (apologies) has no consent yet: record it.
+    await user.selectOptions(screen.getByLabelText("From"), "Carys Hughes");
+    await user.click(screen.getByLabelText("their words may be quoted"));
+    await user.click(screen.getByLabelText("they may be named"));
+    await user.click(screen.getByRole("button", { name: "Save consent" }));
+    await waitFor(() => expect(calls("consent_create")).toHaveLength(1));
+    expect(calls("consent_create")[0].args.data).toMatchObject({ quote: true, named: true, photo: false, withdrawn_on: null });
+
+    // "We can't, because…" linked to Alex's words.
+    await user.type(screen.getByLabelText("You said"), "Pharmacy shut at weekends");
+    await user.click(screen.getByLabelText("We can't"));
+    await user.type(screen.getByLabelText("What people asked for"), "Open the pharmacy on Saturdays");
+    await user.type(screen.getByLabelText("Because"), "the trust sets its hours");
+    await user.click(screen.getByLabelText(/Nobody told me who to ring/));
+    await user.click(screen.getAllByRole("button", { name: /^Add$/ }).at(-1)!);
+    await waitFor(() => expect(calls("feedback_create")).toHaveLength(1));
+    const item = calls("feedback_create")[0].args.data as any;
+    expect(item).toMatchObject({ status: "cannot", reason: "the trust sets its hours", due_date: null });
+    expect(item.voice_ids).toHaveLength(1);
+  });
+
+  it("gives an action an owner: a person or the team", async () => {
+    const user = userEvent.setup();
+    await open("Meetings");
+    await user.click(await screen.findByRole("button", { name: /Open Workshop 2/ }));
+    await user.type(await screen.findByLabelText("What is to be done"), "Book the room");
+    await user.selectOptions(screen.getByLabelText("Who will do it"), "The team");
+    await user.click(screen.getByRole("button", { name: "Add action" }));
+    await waitFor(() => expect(calls("action_create")).toHaveLength(1));
+    expect(calls("action_create")[0].args.data).toMatchObject({ owner_id: null, team_owned: true });
+    await user.type(screen.getByLabelText("What is to be done"), "Send the notes");
+    await user.selectOptions(screen.getByLabelText("Who will do it"), "Carys Hughes");
+    await user.click(screen.getByRole("button", { name: "Add action" }));
+    await waitFor(() => expect(calls("action_create")).toHaveLength(2));
+    expect(calls("action_create")[1].args.data).toMatchObject({ team_owned: false });
+    expect((calls("action_create")[1].args.data as any).owner_id).toBeGreaterThan(0);
+  });
+});
+
+describe("people", () => {
+  it("finds people by name, opens their page and merges a duplicate after asking", async () => {
+    const user = userEvent.setup();
+    await open("People");
+    await screen.findByRole("button", { name: "Open Alex Morgan" });
+    await user.type(screen.getByLabelText("Find someone"), "bea");
+    await waitFor(() => expect(screen.queryByRole("button", { name: "Open Alex Morgan" })).toBeNull());
+    await user.clear(screen.getByLabelText("Find someone"));
+    await user.click(await screen.findByRole("button", { name: "Open Alex Morgan" }));
+    await screen.findByRole("heading", { name: "Files that held their words" });
+    expect(screen.getByText("Papers 7 days ahead")).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText("Another record of Alex Morgan"), "Bea Kowalski");
+    await user.click(screen.getByRole("button", { name: "Merge into Alex Morgan" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getByText(/the stricter answer stands/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole("button", { name: "Merge" }));
+    await screen.findByText(/^Merged: /);
+    expect(calls("people_merge")[0].args).toMatchObject({ duplicate: expect.any(Number), keep: expect.any(Number) });
   });
 });
