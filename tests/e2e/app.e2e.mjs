@@ -381,6 +381,129 @@ try {
     await shot(browser, "22-project-page");
   });
 
+  await step("a project the person runs, and its people", async () => {
+    await nav(browser, "People");
+    await nav(browser, "Projects");
+    await (await button(browser, "Add a project")).click();
+    await fill(browser, "p-title", "Leaving hospital well");
+    await (await browser.$("#p-inv-run")).click();
+    await (await button(browser, "Add project")).click();
+    await text(browser, "Leaving hospital well");
+    await nav(browser, "People");
+    for (const [name, role] of [
+      ["Carys Hughes", "carer"],
+      ["Alex Morgan", "patient_partner"],
+    ]) {
+      await (await button(browser, "Add a person")).click();
+      await fill(browser, "p-name", name);
+      await (await browser.$(`#p-role-${role}`)).click();
+      await (await button(browser, "Save person")).click();
+      await text(browser, `${name} is saved.`);
+      await shot(browser, "24-person-page");
+      await (await button(browser, "All people")).click();
+      await heading(browser, "People");
+    }
+    await text(browser, "Alex Morgan");
+    await shot(browser, "25-people");
+  });
+
+  await step(
+    "a session's register, consent, voices and you said, we did",
+    async () => {
+      await nav(browser, "Meetings", "Meetings and sessions");
+      await (await button(browser, "Plan a meeting")).click();
+      await (
+        await browser.$("#m-project")
+      ).selectByVisibleText("Leaving hospital well");
+      await (
+        await browser.$("#m-kind")
+      ).selectByAttribute("value", "co_design_workshop");
+      await fill(browser, "m-title", "Workshop 2 — joint event");
+      await fill(browser, "m-date", "2026-05-01");
+      await fill(browser, "m-private-notes", "PRIVATE-OSPREY transport note");
+      for (const name of ["Alex Morgan", "Carys Hughes"]) {
+        await (await browser.$("#m-pick")).selectByVisibleText(name);
+        await (await button(browser, "Add to the meeting")).click();
+      }
+      await text(browser, "Register");
+      await shot(browser, "26-register");
+      await (await button(browser, "Save meeting")).click();
+      await heading(browser, "Workshop 2 — joint event");
+      for (const [name, named] of [
+        ["Alex Morgan", false],
+        ["Carys Hughes", true],
+      ]) {
+        await (await browser.$("#c-person")).selectByVisibleText(name);
+        await (await browser.$("#c-quote")).click();
+        if (named) await (await browser.$("#c-named")).click();
+        await (await button(browser, "Save consent")).click();
+        await text(browser, named ? "Name: yes" : "Name: no");
+      }
+      await shot(browser, "27-consent");
+      for (const [name, words] of [
+        ["Alex Morgan", "Nobody told me who to ring"],
+        ["Carys Hughes", "Carers need a seat at the ward round"],
+      ]) {
+        await (await browser.$("#v-who")).selectByVisibleText(name);
+        await fill(browser, "v-text", words);
+        await (await browser.$("#v-quotable")).click();
+        await (
+          await browser.$(
+            "//form[.//h3[normalize-space()='Add what someone said']]//button[@type='submit']",
+          )
+        ).click();
+        await text(browser, `“${words}”`);
+      }
+      await shot(browser, "28-voices");
+      await fill(browser, "i-said", "Nobody knew who to call after leaving");
+      await fill(
+        browser,
+        "i-did",
+        "The booklet now has a phone number on its front page",
+      );
+      await (
+        await browser.$("//label[contains(., 'Nobody told me who to ring')]")
+      ).click();
+      await (
+        await browser.$(
+          `//form[.//h3[contains(., 'you said, we did')]]//button[@type='submit']`,
+        )
+      ).click();
+      await text(browser, "We did: The booklet now has a phone number");
+      await shot(browser, "29-you-said-we-did");
+    },
+  );
+
+  await step(
+    "export this session: consent applied, no private notes",
+    async () => {
+      await (await button(browser, "Export this session")).click();
+      await text(browser, "A patient partner said");
+      await text(browser, "Carys Hughes (Carer) said");
+      const preview = await (
+        await browser.$(
+          '//section[@aria-label="Preview of the session\'s record"]',
+        )
+      ).getText();
+      for (const banned of ["Alex", "PRIVATE-OSPREY"])
+        if (preview.includes(banned))
+          throw new Error(`the session's export shows ${banned}`);
+      await shot(browser, "30-session-export");
+      await nav(browser, "People");
+      await (
+        await browser.$('//button[@aria-label="Open Alex Morgan"]')
+      ).click();
+      await text(browser, "Files that held their words");
+      await text(browser, "Quote: yes");
+      await shot(browser, "31-person-page-with-consent");
+      await assertNoPlaintext([
+        "Nobody told me who to ring",
+        "PRIVATE-OSPREY",
+        "Carys Hughes",
+      ]);
+    },
+  );
+
   await step(
     "settings offer backup, restore and deleting everything",
     async () => {

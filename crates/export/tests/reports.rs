@@ -726,7 +726,7 @@ async fn names_are_hidden_by_default_in_every_format_whatever_their_case() {
 /// every format, then again after A withdraws.
 #[tokio::test]
 async fn a_session_record_follows_consent_in_every_format_and_after_a_withdrawal() {
-    use alongside_core::records::{participants, Consent, Voice};
+    use alongside_core::records::{participants, Voice};
 
     let (_dir, _vault, pool) = alongside_test_support::vault().await;
     let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
@@ -786,20 +786,18 @@ async fn a_session_record_follows_consent_in_every_format_and_after_a_withdrawal
     )
     .await
     .unwrap();
-    let consent = |person_id, quote, named| Consent {
-        meeting_id: m.id,
-        person_id,
-        quote,
-        named,
-        given_how: ConsentHow::Written,
-        given_on: "2026-05-01".into(),
-        ..Default::default()
-    };
-    let a_consent = store::create(&pool, consent(a, true, false)).await.unwrap();
-    store::create(&pool, consent(b, false, false))
+    let a_consent = store::create(&pool, alongside_test_support::consent(m.id, a, true, false))
         .await
         .unwrap();
-    store::create(&pool, consent(c, true, true)).await.unwrap();
+    store::create(
+        &pool,
+        alongside_test_support::consent(m.id, b, false, false),
+    )
+    .await
+    .unwrap();
+    store::create(&pool, alongside_test_support::consent(m.id, c, true, true))
+        .await
+        .unwrap();
     let said = |person_id, text: &str, quotable| Voice {
         meeting_id: m.id,
         person_id: Some(person_id),

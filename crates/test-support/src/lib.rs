@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use alongside_core::records::choices::*;
 use alongside_core::records::{
-    Action, Attendee, Contribution, Expense, Meeting, Person, Project, Reflection,
+    Action, Attendee, Consent, Contribution, Expense, Meeting, Person, Project, Reflection,
 };
 use alongside_core::vault::Vault;
 use alongside_core::SqlitePool;
@@ -84,6 +84,20 @@ pub fn attendee(person_id: i64, role: PersonRole) -> Attendee {
         person_id,
         role,
         status: AttendanceStatus::Attended,
+    }
+}
+
+/// Consent given in writing on 1 May 2026 by a person for a session: quote and name as given,
+/// no photographs or audio.
+pub fn consent(meeting_id: i64, person_id: i64, quote: bool, named: bool) -> Consent {
+    Consent {
+        meeting_id,
+        person_id,
+        quote,
+        named,
+        given_how: ConsentHow::Written,
+        given_on: "2026-05-01".into(),
+        ..Default::default()
     }
 }
 

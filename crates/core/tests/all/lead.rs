@@ -3,20 +3,8 @@
 
 use alongside_core::records::choices::*;
 use alongside_core::records::participants;
-use alongside_core::records::{store, Consent, FeedbackItem, Meeting, Person, RecordKind, Voice};
+use alongside_core::records::{store, FeedbackItem, Meeting, Person, RecordKind, Voice};
 use alongside_test_support::*;
-
-fn consent(meeting_id: i64, person_id: i64, quote: bool, named: bool) -> Consent {
-    Consent {
-        meeting_id,
-        person_id,
-        quote,
-        named,
-        given_how: ConsentHow::Written,
-        given_on: "2026-05-01".into(),
-        ..Default::default()
-    }
-}
 
 fn voice(meeting_id: i64, person_id: Option<i64>, text: &str, quotable: bool) -> Voice {
     Voice {
