@@ -127,6 +127,9 @@ fn record_commands_work_end_to_end_over_ipc() {
         "action",
         "contribution",
         "reflection",
+        "consent",
+        "voice",
+        "feedback",
     ];
     // Locked (no vault yet): every record command says so.
     for kind in kinds {
@@ -200,6 +203,50 @@ fn record_commands_work_end_to_end_over_ipc() {
     )
     .unwrap();
 
+    // The lead side: consent, words (quotable only with consent), "you said, we did".
+    let consent = invoke(
+        &w,
+        "consent_create",
+        json!({"data": {"meeting_id": meeting["id"], "person_id": person["id"], "quote": true,
+                        "named": false, "photo": false, "audio": false, "given_how": "verbal",
+                        "given_on": "2025-02-01", "withdrawn_on": null, "notes": ""}}),
+    )
+    .unwrap();
+    let voice = invoke(
+        &w,
+        "voice_create",
+        json!({"data": {"meeting_id": meeting["id"], "person_id": person["id"],
+                        "text": "Say it plainly", "quotable": true, "themes": ["language"],
+                        "touchpoint": "", "emotion": null}}),
+    )
+    .unwrap();
+    let feedback = invoke(
+        &w,
+        "feedback_create",
+        json!({"data": {"meeting_id": meeting["id"], "you_said": "Plainer words",
+                        "we_did": "Rewrote the leaflet", "status": "did", "due_date": null,
+                        "reason": "", "voice_ids": [voice["id"]],
+                        "fed_back": [{"person_id": person["id"], "on": "2025-02-20"}]}}),
+    )
+    .unwrap();
+    let refused = invoke(
+        &w,
+        "feedback_create",
+        json!({"data": {"meeting_id": meeting["id"], "you_said": "", "we_did": "No",
+                        "status": "cannot", "due_date": null, "reason": "", "voice_ids": [],
+                        "fed_back": []}}),
+    )
+    .unwrap_err();
+    assert_eq!(refused["field"], "reason");
+    let page = invoke(&w, "person_page", json!({"id": person["id"]})).unwrap();
+    assert_eq!(page["consents"].as_array().unwrap().len(), 1);
+    assert_eq!(page["voices"][0]["data"]["text"], "Say it plainly");
+    assert_eq!(page["sessions"][0]["status"], "attended");
+    assert_eq!(
+        meeting["data"]["private_notes"], "",
+        "earlier \"notes\" read as private"
+    );
+
     // Get and list each kind.
     for (kind, record) in kinds.iter().zip([
         &person,
@@ -208,6 +255,9 @@ fn record_commands_work_end_to_end_over_ipc() {
         &action,
         &contribution,
         &reflection,
+        &consent,
+        &voice,
+        &feedback,
     ]) {
         let got = invoke(&w, &format!("{kind}_get"), json!({"id": record["id"]})).unwrap();
         assert_eq!(&got, record, "{kind}");
@@ -317,7 +367,8 @@ fn record_commands_work_end_to_end_over_ipc() {
 
     // Delete with undo.
     let deleted = invoke(&w, "record_delete", json!({"kind": "project", "id": pid})).unwrap();
-    assert_eq!(deleted["with_it"], 3);
+    // Its meeting, contribution and action, and the session's consent, words and item.
+    assert_eq!(deleted["with_it"], 6);
     assert_eq!(
         code(invoke(&w, "project_get", json!({"id": pid}))),
         "not_found"

@@ -198,7 +198,7 @@ export type Action = {
 	/**  Who will do it (a person). */
 	owner_id: number | null,
 	/**  The whole team will do it (instead of one person). */
-	team_owned: boolean,
+	team_owned?: boolean,
 	/**  When it is due (`YYYY-MM-DD`). */
 	due_date: string | null,
 	/**  Open, done or dropped. */
@@ -476,16 +476,24 @@ export type CoDesignStage =
 "set_up" | 
 /**  Gathering staff experiences. */
 "staff_experiences" | 
-/**  Gathering patient and carer experiences. */
+/**  Gathering patient and carer experiences (earlier "gather experiences"). */
 "patient_experiences" | 
+/**  Gathering patient and carer experiences (earlier "gather experiences"). */
+"gather_experiences" | 
 /**  Showing the trigger film. */
 "trigger_film" | 
 /**  Staff, patients and carers together for the first time. */
 "joint_event" | 
-/**  Small groups working on the priorities. */
+/**  Small groups working on the priorities (earlier "co-design" and "implement"). */
 "co_design_groups" | 
-/**  Celebrating and looking back. */
-"celebration_review";
+/**  Small groups working on the priorities (earlier "co-design" and "implement"). */
+"co_design" | 
+/**  Small groups working on the priorities (earlier "co-design" and "implement"). */
+"implement" | 
+/**  Celebrating and looking back (earlier "review"). */
+"celebration_review" | 
+/**  Celebrating and looking back (earlier "review"). */
+"review";
 
 /**  A table column. */
 export type Column = {
@@ -991,15 +999,13 @@ export type Meeting = {
 	/**  Whether it is online. */
 	online: boolean,
 	/**  Whether the user was there (`None`: not recorded). */
-	my_attendance: AttendanceStatus | null,
+	my_attendance?: AttendanceStatus | null,
 	/**  The register: who was invited and who came, with their roles. */
 	attendees: Attendee[],
 	/**  Agenda items, in order. */
 	agenda: string[],
 	/**  Notes for the record (go into the session's record and shared files). */
-	record_notes: string,
-	/**  My private notes: never exported, shared or shown outside the app. */
-	private_notes: string,
+	record_notes?: string,
 	/**  Decisions made. */
 	decisions: string[],
 	/**  For co-design sessions, the stage. */
@@ -1008,7 +1014,19 @@ export type Meeting = {
 	felt_heard: FeltHeard | null,
 	/**  Tags. */
 	tags: string[],
-};
+} & ({
+	/**
+	 *  My private notes: never exported, shared or shown outside the app. (Earlier
+	 *  exports called them `notes`.)
+	 */
+	private_notes?: string,
+} & {
+	/**
+	 *  My private notes: never exported, shared or shown outside the app. (Earlier
+	 *  exports called them `notes`.)
+	 */
+	notes?: string,
+});
 
 /**  Kind of meeting or session. */
 export type MeetingKind = 
@@ -1166,23 +1184,23 @@ export type Person = {
 	/**  Name as the user writes it. */
 	name: string,
 	/**  What they like to be called, if not their name. */
-	preferred_name: string,
+	preferred_name?: string,
 	/**  Pronouns (optional). */
-	pronouns: string,
+	pronouns?: string,
 	/**  Their roles. */
 	roles: PersonRole[],
 	/**  Where they work or who they represent. */
 	organisation: string,
 	/**  How to reach them (optional). */
-	contact: string,
+	contact?: string,
 	/**  What they need to take part. */
-	access_needs: AccessNeed[],
+	access_needs?: AccessNeed[],
 	/**  The "other" access need, in words. */
-	access_other: string,
+	access_other?: string,
 	/**  How they want to be paid. */
-	payment_preference: FeeArrangement | null,
+	payment_preference?: FeeArrangement | null,
 	/**  Keep their details until (`YYYY-MM-DD`), as agreed with them. */
-	keep_until: string | null,
+	keep_until?: string | null,
 	/**  Anything worth remembering. */
 	notes: string,
 };
@@ -1289,12 +1307,12 @@ export type Project = {
 	/**  The user's role in it, in their words. */
 	my_role: string,
 	/**  "I take part" or "I run this" (lead tools show only on projects the user runs). */
-	involvement: Involvement,
+	involvement?: Involvement,
 	/**
 	 *  Days after a session by which its "you said, we did" should have gone back
 	 *  (`None`: [`DEFAULT_FEEDBACK_DAYS`]).
 	 */
-	feedback_days: number | null,
+	feedback_days?: number | null,
 	/**  Where it sits on the involvement spectrum. */
 	approach: Approach,
 	/**  Planned, active, paused or finished. */

@@ -19,6 +19,7 @@ record! {
         /// Who will do it (a person).
         pub owner_id: Option<i64> => value,
         /// The whole team will do it (instead of one person).
+        #[serde(default)]
         pub team_owned: bool => value,
         /// When it is due (`YYYY-MM-DD`).
         pub due_date: Option<String> => optional_text,

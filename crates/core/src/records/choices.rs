@@ -152,15 +152,18 @@ choice!(
         SetUp = "set_up": "Set-up",
         /// Gathering staff experiences.
         StaffExperiences = "staff_experiences": "Staff experiences",
-        /// Gathering patient and carer experiences.
+        /// Gathering patient and carer experiences (earlier "gather experiences").
+        #[serde(alias = "gather_experiences")]
         PatientExperiences = "patient_experiences": "Patient and carer experiences",
         /// Showing the trigger film.
         TriggerFilm = "trigger_film": "Trigger film",
         /// Staff, patients and carers together for the first time.
         JointEvent = "joint_event": "Joint event",
-        /// Small groups working on the priorities.
+        /// Small groups working on the priorities (earlier "co-design" and "implement").
+        #[serde(alias = "co_design", alias = "implement")]
         CoDesignGroups = "co_design_groups": "Co-design groups",
-        /// Celebrating and looking back.
+        /// Celebrating and looking back (earlier "review").
+        #[serde(alias = "review")]
         CelebrationReview = "celebration_review": "Celebration and review",
     }
 );

@@ -65,14 +65,18 @@ record! {
         /// Whether it is online.
         pub online: bool => value,
         /// Whether the user was there (`None`: not recorded).
+        #[serde(default)]
         pub my_attendance: Option<AttendanceStatus> => optional_choice,
         /// The register: who was invited and who came, with their roles.
         pub attendees: Vec<Attendee> => child,
         /// Agenda items, in order.
         pub agenda: Vec<String> => text_list,
         /// Notes for the record (go into the session's record and shared files).
+        #[serde(default)]
         pub record_notes: String => value,
-        /// My private notes: never exported, shared or shown outside the app.
+        /// My private notes: never exported, shared or shown outside the app. (Earlier
+        /// exports called them `notes`.)
+        #[serde(default, alias = "notes")]
         pub private_notes: String => value,
         /// Decisions made.
         pub decisions: Vec<String> => text_list,

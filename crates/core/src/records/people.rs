@@ -14,22 +14,29 @@ record! {
         /// Name as the user writes it.
         pub name: String => trimmed,
         /// What they like to be called, if not their name.
+        #[serde(default)]
         pub preferred_name: String => trimmed,
         /// Pronouns (optional).
+        #[serde(default)]
         pub pronouns: String => trimmed,
         /// Their roles.
         pub roles: Vec<PersonRole> => json,
         /// Where they work or who they represent.
         pub organisation: String => trimmed,
         /// How to reach them (optional).
+        #[serde(default)]
         pub contact: String => value,
         /// What they need to take part.
+        #[serde(default)]
         pub access_needs: Vec<AccessNeed> => json,
         /// The "other" access need, in words.
+        #[serde(default)]
         pub access_other: String => trimmed,
         /// How they want to be paid.
+        #[serde(default)]
         pub payment_preference: Option<FeeArrangement> => optional_choice,
         /// Keep their details until (`YYYY-MM-DD`), as agreed with them.
+        #[serde(default)]
         pub keep_until: Option<String> => optional_text,
         /// Anything worth remembering.
         pub notes: String => value,

@@ -36,9 +36,11 @@ record! {
         /// The user's role in it, in their words.
         pub my_role: String => trimmed,
         /// "I take part" or "I run this" (lead tools show only on projects the user runs).
+        #[serde(default)]
         pub involvement: Involvement => choice,
         /// Days after a session by which its "you said, we did" should have gone back
         /// (`None`: [`DEFAULT_FEEDBACK_DAYS`]).
+        #[serde(default)]
         pub feedback_days: Option<i64> => value,
         /// Where it sits on the involvement spectrum.
         pub approach: Approach => choice,

@@ -462,3 +462,82 @@ proptest! {
         });
     }
 }
+
+/// A file written before the lead side (format version 1: no global ids, meeting `notes`, one
+/// free-text "you said, we did", the old co-design stages) imports as the upgrade of a vault
+/// would have left it.
+#[tokio::test]
+async fn a_version_1_export_still_imports() {
+    use alongside_core::records::{FeedbackItem, Meeting, Person, Stored};
+    let (_d1, _v1, source) = vault().await;
+    let p = store::create(&source, project("Kingfisher")).await.unwrap();
+    let who = store::create(&source, person("Ann")).await.unwrap();
+    let mut m = meeting(p.id, "2025-03-01");
+    m.attendees = vec![attendee(who.id, PersonRole::Chair)];
+    store::create(&source, m).await.unwrap();
+    let now = json::export_all(&source, true).await.unwrap();
+    let mut v: serde_json::Value = serde_json::to_value(&now).unwrap();
+    v["version"] = 1.into();
+    for array in ["attendance", "consents", "voices", "you_said_we_did"] {
+        v.as_object_mut().unwrap().remove(array);
+    }
+    for kind in [
+        "people",
+        "projects",
+        "meetings",
+        "actions",
+        "contributions",
+        "reflections",
+    ] {
+        for r in v[kind].as_array_mut().unwrap() {
+            r.as_object_mut().unwrap().remove("uid");
+        }
+    }
+    for field in [
+        "preferred_name",
+        "pronouns",
+        "contact",
+        "access_needs",
+        "access_other",
+        "payment_preference",
+        "keep_until",
+    ] {
+        v["people"][0]["data"]
+            .as_object_mut()
+            .unwrap()
+            .remove(field);
+    }
+    for field in ["involvement", "feedback_days"] {
+        v["projects"][0]["data"]
+            .as_object_mut()
+            .unwrap()
+            .remove(field);
+    }
+    let data = v["meetings"][0]["data"].as_object_mut().unwrap();
+    for field in ["private_notes", "record_notes", "my_attendance"] {
+        data.remove(field);
+    }
+    data.insert("notes".into(), "my old worry".into());
+    data.insert("you_said_we_did".into(), "You said X; we did Y.".into());
+    data.insert("stage".into(), "gather_experiences".into());
+    data["attendees"] = serde_json::json!([{"person_id": who.id, "role": "chair"}]);
+
+    let (_d2, _v2, target) = vault().await;
+    let bytes = serde_json::to_vec(&v).unwrap();
+    let report = json::import(&target, &bytes, false).await.unwrap();
+    assert!(report.is_clean() && report.written, "{report:?}");
+    let m: Stored<Meeting> = store::get(&target, 1).await.unwrap();
+    assert_eq!(m.data.private_notes, "my old worry");
+    assert_eq!(m.data.stage, Some(CoDesignStage::PatientExperiences));
+    assert_eq!(m.data.attendees[0].status, AttendanceStatus::Attended);
+    assert_eq!(uuid::Uuid::parse_str(&m.uid).unwrap().get_version_num(), 7);
+    let ann: Stored<Person> = store::get(&target, who.id).await.unwrap();
+    assert!(!ann.uid.is_empty());
+    let items: Vec<Stored<FeedbackItem>> = {
+        let mut conn = target.acquire().await.unwrap();
+        store::all(&mut conn).await.unwrap()
+    };
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].data.we_did, "You said X; we did Y.");
+    assert_eq!(items[0].data.meeting_id, m.id);
+}

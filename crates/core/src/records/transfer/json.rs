@@ -360,7 +360,7 @@ pub fn parse(bytes: &[u8], report: &mut ImportReport) -> Option<Everything> {
         );
         return None;
     }
-    let everything: Everything = match serde_json::from_slice(bytes) {
+    let mut everything: Everything = match serde_json::from_slice(bytes) {
         Ok(e) => e,
         Err(err) => {
             let line = u64::try_from(err.line()).ok().filter(|l| *l > 0);
@@ -390,6 +390,9 @@ pub fn parse(bytes: &[u8], report: &mut ImportReport) -> Option<Everything> {
             ),
         );
         return None;
+    }
+    if everything.version == 1 {
+        everything.you_said_we_did = version_1_feedback(bytes);
     }
     if let Err(err) = everything.preferences.validate() {
         report.problem(None, "preferences", err.to_string());
@@ -457,6 +460,47 @@ pub fn parse(bytes: &[u8], report: &mut ImportReport) -> Option<Everything> {
     );
     report.counts = everything.counts();
     Some(everything)
+}
+
+/// A version 1 file kept "you said, we did" as one free text per meeting; each becomes one item
+/// ("we did"), as the upgrade of a vault does.
+fn version_1_feedback(bytes: &[u8]) -> Vec<Linked<FeedbackItem>> {
+    let Ok(raw) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        return Vec::new();
+    };
+    let meetings = raw["meetings"].as_array().map(Vec::as_slice).unwrap_or(&[]);
+    meetings
+        .iter()
+        .filter_map(|m| {
+            let text = m["data"]["you_said_we_did"].as_str()?.trim();
+            let stamp = |k: &str| m[k].as_str().unwrap_or_default().to_owned();
+            (!text.is_empty()).then(|| {
+                (
+                    m["id"].as_i64(),
+                    text.to_owned(),
+                    stamp("created_at"),
+                    stamp("updated_at"),
+                )
+            })
+        })
+        .enumerate()
+        .filter_map(|(i, (meeting, text, created_at, updated_at))| {
+            Some(Linked {
+                record: Stored {
+                    id: i64::try_from(i).ok()? + 1,
+                    uid: String::new(),
+                    created_at,
+                    updated_at,
+                    data: FeedbackItem {
+                        meeting_id: meeting?,
+                        we_did: text,
+                        ..Default::default()
+                    },
+                },
+                links: UidLinks::default(),
+            })
+        })
+        .collect()
 }
 
 async fn insert_all<'a, T: Record>(
