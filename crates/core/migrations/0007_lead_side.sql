@@ -36,10 +36,13 @@ UPDATE reflections SET uid = (SELECT substr(t, 1, 8) || '-' || substr(t, 9, 4) |
     || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(r, 4, 3) || '-' || substr(r, 7, 12)
     FROM (SELECT printf('%012x', CAST(round((julianday(reflections.created_at) - 2440587.5) * 86400000) AS INTEGER)) AS t,
                  lower(hex(randomblob(10))) AS r));
+-- (Each subquery names its own row, so it runs once per row: an uncorrelated one would run once
+-- and give every row the same id.) A register line takes its time from its meeting.
 UPDATE meeting_attendees SET uid = (SELECT substr(t, 1, 8) || '-' || substr(t, 9, 4) || '-7' || substr(r, 1, 3) || '-'
     || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(r, 4, 3) || '-' || substr(r, 7, 12)
-    FROM (SELECT printf('%012x', CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER)) AS t,
-                 lower(hex(randomblob(10))) AS r));
+    FROM (SELECT printf('%012x', CAST(round((julianday(m.created_at) - 2440587.5) * 86400000) AS INTEGER)) AS t,
+                 lower(hex(randomblob(10))) AS r
+          FROM meetings m WHERE m.id = meeting_attendees.meeting_id));
 
 CREATE UNIQUE INDEX people_uid ON people(uid);
 CREATE UNIQUE INDEX projects_uid ON projects(uid);
