@@ -196,8 +196,9 @@ pub async fn checkpoint_and_close(
 ) -> CoreResult<()> {
     pool.close().await;
     // A connection on its way back to the pool closes in its own task; the pool's size drops
-    // only once that close has finished, so wait for it (bounded).
-    for _ in 0..400 {
+    // only once that close has finished, so wait for it (bounded: 10 s; on a loaded machine
+    // 2 s was seen to be too short, leaving the journal behind).
+    for _ in 0..2_000 {
         if pool.size() == 0 {
             break;
         }
