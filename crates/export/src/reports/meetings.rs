@@ -2,7 +2,7 @@
 //! named), agenda, what people said (as consent allows), decisions, actions with owners, "you
 //! said, we did" items and the notes for the record. Private notes never appear.
 
-use alongside_core::records::choices::FeedbackStatus;
+use alongside_core::records::choices::{AttendanceStatus, FeedbackStatus, PersonRole};
 use alongside_core::records::{FeedbackItem, Meeting, Stored};
 
 use super::{count, long_date, short_date, Context};
@@ -87,17 +87,16 @@ fn register(ctx: &Context, doc: &mut Builder, m: &Stored<Meeting>) {
         .filter(|a| a.status.was_there())
         .map(|a| {
             let who = ctx.person_at(m.id, a.person_id, Some(a.role));
-            match a.status.was_there()
-                && a.status != alongside_core::records::choices::AttendanceStatus::Attended
-            {
-                true => format!("{who} — {}", a.status.label().to_lowercase()),
-                false => who,
+            if a.status == AttendanceStatus::Attended {
+                who
+            } else {
+                format!("{who} — {}", a.status.label().to_lowercase())
             }
         })
         .collect();
     let apologies: Vec<String> = lines
         .iter()
-        .filter(|a| a.status == alongside_core::records::choices::AttendanceStatus::Apologies)
+        .filter(|a| a.status == AttendanceStatus::Apologies)
         .map(|a| ctx.person_at(m.id, a.person_id, Some(a.role)))
         .collect();
     if !there.is_empty() {
@@ -120,29 +119,15 @@ fn voices(ctx: &Context, doc: &mut Builder, m: &Stored<Meeting>) {
         .map(|v| {
             let who = match v.data.person_id {
                 None => "A participant".to_owned(),
-                Some(p) if ctx.named_at(m.id, p) => {
-                    let role = m
-                        .data
-                        .attendees
-                        .iter()
-                        .find(|a| a.person_id == p)
-                        .map(|a| a.role);
-                    ctx.person_at(m.id, p, role)
-                }
+                Some(p) if ctx.named_at(m.id, p) => ctx.person_at(m.id, p, role_at(m, p)),
                 Some(p) => {
-                    let role = m
-                        .data
-                        .attendees
-                        .iter()
-                        .find(|a| a.person_id == p)
-                        .map(|a| a.role)
-                        .or_else(|| {
-                            ctx.data
-                                .people
-                                .iter()
-                                .find(|x| x.id == p)
-                                .and_then(|x| x.data.roles.first().copied())
-                        });
+                    let role = role_at(m, p).or_else(|| {
+                        ctx.data
+                            .people
+                            .iter()
+                            .find(|x| x.id == p)
+                            .and_then(|x| x.data.roles.first().copied())
+                    });
                     match role {
                         Some(r) => with_article(r.label()),
                         None => "A participant".to_owned(),
@@ -160,6 +145,15 @@ fn voices(ctx: &Context, doc: &mut Builder, m: &Stored<Meeting>) {
         doc.heading(2, "What people said");
         doc.list(said);
     }
+}
+
+/// The role a person came to this session in, from its register.
+fn role_at(m: &Stored<Meeting>, person: i64) -> Option<PersonRole> {
+    m.data
+        .attendees
+        .iter()
+        .find(|a| a.person_id == person)
+        .map(|a| a.role)
 }
 
 /// "A patient partner", "An expert by experience".
@@ -196,15 +190,7 @@ fn actions(ctx: &Context, doc: &mut Builder, m: &Stored<Meeting>) {
     for a in actions {
         let owner = match (a.data.team_owned, a.data.owner_id) {
             (true, _) => "The team".to_owned(),
-            (false, Some(id)) => {
-                let role = m
-                    .data
-                    .attendees
-                    .iter()
-                    .find(|x| x.person_id == id)
-                    .map(|x| x.role);
-                ctx.person_at(m.id, id, role)
-            }
+            (false, Some(id)) => ctx.person_at(m.id, id, role_at(m, id)),
             (false, None) => String::new(),
         };
         table.row(vec![
