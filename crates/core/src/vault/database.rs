@@ -23,6 +23,7 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// The per-connection settings (docs/architecture.md, "Storage"), without a key (benchmarks use this alone for the
 /// plain-SQLite side of the cipher ratio).
 pub fn base_options(path: &std::path::Path, create: bool) -> CoreResult<SqliteConnectOptions> {
+    openssl_without_exit_cleanup();
     let url = format!("sqlite://{}", path.display());
     let opts = SqliteConnectOptions::from_str(&url)
         .map_err(|e| CoreError::Internal(format!("Bad database path: {e}")))?
@@ -38,6 +39,15 @@ pub fn base_options(path: &std::path::Path, create: bool) -> CoreResult<SqliteCo
         .pragma("secure_delete", "ON")
         .disable_statement_logging();
     Ok(opts)
+}
+
+/// Starts OpenSSL (SQLCipher's cipher library) without its clean-up at process exit, before
+/// any connection uses it. SQLCipher closes each connection on its own thread; if the process
+/// ends while one is still closing, OpenSSL's exit handler frees its tables under that thread
+/// and the process dies with heap corruption. The operating system frees everything at exit
+/// anyway. Safe to call any number of times (the first call does the work).
+pub fn openssl_without_exit_cleanup() {
+    openssl_sys::init();
 }
 
 /// Connection options for the vault database. The options hold the key: never log them.
