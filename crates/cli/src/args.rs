@@ -76,8 +76,9 @@ pub enum Command {
     },
     /// Export a report or everything.
     Export {
-        /// Which report: involvement, reflection, meeting, payments, gripp2, standards, or all
-        /// (everything, JSON only, re-importable).
+        /// Which report: involvement, reflection, meeting, payments, gripp2, standards, finance
+        /// (payments to participants, CSV), statement (one participant's, with --person), or
+        /// all (everything, JSON only, re-importable).
         #[arg(long, value_parser = report_names())]
         report: String,
         /// Which format.
@@ -92,9 +93,12 @@ pub enum Command {
         /// Only these projects (by name). Repeatable.
         #[arg(long)]
         project: Vec<String>,
-        /// One session's record (with --report meeting): the meeting's global id (uid).
+        /// One session (with --report meeting or finance): the meeting's global id (uid).
         #[arg(long)]
         meeting: Option<String>,
+        /// One participant's payment statement (with --report statement): their global id.
+        #[arg(long)]
+        person: Option<String>,
         /// Include private reflections.
         #[arg(long)]
         include_private: bool,

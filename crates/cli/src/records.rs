@@ -154,6 +154,8 @@ pub struct ExportArgs<'a> {
     pub projects: &'a [String],
     /// One session, by its global id.
     pub meeting: Option<&'a str>,
+    /// One participant (a payment statement), by their global id.
+    pub person: Option<&'a str>,
     /// Include private reflections.
     pub include_private: bool,
     /// `--names` as given: "full" keeps names; anything else (the default) uses roles.
@@ -171,10 +173,11 @@ pub async fn export(pool: &SqlitePool, args: ExportArgs<'_>) -> Result<u8, CliEr
     let Some(report) = ReportKind::parse(args.report) else {
         return export_everything(pool, &args, format).await;
     };
-    if args.meeting.is_some() && report != ReportKind::Meeting {
+    if args.meeting.is_some() && !matches!(report, ReportKind::Meeting | ReportKind::Finance) {
         return Err(CliError::Plain(
             USAGE,
-            "--meeting is for one session's record: use it with --report meeting.".into(),
+            "--meeting is for one session: use it with --report meeting or --report finance."
+                .into(),
         ));
     }
     let options = ExportOptions {
@@ -185,6 +188,7 @@ pub async fn export(pool: &SqlitePool, args: ExportArgs<'_>) -> Result<u8, CliEr
             to: args.to.map(str::to_owned),
             project_ids: project_ids_named(pool, args.projects).await?,
             meeting_uid: args.meeting.map(str::to_owned),
+            person_uid: args.person.map(str::to_owned),
         },
         include_private: args.include_private,
         names: if args.names == Some("full") {

@@ -40,6 +40,7 @@ fn options(from: NaiveDate, to: NaiveDate) -> ExportOptions {
             to: Some(to.to_string()),
             project_ids: Vec::new(),
             meeting_uid: None,
+            person_uid: None,
         },
         include_private: false,
         names: Names::Full,

@@ -64,16 +64,35 @@ pub fn check(options: &ExportOptions) -> CoreResult<()> {
         return Err(CoreError::invalid(
             "format",
             format!(
-                "The {} cannot be written as {}; CSV is for the involvement summary and the payments statement.",
+                "The {} cannot be written as {}; CSV is for the involvement summary, the payments statement and finance, and finance is CSV only.",
                 options.report.title().to_lowercase(),
                 options.format.extension().to_uppercase()
             ),
         ));
     }
-    if options.report == ReportKind::Payments && options.leave_out_money {
+    let about_money = matches!(
+        options.report,
+        ReportKind::Payments | ReportKind::Finance | ReportKind::Statement
+    );
+    if about_money && options.leave_out_money {
         return Err(CoreError::invalid(
             "leave_out_money",
-            "The payments statement is all about money, so money cannot be left out of it.",
+            format!(
+                "The {} is all about money, so money cannot be left out of it.",
+                options.report.title().to_lowercase()
+            ),
+        ));
+    }
+    if options.report == ReportKind::Statement && options.selection.person_uid.is_none() {
+        return Err(CoreError::invalid(
+            "person",
+            "Say whose payment statement this is (the person's uid).",
+        ));
+    }
+    if options.selection.person_uid.is_some() && options.report != ReportKind::Statement {
+        return Err(CoreError::invalid(
+            "person",
+            "Only a payment statement is about one person.",
         ));
     }
     Ok(())
@@ -92,7 +111,8 @@ pub async fn prepare(
     let ctx = reports::Context::new(&data, options, &prefs, today);
     let document = reports::build(&ctx)?;
     let mut rows = reports::rows::build(&ctx);
-    if let (Some(table), options::Names::Roles) = (rows.as_mut(), options.names) {
+    let hide_names = options.names == options::Names::Roles && !options.report.names_payees();
+    if let (Some(table), true) = (rows.as_mut(), hide_names) {
         let redactor = redact::Redactor::new(&data.names_to_hide);
         for cell in table.rows.iter_mut().flatten() {
             *cell = redactor.text(cell);
@@ -132,7 +152,7 @@ pub fn render(prepared: &Prepared, format: Format) -> CoreResult<Vec<u8>> {
             Some(rows) => render::csv::render(rows),
             None => Err(CoreError::invalid(
                 "format",
-                "CSV is for the involvement summary and the payments statement.",
+                "CSV is for the involvement summary, the payments statement and finance.",
             )),
         },
     }

@@ -20,6 +20,11 @@ pub enum ReportKind {
     Gripp2,
     /// Evidence under the six UK Standards for Public Involvement.
     Standards,
+    /// What the projects the user runs paid participants, one row per fee or expense, for a
+    /// finance team (CSV).
+    Finance,
+    /// One participant's payment statement: sessions, fees, expenses, paid and owed.
+    Statement,
 }
 
 /// File formats.
@@ -71,14 +76,22 @@ pub struct ExportOptions {
 
 impl ReportKind {
     /// Every report, in the order offered.
-    pub const ALL: [ReportKind; 6] = [
+    pub const ALL: [ReportKind; 8] = [
         ReportKind::Involvement,
         ReportKind::Reflection,
         ReportKind::Meeting,
         ReportKind::Payments,
         ReportKind::Gripp2,
         ReportKind::Standards,
+        ReportKind::Finance,
+        ReportKind::Statement,
     ];
+
+    /// Whether the report is about paying named people, so it names them whatever the names
+    /// choice (finance cannot pay "a patient partner").
+    pub fn names_payees(self) -> bool {
+        matches!(self, ReportKind::Finance | ReportKind::Statement)
+    }
 
     /// The name used on the command line and in file names.
     pub fn as_str(self) -> &'static str {
@@ -89,6 +102,8 @@ impl ReportKind {
             ReportKind::Payments => "payments",
             ReportKind::Gripp2 => "gripp2",
             ReportKind::Standards => "standards",
+            ReportKind::Finance => "finance",
+            ReportKind::Statement => "statement",
         }
     }
 
@@ -101,6 +116,8 @@ impl ReportKind {
             ReportKind::Payments => "Payments and expenses statement",
             ReportKind::Gripp2 => "GRIPP2 short form: public involvement",
             ReportKind::Standards => "UK Standards for Public Involvement: self-assessment",
+            ReportKind::Finance => "Payments to participants, for finance",
+            ReportKind::Statement => "Payment statement",
         }
     }
 
@@ -114,6 +131,7 @@ impl ReportKind {
     pub fn formats(self) -> &'static [Format] {
         match self {
             ReportKind::Involvement | ReportKind::Payments => &Format::ALL,
+            ReportKind::Finance => &[Format::Csv],
             _ => &[
                 Format::Pdf,
                 Format::Docx,
@@ -177,14 +195,18 @@ impl ReportKind {
             ReportKind::Payments => "Fees and expenses, claimed and paid, with totals per week, month and tax year. Facts, not advice.",
             ReportKind::Gripp2 => "A first draft of the GRIPP2 short form for reporting public involvement.",
             ReportKind::Standards => "Evidence from your records under the six UK Standards for Public Involvement.",
+            ReportKind::Finance => "For projects you run: what each participant is paid per session (payee, reference, kind, amount, cost code, date), one row per fee or expense. Payees are named.",
+            ReportKind::Statement => "One participant's sessions, fees and expenses, paid and still owed. Made from their page.",
         }
     }
 }
 
 /// Every report with its title, purpose and formats, in the order offered.
+/// (A payment statement is made from a person's page, so it is not in the list.)
 pub fn catalogue() -> Vec<ReportInfo> {
     ReportKind::ALL
         .iter()
+        .filter(|k| **k != ReportKind::Statement)
         .map(|&kind| ReportInfo {
             kind,
             title: kind.title().to_owned(),

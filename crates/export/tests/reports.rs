@@ -236,6 +236,7 @@ fn options(report: ReportKind, format: Format) -> ExportOptions {
             to: Some("2025-12-31".into()),
             project_ids: Vec::new(),
             meeting_uid: None,
+            person_uid: None,
         },
         include_private: false,
         names: Names::Full,
@@ -478,7 +479,8 @@ async fn csv_cells_cannot_run_as_formulas() {
 #[tokio::test]
 async fn private_text_and_names_stay_out_of_every_format() {
     let f = fixture().await;
-    for report in ReportKind::ALL {
+    // A payment statement is about one named person (its own test below).
+    for report in ReportKind::ALL.into_iter().filter(|r| *r != ReportKind::Statement) {
         for &format in report.formats() {
             let mut o = options(report, format);
             o.names = Names::Roles;
@@ -696,7 +698,8 @@ async fn names_are_hidden_by_default_in_every_format_whatever_their_case() {
     )
     .await
     .unwrap();
-    for report in ReportKind::ALL {
+    // A payment statement is about one named person (its own test below).
+    for report in ReportKind::ALL.into_iter().filter(|r| *r != ReportKind::Statement) {
         for &format in report.formats() {
             let mut o = options(report, format);
             o.names = Names::default();
@@ -857,6 +860,7 @@ async fn a_session_record_follows_consent_in_every_format_and_after_a_withdrawal
         format: Format::Pdf,
         selection: Selection {
             meeting_uid: Some(m.uid.clone()),
+            person_uid: None,
             ..Selection::default()
         },
         include_private: true,
@@ -956,4 +960,125 @@ async fn a_session_record_follows_consent_in_every_format_and_after_a_withdrawal
         page.exports[0].sessions,
         vec!["Workshop 2 — joint event (2026-05-01)".to_owned()]
     );
+}
+
+/// Paying participants: the finance CSV names each payee (whatever the names choice) with
+/// reference, kind, amount, cost code and date, one row per fee or expense; a person's statement
+/// holds only their own lines, paid and owed, and names them.
+#[tokio::test]
+async fn finance_rows_and_a_participants_statement_name_the_payee_and_add_up() {
+    use alongside_core::records::payments::{self, Payment};
+    let (_dir, _vault, pool) = alongside_test_support::vault().await;
+    let mut project = alongside_test_support::project("Discharge co-design");
+    project.involvement = Involvement::Run;
+    project.cost_code = "RH-PPI-1".into();
+    project.rate_cards = vec![alongside_core::records::RateCard {
+        from: "2026-01-01".into(),
+        per_hour_pence: Some(2_000),
+        per_half_day_pence: None,
+        per_day_pence: None,
+        covers: String::new(),
+    }];
+    let project = store::create(&pool, project).await.unwrap();
+    let ann = store::create(&pool, alongside_test_support::person("Annie Quill"))
+        .await
+        .unwrap();
+    let bo = store::create(&pool, alongside_test_support::person("Bo Tranter"))
+        .await
+        .unwrap();
+    let mut m = alongside_test_support::meeting(project.id, "2026-05-01"); // 90 minutes
+    m.attendees = vec![
+        alongside_test_support::attendee(ann.id, PersonRole::PatientPartner),
+        alongside_test_support::attendee(bo.id, PersonRole::Carer),
+    ];
+    let m = store::create(&pool, m).await.unwrap();
+    let run = payments::run_for_session(&pool, m.id).await.unwrap();
+    assert_eq!(run.fee_pence, Some(3_000));
+    let ann_line = run
+        .lines
+        .iter()
+        .find(|l| l.data.person_id == ann.id)
+        .unwrap();
+    store::update(
+        &pool,
+        ann_line.id,
+        Payment {
+            reference: "INV-41".into(),
+            expenses: vec![alongside_test_support::expense(ExpenseKind::Fares, 640)],
+            ..ann_line.data.clone()
+        },
+    )
+    .await
+    .unwrap();
+    payments::mark_paid(&pool, &[ann_line.id], "2026-05-20")
+        .await
+        .unwrap();
+
+    let with = |report: ReportKind, format: Format, person: Option<String>| ExportOptions {
+        report,
+        format,
+        selection: Selection {
+            person_uid: person,
+            ..Selection::default()
+        },
+        include_private: false,
+        names: Names::Roles,
+        leave_out_money: false,
+    };
+    let csv = String::from_utf8(bytes(&pool, &with(ReportKind::Finance, Format::Csv, None)).await)
+        .unwrap();
+    // A byte-order mark first, so spreadsheet programs read the £ right.
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        lines[0],
+        "Payee,Reference,Kind,Amount (£),Cost code,Date,Session,Paid on"
+    );
+    assert!(
+        lines.contains(
+            &"Annie Quill,INV-41,Fee,30.00,RH-PPI-1,2026-05-20,Steering committee,2026-05-20"
+        ),
+        "{csv}"
+    );
+    assert!(lines.contains(&"Annie Quill,INV-41,Expenses: Fares,6.40,RH-PPI-1,2026-05-20,Steering committee,2026-05-20"), "{csv}");
+    assert!(
+        lines.contains(&"Bo Tranter,,Fee,30.00,RH-PPI-1,2026-05-01,Steering committee,"),
+        "{csv}"
+    );
+    assert_eq!(lines.len(), 4);
+
+    // Finance is CSV only; a statement needs its person; only a statement is about one person.
+    for wrong in [
+        with(ReportKind::Finance, Format::Pdf, None),
+        with(ReportKind::Statement, Format::Pdf, None),
+        with(ReportKind::Meeting, Format::Pdf, Some(ann.uid.clone())),
+    ] {
+        assert!(alongside_export::check(&wrong).is_err(), "{wrong:?}");
+    }
+
+    let pdf = pdf_text(
+        &bytes(
+            &pool,
+            &with(ReportKind::Statement, Format::Pdf, Some(bo.uid.clone())),
+        )
+        .await,
+    );
+    let flat = pdf.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Payment statement"), "{flat}");
+    assert!(flat.contains("Bo Tranter"), "{flat}");
+    assert!(
+        !flat.contains("Annie Quill"),
+        "only their own lines: {flat}"
+    );
+    assert!(flat.contains("Not paid yet: £30.00"), "{flat}");
+    assert!(flat.contains("Paid: £0.00"), "{flat}");
+    let pdf = pdf_text(
+        &bytes(
+            &pool,
+            &with(ReportKind::Statement, Format::Pdf, Some(ann.uid.clone())),
+        )
+        .await,
+    );
+    let flat = pdf.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Paid: £36.40"), "{flat}");
+    assert!(flat.contains("INV-41"), "{flat}");
 }

@@ -12,6 +12,7 @@ use alongside_core::records::list::Page;
 use alongside_core::records::meetings::MeetingQuery;
 use alongside_core::records::money;
 use alongside_core::records::participants::{self, Merged, PersonPage};
+use alongside_core::records::payments::{self, PaymentQuery, PaymentRun};
 use alongside_core::records::people::PersonQuery;
 use alongside_core::records::periods::{self, MoneyPeriods};
 use alongside_core::records::preferences::{self, Preferences};
@@ -21,8 +22,8 @@ use alongside_core::records::search::{self, Privacy, SearchHit};
 use alongside_core::records::store::{self, Deleted};
 use alongside_core::records::voices::VoiceQuery;
 use alongside_core::records::{
-    Action, Consent, Contribution, FeedbackItem, Meeting, Person, Project, RecordKind, Reflection,
-    Stored, Voice,
+    Action, Consent, Contribution, FeedbackItem, Meeting, Payment, Person, Project, RecordKind,
+    Reflection, Stored, Voice,
 };
 use tauri::State;
 
@@ -151,6 +152,34 @@ kind_commands!(
     feedback_get,
     feedback_list
 );
+
+kind_commands!(
+    Payment,
+    PaymentQuery,
+    "payment line",
+    payment_create,
+    payment_update,
+    payment_get,
+    payment_list
+);
+
+/// Makes a payment line for everyone the session's register says was there and who has none.
+#[tauri::command]
+#[specta::specta]
+pub async fn payment_run(state: State<'_, AppState>, meeting_id: i64) -> CmdResult<PaymentRun> {
+    Ok(payments::run_for_session(&require_unlocked(&state).await?, meeting_id).await?)
+}
+
+/// Marks several payment lines paid on one day, all or none; returns how many were marked.
+#[tauri::command]
+#[specta::specta]
+pub async fn payments_mark_paid(
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+    paid_on: String,
+) -> CmdResult<u32> {
+    Ok(payments::mark_paid(&require_unlocked(&state).await?, &ids, &paid_on).await?)
+}
 
 /// A person's page: their sessions, consents, words, actions and the exports that held them.
 #[tauri::command]

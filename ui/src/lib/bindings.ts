@@ -87,6 +87,14 @@ export const commands = {
 	feedbackUpdate: (id: number, data: FeedbackItem) => typedError<Stored<FeedbackItem>, ApiError>(__TAURI_INVOKE("feedback_update", { id, data })),
 	feedbackGet: (id: number) => typedError<Stored<FeedbackItem>, ApiError>(__TAURI_INVOKE("feedback_get", { id })),
 	feedbackList: (query: FeedbackQuery) => typedError<Page<Stored<FeedbackItem>>, ApiError>(__TAURI_INVOKE("feedback_list", { query })),
+	paymentCreate: (data: Payment) => typedError<Stored<Payment>, ApiError>(__TAURI_INVOKE("payment_create", { data })),
+	paymentUpdate: (id: number, data: Payment) => typedError<Stored<Payment>, ApiError>(__TAURI_INVOKE("payment_update", { id, data })),
+	paymentGet: (id: number) => typedError<Stored<Payment>, ApiError>(__TAURI_INVOKE("payment_get", { id })),
+	paymentList: (query: PaymentQuery) => typedError<Page<Stored<Payment>>, ApiError>(__TAURI_INVOKE("payment_list", { query })),
+	/**  Makes a payment line for everyone the session's register says was there and who has none. */
+	paymentRun: (meetingId: number) => typedError<PaymentRun, ApiError>(__TAURI_INVOKE("payment_run", { meetingId })),
+	/**  Marks several payment lines paid on one day, all or none; returns how many were marked. */
+	paymentsMarkPaid: (ids: number[], paidOn: string) => typedError<number, ApiError>(__TAURI_INVOKE("payments_mark_paid", { ids, paidOn })),
 	/**  A person's page: their sessions, consents, words, actions and the exports that held them. */
 	personPage: (id: number) => typedError<PersonPage, ApiError>(__TAURI_INVOKE("person_page", { id })),
 	/**  Merges a duplicate record of a person into the one kept. */
@@ -616,6 +624,8 @@ export type Counts = {
 	voices: number,
 	/**  "You said, we did" items. */
 	feedback: number,
+	/**  Payment lines to participants. */
+	payments?: number,
 };
 
 /**  Everything the dashboard shows. */
@@ -1073,7 +1083,10 @@ export type MeetingQuery = {
 export type Merged = {
 	/**  The person kept. */
 	kept: number,
-	/**  Register lines, consent entries, voices, actions, feedback dates and project leads moved. */
+	/**
+	 *  Register lines, consent entries, voices, actions, payment lines, feedback dates and
+	 *  project leads moved.
+	 */
 	moved: number,
 };
 
@@ -1164,6 +1177,49 @@ export type PageTimes = {
 	drawn_ms: number | null,
 };
 
+/**  What a project pays one person for one session. */
+export type Payment = {
+	/**  The session. */
+	meeting_id: number,
+	/**  The person paid. */
+	person_id: number,
+	/**  What was agreed with them: fee, reduced fee, voucher, declined, to charity, no fee. */
+	arrangement: FeeArrangement,
+	/**  The fee (or the voucher's value, or what goes to charity), in pence; 0 when declined. */
+	fee_pence: number,
+	/**  Expenses: mileage, fares, care cover… */
+	expenses: Expense[],
+	/**  The finance reference (invoice, claim or payee number). */
+	reference: string,
+	/**  When it was paid (`YYYY-MM-DD`); unpaid while empty. */
+	paid_on: string | null,
+	/**  Anything else. */
+	note: string,
+};
+
+/**  Which payment lines a list shows. */
+export type PaymentQuery = {
+	/**  Only this person's. */
+	person_id?: number | null,
+	/**  Only unpaid (`Some(false)`) or paid (`Some(true)`) lines. */
+	paid?: boolean | null,
+} & ListQuery;
+
+/**  What a payment run did. */
+export type PaymentRun = {
+	/**  Lines made (people who were there and had none). */
+	made: number,
+	/**  People who were there and already had a line (left as they were). */
+	kept: number,
+	/**
+	 *  The fee each new line was given from the rate card, in pence (`None`: no rate card on
+	 *  the session's date, or no times to work the length out from; fees were left at £0).
+	 */
+	fee_pence: number | null,
+	/**  The session's payment lines after the run. */
+	lines: Stored<Payment>[],
+};
+
 /**  Money for the work done in one period: payable fees and expenses, by the date of the work. */
 export type PeriodMoney = {
 	/**  First day. */
@@ -1217,6 +1273,8 @@ export type PersonPage = {
 	voices: Stored<Voice>[],
 	/**  Actions they own. */
 	actions: Stored<Action>[],
+	/**  What they were paid, or are owed, per session (newest first). */
+	payments: Stored<Payment>[],
 	/**  Earlier exports that held their words. */
 	exports: ExportLogEntry[],
 };
@@ -1313,6 +1371,13 @@ export type Project = {
 	 *  (`None`: [`DEFAULT_FEEDBACK_DAYS`]).
 	 */
 	feedback_days?: number | null,
+	/**
+	 *  Days after a session by which its participants should have been paid
+	 *  (`None`: [`DEFAULT_PAY_DAYS`]).
+	 */
+	pay_within_days?: number | null,
+	/**  The finance cost code its payments are charged to (run projects). */
+	cost_code?: string,
 	/**  Where it sits on the involvement spectrum. */
 	approach: Approach,
 	/**  Planned, active, paused or finished. */
@@ -1442,7 +1507,9 @@ export type RecordKind =
 /**  Something a participant said. */
 "voice" | 
 /**  A "you said, we did" item. */
-"feedback";
+"feedback" | 
+/**  What a project pays one person for one session. */
+"payment";
 
 /**  A reflection, written to a template. */
 export type Reflection = {
@@ -1488,6 +1555,8 @@ export type ReminderSwitches = {
 	claim_unpaid?: boolean,
 	/**  A session the user runs whose "you said, we did" has not gone back in time. */
 	feedback_due?: boolean,
+	/**  A participant's payment still unpaid after the project's time (30 days unless set). */
+	participant_unpaid?: boolean,
 };
 
 /**  A report as the app offers it: its name, what it is for and its formats. */
@@ -1515,7 +1584,14 @@ export type ReportKind =
 /**  GRIPP2 short form, for project leads reporting involvement. */
 "gripp2" | 
 /**  Evidence under the six UK Standards for Public Involvement. */
-"standards";
+"standards" | 
+/**
+ *  What the projects the user runs paid participants, one row per fee or expense, for a
+ *  finance team (CSV).
+ */
+"finance" | 
+/**  One participant's payment statement: sessions, fees, expenses, paid and owed. */
+"statement";
 
 /**  What a restore brought back. */
 export type Restored = {
@@ -1555,6 +1631,8 @@ export type Selection = {
 	project_ids?: number[],
 	/**  One session only, by its global id (the dates and projects are then not used). */
 	meeting_uid?: string | null,
+	/**  One person's payment lines only, by the person's global id (a payment statement). */
+	person_uid?: string | null,
 };
 
 /**  Which reflections by how they may be shared. */

@@ -126,7 +126,19 @@ impl Contribution {
 }
 
 impl Expense {
-    fn validate(&self) -> CoreResult<()> {
+    /// Works a mileage line's amount out from its miles and rate (other lines as they are).
+    pub(crate) fn fill_mileage(&mut self) {
+        if let (ExpenseKind::Mileage, Some(miles), Some(rate)) =
+            (self.kind, self.tenth_miles, self.pence_per_mile)
+        {
+            if let Ok(p) = mileage_pence(miles, rate) {
+                self.amount_pence = p;
+            }
+        }
+    }
+
+    /// Checks one line: a real amount, a short note, and mileage that adds up.
+    pub(crate) fn validate(&self) -> CoreResult<()> {
         validate::pence("expenses", self.amount_pence)?;
         validate::limit("expenses", &self.note, MAX_SHORT)?;
         match (self.kind, self.tenth_miles, self.pence_per_mile) {
@@ -190,15 +202,7 @@ impl Record for Contribution {
     const TITLE_COLUMN: &'static str = "summary";
 
     fn normalise(&mut self) {
-        for e in &mut self.expenses {
-            if let (ExpenseKind::Mileage, Some(miles), Some(rate)) =
-                (e.kind, e.tenth_miles, e.pence_per_mile)
-            {
-                if let Ok(p) = mileage_pence(miles, rate) {
-                    e.amount_pence = p;
-                }
-            }
-        }
+        self.expenses.iter_mut().for_each(Expense::fill_mileage);
     }
 
     fn validate(&self) -> CoreResult<()> {

@@ -243,6 +243,8 @@ fn project_for(
         status,
         involvement: Involvement::TakePart,
         feedback_days: None,
+        pay_within_days: None,
+        cost_code: String::new(),
         start_date: Some(day(start)),
         end_date: Some(day(end)),
         lead_id: None,

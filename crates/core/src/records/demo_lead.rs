@@ -8,12 +8,14 @@ use sqlx::SqliteConnection;
 
 use super::choices::{
     AccessNeed, ActionStatus, Approach, AttendanceStatus, CoDesignStage, ConsentHow, Emotion,
-    FeeArrangement, FeedbackStatus, Involvement, MeetingKind, PersonRole, ProjectStatus,
+    ExpenseKind, FeeArrangement, FeedbackStatus, Involvement, MeetingKind, PersonRole,
+    ProjectStatus,
 };
 use super::demo::{day, put, Gen};
 use super::transfer::Counts;
 use super::{
-    Action, Attendee, Consent, FedBack, FeedbackItem, Meeting, Person, Project, RateCard, Voice,
+    Action, Attendee, Consent, Expense, FedBack, FeedbackItem, Meeting, Payment, Person, Project,
+    RateCard, Voice,
 };
 use crate::error::CoreResult;
 
@@ -138,6 +140,8 @@ pub(super) async fn run_project(
         status: ProjectStatus::Active,
         involvement: Involvement::Run,
         feedback_days: None,
+        pay_within_days: None,
+        cost_code: "RH-PPI-2026".into(),
         start_date: Some(day(start)),
         end_date: Some(day(today + Duration::days(120))),
         lead_id: None,
@@ -302,6 +306,54 @@ pub(super) async fn run_project(
         };
         put(conn, gen, date, &action).await?;
         counts.actions += 1;
+
+        // The payment run: everyone who was there, as they asked to be paid; the older
+        // sessions paid, the last two still to pay.
+        let fee = project
+            .rate_on(&meeting.date)
+            .zip(meeting.length_minutes())
+            .and_then(|(card, minutes)| card.fee_for(minutes))
+            .unwrap_or(0);
+        for (line, (_, _, _, pay)) in attendees.iter().zip(PEOPLE) {
+            if !line.status.was_there() {
+                continue;
+            }
+            let mut expenses = Vec::new();
+            if gen.chance(40) {
+                let tenth_miles = gen.rng.gen_range(30..250);
+                expenses.push(Expense {
+                    kind: ExpenseKind::Mileage,
+                    amount_pence: super::money::mileage_pence(tenth_miles, 45)?,
+                    tenth_miles: Some(tenth_miles),
+                    pence_per_mile: Some(45),
+                    note: String::new(),
+                });
+            } else if gen.chance(30) {
+                expenses.push(Expense {
+                    kind: ExpenseKind::Fares,
+                    amount_pence: gen.rng.gen_range(250..1_800),
+                    tenth_miles: None,
+                    pence_per_mile: None,
+                    note: "Bus".into(),
+                });
+            }
+            let payment = Payment {
+                meeting_id,
+                person_id: line.person_id,
+                arrangement: *pay,
+                fee_pence: if pay.is_payable() || *pay == FeeArrangement::Charity {
+                    fee
+                } else {
+                    0
+                },
+                expenses,
+                reference: format!("RH-{:02}-{:03}", s + 1, line.person_id),
+                paid_on: (s < 4).then(|| day(date + Duration::days(14))),
+                note: String::new(),
+            };
+            put(conn, gen, date, &payment).await?;
+            counts.payments += 1;
+        }
     }
     Ok(())
 }

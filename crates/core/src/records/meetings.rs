@@ -98,6 +98,18 @@ list_query!(
     }
 );
 
+impl Meeting {
+    /// How long it ran, in minutes, from its start and end times (`None` without both).
+    pub fn length_minutes(&self) -> Option<i64> {
+        let at = |t: &Option<String>| {
+            t.as_deref()
+                .and_then(|t| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok())
+        };
+        let minutes = (at(&self.end_time)? - at(&self.start_time)?).num_minutes();
+        (minutes > 0).then_some(minutes)
+    }
+}
+
 impl ListFilter for MeetingQuery {
     fn add_to(&self, sql: &mut Where) {
         sql.refers_to("project_id", self.list.project_id);

@@ -19,6 +19,7 @@ pub mod list;
 pub mod meetings;
 pub mod money;
 pub mod participants;
+pub mod payments;
 pub mod people;
 pub mod periods;
 pub mod preferences;
@@ -48,6 +49,7 @@ pub use consents::Consent;
 pub use contributions::{Contribution, Expense};
 pub use feedback::{FedBack, FeedbackItem};
 pub use meetings::{Attendee, FeltHeard, Meeting};
+pub use payments::Payment;
 pub use people::Person;
 pub use projects::{Project, RateCard};
 pub use reflections::Reflection;
@@ -92,11 +94,13 @@ pub enum RecordKind {
     Voice,
     /// A "you said, we did" item.
     Feedback,
+    /// What a project pays one person for one session.
+    Payment,
 }
 
 impl RecordKind {
     /// Every kind.
-    pub const ALL: [RecordKind; 9] = [
+    pub const ALL: [RecordKind; 10] = [
         RecordKind::Person,
         RecordKind::Project,
         RecordKind::Meeting,
@@ -106,6 +110,7 @@ impl RecordKind {
         RecordKind::Consent,
         RecordKind::Voice,
         RecordKind::Feedback,
+        RecordKind::Payment,
     ];
 
     /// The table holding this kind.
@@ -120,6 +125,7 @@ impl RecordKind {
             RecordKind::Consent => "consents",
             RecordKind::Voice => "voices",
             RecordKind::Feedback => "feedback_items",
+            RecordKind::Payment => "payments",
         }
     }
 
@@ -135,6 +141,7 @@ impl RecordKind {
             RecordKind::Consent => 7,
             RecordKind::Voice => 8,
             RecordKind::Feedback => 9,
+            RecordKind::Payment => 10,
         }
     }
 
@@ -155,6 +162,7 @@ impl RecordKind {
             RecordKind::Consent => "Consent",
             RecordKind::Voice => "Voice",
             RecordKind::Feedback => "You said, we did",
+            RecordKind::Payment => "Payment",
         }
     }
 
@@ -170,6 +178,7 @@ impl RecordKind {
             RecordKind::Consent => "consent entry",
             RecordKind::Voice => "voice",
             RecordKind::Feedback => "\"you said, we did\" item",
+            RecordKind::Payment => "payment line",
         }
     }
 
@@ -187,15 +196,22 @@ impl RecordKind {
                 ("consents", "meeting_id IN (SELECT id FROM meetings WHERE project_id = ?2)"),
                 ("voices", "meeting_id IN (SELECT id FROM meetings WHERE project_id = ?2)"),
                 ("feedback_items", "meeting_id IN (SELECT id FROM meetings WHERE project_id = ?2)"),
+                ("payments", "meeting_id IN (SELECT id FROM meetings WHERE project_id = ?2)"),
             ],
             RecordKind::Meeting => &[
                 ("actions", "meeting_id = ?2"),
                 ("consents", "meeting_id = ?2"),
                 ("voices", "meeting_id = ?2"),
                 ("feedback_items", "meeting_id = ?2"),
+                ("payments", "meeting_id = ?2"),
             ],
-            // A person's consents and words go with them (never left behind as "a participant").
-            RecordKind::Person => &[("consents", "person_id = ?2"), ("voices", "person_id = ?2")],
+            // A person's consents, words and payment lines go with them (never left behind as
+            // "a participant"); the app asks first when there are any.
+            RecordKind::Person => &[
+                ("consents", "person_id = ?2"),
+                ("voices", "person_id = ?2"),
+                ("payments", "person_id = ?2"),
+            ],
             _ => &[],
         }
     }

@@ -1,5 +1,5 @@
 //! A person as a lead sees them: their page (sessions and register, consents, voices, actions,
-//! the exports that held their words) and merging two records of the same person.
+//! payments, the exports that held their words) and merging two records of the same person.
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -8,7 +8,7 @@ use sqlx::{Row, SqlitePool};
 use super::choices::{AttendanceStatus, PersonRole};
 use super::export_log::{self, ExportLogEntry};
 use super::list::{Arg, Where};
-use super::{store, Action, Consent, Person, Stored, Voice};
+use super::{store, Action, Consent, Payment, Person, Stored, Voice};
 use crate::error::{CoreError, CoreResult};
 
 /// One session on a person's page.
@@ -41,6 +41,8 @@ pub struct PersonPage {
     pub voices: Vec<Stored<Voice>>,
     /// Actions they own.
     pub actions: Vec<Stored<Action>>,
+    /// What they were paid, or are owed, per session (newest first).
+    pub payments: Vec<Stored<Payment>>,
     /// Earlier exports that held their words.
     pub exports: Vec<ExportLogEntry>,
 }
@@ -87,6 +89,8 @@ pub async fn page(pool: &SqlitePool, person_id: i64) -> CoreResult<PersonPage> {
     let voices = store::matching(&mut conn, &of_person("person_id", person_id), "id DESC").await?;
     let actions =
         store::matching(&mut conn, &of_person("owner_id", person_id), "due_date, id").await?;
+    let payments =
+        store::matching(&mut conn, &of_person("person_id", person_id), "id DESC").await?;
     drop(conn);
     Ok(PersonPage {
         person,
@@ -94,6 +98,7 @@ pub async fn page(pool: &SqlitePool, person_id: i64) -> CoreResult<PersonPage> {
         consents,
         voices,
         actions,
+        payments,
         exports: export_log::with_words_of(pool, person_id).await?,
     })
 }
@@ -103,12 +108,14 @@ pub async fn page(pool: &SqlitePool, person_id: i64) -> CoreResult<PersonPage> {
 pub struct Merged {
     /// The person kept.
     pub kept: i64,
-    /// Register lines, consent entries, voices, actions, feedback dates and project leads moved.
+    /// Register lines, consent entries, voices, actions, payment lines, feedback dates and
+    /// project leads moved.
     pub moved: i64,
 }
 
-/// Merges `duplicate` into `keep`: every register line, consent entry, voice, action, feedback
-/// date and project lead moves to `keep`; roles and access needs are combined, empty fields are
+/// Merges `duplicate` into `keep`: every register line, consent entry, voice, action, payment
+/// line (both kept where each has one for a session: money is never lost), feedback date and
+/// project lead moves to `keep`; roles and access needs are combined, empty fields are
 /// filled from the duplicate and its notes are added. Where both have consent for the same
 /// session the stricter answer of each kind stands (nothing is allowed that either refused).
 /// Then the duplicate is deleted (with undo, like any delete). One transaction.
@@ -187,6 +194,7 @@ pub async fn merge(pool: &SqlitePool, keep: i64, duplicate: i64) -> CoreResult<M
         "UPDATE meeting_attendees SET person_id = ?1 WHERE person_id = ?2",
         "UPDATE voices SET person_id = ?1 WHERE person_id = ?2",
         "UPDATE actions SET owner_id = ?1 WHERE owner_id = ?2",
+        "UPDATE payments SET person_id = ?1 WHERE person_id = ?2",
         "DELETE FROM feedback_returns WHERE person_id = ?2 AND item_id IN
             (SELECT item_id FROM feedback_returns WHERE person_id = ?1)",
         "UPDATE feedback_returns SET person_id = ?1 WHERE person_id = ?2",

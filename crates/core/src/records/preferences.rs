@@ -103,6 +103,8 @@ pub struct ReminderSwitches {
     pub claim_unpaid: bool,
     /// A session the user runs whose "you said, we did" has not gone back in time.
     pub feedback_due: bool,
+    /// A participant's payment still unpaid after the project's time (30 days unless set).
+    pub participant_unpaid: bool,
 }
 
 impl Default for ReminderSwitches {
@@ -112,6 +114,7 @@ impl Default for ReminderSwitches {
             action_due: true,
             claim_unpaid: true,
             feedback_due: true,
+            participant_unpaid: true,
         }
     }
 }

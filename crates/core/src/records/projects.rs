@@ -42,6 +42,13 @@ record! {
         /// (`None`: [`DEFAULT_FEEDBACK_DAYS`]).
         #[serde(default)]
         pub feedback_days: Option<i64> => value,
+        /// Days after a session by which its participants should have been paid
+        /// (`None`: [`DEFAULT_PAY_DAYS`]).
+        #[serde(default)]
+        pub pay_within_days: Option<i64> => value,
+        /// The finance cost code its payments are charged to (run projects).
+        #[serde(default)]
+        pub cost_code: String => trimmed,
         /// Where it sits on the involvement spectrum.
         pub approach: Approach => choice,
         /// Planned, active, paused or finished.
@@ -87,6 +94,10 @@ impl RateCard {
 /// Four weeks: how long after a session its feedback should go back, unless a project says.
 pub const DEFAULT_FEEDBACK_DAYS: i64 = 28;
 
+/// Thirty days: how long after a session its participants' payments may stay unpaid before a
+/// reminder, unless a project says.
+pub const DEFAULT_PAY_DAYS: i64 = 30;
+
 impl Project {
     /// Whether the user runs this project (and so sees the lead tools on it).
     pub fn is_run(&self) -> bool {
@@ -96,6 +107,11 @@ impl Project {
     /// Days after a session by which its feedback should have gone back.
     pub fn feedback_within_days(&self) -> i64 {
         self.feedback_days.unwrap_or(DEFAULT_FEEDBACK_DAYS)
+    }
+
+    /// Days after a session by which its participants should have been paid.
+    pub fn pay_within(&self) -> i64 {
+        self.pay_within_days.unwrap_or(DEFAULT_PAY_DAYS)
     }
 
     /// The rate card in force on `date` (`YYYY-MM-DD`), if any.
@@ -161,6 +177,16 @@ impl Record for Project {
                 "Feedback should go back within 1 to 365 days of a session.",
             ));
         }
+        if self
+            .pay_within_days
+            .is_some_and(|d| !(1..=365).contains(&d))
+        {
+            return Err(CoreError::invalid(
+                "pay_within_days",
+                "Payments should be made within 1 to 365 days of a session.",
+            ));
+        }
+        validate::limit("cost_code", &self.cost_code, MAX_SHORT)?;
         let start = validate::opt_date("start_date", self.start_date.as_deref())?;
         let end = validate::opt_date("end_date", self.end_date.as_deref())?;
         validate::not_before(

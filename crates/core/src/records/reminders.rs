@@ -1,6 +1,7 @@
 //! Desktop reminders: a meeting tomorrow, an action due today, a claim unpaid 30 days after it
 //! was sent, a session the user runs whose "you said, we did" has not gone back to everyone who
-//! came within the project's time (four weeks unless set). Each kind can be switched off. A reminder says how many, never what: notification
+//! came within the project's time (four weeks unless set), participants still unpaid after the
+//! project's time (30 days unless set). Each kind can be switched off. A reminder says how many, never what: notification
 //! text is kept by the operating system outside the encrypted vault, so it holds no record text.
 
 use std::collections::BTreeSet;
@@ -34,6 +35,8 @@ pub enum ReminderKind {
     BackupDue,
     /// Sessions whose feedback has not gone back to everyone who came.
     FeedbackDue,
+    /// Payment lines to participants still unpaid after the project's time.
+    ParticipantUnpaid,
 }
 
 /// One desktop notification: a title and a sentence, with no record text in either.
@@ -59,7 +62,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 async fn candidates(
     pool: &SqlitePool,
     today: NaiveDate,
-) -> CoreResult<[(ReminderKind, Vec<String>); 5]> {
+) -> CoreResult<[(ReminderKind, Vec<String>); 6]> {
     let tomorrow = today + Days::new(1);
     let unpaid_since = today - Days::new(UNPAID_DAYS);
     let meetings: Vec<i64> = sqlx::query_scalar(
@@ -100,7 +103,23 @@ async fn candidates(
     .bind(super::projects::DEFAULT_FEEDBACK_DAYS)
     .fetch_all(pool)
     .await?;
+    let owed: Vec<i64> = sqlx::query_scalar(
+        "SELECT pay.id FROM payments pay JOIN meetings m ON m.id = pay.meeting_id
+         JOIN projects p ON p.id = m.project_id
+         WHERE pay.deleted_at IS NULL AND m.deleted_at IS NULL AND p.deleted_at IS NULL
+           AND pay.paid_on IS NULL AND pay.total_pence > 0
+           AND m.date <= date(?, '-' || coalesce(p.pay_within_days, ?) || ' days')
+         ORDER BY pay.id",
+    )
+    .bind(today.to_string())
+    .bind(super::projects::DEFAULT_PAY_DAYS)
+    .fetch_all(pool)
+    .await?;
     Ok([
+        (
+            ReminderKind::ParticipantUnpaid,
+            owed.iter().map(|id| format!("payment:{id}")).collect(),
+        ),
         (
             ReminderKind::FeedbackDue,
             waiting.iter().map(|id| format!("feedback:{id}")).collect(),
@@ -145,6 +164,7 @@ fn wanted(switches: ReminderSwitches, kind: ReminderKind) -> bool {
         ReminderKind::ActionDue => switches.action_due,
         ReminderKind::ClaimUnpaid => switches.claim_unpaid,
         ReminderKind::FeedbackDue => switches.feedback_due,
+        ReminderKind::ParticipantUnpaid => switches.participant_unpaid,
         // Switched by the backup interval itself ("never" gives no candidates).
         ReminderKind::BackupDue => true,
     }
@@ -174,6 +194,14 @@ fn reminder(kind: ReminderKind, n: usize) -> Reminder {
             format!(
                 "{} you ran {} not had \"you said, we did\" sent to everyone who came.",
                 plural(n, "session", "sessions"),
+                if n == 1 { "has" } else { "have" }
+            ),
+        ),
+        ReminderKind::ParticipantUnpaid => (
+            "Participants to pay",
+            format!(
+                "{} for sessions you ran {} not been marked paid in time.",
+                plural(n, "payment", "payments"),
                 if n == 1 { "has" } else { "have" }
             ),
         ),

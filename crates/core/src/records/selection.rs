@@ -9,8 +9,8 @@ use sqlx::SqlitePool;
 use super::consent_rules::ConsentLedger;
 use super::list::{Arg, Where};
 use super::{
-    store, validate, Action, Consent, Contribution, FeedbackItem, Meeting, Person, Project,
-    Reflection, Stored, Voice,
+    store, validate, Action, Consent, Contribution, FeedbackItem, Meeting, Payment, Person,
+    Project, Reflection, Stored, Voice,
 };
 use crate::error::{CoreError, CoreResult};
 
@@ -26,6 +26,8 @@ pub struct Selection {
     pub project_ids: Vec<i64>,
     /// One session only, by its global id (the dates and projects are then not used).
     pub meeting_uid: Option<String>,
+    /// One person's payment lines only, by the person's global id (a payment statement).
+    pub person_uid: Option<String>,
 }
 
 /// The records a selection covers, each list in date order (projects by title).
@@ -61,6 +63,8 @@ pub struct Selected {
     pub voices_left_out: usize,
     /// "You said, we did" items of the meetings.
     pub feedback: Vec<Stored<FeedbackItem>>,
+    /// Payment lines of the meetings (only the chosen person's, when one is chosen).
+    pub payments: Vec<Stored<Payment>>,
 }
 
 impl Selected {
@@ -92,6 +96,21 @@ impl Selection {
                 return Err(CoreError::invalid(
                     "meeting",
                     "There is no meeting or session with that id in the vault.",
+                ));
+            }
+        }
+        if let Some(uid) = &self.person_uid {
+            super::uid::check("person", uid)?;
+            let found: i64 = sqlx::query_scalar(
+                "SELECT count(*) FROM people WHERE uid = ? AND deleted_at IS NULL",
+            )
+            .bind(uid)
+            .fetch_one(pool)
+            .await?;
+            if found == 0 {
+                return Err(CoreError::invalid(
+                    "person",
+                    "There is no person with that id in the vault.",
                 ));
             }
         }
@@ -209,6 +228,14 @@ async fn load_with(
     let voices_left_out = heard - voices.len();
     let feedback =
         store::matching::<FeedbackItem>(&mut conn, &of_meetings(), "meeting_id, id").await?;
+    let mut filter = of_meetings();
+    if let Some(uid) = &selection.person_uid {
+        filter.push(
+            "person_id IN (SELECT id FROM people WHERE uid = ?)",
+            [Arg::Text(uid.clone())],
+        );
+    }
+    let payments = store::matching::<Payment>(&mut conn, &filter, "meeting_id, id").await?;
 
     let mut filter = selection.live_in_range("date");
     filter.any_of("project_id", ids);
@@ -280,6 +307,7 @@ async fn load_with(
         voices,
         voices_left_out,
         feedback,
+        payments,
     })
 }
 

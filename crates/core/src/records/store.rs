@@ -95,7 +95,11 @@ pub(crate) async fn insert_row<T: Record>(
     Ok(new_id)
 }
 
-async fn fetch<T: Record>(conn: &mut SqliteConnection, id: i64) -> CoreResult<Stored<T>> {
+/// Reads one live record with its child rows on `conn`.
+pub(crate) async fn fetch<T: Record>(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> CoreResult<Stored<T>> {
     let sql = format!("{} WHERE id = ? AND deleted_at IS NULL", select_sql::<T>());
     let row = sqlx::query(&sql)
         .bind(id)
@@ -261,6 +265,7 @@ pub async fn purge_expired(
     let mut removed = 0;
     // Children before parents, so cascades never meet a half-deleted parent.
     for kind in [
+        RecordKind::Payment,
         RecordKind::Feedback,
         RecordKind::Voice,
         RecordKind::Consent,
@@ -443,7 +448,8 @@ pub async fn live_counts(pool: &SqlitePool) -> CoreResult<super::transfer::Count
                 (SELECT count(*) FROM reflections WHERE deleted_at IS NULL) AS reflections,
                 (SELECT count(*) FROM consents WHERE deleted_at IS NULL) AS consents,
                 (SELECT count(*) FROM voices WHERE deleted_at IS NULL) AS voices,
-                (SELECT count(*) FROM feedback_items WHERE deleted_at IS NULL) AS feedback",
+                (SELECT count(*) FROM feedback_items WHERE deleted_at IS NULL) AS feedback,
+                (SELECT count(*) FROM payments WHERE deleted_at IS NULL) AS payments",
     )
     .fetch_one(pool)
     .await?;
@@ -462,5 +468,6 @@ pub async fn live_counts(pool: &SqlitePool) -> CoreResult<super::transfer::Count
         consents: get("consents")?,
         voices: get("voices")?,
         feedback: get("feedback")?,
+        payments: get("payments")?,
     })
 }

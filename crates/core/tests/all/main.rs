@@ -9,6 +9,7 @@ mod hostile;
 mod lead;
 mod logs;
 mod migrations;
+mod payments;
 mod records;
 mod reminders;
 mod security;

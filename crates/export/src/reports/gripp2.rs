@@ -59,6 +59,7 @@ pub fn build(ctx: &Context) -> Vec<Block> {
         ));
         doc.list(meetings_by_kind(meetings()));
         doc.list(contributions_by_activity(contributions()));
+        doc.list(super::participant_pay::summary_line(ctx, Some(p.id)));
         let people = people_by_role(meetings());
         if !people.is_empty() {
             doc.paragraph("People who took part in the meetings, by role:");

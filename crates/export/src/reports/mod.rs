@@ -4,6 +4,7 @@ mod evidence;
 mod gripp2;
 mod involvement;
 mod meetings;
+mod participant_pay;
 mod payments;
 
 mod reflections;
@@ -119,6 +120,18 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// A person's name as written, whatever the names choice (for payees only).
+    pub fn full_name(&self, id: i64) -> String {
+        self.people
+            .get(&id)
+            .map_or_else(|| "Someone".into(), |p| p.data.name.clone())
+    }
+
+    /// A project of the selection.
+    pub fn project_record(&self, id: i64) -> Option<&'a Stored<Project>> {
+        self.projects.get(&id).copied()
+    }
+
     /// Whether money may be shown.
     pub fn money(&self) -> bool {
         !self.options.leave_out_money
@@ -159,6 +172,8 @@ pub fn build(ctx: &Context) -> CoreResult<Document> {
         ReportKind::Payments => payments::build(ctx)?,
         ReportKind::Gripp2 => gripp2::build(ctx),
         ReportKind::Standards => standards::build(ctx),
+        ReportKind::Finance => participant_pay::finance(ctx),
+        ReportKind::Statement => participant_pay::statement(ctx),
     };
     let shows_reflections = matches!(report, ReportKind::Gripp2 | ReportKind::Standards);
     if ctx.data.private_left_out > 0 && shows_reflections {
@@ -167,7 +182,10 @@ pub fn build(ctx: &Context) -> CoreResult<Document> {
     if ctx.options.include_private {
         notes.push("Private reflections are included, as asked.".into());
     }
-    if ctx.options.names == Names::Roles {
+    let hide_names = ctx.options.names == Names::Roles && !report.names_payees();
+    if report.names_payees() {
+        notes.push("Payees are named: a payment needs the name of the person paid.".into());
+    } else if hide_names {
         notes.push("People are shown by their roles, not their names.".into());
     }
     if !ctx.data.voices.is_empty() || ctx.data.voices_left_out > 0 {
@@ -176,7 +194,7 @@ pub fn build(ctx: &Context) -> CoreResult<Document> {
                 .into(),
         );
     }
-    if ctx.options.leave_out_money && report != ReportKind::Payments {
+    if ctx.options.leave_out_money {
         notes.push("Fees, expenses and payments are left out.".into());
     }
     let mut doc = Document {
@@ -189,7 +207,9 @@ pub fn build(ctx: &Context) -> CoreResult<Document> {
         notes,
         blocks,
     };
-    if ctx.options.names == Names::Roles {
+    if report.names_payees() {
+        // Paying people needs their names; nothing else of theirs is in these reports.
+    } else if hide_names {
         Redactor::new(&ctx.data.names_to_hide).apply(&mut doc);
     } else {
         let hidden = ctx.not_to_name();
@@ -204,6 +224,12 @@ fn subtitle(ctx: &Context) -> String {
     let sel = &ctx.data.selection;
     let range = match (&sel.from, &sel.to) {
         _ if ctx.options.selection.meeting_uid.is_some() => "One session".into(),
+        _ if ctx.options.selection.person_uid.is_some()
+            && sel.from.is_none()
+            && sel.to.is_none() =>
+        {
+            "All sessions".into()
+        }
         (Some(f), Some(t)) => format!("{} to {}", long_date(f), long_date(t)),
         (Some(f), None) => format!("From {}", long_date(f)),
         (None, Some(t)) => format!("Up to {}", long_date(t)),

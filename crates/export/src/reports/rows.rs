@@ -9,7 +9,7 @@ use crate::document::Table;
 use crate::options::ReportKind;
 
 /// Pence as a plain number of pounds for a spreadsheet: `1250` → `12.50`.
-fn pounds(pence: i64) -> String {
+pub(crate) fn pounds(pence: i64) -> String {
     format_pence(pence).replace(['£', ','], "")
 }
 
@@ -18,6 +18,7 @@ pub fn build(ctx: &Context) -> Option<Table> {
     match ctx.options.report {
         ReportKind::Involvement => Some(contributions(ctx)),
         ReportKind::Payments if ctx.money() => Some(money(ctx)),
+        ReportKind::Finance => Some(super::participant_pay::finance_rows(ctx)),
         _ => None,
     }
 }

@@ -88,6 +88,7 @@ fn inclusive_opportunities(ctx: &Context, doc: &mut Builder) {
             "Contributions with expenses paid so people could take part: {supported}"
         ));
     }
+    items.extend(super::participant_pay::summary_line(ctx, None));
     doc.list(items);
     let people = people_by_role(data.meetings.iter());
     if !people.is_empty() {

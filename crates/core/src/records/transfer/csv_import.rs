@@ -589,6 +589,8 @@ pub async fn import(
             status: ProjectStatus::Active,
             involvement: Default::default(),
             feedback_days: None,
+            pay_within_days: None,
+            cost_code: String::new(),
             start_date: None,
             end_date: None,
             lead_id: None,

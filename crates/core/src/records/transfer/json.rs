@@ -11,8 +11,8 @@ use crate::records::choices::{AttendanceStatus, PersonRole};
 use crate::records::preferences::{self, Preferences};
 use crate::records::store::{self, insert_row};
 use crate::records::{
-    Action, Consent, Contribution, FeedbackItem, Meeting, Person, Project, Record, RecordKind,
-    Reflection, Stored, Voice,
+    Action, Consent, Contribution, FeedbackItem, Meeting, Payment, Person, Project, Record,
+    RecordKind, Reflection, Stored, Voice,
 };
 
 /// The `format` value of an Alongside JSON export.
@@ -150,6 +150,9 @@ pub struct Everything {
     /// "You said, we did" items.
     #[serde(default)]
     pub you_said_we_did: Vec<Linked<FeedbackItem>>,
+    /// Payment lines to participants (one per person per session).
+    #[serde(default)]
+    pub payments: Vec<Linked<Payment>>,
 }
 
 impl Everything {
@@ -171,6 +174,7 @@ impl Everything {
             consents: n(self.consents.len()),
             voices: n(self.voices.len()),
             feedback: n(self.you_said_we_did.len()),
+            payments: n(self.payments.len()),
         }
     }
 }
@@ -189,6 +193,7 @@ pub async fn export_all(pool: &SqlitePool, include_private: bool) -> CoreResult<
     let consents = store::all::<Consent>(&mut tx).await?;
     let voices = store::all::<Voice>(&mut tx).await?;
     let items = store::all::<FeedbackItem>(&mut tx).await?;
+    let payments = store::all::<Payment>(&mut tx).await?;
     let uids = Uids::new(&people, &meetings, &voices);
     let everything = Everything {
         format: FORMAT.into(),
@@ -222,6 +227,13 @@ pub async fn export_all(pool: &SqlitePool, include_private: bool) -> CoreResult<
             .map(|i| {
                 let (m, v) = (i.data.meeting_id, i.data.voice_ids.clone());
                 uids.linked(i, m, None, &v)
+            })
+            .collect(),
+        payments: payments
+            .into_iter()
+            .map(|p| {
+                let (m, who) = (p.data.meeting_id, p.data.person_id);
+                uids.linked(p, m, Some(who), &[])
             })
             .collect(),
         people,
@@ -412,6 +424,7 @@ pub fn parse(bytes: &[u8], report: &mut ImportReport) -> Option<Everything> {
                 .iter()
                 .map(|r| r.record.id)
                 .collect(),
+            RecordKind::Payment => everything.payments.iter().map(|r| r.record.id).collect(),
         }
     };
     let all_ids: Vec<(RecordKind, HashSet<i64>)> = RecordKind::ALL
@@ -455,6 +468,13 @@ pub fn parse(bytes: &[u8], report: &mut ImportReport) -> Option<Everything> {
         report,
         "you_said_we_did",
         everything.you_said_we_did.iter().map(|r| &r.record),
+        &known,
+        u,
+    );
+    check_kind(
+        report,
+        "payments",
+        everything.payments.iter().map(|r| &r.record),
         &known,
         u,
     );
@@ -546,6 +566,7 @@ pub async fn import(pool: &SqlitePool, bytes: &[u8], dry_run: bool) -> CoreResul
         everything.you_said_we_did.iter().map(|r| &r.record),
     )
     .await?;
+    insert_all(&mut tx, everything.payments.iter().map(|r| &r.record)).await?;
     sqlx::query(
         "INSERT INTO settings (key, value, updated_at) VALUES ('preferences', ?, ?)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",

@@ -47,6 +47,9 @@ pub struct Counts {
     pub voices: u32,
     /// "You said, we did" items.
     pub feedback: u32,
+    /// Payment lines to participants.
+    #[serde(default)]
+    pub payments: u32,
 }
 
 /// What an import found and did.

@@ -1,0 +1,25 @@
+-- Paying participants on projects the user runs: one payment line per person per session
+-- (made by a payment run from the register and the project's rate card), with expenses; a
+-- project's cost code for finance; and how long its payments may stay unpaid (NULL = 30 days).
+CREATE TABLE payments (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    arrangement TEXT NOT NULL,
+    fee_pence INTEGER NOT NULL DEFAULT 0 CHECK (fee_pence >= 0),
+    expenses TEXT NOT NULL DEFAULT '[]',
+    total_pence INTEGER NOT NULL DEFAULT 0 CHECK (total_pence >= 0),
+    reference TEXT NOT NULL DEFAULT '',
+    paid_on TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+) STRICT;
+CREATE UNIQUE INDEX payments_uid ON payments(uid);
+CREATE INDEX payments_meeting ON payments(meeting_id);
+CREATE INDEX payments_person ON payments(person_id);
+
+ALTER TABLE projects ADD COLUMN cost_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE projects ADD COLUMN pay_within_days INTEGER CHECK (pay_within_days BETWEEN 1 AND 365);
