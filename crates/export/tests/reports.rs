@@ -480,7 +480,10 @@ async fn csv_cells_cannot_run_as_formulas() {
 async fn private_text_and_names_stay_out_of_every_format() {
     let f = fixture().await;
     // A payment statement is about one named person (its own test below).
-    for report in ReportKind::ALL.into_iter().filter(|r| *r != ReportKind::Statement) {
+    for report in ReportKind::ALL
+        .into_iter()
+        .filter(|r| *r != ReportKind::Statement)
+    {
         for &format in report.formats() {
             let mut o = options(report, format);
             o.names = Names::Roles;
@@ -699,7 +702,10 @@ async fn names_are_hidden_by_default_in_every_format_whatever_their_case() {
     .await
     .unwrap();
     // A payment statement is about one named person (its own test below).
-    for report in ReportKind::ALL.into_iter().filter(|r| *r != ReportKind::Statement) {
+    for report in ReportKind::ALL
+        .into_iter()
+        .filter(|r| *r != ReportKind::Statement)
+    {
         for &format in report.formats() {
             let mut o = options(report, format);
             o.names = Names::default();

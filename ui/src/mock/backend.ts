@@ -57,7 +57,7 @@ function status(v: MockVault): VaultStatus {
     schema_version: v.unlocked ? 6 : null,
     drafts: v.unlocked ? 0 : null,
     records: v.unlocked
-      ? { people: 0, projects: 0, meetings: 0, actions: 0, contributions: 0, expenses: 0, reflections: 0, consents: 0, voices: 0, feedback: 0 }
+      ? { people: 0, projects: 0, meetings: 0, actions: 0, contributions: 0, expenses: 0, reflections: 0, consents: 0, voices: 0, feedback: 0, payments: 0 }
       : null,
     auto_lock_minutes: v.unlocked ? v.autoLock : null,
   };
@@ -180,6 +180,7 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
         consents: v.records.rows.consent.length,
         voices: v.records.rows.voice.length,
         feedback: v.records.rows.feedback.length,
+        payments: v.records.rows.payment.length,
       };
       return { path: `/home/you/Documents/alongside-${made_at.slice(0, 10)}.backup`, made_at, size_kib: 2_480, counts };
     }
@@ -195,7 +196,19 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
           "wrong_passphrase",
           "That backup passphrase does not open this backup. Use the passphrase you chose when you made the backup (it may differ from the one you unlock the app with).",
         );
-      const counts = { people: 3, projects: 2, meetings: 14, actions: 5, contributions: 61, expenses: 12, reflections: 9, consents: 0, voices: 0, feedback: 0 };
+      const counts = {
+        people: 3,
+        projects: 2,
+        meetings: 14,
+        actions: 5,
+        contributions: 61,
+        expenses: 12,
+        reflections: 9,
+        consents: 0,
+        voices: 0,
+        feedback: 0,
+        payments: 0,
+      };
       if (v.exists) {
         mustBeOpen();
         if (!args.replace)

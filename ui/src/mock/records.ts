@@ -5,7 +5,7 @@ import type { ApiError, Dashboard, LastBackup, Preferences, Stored } from "../li
 import choices from "./choices.json";
 import reports from "./reports.json";
 
-type Kind = "person" | "project" | "meeting" | "action" | "contribution" | "reflection" | "consent" | "voice" | "feedback";
+type Kind = "person" | "project" | "meeting" | "action" | "contribution" | "reflection" | "consent" | "voice" | "feedback" | "payment";
 type Row = Stored<any> & { deleted?: boolean };
 
 export type MockRecords = {
@@ -23,7 +23,7 @@ const DEFAULT_PREFS: Preferences = {
   tax_year_start_month: 4,
   tax_year_start_day: 6,
   assessment_start_day: 1,
-  reminders: { meeting_tomorrow: true, action_due: true, claim_unpaid: true, feedback_due: true },
+  reminders: { meeting_tomorrow: true, action_due: true, claim_unpaid: true, feedback_due: true, participant_unpaid: true },
   mileage_rates: [],
   export_include_private: false,
   export_show_names: false,
@@ -33,7 +33,7 @@ const DEFAULT_PREFS: Preferences = {
 
 export function newMockRecords(): MockRecords {
   return {
-    rows: { person: [], project: [], meeting: [], action: [], contribution: [], reflection: [], consent: [], voice: [], feedback: [] },
+    rows: { person: [], project: [], meeting: [], action: [], contribution: [], reflection: [], consent: [], voice: [], feedback: [], payment: [] },
     nextId: 1,
     prefs: { ...DEFAULT_PREFS },
     drafts: new Map(),
@@ -56,15 +56,17 @@ function check(kind: Kind, data: any) {
     fail("invalid_input", kind === "project" ? "Add the project's name." : "Add a title.", kind === "person" ? "name" : "title");
   if (kind === "voice" && !String(data.text ?? "").trim()) fail("invalid_input", "Add what was said.", "text");
   if (kind === "feedback" && !String(data.we_did ?? "").trim()) fail("invalid_input", "Add what was done, or what will be done.", "we_did");
+  if (kind === "payment" && (data.arrangement === "declined" || data.arrangement === "unpaid") && data.fee_pence !== 0)
+    fail("invalid_input", "A declined fee, or no fee, is £0. Choose another arrangement to pay a fee.", "fee_pence");
   if ("date" in data && !isDate(data.date)) fail("invalid_input", "Enter a real date, like 2026-03-31 (year, month, day).", "date");
   for (const f of ["start_date", "end_date", "due_date", "claim_submitted_on", "paid_on"]) {
     if (data[f] != null && data[f] !== "" && !isDate(data[f])) fail("invalid_input", "Enter a real date, like 2026-03-31 (year, month, day).", f);
   }
-  if (kind === "contribution") {
+  if (kind === "contribution")
     for (const f of ["prep_minutes", "meeting_minutes", "travel_minutes"])
       if (data[f] < 0) fail("invalid_input", "Enter minutes from 0 up to one week (10,080).", f);
+  if (kind === "contribution" || kind === "payment")
     for (const x of data.expenses) if (x.kind === "mileage") x.amount_pence = mileagePence(x.tenth_miles, x.pence_per_mile);
-  }
 }
 
 /** The mock's stand-in for the core's mileage rounding (to the nearest penny, halves up). */
@@ -92,7 +94,7 @@ function dateOf(_kind: Kind, d: any): string {
 
 /** Handles a record command, or returns `undefined` when `cmd` is not one. */
 export function handleRecords(m: MockRecords, cmd: string, args: Record<string, any>): unknown {
-  const match = /^(person|project|meeting|action|contribution|reflection|consent|voice|feedback)_(create|update|get|list)$/.exec(cmd);
+  const match = /^(person|project|meeting|action|contribution|reflection|consent|voice|feedback|payment)_(create|update|get|list)$/.exec(cmd);
   if (match) {
     const kind = match[1] as Kind;
     const rows = m.rows[kind];
@@ -168,6 +170,7 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
         consents: live("consent").filter((c) => c.data.person_id === person.id),
         voices: live("voice").filter((v) => v.data.person_id === person.id),
         actions: live("action").filter((a) => a.data.owner_id === person.id),
+        payments: live("payment").filter((p) => p.data.person_id === person.id),
         exports: [],
       });
     }
@@ -175,7 +178,7 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
       if (args.keep === args.duplicate) fail("invalid_input", "Choose two different people to merge.", "duplicate");
       const dup = m.rows.person.find((r) => r.id === args.duplicate && !r.deleted) ?? fail("not_found", "That person is not in the vault any more.");
       let moved = 0;
-      for (const k of ["consent", "voice"] as Kind[])
+      for (const k of ["consent", "voice", "payment"] as Kind[])
         for (const r of m.rows[k])
           if (r.data.person_id === dup.id) {
             r.data.person_id = args.keep;
@@ -183,6 +186,49 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
           }
       dup.deleted = true;
       return { kept: args.keep, moved };
+    }
+    case "payment_run": {
+      // The core works the fee out from the rate card; the mock pays the first card's day rate.
+      const meeting = m.rows.meeting.find((r) => r.id === args.meetingId && !r.deleted) ?? fail("not_found", "That meeting is not in the vault any more.");
+      const project = m.rows.project.find((r) => r.id === meeting.data.project_id);
+      if (project?.data.involvement !== "run") fail("invalid_input", "Payment runs are for sessions of projects you run.", "meeting_id");
+      const fee = project?.data.rate_cards[0]?.per_day_pence ?? null;
+      const lines = () => m.rows.payment.filter((r) => !r.deleted && r.data.meeting_id === meeting.id);
+      const had = new Set(lines().map((r) => r.data.person_id));
+      let made = 0;
+      for (const a of meeting.data.attendees) {
+        if (!["attended", "left_early", "joined_online"].includes(a.status) || had.has(a.person_id)) continue;
+        const pref = m.rows.person.find((r) => r.id === a.person_id)?.data.payment_preference ?? "fee";
+        const id = m.nextId++;
+        m.rows.payment.push({
+          id,
+          uid: `0190d4e2-7c1a-7b3e-8f00-${String(id).padStart(12, "0")}`,
+          created_at: stamp(),
+          updated_at: stamp(),
+          data: {
+            meeting_id: meeting.id,
+            person_id: a.person_id,
+            arrangement: pref,
+            fee_pence: pref === "declined" || pref === "unpaid" ? 0 : (fee ?? 0),
+            expenses: [],
+            reference: "",
+            paid_on: null,
+            note: "",
+          },
+        });
+        made++;
+      }
+      return clone({ made, kept: had.size, fee_pence: fee, lines: lines() });
+    }
+    case "payments_mark_paid": {
+      if (!isDate(args.paidOn)) fail("invalid_input", "Enter a real date, like 2026-03-31 (year, month, day).", "paid_on");
+      let n = 0;
+      for (const r of m.rows.payment)
+        if (args.ids.includes(r.id) && !r.deleted && !r.data.paid_on) {
+          r.data.paid_on = args.paidOn;
+          n++;
+        }
+      return n;
     }
     case "choices":
       return choices;
@@ -511,10 +557,12 @@ export function seedMockRecords(m: MockRecords) {
     status: "active",
     involvement: "run",
     feedback_days: null,
+    pay_within_days: null,
+    cost_code: "RH-PPI-2026",
     start_date: "2026-01-10",
     end_date: null,
     lead_id: null,
-    rate_cards: [],
+    rate_cards: [{ from: "2026-01-01", per_hour_pence: null, per_half_day_pence: 7500, per_day_pence: 15000, covers: "Sessions" }],
     notes: "",
     tags: [],
   });
@@ -574,5 +622,15 @@ export function seedMockRecords(m: MockRecords) {
     reason: "",
     voice_ids: [voice],
     fed_back: [],
+  });
+  add("payment", {
+    meeting_id: workshop,
+    person_id: alex,
+    arrangement: "fee",
+    fee_pence: 7500,
+    expenses: [{ kind: "fares", amount_pence: 640, tenth_miles: null, pence_per_mile: null, note: "Bus" }],
+    reference: "RH-02-001",
+    paid_on: null,
+    note: "",
   });
 }

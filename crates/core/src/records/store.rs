@@ -201,6 +201,7 @@ pub async fn delete(pool: &SqlitePool, kind: RecordKind, id: i64) -> CoreResult<
         return Err(not_found(kind));
     }
     let mut with_it = 0;
+    let mut belonging = Vec::new();
     for (table, condition) in kind.cascade() {
         let sql =
             format!("UPDATE {table} SET deleted_at = ?1 WHERE deleted_at IS NULL AND {condition}");
@@ -210,8 +211,18 @@ pub async fn delete(pool: &SqlitePool, kind: RecordKind, id: i64) -> CoreResult<
             .execute(&mut *tx)
             .await?;
         with_it += i64::try_from(done.rows_affected()).unwrap_or(i64::MAX);
+        belonging.push((*table, done.rows_affected()));
     }
     tx.commit().await?;
+    if kind == RecordKind::Person && with_it > 0 {
+        // Counts only: never a name or any record text.
+        tracing::info!(
+            id,
+            ?belonging,
+            "a person was deleted with their consent entries, words and payment lines (undo \
+             possible for a while)"
+        );
+    }
     Ok(Deleted {
         kind,
         id,

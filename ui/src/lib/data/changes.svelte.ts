@@ -6,21 +6,33 @@ import type { RecordKind } from "../bindings";
 export type DataKind = RecordKind | "preferences";
 
 /** Every kind of record, for what shows them all (search). */
-export const RECORD_KINDS: readonly DataKind[] = ["person", "project", "meeting", "action", "contribution", "reflection", "consent", "voice", "feedback"];
+export const RECORD_KINDS: readonly DataKind[] = [
+  "person",
+  "project",
+  "meeting",
+  "action",
+  "contribution",
+  "reflection",
+  "consent",
+  "voice",
+  "feedback",
+  "payment",
+];
 /** Every kind of data, for what sums everything up (the overview, a report preview). */
 export const EVERY_KIND: readonly DataKind[] = [...RECORD_KINDS, "preferences"];
 
 /** Deleting or restoring a record of a kind also deletes or restores records that belong to it. */
 const BELONGING: Record<RecordKind, DataKind[]> = {
-  person: ["meeting", "action", "consent", "voice", "feedback"],
-  project: ["meeting", "action", "contribution", "reflection", "consent", "voice", "feedback"],
-  meeting: ["action", "contribution", "reflection", "consent", "voice", "feedback"],
+  person: ["meeting", "action", "consent", "voice", "feedback", "payment"],
+  project: ["meeting", "action", "contribution", "reflection", "consent", "voice", "feedback", "payment"],
+  meeting: ["action", "contribution", "reflection", "consent", "voice", "feedback", "payment"],
   action: [],
   contribution: ["reflection"],
   reflection: [],
   consent: ["voice"],
   voice: ["feedback"],
   feedback: [],
+  payment: [],
 };
 
 type Listener = (kinds: ReadonlySet<DataKind>) => Promise<unknown> | void;
@@ -36,6 +48,7 @@ class Changes {
     consent: 0,
     voice: 0,
     feedback: 0,
+    payment: 0,
     preferences: 0,
   });
   private listeners = new Set<Listener>();

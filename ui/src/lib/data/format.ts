@@ -1,6 +1,6 @@
 // Pure formatting and parsing of what screens show and people type: minutes, money, dates, sizes.
 // No state and no calls to the core, so every function here is tested on its own.
-import type { Contribution } from "../bindings";
+import type { Contribution, Payment } from "../bindings";
 
 /** The label of a choice value, or the value itself when unknown. */
 export function labelOf<T>(list: { value: T; label: string }[] | undefined, value: T | null | undefined): string {
@@ -87,6 +87,11 @@ export function totalMinutes(c: Contribution): number {
 /** The sum of a contribution's expenses. */
 export function expensesPence(c: Contribution): number {
   return c.expenses.reduce((s, x) => s + x.amount_pence, 0);
+}
+
+/** A participant's payment line: fee plus expenses (the core keeps a declined fee at £0). */
+export function paymentTotal(p: Payment): number {
+  return p.fee_pence + p.expenses.reduce((sum, e) => sum + e.amount_pence, 0);
 }
 
 /** "1 claim", "3 claims". */

@@ -391,6 +391,35 @@ describe("a session the person runs", () => {
   });
 });
 
+describe("paying participants", () => {
+  it("makes a payment run, changes a line with an expense and marks the unpaid ones paid together", async () => {
+    const user = userEvent.setup();
+    await open("Meetings");
+    await user.click(await screen.findByRole("button", { name: /Open Workshop 2/ }));
+    await user.click(await screen.findByRole("button", { name: "Make payment run" }));
+    await waitFor(() => expect(calls("payment_run")).toHaveLength(1));
+    await screen.findByText(/^Made 1 payment line at £150\.00 each/);
+
+    await user.click(screen.getByRole("button", { name: "Change Bea Kowalski's payment" }));
+    await user.selectOptions(screen.getByLabelText("Arrangement"), "Voucher");
+    await user.clear(screen.getByLabelText("Fee (£)"));
+    await user.type(screen.getByLabelText("Fee (£)"), "50");
+    await user.type(screen.getByLabelText("Amount (£)"), "4.20");
+    await user.click(screen.getByRole("button", { name: "Add expense" }));
+    await user.type(screen.getByLabelText("Reference"), "V-9");
+    await user.click(screen.getByRole("button", { name: "Save payment" }));
+    await waitFor(() => expect(calls("payment_update")).toHaveLength(1));
+    expect(calls("payment_update")[0].args.data).toMatchObject({ arrangement: "voucher", fee_pence: 5000, reference: "V-9", paid_on: null });
+    expect((calls("payment_update")[0].args.data as any).expenses[0]).toMatchObject({ kind: "fares", amount_pence: 420 });
+
+    await user.click(screen.getByRole("button", { name: "Choose all unpaid" }));
+    await user.click(screen.getByRole("button", { name: "Mark 2 payments paid" }));
+    await waitFor(() => expect(calls("payments_mark_paid")).toHaveLength(1));
+    expect((calls("payments_mark_paid")[0].args as any).ids).toHaveLength(2);
+    await screen.findByText(/^Marked 2 payments paid/);
+  });
+});
+
 describe("people", () => {
   it("finds people by name, opens their page and merges a duplicate after asking", async () => {
     const user = userEvent.setup();
