@@ -1033,6 +1033,7 @@ fn one_sessions_record_and_the_lead_side_of_the_json_export() {
         "consents",
         "voices",
         "you_said_we_did",
+        "payments",
     ] {
         let rows = json[array]
             .as_array()
@@ -1079,6 +1080,83 @@ fn one_sessions_record_and_the_lead_side_of_the_json_export() {
         .any(|i| !i["voice_uids"].as_array().unwrap().is_empty()));
     let register = json["attendance"].as_array().unwrap();
     assert!(register.iter().any(|r| r["status"] == "apologies"));
+    let payments = json["payments"].as_array().unwrap();
+    assert!(payments.iter().all(|p| p["meeting_uid"].is_string()
+        && people.contains(&p["person_uid"].as_str().unwrap())
+        && p["fee_pence"].is_i64()));
+    assert!(
+        payments.iter().any(|p| p["paid_on"].is_null()),
+        "some unpaid"
+    );
+    assert!(
+        payments.iter().any(|p| p["paid_on"].is_string()),
+        "some paid"
+    );
+
+    // The CSV for finance (one session's run), and one participant's statement.
+    let finance = dir.path().join("finance.csv");
+    with_pass(&vault, PASS)
+        .args([
+            "export",
+            "--report",
+            "finance",
+            "--meeting",
+            &uid,
+            "--format",
+            "csv",
+            "--out",
+        ])
+        .arg(&finance)
+        .assert()
+        .success();
+    let csv = std::fs::read_to_string(&finance).unwrap();
+    let rows: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        rows[0],
+        "Payee,Reference,Kind,Amount (£),Cost code,Date,Session,Paid on"
+    );
+    assert!(rows.len() > 2, "{csv}");
+    assert!(
+        rows[1..].iter().all(|r| r.contains(",RH-PPI-2026,")),
+        "{csv}"
+    );
+    with_pass(&vault, PASS)
+        .args(["export", "--report", "finance", "--format", "pdf", "--out"])
+        .arg(dir.path().join("finance.pdf"))
+        .assert()
+        .code(2);
+    let paid = payments.iter().find(|p| p["paid_on"].is_string()).unwrap();
+    let person_uid = paid["person_uid"].as_str().unwrap();
+    let name = json["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["uid"] == person_uid)
+        .map(|p| p["data"]["name"].as_str().unwrap().to_owned())
+        .unwrap();
+    let statement = dir.path().join("statement.md");
+    with_pass(&vault, PASS)
+        .args([
+            "export",
+            "--report",
+            "statement",
+            "--person",
+            person_uid,
+            "--format",
+            "md",
+            "--out",
+        ])
+        .arg(&statement)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&statement).unwrap();
+    assert!(text.contains("Payment statement"), "{text}");
+    assert!(text.contains(&name), "the payee is named:\n{text}");
+    with_pass(&vault, PASS)
+        .args(["export", "--report", "statement", "--format", "md", "--out"])
+        .arg(dir.path().join("nobody.md"))
+        .assert()
+        .code(2);
 
     // It imports into an empty vault exactly: the same uids come back.
     let second = dir.path().join("second");
@@ -1104,6 +1182,7 @@ fn one_sessions_record_and_the_lead_side_of_the_json_export() {
         "consents",
         "voices",
         "you_said_we_did",
+        "payments",
     ] {
         assert_eq!(
             json[array], json2[array],

@@ -505,6 +505,38 @@ try {
   );
 
   await step(
+    "paying participants: a payment run, a fee, marked paid, on the person page",
+    async () => {
+      await nav(browser, "Meetings", "Meetings and sessions");
+      await (
+        await browser.$('//button[starts-with(@aria-label, "Open Workshop 2")]')
+      ).click();
+      await heading(browser, "Workshop 2 — joint event");
+      await (await button(browser, "Make payment run")).click();
+      await text(browser, "Made 2 payment lines");
+      await (
+        await browser.$(`//button[@aria-label="Change Alex Morgan's payment"]`)
+      ).click();
+      await fill(browser, "pay-fee", "62.50");
+      await fill(browser, "pay-ref", "RH-02-001");
+      await (await button(browser, "Save payment")).click();
+      await text(browser, "£62.50");
+      await (await button(browser, "Choose all unpaid")).click();
+      await (await button(browser, "Mark 1 payment paid")).click();
+      await text(browser, "Marked 1 payment paid");
+      await shot(browser, "32-payment-run");
+      await nav(browser, "People");
+      await (
+        await browser.$('//button[@aria-label="Open Alex Morgan"]')
+      ).click();
+      await text(browser, "RH-02-001");
+      await text(browser, "Save a payment statement");
+      await shot(browser, "33-person-payments");
+      await assertNoPlaintext(["RH-02-001"]);
+    },
+  );
+
+  await step(
     "settings offer backup, restore and deleting everything",
     async () => {
       await nav(browser, "Settings");

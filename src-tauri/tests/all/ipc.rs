@@ -130,6 +130,7 @@ fn record_commands_work_end_to_end_over_ipc() {
         "consent",
         "voice",
         "feedback",
+        "payment",
     ];
     // Locked (no vault yet): every record command says so.
     for kind in kinds {
@@ -238,7 +239,41 @@ fn record_commands_work_end_to_end_over_ipc() {
     )
     .unwrap_err();
     assert_eq!(refused["field"], "reason");
+    // Payments: a run is only for sessions of projects the user runs; a line can be made and
+    // marked paid; a declined fee carries no amount.
+    let not_run = invoke(&w, "payment_run", json!({"meetingId": meeting["id"]})).unwrap_err();
+    assert_eq!(not_run["field"], "meeting_id");
+    let payment = invoke(
+        &w,
+        "payment_create",
+        json!({"data": {"meeting_id": meeting["id"], "person_id": person["id"],
+                        "arrangement": "fee", "fee_pence": 6250,
+                        "expenses": [{"kind": "mileage", "amount_pence": 0, "tenth_miles": 124,
+                                      "pence_per_mile": 45, "note": ""}],
+                        "reference": "INV-1", "paid_on": null, "note": ""}}),
+    )
+    .unwrap();
+    assert_eq!(payment["data"]["expenses"][0]["amount_pence"], 558);
+    let declined_with_fee = invoke(
+        &w,
+        "payment_update",
+        json!({"id": payment["id"], "data": {"meeting_id": meeting["id"], "person_id": person["id"],
+               "arrangement": "declined", "fee_pence": 100, "expenses": [], "reference": "",
+               "paid_on": null, "note": ""}}),
+    )
+    .unwrap_err();
+    assert_eq!(declined_with_fee["field"], "fee_pence");
+    let marked = invoke(
+        &w,
+        "payments_mark_paid",
+        json!({"ids": [payment["id"]], "paidOn": "2025-02-15"}),
+    )
+    .unwrap();
+    assert_eq!(marked, 1);
+    let payment = invoke(&w, "payment_get", json!({"id": payment["id"]})).unwrap();
+    assert_eq!(payment["data"]["paid_on"], "2025-02-15");
     let page = invoke(&w, "person_page", json!({"id": person["id"]})).unwrap();
+    assert_eq!(page["payments"][0]["data"]["reference"], "INV-1");
     assert_eq!(page["consents"].as_array().unwrap().len(), 1);
     assert_eq!(page["voices"][0]["data"]["text"], "Say it plainly");
     assert_eq!(page["sessions"][0]["status"], "attended");
@@ -258,6 +293,7 @@ fn record_commands_work_end_to_end_over_ipc() {
         &consent,
         &voice,
         &feedback,
+        &payment,
     ]) {
         let got = invoke(&w, &format!("{kind}_get"), json!({"id": record["id"]})).unwrap();
         assert_eq!(&got, record, "{kind}");
@@ -367,8 +403,8 @@ fn record_commands_work_end_to_end_over_ipc() {
 
     // Delete with undo.
     let deleted = invoke(&w, "record_delete", json!({"kind": "project", "id": pid})).unwrap();
-    // Its meeting, contribution and action, and the session's consent, words and item.
-    assert_eq!(deleted["with_it"], 6);
+    // Its meeting, contribution and action, and the session's consent, words, item and payment.
+    assert_eq!(deleted["with_it"], 7);
     assert_eq!(
         code(invoke(&w, "project_get", json!({"id": pid}))),
         "not_found"
@@ -387,7 +423,8 @@ fn record_commands_work_end_to_end_over_ipc() {
     // Exports: the catalogue, a preview with private reflections left out unless asked,
     // refusals tied to their fields, and no opening of files the app did not save.
     let reports = invoke(&w, "export_reports", json!({})).unwrap();
-    assert_eq!(reports.as_array().unwrap().len(), 6);
+    // Six of the author's own, and the finance CSV (a statement is made from a person's page).
+    assert_eq!(reports.as_array().unwrap().len(), 7);
     let options = |report: &str, format: &str, private: bool, no_money: bool| {
         json!({"options": {"report": report, "format": format,
             "selection": {"from": null, "to": null, "project_ids": []},

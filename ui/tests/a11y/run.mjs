@@ -173,6 +173,12 @@ for (const theme of ["light", "dark"]) {
   await page.getByRole("button", { name: "Export this session" }).click();
   await page.getByRole("article", { name: /Preview of/ }).waitFor();
   await audit(page, `${theme}-records-session-export`);
+  // Paying participants: a payment run, then one line open to change.
+  await page.getByRole("button", { name: "Make payment run" }).click();
+  await page.getByText(/^Made 1 payment line/).waitFor();
+  await page.getByRole("button", { name: "Change Alex Morgan's payment" }).click();
+  await page.getByRole("button", { name: "Save payment" }).waitFor();
+  await audit(page, `${theme}-records-session-payments`);
   await goTo("People");
   await page.getByRole("button", { name: "Open Alex Morgan" }).click();
   await page.getByRole("heading", { name: "Files that held their words" }).waitFor();
