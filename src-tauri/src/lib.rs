@@ -80,6 +80,8 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::records::payment_list,
             commands::records::payment_run,
             commands::records::payments_mark_paid,
+            commands::records::notices_pending,
+            commands::records::notice_dismiss,
             commands::records::person_page,
             commands::records::people_merge,
             commands::records::record_delete,

@@ -117,6 +117,7 @@ async fn fixture() -> Fixture {
             record_notes: "Priya Shah presented the consent form; Tom agreed to shorten it.".into(),
             private_notes: PRIVATE_NOTE.into(),
             decisions: vec!["Shorter consent form".into()],
+            priorities: Vec::new(),
             stage: None,
             felt_heard: None,
             tags: Vec::new(),
@@ -789,6 +790,16 @@ async fn a_session_record_follows_consent_in_every_format_and_after_a_withdrawal
             attendees: register,
             stage: Some(CoDesignStage::JointEvent),
             record_notes: "We agreed three priorities.".into(),
+            priorities: vec![
+                alongside_core::records::Priority {
+                    text: "Ring-back within a day".into(),
+                    votes: 3,
+                },
+                alongside_core::records::Priority {
+                    text: "Transport booked ahead".into(),
+                    votes: 5,
+                },
+            ],
             private_notes: "LEADPRIVATE check transport for Bea".into(),
             ..Default::default()
         },
@@ -916,9 +927,15 @@ async fn a_session_record_follows_consent_in_every_format_and_after_a_withdrawal
             "the heating is run by the landlord",
             "Bring the carers",
             "We agreed three priorities.",
+            "Transport booked ahead — 5 votes",
+            "Ring-back within a day — 3 votes",
         ] {
             assert!(text.contains(expected), "{f} lacks {expected:?}:\n{text}");
         }
+        assert!(
+            text.find("Transport booked") < text.find("Ring-back"),
+            "{f}: most votes first"
+        );
         for absent in [B_WORDS, "LEADPRIVATE", "Did not attend"] {
             assert!(!text.contains(absent), "{f} has {absent:?}");
         }
@@ -1087,4 +1104,72 @@ async fn finance_rows_and_a_participants_statement_name_the_payee_and_add_up() {
     let flat = pdf.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("Paid: £36.40"), "{flat}");
     assert!(flat.contains("INV-41"), "{flat}");
+}
+
+/// GRIPP2 and the UK Standards count the themes of what participants said, from the words
+/// consent lets appear only.
+#[tokio::test]
+async fn lead_reports_count_themes_only_from_words_that_may_appear() {
+    use alongside_core::records::Voice;
+    let (_dir, _vault, pool) = alongside_test_support::vault().await;
+    let mut project = alongside_test_support::project("Discharge co-design");
+    project.involvement = Involvement::Run;
+    let project = store::create(&pool, project).await.unwrap();
+    let ann = store::create(&pool, alongside_test_support::person("Ann"))
+        .await
+        .unwrap();
+    let bo = store::create(&pool, alongside_test_support::person("Bo"))
+        .await
+        .unwrap();
+    let m = store::create(
+        &pool,
+        alongside_test_support::meeting(project.id, "2025-05-01"),
+    )
+    .await
+    .unwrap();
+    // Given before the reports' day (1 June 2025), so it stands when they are made.
+    let consent = alongside_core::records::Consent {
+        given_on: "2025-05-01".into(),
+        ..alongside_test_support::consent(m.id, ann.id, true, false)
+    };
+    store::create(&pool, consent).await.unwrap();
+    for (person, themes, quotable) in [
+        (
+            Some(ann.id),
+            vec!["Transport".to_owned(), "discharge".to_owned()],
+            true,
+        ),
+        (None, vec!["transport".to_owned()], true),
+        (Some(bo.id), vec!["kept-back-theme".to_owned()], false),
+    ] {
+        store::create(
+            &pool,
+            Voice {
+                meeting_id: m.id,
+                person_id: person,
+                text: "Words".into(),
+                quotable,
+                themes,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    }
+    for report in [ReportKind::Gripp2, ReportKind::Standards] {
+        let options = ExportOptions {
+            report,
+            format: Format::Md,
+            selection: Selection::default(),
+            include_private: false,
+            names: Names::Roles,
+            leave_out_money: false,
+        };
+        let text = String::from_utf8(bytes(&pool, &options).await).unwrap();
+        assert!(
+            text.contains("What participants said, by theme: transport (2), discharge (1)"),
+            "{report:?}: {text}"
+        );
+        assert!(!text.contains("kept-back-theme"), "{report:?}: {text}");
+    }
 }

@@ -11,6 +11,7 @@ use alongside_core::records::feedback::FeedbackQuery;
 use alongside_core::records::list::Page;
 use alongside_core::records::meetings::MeetingQuery;
 use alongside_core::records::money;
+use alongside_core::records::notices::{self, Notice, NoticeKind};
 use alongside_core::records::participants::{self, Merged, PersonPage};
 use alongside_core::records::payments::{self, PaymentQuery, PaymentRun};
 use alongside_core::records::people::PersonQuery;
@@ -179,6 +180,20 @@ pub async fn payments_mark_paid(
     paid_on: String,
 ) -> CmdResult<u32> {
     Ok(payments::mark_paid(&require_unlocked(&state).await?, &ids, &paid_on).await?)
+}
+
+/// The one-time notices waiting to be shown (after an upgrade changed something).
+#[tauri::command]
+#[specta::specta]
+pub async fn notices_pending(state: State<'_, AppState>) -> CmdResult<Vec<Notice>> {
+    Ok(notices::pending(&require_unlocked(&state).await?).await?)
+}
+
+/// Marks a one-time notice as seen.
+#[tauri::command]
+#[specta::specta]
+pub async fn notice_dismiss(state: State<'_, AppState>, kind: NoticeKind) -> CmdResult<()> {
+    Ok(notices::dismiss(&require_unlocked(&state).await?, kind).await?)
 }
 
 /// A person's page: their sessions, consents, words, actions and the exports that held them.

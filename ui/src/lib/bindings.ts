@@ -95,6 +95,10 @@ export const commands = {
 	paymentRun: (meetingId: number) => typedError<PaymentRun, ApiError>(__TAURI_INVOKE("payment_run", { meetingId })),
 	/**  Marks several payment lines paid on one day, all or none; returns how many were marked. */
 	paymentsMarkPaid: (ids: number[], paidOn: string) => typedError<number, ApiError>(__TAURI_INVOKE("payments_mark_paid", { ids, paidOn })),
+	/**  The one-time notices waiting to be shown (after an upgrade changed something). */
+	noticesPending: () => typedError<Notice[], ApiError>(__TAURI_INVOKE("notices_pending")),
+	/**  Marks a one-time notice as seen. */
+	noticeDismiss: (kind: NoticeKind) => typedError<null, ApiError>(__TAURI_INVOKE("notice_dismiss", { kind })),
 	/**  A person's page: their sessions, consents, words, actions and the exports that held them. */
 	personPage: (id: number) => typedError<PersonPage, ApiError>(__TAURI_INVOKE("person_page", { id })),
 	/**  Merges a duplicate record of a person into the one kept. */
@@ -227,6 +231,8 @@ export type ActionLine = {
 	project_title: string | null,
 	/**  Days past due. */
 	days_overdue: number,
+	/**  Who owns it, when someone else does: a person's name or "The team". */
+	owner: string | null,
 };
 
 /**  Which actions a list shows. */
@@ -646,6 +652,11 @@ export type Dashboard = {
 	overdue_actions: ActionLine[],
 	/**  How many actions are overdue in all. */
 	overdue_count: number,
+	/**
+	 *  On projects the user runs: open actions owned by someone else (a person or the team)
+	 *  past their due date, oldest first (up to 10).
+	 */
+	others_overdue: ActionLine[],
 	/**  The next meetings (up to 5). */
 	upcoming_meetings: MeetingLine[],
 	/**  Days since the last reflection (none when there are no reflections). */
@@ -1018,6 +1029,8 @@ export type Meeting = {
 	record_notes?: string,
 	/**  Decisions made. */
 	decisions: string[],
+	/**  For EBCD: the priorities people voted on, with their votes. */
+	priorities?: Priority[],
 	/**  For co-design sessions, the stage. */
 	stage: CoDesignStage | null,
 	/**  How heard the user felt. */
@@ -1154,6 +1167,19 @@ export type NewRecoveryCode = {
 	/**  Why "unlock automatically" could not be set up (or was turned off), when so. */
 	keyring_problem: string | null,
 };
+
+/**  A notice to show, in plain words. */
+export type Notice = {
+	/**  Which notice (to dismiss it). */
+	kind: NoticeKind,
+	/**  The sentence to show. */
+	text: string,
+};
+
+/**  A one-time notice. */
+export type NoticeKind = 
+/**  Meeting notes written before the lead side are now "my private notes". */
+"notes_became_private";
 
 /**  One page of a list. */
 export type Page<T> = {
@@ -1354,6 +1380,14 @@ export type Preferences = {
 	export_show_names?: boolean,
 	/**  Whether exports leave money out unless changed. */
 	export_leave_out_money: boolean,
+};
+
+/**  A priority people chose in a co-design session, with the votes it got. */
+export type Priority = {
+	/**  What should change, in the group's words. */
+	text: string,
+	/**  Votes it got (dots, hands). */
+	votes: number,
 };
 
 /**  A research or service project the user is involved in. */

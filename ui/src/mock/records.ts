@@ -14,6 +14,8 @@ export type MockRecords = {
   prefs: Preferences;
   drafts: Map<string, string>;
   lastBackup: LastBackup | null;
+  /** One-time notices pending (the seeded vault was "upgraded" with notes). */
+  notices: string[];
 };
 
 const DEFAULT_PREFS: Preferences = {
@@ -38,6 +40,7 @@ export function newMockRecords(): MockRecords {
     prefs: { ...DEFAULT_PREFS },
     drafts: new Map(),
     lastBackup: null,
+    notices: [],
   };
 }
 
@@ -230,6 +233,11 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
         }
       return n;
     }
+    case "notices_pending":
+      return m.notices.map((kind) => ({ kind, text: 'Your earlier meeting notes are now "My private notes": they never go into a report.' }));
+    case "notice_dismiss":
+      m.notices = m.notices.filter((k) => k !== args.kind);
+      return null;
     case "choices":
       return choices;
     case "preferences_get":
@@ -396,6 +404,16 @@ function dashboard(m: MockRecords): Dashboard {
     },
     overdue_actions: [],
     overdue_count: 0,
+    others_overdue: live("action")
+      .filter((a) => a.data.status === "open" && a.data.due_date && a.data.due_date < today && (a.data.owner_id != null || a.data.team_owned))
+      .map((a) => ({
+        id: a.id,
+        title: a.data.title,
+        due_date: a.data.due_date,
+        project_title: live("project").find((p) => p.id === a.data.project_id)?.data.title ?? null,
+        days_overdue: Math.round((Date.parse(today) - Date.parse(a.data.due_date)) / 86_400_000),
+        owner: a.data.team_owned ? "The team" : (live("person").find((p) => p.id === a.data.owner_id)?.data.name ?? null),
+      })),
     upcoming_meetings: live("meeting")
       .filter((x) => x.data.date >= today)
       .map((x) => ({
@@ -451,6 +469,7 @@ function projectTotals(m: MockRecords, projectId: number) {
 
 /** A few records so every screen has something to show in the accessibility walk. */
 export function seedMockRecords(m: MockRecords) {
+  m.notices = ["notes_became_private"];
   const add = (kind: Kind, data: any) => (handleRecords(m, `${kind}_create`, { data }) as Row).id;
   const p = add("project", {
     title: "Early psychosis support",
@@ -586,6 +605,10 @@ export function seedMockRecords(m: MockRecords) {
     private_notes: "Check transport for Bea.",
     decisions: [],
     stage: "joint_event",
+    priorities: [
+      { text: "Medicines ready before the letter", votes: 4 },
+      { text: "One phone number for the first week", votes: 6 },
+    ],
     felt_heard: null,
     tags: [],
   });
@@ -622,6 +645,16 @@ export function seedMockRecords(m: MockRecords) {
     reason: "",
     voice_ids: [voice],
     fed_back: [],
+  });
+  add("action", {
+    project_id: run,
+    meeting_id: workshop,
+    title: "Send the booklet to the printers",
+    owner_id: carys,
+    team_owned: false,
+    due_date: "2026-05-15",
+    status: "open",
+    notes: "",
   });
   add("payment", {
     meeting_id: workshop,

@@ -101,6 +101,8 @@ pub struct ActionLine {
     pub project_title: Option<String>,
     /// Days past due.
     pub days_overdue: i64,
+    /// Who owns it, when someone else does: a person's name or "The team".
+    pub owner: Option<String>,
 }
 
 /// A meeting on the dashboard.
@@ -139,6 +141,9 @@ pub struct Dashboard {
     pub overdue_actions: Vec<ActionLine>,
     /// How many actions are overdue in all.
     pub overdue_count: i64,
+    /// On projects the user runs: open actions owned by someone else (a person or the team)
+    /// past their due date, oldest first (up to 10).
+    pub others_overdue: Vec<ActionLine>,
     /// The next meetings (up to 5).
     pub upcoming_meetings: Vec<MeetingLine>,
     /// Days since the last reflection (none when there are no reflections).
@@ -303,10 +308,25 @@ pub async fn dashboard(pool: &SqlitePool, today: NaiveDate) -> CoreResult<Dashbo
     let money = money(&mut conn, today, &prefs).await?;
 
     let today_s = day(today);
-    let overdue: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
-        "SELECT a.id, a.title, a.due_date, p.title FROM actions a
+    let overdue: Vec<ActionRow> = sqlx::query_as(
+        "SELECT a.id, a.title, a.due_date, p.title, NULL FROM actions a
          LEFT JOIN projects p ON p.id = a.project_id
          WHERE a.deleted_at IS NULL AND a.status = 'open' AND a.due_date < ?
+         ORDER BY a.due_date, a.id LIMIT 10",
+    )
+    .bind(&today_s)
+    .fetch_all(&mut *conn)
+    .await?;
+    let others_overdue: Vec<ActionRow> = sqlx::query_as(
+        "SELECT a.id, a.title, a.due_date, p.title,
+                coalesce(o.name, CASE WHEN a.team_owned THEN 'The team' END)
+         FROM actions a
+         LEFT JOIN meetings m ON m.id = a.meeting_id
+         JOIN projects p ON p.id = coalesce(a.project_id, m.project_id)
+         LEFT JOIN people o ON o.id = a.owner_id AND o.deleted_at IS NULL
+         WHERE a.deleted_at IS NULL AND a.status = 'open' AND a.due_date < ?
+           AND p.deleted_at IS NULL AND p.involvement = 'run'
+           AND (a.owner_id IS NOT NULL OR a.team_owned = 1)
          ORDER BY a.due_date, a.id LIMIT 10",
     )
     .bind(&today_s)
@@ -370,21 +390,29 @@ pub async fn dashboard(pool: &SqlitePool, today: NaiveDate) -> CoreResult<Dashbo
             })
             .collect::<CoreResult<_>>()?,
         money,
-        overdue_actions: overdue
-            .into_iter()
-            .map(|(id, title, due, project_title)| ActionLine {
-                id,
-                title,
-                days_overdue: days_between(&due, today),
-                due_date: due,
-                project_title,
-            })
-            .collect(),
+        overdue_actions: action_lines(overdue, today),
         overdue_count,
+        others_overdue: action_lines(others_overdue, today),
         upcoming_meetings: upcoming,
         days_since_reflection: last_reflection.map(|d| days_between(&d, today)),
         reflect_on,
     })
+}
+
+/// An action as read for the dashboard: id, title, due date, project, owner.
+type ActionRow = (i64, String, String, Option<String>, Option<String>);
+
+fn action_lines(rows: Vec<ActionRow>, today: NaiveDate) -> Vec<ActionLine> {
+    rows.into_iter()
+        .map(|(id, title, due, project_title, owner)| ActionLine {
+            id,
+            title,
+            days_overdue: days_between(&due, today),
+            due_date: due,
+            project_title,
+            owner,
+        })
+        .collect()
 }
 
 /// One project's totals for its page: all its time and all its money, whatever the dates.

@@ -404,6 +404,7 @@ pub async fn generate(
                 record_notes: format!("Discussion of {}.", project.title.to_lowercase()),
                 private_notes: format!("{}.", gen.pick(FEELINGS)),
                 decisions: vec![gen.pick(DECISIONS).to_owned()],
+                priorities: Vec::new(),
                 stage,
                 felt_heard: gen.chance(50).then(|| FeltHeard {
                     listened_to: Some(gen.rng.gen_range(2..=5)),
@@ -620,6 +621,7 @@ pub async fn generate(
             record_notes: String::new(),
             private_notes: String::new(),
             decisions: Vec::new(),
+            priorities: Vec::new(),
             stage: None,
             felt_heard: None,
             tags: Vec::new(),

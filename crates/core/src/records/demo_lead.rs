@@ -14,8 +14,8 @@ use super::choices::{
 use super::demo::{day, put, Gen};
 use super::transfer::Counts;
 use super::{
-    Action, Attendee, Consent, Expense, FedBack, FeedbackItem, Meeting, Payment, Person, Project,
-    RateCard, Voice,
+    Action, Attendee, Consent, Expense, FedBack, FeedbackItem, Meeting, Payment, Person, Priority,
+    Project, RateCard, Voice,
 };
 use crate::error::CoreResult;
 
@@ -196,6 +196,25 @@ pub(super) async fn run_project(
             record_notes: format!("{} of the discharge co-design cycle.", stage.label()),
             private_notes: "Check in with Bea about transport before next time.".into(),
             decisions: vec!["Priorities to be voted on at the next session".into()],
+            // The co-design groups vote on what to change first.
+            priorities: if *stage == CoDesignStage::CoDesignGroups {
+                vec![
+                    Priority {
+                        text: "One phone number for the first week at home".into(),
+                        votes: 7,
+                    },
+                    Priority {
+                        text: "Medicines ready before the discharge letter".into(),
+                        votes: 5,
+                    },
+                    Priority {
+                        text: "Transport booked a day ahead".into(),
+                        votes: 3,
+                    },
+                ]
+            } else {
+                Vec::new()
+            },
             stage: Some(*stage),
             felt_heard: None,
             tags: vec!["ebcd".into()],

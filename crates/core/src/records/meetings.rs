@@ -15,6 +15,15 @@ use super::validate::{self, MAX_SHORT, MAX_TEXT};
 use super::{links_of, Link, Record, RecordKind, Stored};
 use crate::error::{CoreError, CoreResult};
 
+/// A priority people chose in a co-design session, with the votes it got.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Priority {
+    /// What should change, in the group's words.
+    pub text: String,
+    /// Votes it got (dots, hands).
+    pub votes: i64,
+}
+
 /// One line of a session's register: a person, the role they came in and where they stand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Attendee {
@@ -80,6 +89,9 @@ record! {
         pub private_notes: String => value,
         /// Decisions made.
         pub decisions: Vec<String> => text_list,
+        /// For EBCD: the priorities people voted on, with their votes.
+        #[serde(default)]
+        pub priorities: Vec<Priority> => json,
         /// For co-design sessions, the stage.
         pub stage: Option<CoDesignStage> => optional_choice,
         /// How heard the user felt.
@@ -153,6 +165,18 @@ impl Record for Meeting {
         validate::limit("record_notes", &self.record_notes, MAX_TEXT)?;
         validate::limit("private_notes", &self.private_notes, MAX_TEXT)?;
         validate::list("decisions", &self.decisions, MAX_TEXT)?;
+        if self.priorities.len() > validate::MAX_ITEMS {
+            return Err(CoreError::invalid("priorities", "Too many priorities."));
+        }
+        for p in &self.priorities {
+            validate::present_within("priorities", &p.text, "what the priority is", MAX_SHORT)?;
+            if !(0..=100_000).contains(&p.votes) {
+                return Err(CoreError::invalid(
+                    "priorities",
+                    "Votes are a whole number from 0 up.",
+                ));
+            }
+        }
         for uid in self.attendees.iter().filter_map(|a| a.uid.as_deref()) {
             super::uid::check("attendees", uid)?;
         }

@@ -295,3 +295,74 @@ async fn people_are_found_by_part_of_a_name_or_organisation() {
     );
     assert_eq!(find("_").await, Vec::<String>::new());
 }
+
+#[tokio::test]
+async fn the_overview_lists_others_overdue_actions_on_projects_the_user_runs() {
+    use alongside_core::records::dashboard::dashboard;
+    use alongside_core::records::Action;
+    let (_dir, _vault, pool) = vault().await;
+    let mut run = project("Run");
+    run.involvement = Involvement::Run;
+    let run = store::create(&pool, run).await.unwrap();
+    let mine = store::create(&pool, project("Mine")).await.unwrap();
+    let m = store::create(&pool, meeting(run.id, "2026-05-01"))
+        .await
+        .unwrap();
+    let cy = store::create(&pool, person("Cy Owen")).await.unwrap();
+    let make = |title: &str, meeting_id, project_id, owner_id, team_owned| Action {
+        meeting_id,
+        project_id,
+        owner_id,
+        team_owned,
+        ..action(title, "2026-05-10")
+    };
+    for a in [
+        make(
+            "Cy's, from the session",
+            Some(m.id),
+            None,
+            Some(cy.id),
+            false,
+        ),
+        make("The team's", None, Some(run.id), None, true),
+        make("My own", None, Some(run.id), None, false),
+        make(
+            "Cy's, on a project I take part in",
+            None,
+            Some(mine.id),
+            Some(cy.id),
+            false,
+        ),
+    ] {
+        store::create(&pool, a).await.unwrap();
+    }
+    let mut done = make("Done already", Some(m.id), None, Some(cy.id), false);
+    done.status = ActionStatus::Done;
+    store::create(&pool, done).await.unwrap();
+
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 5, 20).unwrap();
+    let d = dashboard(&pool, today).await.unwrap();
+    let others: Vec<(&str, Option<&str>)> = d
+        .others_overdue
+        .iter()
+        .map(|a| (a.title.as_str(), a.owner.as_deref()))
+        .collect();
+    assert_eq!(
+        others,
+        [
+            ("Cy's, from the session", Some("Cy Owen")),
+            ("The team's", Some("The team"))
+        ]
+    );
+    assert_eq!(d.others_overdue[0].project_title.as_deref(), Some("Run"));
+    assert_eq!(d.others_overdue[0].days_overdue, 10);
+}
+
+#[tokio::test]
+async fn a_new_vault_has_no_notice_about_notes_becoming_private() {
+    let (_dir, _vault, pool) = vault().await;
+    assert!(alongside_core::records::notices::pending(&pool)
+        .await
+        .unwrap()
+        .is_empty());
+}

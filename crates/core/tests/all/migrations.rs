@@ -218,6 +218,15 @@ async fn the_lead_side_upgrade_keeps_every_record_and_makes_old_notes_private() 
     assert_eq!(project.data.involvement, Involvement::TakePart);
     assert_eq!(workshop.data.private_notes, "zebracrossing worry");
     assert_eq!(workshop.data.record_notes, "");
+    // The app says so once: the notice is pending until dismissed.
+    use alongside_core::records::notices::{self, NoticeKind};
+    let pending = notices::pending(&pool).await.unwrap();
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].kind, NoticeKind::NotesBecamePrivate);
+    notices::dismiss(&pool, NoticeKind::NotesBecamePrivate)
+        .await
+        .unwrap();
+    assert!(notices::pending(&pool).await.unwrap().is_empty());
     assert_eq!(workshop.data.stage, Some(CoDesignStage::PatientExperiences));
     assert_eq!(
         workshop.data.attendees[0].status,

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use alongside_core::records::choices::{Activity, MeetingKind, PersonRole};
-use alongside_core::records::{Contribution, FeedbackItem, Meeting, Stored};
+use alongside_core::records::{Contribution, FeedbackItem, Meeting, Stored, Voice};
 
 use super::{count, short_date, Context};
 
@@ -116,6 +116,32 @@ pub fn you_said_we_did<'a>(
         })
         .take(EXAMPLES)
         .collect()
+}
+
+/// The themes of what participants said in these meetings, most heard first, as one line:
+/// "What participants said, by theme: discharge (4), transport (2)". Counts only, from the
+/// voices consent lets appear; `None` when no voice has a theme.
+pub fn voice_themes<'a>(
+    voices: &[Stored<Voice>],
+    meetings: impl Iterator<Item = &'a Stored<Meeting>>,
+) -> Option<String> {
+    let ids: BTreeSet<i64> = meetings.map(|m| m.id).collect();
+    let mut themes: BTreeMap<String, usize> = BTreeMap::new();
+    for v in voices.iter().filter(|v| ids.contains(&v.data.meeting_id)) {
+        for t in &v.data.themes {
+            *themes.entry(t.trim().to_lowercase()).or_default() += 1;
+        }
+    }
+    let mut sorted: Vec<(String, usize)> = themes.into_iter().collect();
+    sorted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    (!sorted.is_empty()).then(|| {
+        let parts: Vec<String> = sorted
+            .iter()
+            .take(EXAMPLES)
+            .map(|(t, n)| format!("{t} ({n})"))
+            .collect();
+        format!("What participants said, by theme: {}", parts.join(", "))
+    })
 }
 
 /// Averages of the "felt heard" ratings, as sentences.

@@ -4,7 +4,7 @@ use alongside_core::records::money::format_minutes;
 
 use super::evidence::{
     contributions_by_activity, felt_heard, meetings_by_kind, people_by_role, reflection_lines,
-    what_changed, you_said_we_did,
+    voice_themes, what_changed, you_said_we_did,
 };
 use super::Context;
 use crate::document::{Block, Builder};
@@ -74,6 +74,7 @@ pub fn build(ctx: &Context) -> Vec<Block> {
         }
         doc.list(changed);
         doc.list(said);
+        doc.list(voice_themes(&ctx.data.voices, meetings()));
 
         doc.heading(2, "4. Discussion and conclusions");
         let decisions: usize = meetings().map(|m| m.data.decisions.len()).sum();

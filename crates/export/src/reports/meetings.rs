@@ -61,6 +61,18 @@ fn session(ctx: &Context, doc: &mut Builder, m: &Stored<Meeting>) {
         doc.heading(2, "Decisions");
         doc.list(d.decisions.iter().cloned());
     }
+    if !d.priorities.is_empty() {
+        doc.heading(2, "Priorities, by votes");
+        let mut ranked = d.priorities.clone();
+        ranked.sort_by(|a, b| b.votes.cmp(&a.votes));
+        doc.list(ranked.iter().map(|p| {
+            format!(
+                "{} — {}",
+                p.text,
+                super::count(usize::try_from(p.votes).unwrap_or(0), "vote", "votes")
+            )
+        }));
+    }
     actions(ctx, doc, m);
     let items: Vec<_> = ctx
         .data

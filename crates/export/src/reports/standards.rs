@@ -4,7 +4,7 @@ use alongside_core::records::choices::{ActionStatus, Activity, MeetingKind};
 
 use super::evidence::{
     contributions_by_activity, felt_heard, meetings_by_kind, people_by_role, reflection_lines,
-    what_changed, you_said_we_did,
+    voice_themes, what_changed, you_said_we_did,
 };
 use super::{count, Context};
 use crate::document::{Block, Builder};
@@ -102,6 +102,7 @@ fn working_together(ctx: &Context, doc: &mut Builder) {
     doc.list(meetings_by_kind(data.meetings.iter()));
     doc.list(felt_heard(data.meetings.iter()));
     doc.list(you_said_we_did(&data.feedback, data.meetings.iter()));
+    doc.list(voice_themes(&data.voices, data.meetings.iter()));
 }
 
 fn support_and_learning(ctx: &Context, doc: &mut Builder) {

@@ -391,6 +391,32 @@ describe("a session the person runs", () => {
   });
 });
 
+describe("priorities and notices", () => {
+  it("adds a voted priority to a session, most votes first", async () => {
+    const user = userEvent.setup();
+    await open("Meetings");
+    await user.click(await screen.findByRole("button", { name: /Open Workshop 2/ }));
+    const list = (await screen.findByRole("heading", { name: "Priorities" })).nextElementSibling?.nextElementSibling as HTMLElement;
+    expect(within(list).getAllByRole("listitem")[0]).toHaveTextContent("One phone number for the first week");
+    await user.type(screen.getByLabelText("Priority"), "Transport booked ahead");
+    await user.clear(screen.getByLabelText("Votes"));
+    await user.type(screen.getByLabelText("Votes"), "9");
+    await user.click(screen.getByRole("button", { name: "Add priority" }));
+    await waitFor(() => expect(calls("meeting_update")).toHaveLength(1));
+    expect((calls("meeting_update")[0].args.data as any).priorities).toContainEqual({ text: "Transport booked ahead", votes: 9 });
+    await waitFor(() => expect(within(list).getAllByRole("listitem")[0]).toHaveTextContent("Transport booked ahead"));
+  });
+
+  it("says once that old meeting notes are private now", async () => {
+    const user = userEvent.setup();
+    await open("Overview");
+    await screen.findByText(/Your earlier meeting notes are now/);
+    await user.click(screen.getByRole("button", { name: "Got it" }));
+    await waitFor(() => expect(calls("notice_dismiss")).toHaveLength(1));
+    expect(screen.queryByText(/Your earlier meeting notes are now/)).toBeNull();
+  });
+});
+
 describe("paying participants", () => {
   it("makes a payment run, changes a line with an expense and marks the unpaid ones paid together", async () => {
     const user = userEvent.setup();

@@ -1,6 +1,8 @@
 -- Paying participants on projects the user runs: one payment line per person per session
 -- (made by a payment run from the register and the project's rate card), with expenses; a
--- project's cost code for finance; and how long its payments may stay unpaid (NULL = 30 days).
+-- project's cost code for finance and how long its payments may stay unpaid (NULL = 30 days).
+-- Also: the one-time notice that old meeting notes became private, and EBCD priorities with
+-- their votes on meetings.
 CREATE TABLE payments (
     id INTEGER PRIMARY KEY,
     uid TEXT NOT NULL,
@@ -23,3 +25,9 @@ CREATE INDEX payments_person ON payments(person_id);
 
 ALTER TABLE projects ADD COLUMN cost_code TEXT NOT NULL DEFAULT '';
 ALTER TABLE projects ADD COLUMN pay_within_days INTEGER CHECK (pay_within_days BETWEEN 1 AND 365);
+
+-- A vault that had meeting notes before they became private notes says so once, in the app.
+INSERT INTO settings (key, value, updated_at)
+SELECT 'notice:notes_became_private', '"pending"', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+WHERE EXISTS (SELECT 1 FROM meetings WHERE trim(private_notes) <> '');
+ALTER TABLE meetings ADD COLUMN priorities TEXT NOT NULL DEFAULT '[]';
