@@ -64,7 +64,7 @@ fn session(ctx: &Context, doc: &mut Builder, m: &Stored<Meeting>) {
     if !d.priorities.is_empty() {
         doc.heading(2, "Priorities, by votes");
         let mut ranked = d.priorities.clone();
-        ranked.sort_by(|a, b| b.votes.cmp(&a.votes));
+        ranked.sort_by_key(|p| std::cmp::Reverse(p.votes));
         doc.list(ranked.iter().map(|p| {
             format!(
                 "{} — {}",
