@@ -200,6 +200,10 @@ pub fn run() -> Result<(), String> {
                 app.manage(auto_lock::watch_system(app.clone(), vault.clone()));
             }
             tauri::RunEvent::Exit => {
+                // The window is gone: let a new start be its own instance at once, rather than
+                // hand over to this one while it locks the vault (a start in that moment found
+                // the name still held, its hand-over unanswered, and failed).
+                tauri_plugin_single_instance::destroy(app);
                 let state = app.state::<state::AppState>();
                 let vault = state.vault.clone();
                 tauri::async_runtime::block_on(async move {

@@ -10,7 +10,7 @@ use super::consent_rules::ConsentLedger;
 use super::list::{Arg, Where};
 use super::{
     store, validate, Action, Consent, Contribution, FeedbackItem, Meeting, Payment, Person,
-    Project, Reflection, Stored, Voice,
+    Project, RecordKind, Reflection, Stored, Voice,
 };
 use crate::error::{CoreError, CoreResult};
 
@@ -85,34 +85,17 @@ impl Selection {
     /// Checks the dates (real, end not before start) and that every project exists.
     pub async fn check(&self, pool: &SqlitePool) -> CoreResult<()> {
         if let Some(uid) = &self.meeting_uid {
-            super::uid::check("meeting", uid)?;
-            let found: i64 = sqlx::query_scalar(
-                "SELECT count(*) FROM meetings WHERE uid = ? AND deleted_at IS NULL",
+            live_uid(
+                pool,
+                RecordKind::Meeting,
+                "meeting",
+                uid,
+                "meeting or session",
             )
-            .bind(uid)
-            .fetch_one(pool)
             .await?;
-            if found == 0 {
-                return Err(CoreError::invalid(
-                    "meeting",
-                    "There is no meeting or session with that id in the vault.",
-                ));
-            }
         }
         if let Some(uid) = &self.person_uid {
-            super::uid::check("person", uid)?;
-            let found: i64 = sqlx::query_scalar(
-                "SELECT count(*) FROM people WHERE uid = ? AND deleted_at IS NULL",
-            )
-            .bind(uid)
-            .fetch_one(pool)
-            .await?;
-            if found == 0 {
-                return Err(CoreError::invalid(
-                    "person",
-                    "There is no person with that id in the vault.",
-                ));
-            }
+            live_uid(pool, RecordKind::Person, "person", uid, "person").await?;
         }
         let from = validate::opt_date("from", self.from.as_deref())?;
         let to = validate::opt_date("to", self.to.as_deref())?;
@@ -309,6 +292,29 @@ async fn load_with(
         feedback,
         payments,
     })
+}
+
+/// Checks that `uid` is a well-formed global id of a live record of `kind`.
+async fn live_uid(
+    pool: &SqlitePool,
+    kind: RecordKind,
+    field: &str,
+    uid: &str,
+    noun: &str,
+) -> CoreResult<()> {
+    super::uid::check(field, uid)?;
+    let sql = format!(
+        "SELECT count(*) FROM {} WHERE uid = ? AND deleted_at IS NULL",
+        kind.table()
+    );
+    let found: i64 = sqlx::query_scalar(&sql).bind(uid).fetch_one(pool).await?;
+    if found == 0 {
+        return Err(CoreError::invalid(
+            field,
+            format!("There is no {noun} with that id in the vault."),
+        ));
+    }
+    Ok(())
 }
 
 /// The ids of the live projects with these titles (case ignored), in the order given.
