@@ -818,11 +818,18 @@ async fn a_session_record_follows_consent_in_every_format_and_after_a_withdrawal
     store::create(&pool, alongside_test_support::consent(m.id, c, true, true))
         .await
         .unwrap();
+    // Each felt worried, B angry, at the same touchpoint (emotional mapping).
     let said = |person_id, text: &str, quotable| Voice {
         meeting_id: m.id,
         person_id: Some(person_id),
         text: text.into(),
         quotable,
+        touchpoint: "First week at home".into(),
+        emotion: Some(if person_id == b {
+            Emotion::Angry
+        } else {
+            Emotion::Worried
+        }),
         ..Default::default()
     };
     const A_WORDS: &str = "Nobody told me who to ring once I was home";
@@ -928,6 +935,7 @@ async fn a_session_record_follows_consent_in_every_format_and_after_a_withdrawal
             "Bring the carers",
             "We agreed three priorities.",
             "Transport booked ahead — 5 votes",
+            "How people felt at each touchpoint",
             "Ring-back within a day — 3 votes",
         ] {
             assert!(text.contains(expected), "{f} lacks {expected:?}:\n{text}");
@@ -936,6 +944,13 @@ async fn a_session_record_follows_consent_in_every_format_and_after_a_withdrawal
             text.find("Transport booked") < text.find("Ring-back"),
             "{f}: most votes first"
         );
+        if format == Format::Md {
+            // Two were worried there; B's anger is not counted, as B's words may not appear.
+            assert!(
+                text.contains("| First week at home | 0 | 0 | 2 | 0 | 0 |"),
+                "{text}"
+            );
+        }
         for absent in [B_WORDS, "LEADPRIVATE", "Did not attend"] {
             assert!(!text.contains(absent), "{f} has {absent:?}");
         }

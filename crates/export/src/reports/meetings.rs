@@ -2,7 +2,9 @@
 //! named), agenda, what people said (as consent allows), decisions, actions with owners, "you
 //! said, we did" items and the notes for the record. Private notes never appear.
 
-use alongside_core::records::choices::{AttendanceStatus, FeedbackStatus, PersonRole};
+use std::collections::BTreeMap;
+
+use alongside_core::records::choices::{AttendanceStatus, Emotion, FeedbackStatus, PersonRole};
 use alongside_core::records::{FeedbackItem, Meeting, Stored};
 
 use super::{count, long_date, short_date, Context};
@@ -157,6 +159,36 @@ fn voices(ctx: &Context, doc: &mut Builder, m: &Stored<Meeting>) {
         doc.heading(2, "What people said");
         doc.list(said);
     }
+    emotion_map(ctx, doc, m);
+}
+
+/// Emotional mapping: for each touchpoint, how many people felt each way there (counts only,
+/// from the words that may appear).
+fn emotion_map(ctx: &Context, doc: &mut Builder, m: &Stored<Meeting>) {
+    let mut rows: BTreeMap<String, [usize; Emotion::ALL.len()]> = BTreeMap::new();
+    for v in ctx.data.voices.iter().filter(|v| v.data.meeting_id == m.id) {
+        let (Some(feeling), touchpoint) = (v.data.emotion, v.data.touchpoint.trim()) else {
+            continue;
+        };
+        if touchpoint.is_empty() {
+            continue;
+        }
+        let column = Emotion::ALL.iter().position(|e| *e == feeling).unwrap_or(0);
+        rows.entry(touchpoint.to_owned()).or_default()[column] += 1;
+    }
+    if rows.is_empty() {
+        return;
+    }
+    doc.heading(2, "How people felt at each touchpoint");
+    let mut columns = vec![("Touchpoint", false)];
+    columns.extend(Emotion::ALL.iter().map(|e| (e.label(), true)));
+    let mut table = Table::new("Emotional mapping: people feeling each way", &columns);
+    for (touchpoint, counts) in rows {
+        let mut cells = vec![touchpoint];
+        cells.extend(counts.iter().map(ToString::to_string));
+        table.row(cells);
+    }
+    doc.table(table);
 }
 
 /// The role a person came to this session in, from its register.

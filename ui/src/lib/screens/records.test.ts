@@ -168,6 +168,17 @@ describe("summaries", () => {
     expect(calls("export_open").at(-1)!.args).toMatchObject({ reveal: true });
   });
 
+  it("offers the finance rows as CSV, the only format they come in", async () => {
+    const user = userEvent.setup();
+    await open("Summaries");
+    await screen.findByRole("article");
+    await user.click(screen.getByLabelText("Payments to participants, for finance"));
+    await waitFor(() => expect(screen.getByLabelText("File format")).toHaveValue("csv"));
+    await user.click(screen.getByRole("button", { name: /^Save/ }));
+    await waitFor(() => expect(calls("export_save")).toHaveLength(1));
+    expect((calls("export_save")[0].args as any).options).toMatchObject({ report: "finance", format: "csv" });
+  });
+
   it("leaves private reflections out of the preview until the box is ticked", async () => {
     const user = userEvent.setup();
     await open("Summaries");
