@@ -223,5 +223,18 @@ pub async fn checkpoint_and_close(
         .await;
     conn.close().await?;
     result?;
+    // A connection of this process dropped elsewhere closes on its own thread; while it is open,
+    // the journal stays, and it removes it as the last to close. Give it a moment (bounded: 2 s,
+    // spent only when the journal is still there, as when another process has the vault open),
+    // so a command that ends now does not leave the journal behind.
+    let mut wal = paths.database().into_os_string();
+    wal.push("-wal");
+    let wal = std::path::PathBuf::from(wal);
+    for _ in 0..200 {
+        if !wal.exists() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
     Ok(())
 }
