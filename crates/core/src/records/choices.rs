@@ -323,6 +323,12 @@ choice!(
 );
 
 impl FeeArrangement {
+    /// Whether a payment under this arrangement carries a fee (paid to the person, as a voucher
+    /// or to a charity); declined and no-fee lines are £0.
+    pub fn carries_fee(self) -> bool {
+        !matches!(self, FeeArrangement::Declined | FeeArrangement::Unpaid)
+    }
+
     /// Whether this arrangement means money is claimed and paid to the person.
     pub fn is_payable(self) -> bool {
         matches!(

@@ -360,11 +360,7 @@ pub(super) async fn run_project(
                 meeting_id,
                 person_id: line.person_id,
                 arrangement: *pay,
-                fee_pence: if pay.is_payable() || *pay == FeeArrangement::Charity {
-                    fee
-                } else {
-                    0
-                },
+                fee_pence: if pay.carries_fee() { fee } else { 0 },
                 expenses,
                 reference: format!("RH-{:02}-{:03}", s + 1, line.person_id),
                 paid_on: (s < 4).then(|| day(date + Duration::days(14))),

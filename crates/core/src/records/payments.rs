@@ -43,9 +43,10 @@ record! {
 impl Payment {
     /// The fee that is paid out (nothing when declined or no fee).
     pub fn fee_paid_pence(&self) -> i64 {
-        match self.arrangement {
-            FeeArrangement::Declined | FeeArrangement::Unpaid => 0,
-            _ => self.fee_pence,
+        if self.arrangement.carries_fee() {
+            self.fee_pence
+        } else {
+            0
         }
     }
 
@@ -94,11 +95,7 @@ impl Record for Payment {
 
     fn validate(&self) -> CoreResult<()> {
         validate::pence("fee_pence", self.fee_pence)?;
-        if matches!(
-            self.arrangement,
-            FeeArrangement::Declined | FeeArrangement::Unpaid
-        ) && self.fee_pence != 0
-        {
+        if !self.arrangement.carries_fee() && self.fee_pence != 0 {
             return Err(CoreError::invalid(
                 "fee_pence",
                 "A declined fee, or no fee, is £0. Choose another arrangement to pay a fee.",
@@ -221,9 +218,10 @@ pub async fn run_for_session(pool: &SqlitePool, meeting_id: i64) -> CoreResult<P
             meeting_id,
             person_id: line.person_id,
             arrangement,
-            fee_pence: match arrangement {
-                FeeArrangement::Declined | FeeArrangement::Unpaid => 0,
-                _ => fee.unwrap_or(0),
+            fee_pence: if arrangement.carries_fee() {
+                fee.unwrap_or(0)
+            } else {
+                0
             },
             ..Default::default()
         };
