@@ -132,6 +132,144 @@ pub enum Command {
         #[arg(long, default_value_t = 20)]
         limit: u32,
     },
+    /// Print this vault's sharing code (made the first time, with --name); --export writes the
+    /// public identity file to give to contacts.
+    Identity {
+        /// Your name as others know you (needed the first time; renames after).
+        #[arg(long)]
+        name: Option<String>,
+        /// Your role, in your words ("patient partner", "project lead").
+        #[arg(long)]
+        role: Option<String>,
+        /// Write the public identity to this file.
+        #[arg(long, value_name = "FILE")]
+        export: Option<PathBuf>,
+    },
+    /// Contacts: the public identities of people you share with.
+    Contact {
+        #[command(subcommand)]
+        action: ContactAction,
+    },
+    /// Make an encrypted .alongside file for contacts (and/or a passphrase copy; passphrase from
+    /// ALONGSIDE_SHARE_PASSPHRASE). Prints what it holds first.
+    Share {
+        /// What to send.
+        #[arg(long)]
+        what: ShareKind,
+        /// The session, by global id (session, feedback, consent).
+        #[arg(long, value_name = "UID")]
+        meeting: Option<String>,
+        /// First day of a summary.
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Last day of a summary.
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+        /// Only this project (a summary; repeat for more).
+        #[arg(long, value_name = "NAME")]
+        project: Vec<String>,
+        /// Include the fees and expenses claimed (a summary).
+        #[arg(long)]
+        include_money: bool,
+        /// Withdraw consent for the session (consent).
+        #[arg(long)]
+        withdraw: bool,
+        /// What you agree to now (consent): any of quote, named, photo, audio.
+        #[arg(long, value_delimiter = ',', value_name = "LIST")]
+        agree: Vec<ConsentPart>,
+        /// A contact to send to, by name (repeat for more).
+        #[arg(long, value_name = "NAME")]
+        to: Vec<String>,
+        /// Also make a copy locked with a passphrase (its own file when there are contacts too).
+        #[arg(long)]
+        to_passphrase: bool,
+        /// Ask recipients to delete it after this day.
+        #[arg(long, value_name = "DATE")]
+        delete_after: Option<String>,
+        /// Write ASCII armour (text to paste into an email) instead of binary.
+        #[arg(long)]
+        armor: bool,
+        /// Only print what it would hold.
+        #[arg(long)]
+        preview: bool,
+        /// Where to write the file.
+        #[arg(long, required_unless_present = "preview")]
+        out: Option<PathBuf>,
+    },
+    /// Open an .alongside file: who sent it, what is inside and what would change (one change
+    /// per line). Nothing changes unless --accept (or --keep, --ignore) is given.
+    Open {
+        /// The file.
+        file: PathBuf,
+        /// Only list the changes (the default).
+        #[arg(long, conflicts_with_all = ["accept", "keep", "ignore"])]
+        dry_run: bool,
+        /// Make the changes.
+        #[arg(long, conflicts_with_all = ["keep", "ignore"])]
+        accept: bool,
+        /// Keep it as a read-only copy to read here, changing nothing else.
+        #[arg(long, conflicts_with = "ignore")]
+        keep: bool,
+        /// Note that it was opened and change nothing.
+        #[arg(long)]
+        ignore: bool,
+        /// Print the readable copy it carries (HTML) to this file.
+        #[arg(long, value_name = "FILE")]
+        readable: Option<PathBuf>,
+    },
+}
+
+/// Contact commands.
+#[derive(Debug, Subcommand)]
+pub enum ContactAction {
+    /// Add someone's public identity (a file, or the text they pasted) to a person.
+    Add {
+        /// Their identity file, or the identity text itself.
+        source: String,
+        /// The person it belongs to (made when no one here has that name).
+        #[arg(long)]
+        person: String,
+        /// How you checked their sharing code.
+        #[arg(long)]
+        checked: Option<CheckedArg>,
+    },
+    /// List contacts with their sharing codes.
+    List,
+}
+
+/// How a sharing code was checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckedArg {
+    /// Face to face.
+    InPerson,
+    /// On the phone.
+    Phone,
+}
+
+/// What `share` sends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ShareKind {
+    /// A session's record (lead to participants).
+    Session,
+    /// "You said, we did" for one person's words (lead to that person).
+    Feedback,
+    /// A summary of your contributions (partner to lead).
+    Summary,
+    /// A consent update or withdrawal (partner to lead).
+    Consent,
+}
+
+/// One part of consent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ConsentPart {
+    /// Being quoted.
+    Quote,
+    /// Being named.
+    Named,
+    /// Photographs.
+    Photo,
+    /// Audio recording.
+    Audio,
 }
 
 /// Import formats.

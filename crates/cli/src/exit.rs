@@ -39,7 +39,8 @@ impl CliError {
                 | ErrorCode::VaultLocked
                 | ErrorCode::KeyringUnavailable
                 | ErrorCode::SlotsUnusable
-                | ErrorCode::ReauthRequired => LOCKED,
+                | ErrorCode::ReauthRequired
+                | ErrorCode::NotAddressed => LOCKED,
                 ErrorCode::InvalidInput => INVALID,
                 _ => RUNTIME,
             },

@@ -9,9 +9,10 @@ use alongside_core::vault::{LockReason, Proof, UnlockMethod, Vault, VaultStatus}
 use alongside_core::CoreError;
 use secrecy::ExposeSecret;
 
-use crate::args::{Cli, Command, PassphraseAction};
+use crate::args::{Cli, Command, ContactAction, PassphraseAction};
 use crate::exit::{CliError, INVALID, OK, RUNTIME};
-use crate::{records, secrets};
+use crate::{exchange, records, secrets};
+use alongside_core::exchange::inbox::Decision;
 
 fn data_dir(cli: &Cli) -> Result<PathBuf, CliError> {
     cli.data_dir
@@ -242,6 +243,86 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
         }
         Command::Search { query, limit } => {
             records::search(&unlocked_pool(vault, cli).await?, query, *limit).await?
+        }
+        Command::Identity { name, role, export } => {
+            let pool = unlocked_pool(vault, cli).await?;
+            if let Some(path) = export {
+                VaultPaths::new(dir).refuse_as_output(path)?;
+            }
+            exchange::identity(&pool, name.as_deref(), role.as_deref(), export.as_deref()).await?
+        }
+        Command::Contact { action } => {
+            let pool = unlocked_pool(vault, cli).await?;
+            match action {
+                ContactAction::Add {
+                    source,
+                    person,
+                    checked,
+                } => exchange::contact_add(&pool, source, person, *checked).await?,
+                ContactAction::List => exchange::contact_list(&pool).await?,
+            }
+        }
+        Command::Share {
+            what,
+            meeting,
+            since,
+            until,
+            project,
+            include_money,
+            withdraw,
+            agree,
+            to,
+            to_passphrase,
+            delete_after,
+            armor,
+            preview,
+            out,
+        } => {
+            let out = out.clone().unwrap_or_default();
+            if !*preview {
+                VaultPaths::new(dir).refuse_as_output(&out)?;
+            }
+            let pool = unlocked_pool(vault, cli).await?;
+            let args = exchange::ShareArgs {
+                what: *what,
+                meeting: meeting.as_deref(),
+                since: since.as_deref(),
+                until: until.as_deref(),
+                projects: project,
+                include_money: *include_money,
+                withdraw: *withdraw,
+                agree,
+                to,
+                to_passphrase: *to_passphrase,
+                delete_after: delete_after.as_deref(),
+                armor: *armor,
+                preview: *preview,
+                out: &out,
+            };
+            exchange::share(&pool, &args).await?
+        }
+        Command::Open {
+            file,
+            dry_run: _,
+            accept,
+            keep,
+            ignore,
+            readable,
+        } => {
+            if let Some(path) = readable {
+                VaultPaths::new(dir).refuse_as_output(path)?;
+            }
+            let decision = if *accept {
+                Some(Decision::Added)
+            } else if *keep {
+                Some(Decision::Kept)
+            } else if *ignore {
+                Some(Decision::Ignored)
+            } else {
+                None
+            };
+            let pool = unlocked_pool(vault, cli).await?;
+            exchange::open(&pool, file, decision, readable.as_deref()).await?
         }
     })
 }

@@ -47,6 +47,9 @@ pub enum CoreError {
     /// The database failed its integrity checks.
     #[error("{0}")]
     Damaged(String),
+    /// A shared file is not addressed to this vault, or its passphrase is wrong.
+    #[error("{0}")]
+    NotAddressed(String),
     /// A storage error from SQLite/SQLCipher.
     #[error("{}", describe_database(.0))]
     Database(#[from] sqlx::Error),
@@ -188,6 +191,7 @@ impl CoreError {
             CoreError::InvalidInput { .. } => ErrorCode::InvalidInput,
             CoreError::NotFound(_) => ErrorCode::NotFound,
             CoreError::Damaged(_) => ErrorCode::Damaged,
+            CoreError::NotAddressed(_) => ErrorCode::NotAddressed,
             CoreError::Database(_) | CoreError::Migration(_) => ErrorCode::Storage,
             CoreError::Io(_) => ErrorCode::Io,
             CoreError::Cancelled => ErrorCode::Cancelled,
@@ -222,6 +226,8 @@ pub enum ErrorCode {
     NotFound,
     /// The vault failed an integrity check.
     Damaged,
+    /// A shared file is for someone else, or its passphrase is wrong.
+    NotAddressed,
     /// The database reported an error.
     Storage,
     /// A file could not be read or written.

@@ -9,6 +9,7 @@ pub mod backup;
 pub mod clock;
 pub mod drafts;
 pub mod error;
+pub mod exchange;
 pub mod folder_lock;
 pub mod hardening;
 pub mod logging;

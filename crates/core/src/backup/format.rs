@@ -161,10 +161,13 @@ pub fn begin<W: Write>(
     out.write_all(b"\n")?;
     out.write_all(hex::encode(Sha256::digest(&line)).as_bytes())?;
     out.write_all(b"\n")?;
-    let cipher = XChaCha20Poly1305::new(keys.stream.as_ref().into());
+    let cipher = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(keys.stream.as_ref()));
     Ok(SealedWriter {
         out,
-        encryptor: Some(EncryptorBE32::from_aead(cipher, nonce.as_ref().into())),
+        encryptor: Some(EncryptorBE32::from_aead(
+            cipher,
+            chacha20poly1305::aead::generic_array::GenericArray::from_slice(nonce.as_ref()),
+        )),
         aad: line,
         buf: Zeroizing::new(Vec::with_capacity(CHUNK_BYTES as usize)),
         chunk: CHUNK_BYTES as usize,
@@ -295,7 +298,7 @@ pub fn open<R: BufRead>(
     if keys.check != header.key_check {
         return Err(wrong_passphrase());
     }
-    let cipher = XChaCha20Poly1305::new(keys.stream.as_ref().into());
+    let cipher = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(keys.stream.as_ref()));
     let chunk_sealed = header.chunk_bytes as usize + TAG_BYTES;
     Ok((
         header,

@@ -241,6 +241,18 @@ choice!(
 );
 
 choice!(
+    /// How someone's sharing code was checked against the one they read out.
+    CheckedHow {
+        /// Not checked yet.
+        NotChecked = "not_checked": "Not checked",
+        /// Read to each other face to face.
+        InPerson = "in_person": "Checked in person",
+        /// Read to each other on the phone.
+        Phone = "phone": "Checked by phone",
+    }
+);
+
+choice!(
     /// What became of something people said.
     FeedbackStatus {
         /// Done.

@@ -144,6 +144,7 @@ pub async fn update<T: Record>(pool: &SqlitePool, id: i64, mut data: T) -> CoreR
     data.normalise();
     data.validate()?;
     let mut tx = write_tx(pool).await?;
+    refuse_received::<T>(&mut tx, id).await?;
     check_links(&mut tx, &data).await?;
     data.check_in_vault(&mut tx, Some(id)).await?;
     let sets = T::columns()
@@ -168,6 +169,33 @@ pub async fn update<T: Record>(pool: &SqlitePool, id: i64, mut data: T) -> CoreR
     let record = fetch::<T>(&mut tx, id).await?;
     tx.commit().await?;
     Ok(record)
+}
+
+/// Refuses to change a record that came in a shared file: it stays as it was sent (the person
+/// writes their own notes beside it).
+async fn refuse_received<T: Record>(conn: &mut SqliteConnection, id: i64) -> CoreResult<()> {
+    if !matches!(
+        T::KIND,
+        RecordKind::Project | RecordKind::Meeting | RecordKind::Feedback
+    ) {
+        return Ok(());
+    }
+    let sql = format!("SELECT received_id FROM {} WHERE id = ?", T::KIND.table());
+    let received: Option<Option<i64>> = sqlx::query_scalar(&sql)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if matches!(received, Some(Some(_))) {
+        return Err(CoreError::invalid(
+            "received",
+            format!(
+                "This {} came in a shared file and stays as it was sent; add your own notes \
+                 to your contribution or a reflection instead.",
+                T::KIND.noun()
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// What a delete did, for the undo offer.

@@ -173,7 +173,7 @@ impl Slot {
         fill_random(&mut salt)?;
         fill_random(&mut nonce)?;
         let kek = kdf.derive(secret, &salt)?;
-        let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
+        let cipher = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(kek.as_ref()));
         let wrapped = cipher
             .encrypt(
                 XNonce::from_slice(&nonce),
@@ -255,7 +255,7 @@ impl SlotFile {
             return Err(damaged("a slot has the wrong shape"));
         }
         let kek = kdf.derive(secret, &salt)?;
-        let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
+        let cipher = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(kek.as_ref()));
         match cipher.decrypt(
             XNonce::from_slice(&nonce),
             Payload {

@@ -1,0 +1,753 @@
+//! Receiving: a `.alongside` file is opened into the Inbox, never merged silently. Opening shows
+//! who it is from (a checked contact, an unchecked one, or an unknown key), what is inside and
+//! exactly what would change; the person then adds it, keeps it as a read-only copy, or ignores
+//! it. The changes listed are worked out by making them in a transaction that is rolled back, so
+//! the list and what "Add" does are the same code. Opening the same file again changes nothing.
+
+use age::secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use sqlx::{Row, SqliteConnection, SqlitePool};
+
+use super::contacts;
+use super::envelope;
+use super::identity::{self, PublicIdentity};
+use super::payload::*;
+use crate::error::{CoreError, CoreResult};
+use crate::records::choices::{Approach, CheckedHow, ConsentHow, Involvement, ProjectStatus};
+use crate::records::store::{fetch, insert_row, now_stamp, write_tx};
+use crate::records::Columns;
+use crate::records::{Consent, Contribution, FeedbackItem, Meeting, Project, Record};
+
+/// What the person decided about a received file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    /// Make the changes listed.
+    Added,
+    /// Keep the file's content to read here, changing nothing else.
+    Kept,
+    /// Note that it was opened and change nothing.
+    Ignored,
+}
+
+impl Decision {
+    fn as_str(self) -> &'static str {
+        match self {
+            Decision::Added => "added",
+            Decision::Kept => "kept",
+            Decision::Ignored => "ignored",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        [Decision::Added, Decision::Kept, Decision::Ignored]
+            .into_iter()
+            .find(|d| d.as_str() == text)
+    }
+}
+
+/// How far the sender is known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(tag = "trust", rename_all = "snake_case")]
+pub enum Sender {
+    /// A contact whose sharing code was checked.
+    Checked {
+        /// The contact's name here.
+        person: String,
+        /// How.
+        how: CheckedHow,
+        /// When.
+        on: Option<String>,
+    },
+    /// A contact whose code has not been checked.
+    NotChecked {
+        /// The contact's name here.
+        person: String,
+    },
+    /// A key no contact here has (whatever name the file gives).
+    Unknown,
+    /// This vault sent it.
+    Yourself,
+}
+
+impl Sender {
+    /// In plain words, for a list.
+    pub fn describe(&self, identity: &PublicIdentity) -> String {
+        match self {
+            Sender::Checked { person, how, on } => format!(
+                "{person} (✓ {}{})",
+                how.label().to_lowercase(),
+                on.as_deref()
+                    .map(|d| format!(" on {d}"))
+                    .unwrap_or_default()
+            ),
+            Sender::NotChecked { person } => format!("{person} (sharing code not checked)"),
+            Sender::Unknown => format!(
+                "\"{}\" — an unknown key, not one of your contacts",
+                identity.name
+            ),
+            Sender::Yourself => "you".into(),
+        }
+    }
+}
+
+/// A file as opened: who it is from, what it holds and what it would change (or changed).
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Opened {
+    /// The file's own id.
+    pub envelope_id: String,
+    /// The kind of content.
+    pub kind: String,
+    /// What it is, in a few words.
+    pub description: String,
+    /// The sender as the file names them.
+    pub sender: PublicIdentity,
+    /// The sender's sharing code.
+    pub sender_code: String,
+    /// How far the sender is known here.
+    pub trust: Sender,
+    /// When it was made.
+    pub made_at: String,
+    /// The sender asks that it be deleted after this day.
+    pub delete_after: Option<String>,
+    /// Whether it was a passphrase file.
+    pub by_passphrase: bool,
+    /// The changes, one per line (made, when `decision` is `added`).
+    pub changes: Vec<String>,
+    /// What was decided now (`None`: only looked at).
+    pub decision: Option<Decision>,
+    /// When the same file was opened before: the day and what was decided then.
+    pub opened_before: Option<(String, Decision)>,
+    /// The readable copy it carries.
+    pub readable_html: String,
+}
+
+/// Checks a file and lists what it would change; with `decision`, also acts on it. Nothing is
+/// written for a file that is damaged, forged, addressed to someone else, of an unknown
+/// version, or opened before.
+pub async fn open(
+    pool: &SqlitePool,
+    bytes: &[u8],
+    passphrase: Option<&SecretString>,
+    decision: Option<Decision>,
+) -> CoreResult<Opened> {
+    let me = identity::own(pool).await?;
+    let unsealed = envelope::unseal(bytes, me.as_ref(), passphrase)?;
+    let claimed = claimed_sender(&unsealed.payload)?;
+    unsealed.verify(&claimed.verifying_key().map_err(|_| envelope::damaged())?)?;
+    let payload = Payload::parse(&unsealed.payload)?;
+    let sender_fp = payload.sender.fingerprint();
+    let mine = me.as_ref().map(|m| m.public.fingerprint());
+    let from_me = mine.as_deref() == Some(sender_fp.as_str());
+    if !unsealed.by_passphrase && !from_me {
+        let addressed = mine
+            .as_deref()
+            .is_some_and(|m| payload.recipients.iter().any(|r| r.fingerprint == m));
+        if !addressed {
+            return Err(CoreError::NotAddressed(
+                "This file was addressed to other people, so it was not opened.".into(),
+            ));
+        }
+    }
+    let contact = contacts::by_fingerprint(pool, &sender_fp).await?;
+    let trust = match (&contact, from_me) {
+        (_, true) => Sender::Yourself,
+        (Some(c), _) if c.checked_how != CheckedHow::NotChecked => Sender::Checked {
+            person: c.person_name.clone(),
+            how: c.checked_how,
+            on: c.checked_on.clone(),
+        },
+        (Some(c), _) => Sender::NotChecked {
+            person: c.person_name.clone(),
+        },
+        (None, _) => Sender::Unknown,
+    };
+    let mut opened = Opened {
+        envelope_id: payload.id.clone(),
+        kind: payload.content.kind().into(),
+        description: payload.content.describe(),
+        sender_code: payload.sender.sharing_code(),
+        sender: payload.sender.clone(),
+        trust,
+        made_at: payload.created_at.clone(),
+        delete_after: payload.delete_after.clone(),
+        by_passphrase: unsealed.by_passphrase,
+        changes: Vec::new(),
+        decision: None,
+        opened_before: None,
+        readable_html: unsealed.readable.clone(),
+    };
+    if let Some(before) = opened_before(pool, &payload.id).await? {
+        opened.opened_before = Some(before);
+        return Ok(opened);
+    }
+    let person_id = contact.as_ref().map(|c| c.person_id);
+    let mut tx = write_tx(pool).await?;
+    let received_id = sqlx::query(
+        "INSERT INTO received (envelope_id, kind, sender_name, sender_fingerprint, person_id,
+            made_at, opened_at, decision, delete_after, payload)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&payload.id)
+    .bind(payload.content.kind())
+    .bind(&payload.sender.name)
+    .bind(&sender_fp)
+    .bind(person_id)
+    .bind(&payload.created_at)
+    .bind(now_stamp())
+    .bind(decision.unwrap_or(Decision::Added).as_str())
+    .bind(&payload.delete_after)
+    .bind(String::from_utf8_lossy(&unsealed.payload).into_owned())
+    .execute(&mut *tx)
+    .await?
+    .last_insert_rowid();
+    let whom = Whom {
+        received_id,
+        person_id,
+        sender: &opened.sender.name,
+        day: payload.created_at.get(..10).unwrap_or_default(),
+    };
+    opened.changes = make_changes(&mut tx, &payload.content, &whom).await?;
+    match decision {
+        Some(Decision::Added) => tx.commit().await?,
+        Some(d) => {
+            tx.rollback().await?;
+            let mut tx = write_tx(pool).await?;
+            sqlx::query(
+                "INSERT INTO received (envelope_id, kind, sender_name, sender_fingerprint,
+                    person_id, made_at, opened_at, decision, delete_after, payload)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(&payload.id)
+            .bind(payload.content.kind())
+            .bind(&payload.sender.name)
+            .bind(&sender_fp)
+            .bind(person_id)
+            .bind(&payload.created_at)
+            .bind(now_stamp())
+            .bind(d.as_str())
+            .bind(&payload.delete_after)
+            .bind(if d == Decision::Kept {
+                String::from_utf8_lossy(&unsealed.payload).into_owned()
+            } else {
+                String::new()
+            })
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+        }
+        None => tx.rollback().await?,
+    }
+    opened.decision = decision;
+    Ok(opened)
+}
+
+fn claimed_sender(payload: &[u8]) -> CoreResult<PublicIdentity> {
+    #[derive(Deserialize)]
+    struct Claim {
+        sender: PublicIdentity,
+    }
+    serde_json::from_slice::<Claim>(payload)
+        .map(|c| c.sender)
+        .map_err(|_| envelope::damaged())
+}
+
+async fn opened_before(pool: &SqlitePool, id: &str) -> CoreResult<Option<(String, Decision)>> {
+    let row = sqlx::query("SELECT opened_at, decision FROM received WHERE envelope_id = ?")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    Ok(row.and_then(|r| {
+        let at: String = r.try_get("opened_at").ok()?;
+        let decision: String = r.try_get("decision").ok()?;
+        Some((
+            at.get(..10).unwrap_or(&at).to_owned(),
+            Decision::parse(&decision)?,
+        ))
+    }))
+}
+
+/// Who the changes come from.
+struct Whom<'a> {
+    received_id: i64,
+    person_id: Option<i64>,
+    sender: &'a str,
+    day: &'a str,
+}
+
+async fn make_changes(
+    conn: &mut SqliteConnection,
+    content: &Content,
+    whom: &Whom<'_>,
+) -> CoreResult<Vec<String>> {
+    let mut changes = Vec::new();
+    match content {
+        Content::Session(s) => {
+            session_changes(
+                conn,
+                &s.project,
+                &s.meeting,
+                &s.feedback,
+                whom,
+                &mut changes,
+            )
+            .await?
+        }
+        Content::Feedback(f) => {
+            session_changes(
+                conn,
+                &f.project,
+                &f.meeting,
+                &f.feedback,
+                whom,
+                &mut changes,
+            )
+            .await?
+        }
+        Content::Summary(s) => changes.push(format!(
+            "Keep {}'s summary of {} contributions ({} to {}) to read here",
+            whom.sender,
+            s.contributions.len(),
+            s.from,
+            s.to
+        )),
+        Content::Consent(c) => consent_changes(conn, c, whom, &mut changes).await?,
+    }
+    Ok(changes)
+}
+
+async fn id_by_uid(
+    conn: &mut SqliteConnection,
+    table: &str,
+    uid: &str,
+) -> CoreResult<Option<(i64, Option<i64>)>> {
+    let sql = format!("SELECT id, received_id FROM {table} WHERE uid = ? AND deleted_at IS NULL");
+    let row = sqlx::query(&sql)
+        .bind(uid)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(match row {
+        Some(r) => Some((r.try_get("id")?, r.try_get("received_id")?)),
+        None => None,
+    })
+}
+
+fn refused_content(e: CoreError) -> CoreError {
+    CoreError::invalid(
+        "file",
+        format!("Something in this file cannot be added here ({e}), so nothing was changed."),
+    )
+}
+
+async fn project_for(
+    conn: &mut SqliteConnection,
+    shared: &SharedProject,
+    whom: &Whom<'_>,
+    changes: &mut Vec<String>,
+) -> CoreResult<i64> {
+    if let Some((id, _)) = id_by_uid(conn, "projects", &shared.uid).await? {
+        return Ok(id);
+    }
+    let same_name: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM projects WHERE deleted_at IS NULL AND title = ? COLLATE NOCASE
+         ORDER BY id LIMIT 1",
+    )
+    .bind(&shared.title)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some(id) = same_name {
+        return Ok(id);
+    }
+    let project = Project {
+        title: shared.title.clone(),
+        organisation: shared.organisation.clone(),
+        my_role: String::new(),
+        involvement: Involvement::TakePart,
+        feedback_days: None,
+        pay_within_days: None,
+        cost_code: String::new(),
+        approach: Approach::Consultation,
+        status: ProjectStatus::Active,
+        start_date: None,
+        end_date: None,
+        lead_id: whom.person_id,
+        rate_cards: Vec::new(),
+        notes: String::new(),
+        tags: Vec::new(),
+    };
+    let id = insert_received(conn, &shared.uid, &project, whom).await?;
+    changes.push(format!("Add the project \"{}\"", shared.title));
+    Ok(id)
+}
+
+async fn insert_received<T: crate::records::Record>(
+    conn: &mut SqliteConnection,
+    uid: &str,
+    data: &T,
+    whom: &Whom<'_>,
+) -> CoreResult<i64> {
+    let mut data = data.clone();
+    data.normalise();
+    data.validate().map_err(refused_content)?;
+    let now = now_stamp();
+    let id = insert_row(conn, None, Some(uid), &now, &now, &data).await?;
+    let sql = format!(
+        "UPDATE {} SET received_id = ? WHERE id = ?",
+        T::KIND.table()
+    );
+    sqlx::query(&sql)
+        .bind(whom.received_id)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(id)
+}
+
+fn meeting_from(shared: &SharedMeeting, project_id: i64) -> Meeting {
+    Meeting {
+        project_id,
+        kind: shared.kind,
+        title: shared.title.clone(),
+        date: shared.date.clone(),
+        start_time: shared.start_time.clone(),
+        end_time: shared.end_time.clone(),
+        place: shared.place.clone(),
+        online: shared.online,
+        my_attendance: None,
+        attendees: Vec::new(),
+        agenda: shared.agenda.clone(),
+        record_notes: shared.record_notes.clone(),
+        private_notes: String::new(),
+        decisions: shared.decisions.clone(),
+        priorities: shared.priorities.clone(),
+        stage: shared.stage,
+        felt_heard: None,
+        tags: Vec::new(),
+    }
+}
+
+async fn meeting_for(
+    conn: &mut SqliteConnection,
+    shared: &SharedMeeting,
+    project_id: i64,
+    whom: &Whom<'_>,
+    changes: &mut Vec<String>,
+) -> CoreResult<i64> {
+    let incoming = meeting_from(shared, project_id);
+    if let Some((id, received)) = id_by_uid(conn, "meetings", &shared.uid).await? {
+        let current = fetch::<Meeting>(conn, id).await?;
+        let mut updated = incoming.clone();
+        updated.project_id = current.data.project_id;
+        if received.is_some() && updated != current.data {
+            updated.validate().map_err(refused_content)?;
+            let sets: Vec<String> = Meeting::columns()
+                .iter()
+                .map(|c| format!("{c} = ?"))
+                .collect();
+            let sql = format!(
+                "UPDATE meetings SET {}, updated_at = ?, received_id = ? WHERE id = ?",
+                sets.join(", ")
+            );
+            updated
+                .bind(sqlx::query(&sql))
+                .bind(now_stamp())
+                .bind(whom.received_id)
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+            updated.save_children(conn, id).await?;
+            changes.push(format!(
+                "Update the record of \"{}\" ({})",
+                shared.title, shared.date
+            ));
+        }
+        return Ok(id);
+    }
+    let own: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM meetings WHERE deleted_at IS NULL AND project_id = ? AND date = ?
+         AND received_id IS NULL ORDER BY id LIMIT 1",
+    )
+    .bind(project_id)
+    .bind(&shared.date)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some(id) = own {
+        return Ok(id);
+    }
+    let id = insert_received(conn, &shared.uid, &incoming, whom).await?;
+    changes.push(format!(
+        "Add the record of \"{}\" ({}) from {}, read-only",
+        shared.title, shared.date, whom.sender
+    ));
+    Ok(id)
+}
+
+async fn session_changes(
+    conn: &mut SqliteConnection,
+    project: &SharedProject,
+    meeting: &SharedMeeting,
+    feedback: &[SharedFeedback],
+    whom: &Whom<'_>,
+    changes: &mut Vec<String>,
+) -> CoreResult<()> {
+    let project_id = project_for(conn, project, whom, changes).await?;
+    let meeting_id = meeting_for(conn, meeting, project_id, whom, changes).await?;
+    let mut added = Vec::new();
+    for item in feedback {
+        if id_by_uid(conn, "feedback_items", &item.uid)
+            .await?
+            .is_some()
+        {
+            continue;
+        }
+        let data = FeedbackItem {
+            meeting_id,
+            you_said: item.you_said.clone(),
+            we_did: item.we_did.clone(),
+            status: item.status,
+            due_date: item.due_date.clone(),
+            reason: item.reason.clone(),
+            voice_ids: Vec::new(),
+            fed_back: Vec::new(),
+        };
+        insert_received(conn, &item.uid, &data, whom).await?;
+        added.push(item);
+    }
+    if added.is_empty() {
+        return Ok(());
+    }
+    changes.push(format!(
+        "Add {} \"you said, we did\" {} to \"{}\" ({})",
+        added.len(),
+        if added.len() == 1 { "item" } else { "items" },
+        meeting.title,
+        meeting.date
+    ));
+    fill_contribution_feedback(conn, project_id, meeting_id, meeting, &added, whom, changes).await
+}
+
+/// The partner's side of closing the loop: their contribution to the session gets the
+/// feedback they received, and the day it came.
+async fn fill_contribution_feedback(
+    conn: &mut SqliteConnection,
+    project_id: i64,
+    meeting_id: i64,
+    meeting: &SharedMeeting,
+    items: &[&SharedFeedback],
+    whom: &Whom<'_>,
+    changes: &mut Vec<String>,
+) -> CoreResult<()> {
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM contributions WHERE deleted_at IS NULL
+         AND (meeting_id = ? OR (project_id = ? AND date = ?)) ORDER BY date, id",
+    )
+    .bind(meeting_id)
+    .bind(project_id)
+    .bind(&meeting.date)
+    .fetch_all(&mut *conn)
+    .await?;
+    let text = items
+        .iter()
+        .map(|i| format!("You said: {}\nWe did: {}", i.you_said, i.we_did))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    for id in ids {
+        let c = fetch::<Contribution>(conn, id).await?;
+        let feedback = if c.data.feedback.trim().is_empty() {
+            format!("From {} ({}):\n{text}", whom.sender, whom.day)
+        } else {
+            format!(
+                "{}\n\nFrom {} ({}):\n{text}",
+                c.data.feedback, whom.sender, whom.day
+            )
+        };
+        if feedback.len() > crate::records::validate::MAX_TEXT {
+            continue;
+        }
+        sqlx::query(
+            "UPDATE contributions SET feedback = ?, feedback_date = coalesce(feedback_date, ?),
+                updated_at = ? WHERE id = ?",
+        )
+        .bind(&feedback)
+        .bind(whom.day)
+        .bind(now_stamp())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+        changes.push(format!(
+            "Add {} \"you said, we did\" {} to the feedback of your contribution of {}",
+            items.len(),
+            if items.len() == 1 { "item" } else { "items" },
+            c.data.date
+        ));
+    }
+    Ok(())
+}
+
+async fn consent_changes(
+    conn: &mut SqliteConnection,
+    c: &ConsentUpdate,
+    whom: &Whom<'_>,
+    changes: &mut Vec<String>,
+) -> CoreResult<()> {
+    let Some(person_id) = whom.person_id else {
+        changes.push(
+            "Nothing: consent can only be changed by a file from one of your contacts".into(),
+        );
+        return Ok(());
+    };
+    let Some((meeting_id, _)) = id_by_uid(conn, "meetings", &c.meeting_uid).await? else {
+        changes.push(format!(
+            "Nothing: the session \"{}\" is not in your vault",
+            c.meeting_title
+        ));
+        return Ok(());
+    };
+    let existing: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM consents WHERE meeting_id = ? AND person_id = ? AND deleted_at IS NULL
+         ORDER BY id DESC LIMIT 1",
+    )
+    .bind(meeting_id)
+    .bind(person_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let mut consent = match existing {
+        Some(id) => fetch::<Consent>(conn, id).await?.data,
+        None => Consent {
+            meeting_id,
+            person_id,
+            quote: false,
+            named: false,
+            photo: false,
+            audio: false,
+            given_how: ConsentHow::Written,
+            given_on: c.on.clone(),
+            withdrawn_on: None,
+            notes: String::new(),
+        },
+    };
+    let before = consent.clone();
+    if c.withdraw {
+        if consent.withdrawn_on.is_none() {
+            consent.withdrawn_on = Some(c.on.clone().max(consent.given_on.clone()));
+        }
+    } else {
+        consent.quote = c.quote;
+        consent.named = c.named;
+        consent.photo = c.photo;
+        consent.audio = c.audio;
+        consent.withdrawn_on = None;
+        if existing.is_some() && consent != before {
+            consent.given_on = c.on.clone();
+            consent.given_how = ConsentHow::Written;
+        }
+    }
+    if existing.is_some() && consent == before {
+        return Ok(());
+    }
+    consent.validate().map_err(refused_content)?;
+    let note = format!("Sent by {} in an Alongside file on {}.", whom.sender, c.on);
+    consent.notes = if consent.notes.is_empty() {
+        note
+    } else {
+        format!("{}\n{note}", consent.notes)
+    };
+    match existing {
+        Some(id) => {
+            let sets: Vec<String> = Consent::columns()
+                .iter()
+                .map(|c| format!("{c} = ?"))
+                .collect();
+            let sql = format!(
+                "UPDATE consents SET {}, updated_at = ? WHERE id = ?",
+                sets.join(", ")
+            );
+            consent
+                .bind(sqlx::query(&sql))
+                .bind(now_stamp())
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+        }
+        None => {
+            let now = now_stamp();
+            insert_row(conn, None, None, &now, &now, &consent).await?;
+        }
+    }
+    changes.push(if c.withdraw {
+        format!(
+            "Record that {} withdrew consent for \"{}\" ({}) on {}: nothing of theirs is quoted or named from then on",
+            whom.sender, c.meeting_title, c.meeting_date, c.on
+        )
+    } else {
+        format!(
+            "Record {}'s consent for \"{}\" ({}): quotes {}, naming {}, photographs {}, audio {}",
+            whom.sender,
+            c.meeting_title,
+            c.meeting_date,
+            yes(c.quote),
+            yes(c.named),
+            yes(c.photo),
+            yes(c.audio)
+        )
+    });
+    Ok(())
+}
+
+fn yes(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
+/// One file in the Inbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct InboxEntry {
+    /// Row id.
+    pub id: i64,
+    /// The file's own id.
+    pub envelope_id: String,
+    /// The kind of content.
+    pub kind: String,
+    /// The sender's name as the file gave it.
+    pub sender_name: String,
+    /// The contact it came from, if known.
+    pub person_id: Option<i64>,
+    /// When it was made.
+    pub made_at: String,
+    /// When it was opened here.
+    pub opened_at: String,
+    /// What was decided.
+    pub decision: Decision,
+    /// The sender asks that it be deleted after this day.
+    pub delete_after: Option<String>,
+}
+
+/// Every file opened here, newest first.
+pub async fn entries(pool: &SqlitePool) -> CoreResult<Vec<InboxEntry>> {
+    let rows = sqlx::query(
+        "SELECT id, envelope_id, kind, sender_name, person_id, made_at, opened_at, decision,
+            delete_after FROM received ORDER BY opened_at DESC, id DESC",
+    )
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let decision: String = r.try_get("decision")?;
+            Ok(InboxEntry {
+                id: r.try_get("id")?,
+                envelope_id: r.try_get("envelope_id")?,
+                kind: r.try_get("kind")?,
+                sender_name: r.try_get("sender_name")?,
+                person_id: r.try_get("person_id")?,
+                made_at: r.try_get("made_at")?,
+                opened_at: r.try_get("opened_at")?,
+                decision: Decision::parse(&decision).unwrap_or(Decision::Kept),
+                delete_after: r.try_get("delete_after")?,
+            })
+        })
+        .collect()
+}
