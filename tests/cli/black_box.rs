@@ -17,7 +17,7 @@ fn with_pass(dir: &Path, pass: &str) -> Command {
     cmd
 }
 
-fn init(dir: &Path) -> String {
+pub(crate) fn init(dir: &Path) -> String {
     let out = with_pass(dir, PASS).arg("init").assert().success();
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     let code = stdout.trim().to_owned();
@@ -29,7 +29,7 @@ fn init(dir: &Path) -> String {
     code
 }
 
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap())
@@ -44,7 +44,7 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// Fails naming the files that changed (never dumping their bytes).
-fn assert_unchanged(dir: &Path, before: &BTreeMap<String, Vec<u8>>) {
+pub(crate) fn assert_unchanged(dir: &Path, before: &BTreeMap<String, Vec<u8>>) {
     let after = snapshot(dir);
     let changed: Vec<&String> = before
         .keys()
@@ -54,11 +54,11 @@ fn assert_unchanged(dir: &Path, before: &BTreeMap<String, Vec<u8>>) {
     assert!(changed.is_empty(), "files changed: {changed:?}");
 }
 
-fn stderr_of(a: &assert_cmd::assert::Assert) -> String {
+pub(crate) fn stderr_of(a: &assert_cmd::assert::Assert) -> String {
     String::from_utf8(a.get_output().stderr.clone()).unwrap()
 }
 
-fn stdout_of(a: &assert_cmd::assert::Assert) -> String {
+pub(crate) fn stdout_of(a: &assert_cmd::assert::Assert) -> String {
     String::from_utf8(a.get_output().stdout.clone()).unwrap()
 }
 

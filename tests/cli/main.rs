@@ -6,4 +6,5 @@
 
 mod black_box;
 mod crash;
+mod exchange;
 mod support;
