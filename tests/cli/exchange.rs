@@ -9,7 +9,6 @@ use base64::Engine;
 use serde_json::Value;
 
 use crate::black_box::{assert_unchanged, init, snapshot, stderr_of, stdout_of};
-use crate::support::PASS;
 
 const CANARY_NOTE: &str = "CANARY-PRIVATE-NOTE-7f3a";
 const CANARY_REFLECTION: &str = "CANARY-PRIVATE-REFLECTION-19c2";

@@ -748,6 +748,8 @@ export type ErrorCode =
 "not_found" | 
 /**  The vault failed an integrity check. */
 "damaged" | 
+/**  A shared file is for someone else, or its passphrase is wrong. */
+"not_addressed" | 
 /**  The database reported an error. */
 "storage" | 
 /**  A file could not be read or written. */

@@ -183,25 +183,13 @@ pub async fn open(
         return Ok(opened);
     }
     let person_id = contact.as_ref().map(|c| c.person_id);
+    let row = ReceivedRow {
+        payload: &payload,
+        json: String::from_utf8_lossy(&unsealed.payload).into_owned(),
+        person_id,
+    };
     let mut tx = write_tx(pool).await?;
-    let received_id = sqlx::query(
-        "INSERT INTO received (envelope_id, kind, sender_name, sender_fingerprint, person_id,
-            made_at, opened_at, decision, delete_after, payload)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(&payload.id)
-    .bind(payload.content.kind())
-    .bind(&payload.sender.name)
-    .bind(&sender_fp)
-    .bind(person_id)
-    .bind(&payload.created_at)
-    .bind(now_stamp())
-    .bind(decision.unwrap_or(Decision::Added).as_str())
-    .bind(&payload.delete_after)
-    .bind(String::from_utf8_lossy(&unsealed.payload).into_owned())
-    .execute(&mut *tx)
-    .await?
-    .last_insert_rowid();
+    let received_id = row.insert(&mut tx, Decision::Added).await?;
     let whom = Whom {
         received_id,
         person_id,
@@ -211,36 +199,53 @@ pub async fn open(
     opened.changes = make_changes(&mut tx, &payload.content, &whom).await?;
     match decision {
         Some(Decision::Added) => tx.commit().await?,
-        Some(d) => {
+        Some(other) => {
             tx.rollback().await?;
             let mut tx = write_tx(pool).await?;
-            sqlx::query(
-                "INSERT INTO received (envelope_id, kind, sender_name, sender_fingerprint,
-                    person_id, made_at, opened_at, decision, delete_after, payload)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            )
-            .bind(&payload.id)
-            .bind(payload.content.kind())
-            .bind(&payload.sender.name)
-            .bind(&sender_fp)
-            .bind(person_id)
-            .bind(&payload.created_at)
-            .bind(now_stamp())
-            .bind(d.as_str())
-            .bind(&payload.delete_after)
-            .bind(if d == Decision::Kept {
-                String::from_utf8_lossy(&unsealed.payload).into_owned()
-            } else {
-                String::new()
-            })
-            .execute(&mut *tx)
-            .await?;
+            row.insert(&mut tx, other).await?;
             tx.commit().await?;
         }
         None => tx.rollback().await?,
     }
     opened.decision = decision;
     Ok(opened)
+}
+
+/// The Inbox row of a file, written with the decision made on it (an ignored file keeps no
+/// content, only who sent what and when).
+struct ReceivedRow<'a> {
+    payload: &'a Payload,
+    json: String,
+    person_id: Option<i64>,
+}
+
+impl ReceivedRow<'_> {
+    async fn insert(&self, conn: &mut SqliteConnection, decision: Decision) -> CoreResult<i64> {
+        let p = self.payload;
+        let kept = if decision == Decision::Ignored {
+            ""
+        } else {
+            self.json.as_str()
+        };
+        Ok(sqlx::query(
+            "INSERT INTO received (envelope_id, kind, sender_name, sender_fingerprint, person_id,
+                made_at, opened_at, decision, delete_after, payload)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&p.id)
+        .bind(p.content.kind())
+        .bind(&p.sender.name)
+        .bind(p.sender.fingerprint())
+        .bind(self.person_id)
+        .bind(&p.created_at)
+        .bind(now_stamp())
+        .bind(decision.as_str())
+        .bind(&p.delete_after)
+        .bind(kept)
+        .execute(&mut *conn)
+        .await?
+        .last_insert_rowid())
+    }
 }
 
 fn claimed_sender(payload: &[u8]) -> CoreResult<PublicIdentity> {

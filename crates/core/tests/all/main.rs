@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
 
 mod backup;
+mod exchange;
 mod exit;
 mod hostile;
 mod lead;

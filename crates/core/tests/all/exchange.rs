@@ -1,0 +1,271 @@
+//! Exchange files made and opened in the core with real vaults: forged and swapped signatures,
+//! unknown versions and kinds, and files addressed to someone else, each refused with nothing
+//! written; the read-only rule on received records.
+
+use alongside_core::exchange::envelope::{self, Seal};
+use alongside_core::exchange::identity::{self, OwnIdentity};
+use alongside_core::exchange::inbox::{self, Decision};
+use alongside_core::exchange::payload::*;
+use alongside_core::exchange::{contacts, readable};
+use alongside_core::records::choices::CheckedHow;
+use alongside_core::records::choices::MeetingKind;
+use alongside_core::records::{store, Meeting};
+use alongside_core::{ErrorCode, SqlitePool};
+use alongside_test_support::*;
+
+async fn vault_with_identity(
+    name: &str,
+) -> (tempfile::TempDir, alongside_core::vault::Vault, SqlitePool) {
+    let (dir, vault, pool) = vault().await;
+    identity::set_up(&pool, name, "patient partner")
+        .await
+        .unwrap();
+    (dir, vault, pool)
+}
+
+fn consent_payload(sender: &OwnIdentity, to: &OwnIdentity) -> Payload {
+    Payload {
+        format: FORMAT.into(),
+        version: VERSION,
+        id: alongside_core::records::uid::new_uid(),
+        created_at: "2026-12-03T10:00:00Z".into(),
+        sender: sender.public.clone(),
+        recipients: vec![Addressee {
+            name: to.public.name.clone(),
+            fingerprint: to.public.fingerprint(),
+        }],
+        passphrase: false,
+        delete_after: None,
+        content: Content::Consent(ConsentUpdate {
+            meeting_uid: alongside_core::records::uid::new_uid(),
+            meeting_title: "Workshop".into(),
+            meeting_date: "2026-11-01".into(),
+            withdraw: true,
+            quote: false,
+            named: false,
+            photo: false,
+            audio: false,
+            on: "2026-12-03".into(),
+        }),
+    }
+}
+
+fn seal_to(signer: &OwnIdentity, payload: &[u8], page: &str, to: &OwnIdentity) -> Vec<u8> {
+    let recipient = to.public.recipient().unwrap();
+    envelope::seal(signer, payload, page, Seal::Recipients(&[recipient]), false).unwrap()
+}
+
+async fn received_rows(pool: &SqlitePool) -> usize {
+    inbox::entries(pool).await.unwrap().len()
+}
+
+#[tokio::test]
+async fn forged_swapped_unknown_and_misaddressed_files_are_refused_with_nothing_written() {
+    let (_d, _v, pool) = vault_with_identity("Priya").await;
+    let me = identity::own(&pool).await.unwrap().unwrap();
+    let sam = OwnIdentity::generate("Sam", "patient partner").unwrap();
+    let mallory = OwnIdentity::generate("Mallory", "").unwrap();
+    let payload = consent_payload(&sam, &me);
+    let bytes = payload.to_bytes().unwrap();
+    let page = readable::page(&payload);
+
+    // The genuine file opens (as a dry run).
+    let good = seal_to(&sam, &bytes, &page, &me);
+    let opened = inbox::open(&pool, &good, None, None).await.unwrap();
+    assert_eq!(opened.kind, "consent");
+    assert!(matches!(opened.trust, inbox::Sender::Unknown));
+
+    let code = |e: alongside_core::CoreError| e.code();
+    // Forged sender: valid encryption, signed by another key than the one named.
+    let forged = seal_to(&mallory, &bytes, &page, &me);
+    let err = inbox::open(&pool, &forged, None, None).await.unwrap_err();
+    assert_eq!(code(err), ErrorCode::InvalidInput);
+    // The readable copy changed after signing (same payload, same signature).
+    let other_page = page.replace("Workshop", "Something else");
+    let swapped_page = {
+        let signed = seal_to(&sam, &bytes, &page, &me);
+        let plain = envelope::unseal(&signed, Some(&me), None).unwrap().page;
+        let tampered = plain.replacen("<h1>", "<h1>Changed ", 1);
+        let recipient = me.public.recipient().unwrap();
+        // Re-encrypt the tampered page as it is, with the original signature inside.
+        let encryptor =
+            age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+                .unwrap();
+        let mut out = Vec::new();
+        let mut w = encryptor.wrap_output(&mut out).unwrap();
+        std::io::Write::write_all(&mut w, tampered.as_bytes()).unwrap();
+        w.finish().unwrap();
+        out
+    };
+    let err = inbox::open(&pool, &swapped_page, None, None)
+        .await
+        .unwrap_err();
+    assert_eq!(code(err), ErrorCode::InvalidInput);
+    // A signature swapped in from another file (of another payload) by the same sender.
+    let other = consent_payload(&sam, &me);
+    let other_signed = seal_to(&sam, &other.to_bytes().unwrap(), &other_page, &me);
+    let other_plain = envelope::unseal(&other_signed, Some(&me), None)
+        .unwrap()
+        .page;
+    let good_plain = envelope::unseal(&good, Some(&me), None).unwrap().page;
+    let sig_of = |p: &str| {
+        let at = p.find("\"signature\":\"").unwrap() + 13;
+        p[at..at + p[at..].find('"').unwrap()].to_owned()
+    };
+    let swapped_sig = good_plain.replace(&sig_of(&good_plain), &sig_of(&other_plain));
+    let recipient = me.public.recipient().unwrap();
+    let encryptor =
+        age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+            .unwrap();
+    let mut swapped = Vec::new();
+    let mut w = encryptor.wrap_output(&mut swapped).unwrap();
+    std::io::Write::write_all(&mut w, swapped_sig.as_bytes()).unwrap();
+    w.finish().unwrap();
+    let err = inbox::open(&pool, &swapped, None, None).await.unwrap_err();
+    assert_eq!(code(err), ErrorCode::InvalidInput);
+
+    // An unknown version and an unknown kind, properly signed.
+    let mut value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    value["version"] = 2.into();
+    let v2 = serde_json::to_vec(&value).unwrap();
+    let err = inbox::open(&pool, &seal_to(&sam, &v2, &page, &me), None, None)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("version"), "{err}");
+    let mut value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    value["content"]["kind"] = "recipe".into();
+    let unknown = serde_json::to_vec(&value).unwrap();
+    let err = inbox::open(&pool, &seal_to(&sam, &unknown, &page, &me), None, None)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("kind of record"), "{err}");
+    // Too long a field, properly signed.
+    let mut value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    value["content"]["meeting_title"] = "x".repeat(30_000).into();
+    let long = serde_json::to_vec(&value).unwrap();
+    let err = inbox::open(&pool, &seal_to(&sam, &long, &page, &me), None, None)
+        .await
+        .unwrap_err();
+    assert_eq!(code(err), ErrorCode::InvalidInput);
+
+    // Encrypted to me, but the payload addresses someone else: a forward is refused.
+    let mut for_mallory = consent_payload(&sam, &mallory);
+    for_mallory.recipients[0].name = "Mallory".into();
+    let err = inbox::open(
+        &pool,
+        &seal_to(&sam, &for_mallory.to_bytes().unwrap(), &page, &me),
+        None,
+        None,
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(code(err), ErrorCode::NotAddressed);
+    // Encrypted to someone else altogether.
+    let err = inbox::open(&pool, &seal_to(&sam, &bytes, &page, &mallory), None, None)
+        .await
+        .unwrap_err();
+    assert_eq!(code(err), ErrorCode::NotAddressed);
+
+    assert_eq!(
+        received_rows(&pool).await,
+        0,
+        "nothing was written for any of them"
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_key_cannot_change_consent_and_received_records_are_read_only() {
+    let (_d, _v, pool) = vault_with_identity("Priya").await;
+    let me = identity::own(&pool).await.unwrap().unwrap();
+    let sam = OwnIdentity::generate("Sam", "patient partner").unwrap();
+    let payload = consent_payload(&sam, &me);
+    let file = seal_to(
+        &sam,
+        &payload.to_bytes().unwrap(),
+        &readable::page(&payload),
+        &me,
+    );
+    let opened = inbox::open(&pool, &file, None, Some(Decision::Added))
+        .await
+        .unwrap();
+    assert!(opened.changes[0].starts_with("Nothing: consent can only be changed"));
+
+    // Once Sam is a checked contact, the same kind of file is theirs (a new file).
+    let person = store::create(&pool, person("Sam Okafor")).await.unwrap();
+    contacts::add(
+        &pool,
+        person.id,
+        &sam.public,
+        CheckedHow::InPerson,
+        "2026-12-03",
+    )
+    .await
+    .unwrap();
+    let again = consent_payload(&sam, &me);
+    let file = seal_to(
+        &sam,
+        &again.to_bytes().unwrap(),
+        &readable::page(&again),
+        &me,
+    );
+    let opened = inbox::open(&pool, &file, None, None).await.unwrap();
+    assert!(matches!(opened.trust, inbox::Sender::Checked { .. }));
+    assert!(
+        opened.changes[0].contains("is not in your vault"),
+        "{:?}",
+        opened.changes
+    );
+
+    // A record that came in a file cannot be edited.
+    let session = Payload {
+        id: alongside_core::records::uid::new_uid(),
+        content: Content::Session(SessionRecord {
+            project: SharedProject {
+                uid: alongside_core::records::uid::new_uid(),
+                title: "Kingfisher".into(),
+                organisation: String::new(),
+            },
+            meeting: SharedMeeting {
+                uid: alongside_core::records::uid::new_uid(),
+                kind: MeetingKind::CoDesignWorkshop,
+                title: "Workshop one".into(),
+                date: "2026-11-01".into(),
+                start_time: None,
+                end_time: None,
+                place: String::new(),
+                online: false,
+                stage: None,
+                agenda: vec!["Welcome".into()],
+                record_notes: "We met.".into(),
+                decisions: Vec::new(),
+                priorities: Vec::new(),
+            },
+            attendees: Vec::new(),
+            voices: Vec::new(),
+            feedback: Vec::new(),
+        }),
+        ..again
+    };
+    let file = seal_to(
+        &sam,
+        &session.to_bytes().unwrap(),
+        &readable::page(&session),
+        &me,
+    );
+    let opened = inbox::open(&pool, &file, None, Some(Decision::Added))
+        .await
+        .unwrap();
+    assert_eq!(opened.changes.len(), 2, "{:?}", opened.changes);
+    let meetings = store::list::<Meeting>(&pool, &Default::default())
+        .await
+        .unwrap();
+    let received = meetings
+        .items
+        .iter()
+        .find(|m| m.data.title == "Workshop one")
+        .unwrap();
+    let err = store::update::<Meeting>(&pool, received.id, received.data.clone())
+        .await
+        .unwrap_err();
+    assert_eq!(field_of(err), "received");
+}
