@@ -108,6 +108,16 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::backup::backup_choose::<tauri::Wry>,
             commands::backup::backup_restore::<tauri::Wry>,
             commands::backup::delete_everything,
+            commands::exchange::identity_get,
+            commands::exchange::identity_set_up,
+            commands::exchange::identity_save::<tauri::Wry>,
+            commands::exchange::contacts_list,
+            commands::exchange::contact_add,
+            commands::exchange::share_preview,
+            commands::exchange::share_save::<tauri::Wry>,
+            commands::exchange::inbox_choose::<tauri::Wry>,
+            commands::exchange::inbox_decide,
+            commands::exchange::inbox_list,
         ])
         .events(collect_events![
             events::VaultLocked,

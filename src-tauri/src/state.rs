@@ -21,6 +21,8 @@ pub struct AppState {
     pub backup_cancel: Arc<AtomicBool>,
     /// The backup file chosen in the open dialog, waiting for its passphrase.
     pub restore_file: Mutex<Option<PathBuf>>,
+    /// The `.alongside` file chosen in the open dialog, waiting for a decision.
+    pub inbox_file: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -33,6 +35,7 @@ impl AppState {
             exported: Mutex::new(HashSet::new()),
             backup_cancel: Arc::new(AtomicBool::new(false)),
             restore_file: Mutex::new(None),
+            inbox_file: Mutex::new(None),
         }
     }
 }

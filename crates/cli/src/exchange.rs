@@ -293,15 +293,7 @@ pub async fn open(
     decision: Option<Decision>,
     readable: Option<&Path>,
 ) -> Result<u8, CliError> {
-    let meta = std::fs::metadata(file).map_err(|e| CliError::Core(CoreError::Io(e)))?;
-    if meta.len() > alongside_core::exchange::envelope::MAX_FILE_BYTES as u64 {
-        return Err(CoreError::invalid(
-            "file",
-            "This file is larger than any Alongside file can be, so it was not opened.",
-        )
-        .into());
-    }
-    let bytes = std::fs::read(file).map_err(|e| CliError::Core(CoreError::Io(e)))?;
+    let bytes = inbox::read_file(file)?;
     let passphrase = share_passphrase();
     let opened = inbox::open(pool, &bytes, passphrase.as_ref(), decision).await?;
     eprintln!("From: {}", opened.trust.describe(&opened.sender));

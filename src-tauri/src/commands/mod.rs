@@ -3,6 +3,7 @@
 //! permission and the window's capability.
 
 pub mod backup;
+pub mod exchange;
 pub mod exports;
 pub mod records;
 pub mod vault;

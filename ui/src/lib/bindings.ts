@@ -172,6 +172,38 @@ export const commands = {
 	 *  the word "delete" typed to confirm and the passphrase or recovery code (`proof`).
 	 */
 	deleteEverything: (confirm: string, proof: Proof) => typedError<Erased, ApiError>(__TAURI_INVOKE("delete_everything", { confirm, proof })),
+	/**  This vault's sharing identity, if it has made one. */
+	identityGet: () => typedError<IdentityView | null, ApiError>(__TAURI_INVOKE("identity_get")),
+	/**  Makes the sharing identity the first time, or renames it (the keys never change). */
+	identitySetUp: (name: string, role: string) => typedError<IdentityView, ApiError>(__TAURI_INVOKE("identity_set_up", { name, role })),
+	/**
+	 *  Saves the public identity where the person chooses; the file's name, or `None` when the
+	 *  dialog was closed.
+	 */
+	identitySave: () => typedError<string | null, ApiError>(__TAURI_INVOKE("identity_save")),
+	/**  Every contact, by name. */
+	contactsList: () => typedError<Contact[], ApiError>(__TAURI_INVOKE("contacts_list")),
+	/**  Keeps someone's pasted identity as a person's contact, checked as said today. */
+	contactAdd: (personId: number, text: string, checked: CheckedHow) => typedError<Contact, ApiError>(__TAURI_INVOKE("contact_add", { personId, text, checked })),
+	/**  Exactly what a share would send, without sending it. */
+	sharePreview: (request: ShareRequest) => typedError<Preview, ApiError>(__TAURI_INVOKE("share_preview", { request })),
+	/**
+	 *  Makes the files and saves them where the person chooses (a passphrase copy, when asked, beside
+	 *  the file for contacts); the names written, or `None` when the dialog was closed.
+	 */
+	shareSave: (request: ShareRequest, passphrase: string | null) => typedError<string[] | null, ApiError>(__TAURI_INVOKE("share_save", { request, passphrase })),
+	/**
+	 *  Asks which `.alongside` file to open and shows who sent it, what it holds and what it would
+	 *  change (nothing changes yet). `None` when the dialog was closed.
+	 */
+	inboxChoose: (passphrase: string | null) => typedError<Opened | null, ApiError>(__TAURI_INVOKE("inbox_choose", { passphrase })),
+	/**
+	 *  Opens the chosen file again: with a passphrase (for a passphrase file) to look, or with the
+	 *  person's decision to act on it.
+	 */
+	inboxDecide: (decision: Decision | null, passphrase: string | null) => typedError<Opened, ApiError>(__TAURI_INVOKE("inbox_decide", { decision, passphrase })),
+	/**  Every file opened here, newest first. */
+	inboxList: () => typedError<InboxEntry[], ApiError>(__TAURI_INVOKE("inbox_list")),
 };
 
 /** Events */
@@ -277,6 +309,14 @@ export type ActivityMinutes = {
 	activity: Activity,
 	/**  Minutes. */
 	minutes: number,
+};
+
+/**  Someone a file is addressed to. */
+export type Addressee = {
+	/**  Their name, as the sender knows them. */
+	name: string,
+	/**  Their fingerprint. */
+	fingerprint: string,
 };
 
 /**  The error as the UI receives it: `{ code, message, field? }`. */
@@ -421,6 +461,15 @@ items: string[] }) & { level?: never; text?: never } |
 	type: "table",
 } & Table;
 
+/**  How someone's sharing code was checked against the one they read out. */
+export type CheckedHow = 
+/**  Not checked yet. */
+"not_checked" | 
+/**  Read to each other face to face. */
+"in_person" | 
+/**  Read to each other on the phone. */
+"phone";
+
 /**  One choice with its label, as sent to the window. */
 export type Choice<T> = {
 	/**  The value sent back to commands. */
@@ -556,6 +605,65 @@ export type ConsentQuery = {
 	person_id?: number | null,
 } & ListQuery;
 
+/**  A consent update or withdrawal for one session. */
+export type ConsentUpdate = {
+	/**  The session's global id (the lead's). */
+	meeting_uid: string,
+	/**  Its name. */
+	meeting_title: string,
+	/**  Its day. */
+	meeting_date: string,
+	/**  Withdraws everything (from `on`). */
+	withdraw: boolean,
+	/**  Otherwise: may be quoted. */
+	quote: boolean,
+	/**  May be named. */
+	named: boolean,
+	/**  Photographs. */
+	photo: boolean,
+	/**  Audio. */
+	audio: boolean,
+	/**  The day it was decided. */
+	on: string,
+};
+
+/**  A person's public identity as kept in this vault. */
+export type Contact = {
+	/**  The person it belongs to. */
+	person_id: number,
+	/**  The person's name in this vault. */
+	person_name: string,
+	/**  Their identity. */
+	identity: PublicIdentity,
+	/**  Their fingerprint. */
+	fingerprint: string,
+	/**  Their sharing code. */
+	sharing_code: string,
+	/**  How the code was checked. */
+	checked_how: CheckedHow,
+	/**  When (`YYYY-MM-DD`). */
+	checked_on: string | null,
+};
+
+/**  One kind of content. */
+export type Content = 
+/**  A session's record (lead → the session's participants). */
+{
+	kind: "session",
+} & SessionRecord | 
+/**  "You said, we did" for one person's words (lead → that person). */
+{
+	kind: "feedback",
+} & FeedbackForPerson | 
+/**  A summary of contributions (partner → lead). */
+{
+	kind: "summary",
+} & ContributionSummary | 
+/**  A consent update or withdrawal for one session (partner → lead). */
+{
+	kind: "consent",
+} & ConsentUpdate;
+
 /**  A piece of involvement work. */
 export type Contribution = {
 	/**  The project. */
@@ -607,6 +715,16 @@ export type ContributionQuery = {
 	/**  Only contributions whose claim stands so. */
 	status?: ClaimStatus | null,
 } & ListQuery;
+
+/**  A summary of contributions. */
+export type ContributionSummary = {
+	/**  First day. */
+	from: string,
+	/**  Last day. */
+	to: string,
+	/**  The contributions. */
+	contributions: SharedContribution[],
+};
 
 /**  How many records of each kind an import holds. */
 export type Counts = {
@@ -666,6 +784,15 @@ export type Dashboard = {
 	/**  The last backup and whether another is due. */
 	backup: BackupState,
 };
+
+/**  What the person decided about a received file. */
+export type Decision = 
+/**  Make the changes listed. */
+"added" | 
+/**  Keep the file's content to read here, changing nothing else. */
+"kept" | 
+/**  Note that it was opened and change nothing. */
+"ignored";
 
 /**  What a delete did, for the undo offer. */
 export type Deleted = {
@@ -869,6 +996,20 @@ export type FeeChoice = {
 	payable: boolean,
 };
 
+/**  "You said, we did" for one person. */
+export type FeedbackForPerson = {
+	/**  The project. */
+	project: SharedProject,
+	/**  The session. */
+	meeting: SharedMeeting,
+	/**  The person it is for. */
+	person: string,
+	/**  Their own words the items answer. */
+	voices: SharedVoice[],
+	/**  The items. */
+	feedback: SharedFeedback[],
+};
+
 /**  One "you said, we did" item. */
 export type FeedbackItem = {
 	/**  The session it answers. */
@@ -945,6 +1086,38 @@ export type Hours = {
 	travel_minutes: number,
 	/**  How many contributions. */
 	contributions: number,
+};
+
+/**  This vault's sharing identity as the window shows it. */
+export type IdentityView = {
+	/**  The public identity. */
+	public: PublicIdentity,
+	/**  The sharing code to read out. */
+	sharing_code: string,
+	/**  The identity as one line of text, to paste or put in a QR code. */
+	text: string,
+};
+
+/**  One file in the Inbox. */
+export type InboxEntry = {
+	/**  Row id. */
+	id: number,
+	/**  The file's own id. */
+	envelope_id: string,
+	/**  The kind of content. */
+	kind: string,
+	/**  The sender's name as the file gave it. */
+	sender_name: string,
+	/**  The contact it came from, if known. */
+	person_id: number | null,
+	/**  When it was made. */
+	made_at: string,
+	/**  When it was opened here. */
+	opened_at: string,
+	/**  What was decided. */
+	decision: Decision,
+	/**  The sender asks that it be deleted after this day. */
+	delete_after: string | null,
 };
 
 /**  Whether the user takes part in a project or runs it. */
@@ -1183,6 +1356,36 @@ export type NoticeKind =
 /**  Meeting notes written before the lead side are now "my private notes". */
 "notes_became_private";
 
+/**  A file as opened: who it is from, what it holds and what it would change (or changed). */
+export type Opened = {
+	/**  The file's own id. */
+	envelope_id: string,
+	/**  The kind of content. */
+	kind: string,
+	/**  What it is, in a few words. */
+	description: string,
+	/**  The sender as the file names them. */
+	sender: PublicIdentity,
+	/**  The sender's sharing code. */
+	sender_code: string,
+	/**  How far the sender is known here. */
+	trust: Sender,
+	/**  When it was made. */
+	made_at: string,
+	/**  The sender asks that it be deleted after this day. */
+	delete_after: string | null,
+	/**  Whether it was a passphrase file. */
+	by_passphrase: boolean,
+	/**  The changes, one per line (made, when `decision` is `added`). */
+	changes: string[],
+	/**  What was decided now (`None`: only looked at). */
+	decision: Decision | null,
+	/**  When the same file was opened before: the day and what was decided then. */
+	opened_before: [string, Decision] | null,
+	/**  The readable copy it carries. */
+	readable_html: string,
+};
+
 /**  One page of a list. */
 export type Page<T> = {
 	/**  The records on this page. */
@@ -1203,6 +1406,28 @@ export type PageTimes = {
 	dashboard_ms: number | null,
 	/**  The overview was drawn (two animation frames after its figures). */
 	drawn_ms: number | null,
+};
+
+/**  The whole payload. */
+export type Payload = {
+	/**  [`FORMAT`]. */
+	format: string,
+	/**  [`VERSION`]. */
+	version: number,
+	/**  This file's own id (UUID); opening the same id twice changes nothing. */
+	id: string,
+	/**  When it was made (RFC 3339, UTC). */
+	created_at: string,
+	/**  The sender's public identity. */
+	sender: PublicIdentity,
+	/**  Who it is encrypted to (besides the sender). */
+	recipients: Addressee[],
+	/**  Whether it was locked with a passphrase instead. */
+	passphrase: boolean,
+	/**  The sender asks that it be deleted after this day (`YYYY-MM-DD`). */
+	delete_after: string | null,
+	/**  What it carries. */
+	content: Content,
 };
 
 /**  What a project pays one person for one session. */
@@ -1384,6 +1609,18 @@ export type Preferences = {
 	export_leave_out_money: boolean,
 };
 
+/**  The exact content of a share, before it is sent. */
+export type Preview = {
+	/**  The payload, as it will travel. */
+	payload: Payload,
+	/**  The readable copy (HTML) that travels with it. */
+	readable_html: string,
+	/**  One line per thing it holds, in plain words. */
+	lines: string[],
+	/**  What was left out, in plain words (counts only). */
+	left_out: string[],
+};
+
 /**  A priority people chose in a co-design session, with the votes it got. */
 export type Priority = {
 	/**  What should change, in the group's words. */
@@ -1509,6 +1746,18 @@ passphrase: string } |
 { method: "recovery_code"; 
 /**  As typed. */
 code: string };
+
+/**  Someone's public identity: enough to send to them and to check what they send. */
+export type PublicIdentity = {
+	/**  Their name, as they gave it. */
+	name: string,
+	/**  Their role, in their words ("patient partner", "project lead"). */
+	role: string,
+	/**  Ed25519 public key, base64url without padding. */
+	signing_key: string,
+	/**  `age` X25519 recipient (`age1…`). */
+	encryption_key: string,
+};
 
 /**  Rates agreed for a project from a date on. Any rate may be left out. */
 export type RateCard = {
@@ -1669,6 +1918,159 @@ export type Selection = {
 	meeting_uid?: string | null,
 	/**  One person's payment lines only, by the person's global id (a payment statement). */
 	person_uid?: string | null,
+};
+
+/**  How far the sender is known. */
+export type Sender = 
+/**  A contact whose sharing code was checked. */
+{ trust: "checked"; 
+/**  The contact's name here. */
+person: string; 
+/**  How. */
+how: CheckedHow; 
+/**  When. */
+on: string | null } | 
+/**  A contact whose code has not been checked. */
+{ trust: "not_checked"; 
+/**  The contact's name here. */
+person: string } | 
+/**  A key no contact here has (whatever name the file gives). */
+{ trust: "unknown" } | 
+/**  This vault sent it. */
+{ trust: "yourself" };
+
+/**  A session's record. */
+export type SessionRecord = {
+	/**  The project. */
+	project: SharedProject,
+	/**  The session. */
+	meeting: SharedMeeting,
+	/**  The register. */
+	attendees: SharedAttendee[],
+	/**  Words that may be quoted. */
+	voices: SharedVoice[],
+	/**  "You said, we did". */
+	feedback: SharedFeedback[],
+};
+
+/**  A share to make: what, to whom, and how. */
+export type ShareRequest = {
+	/**  What to send. */
+	what: What,
+	/**  The people to send it to (each must be a contact). */
+	to_person_ids: number[],
+	/**  Also make a copy locked with a passphrase, for someone without Alongside. */
+	passphrase_copy: boolean,
+	/**  Ask recipients to delete it after this day (`YYYY-MM-DD`). */
+	delete_after: string | null,
+};
+
+/**  One line of the register: a name only with name consent, otherwise a role. */
+export type SharedAttendee = {
+	/**  Their name, or their role when they are not named. */
+	who: string,
+	/**  Attended, apologies… */
+	status: string,
+};
+
+/**  One contribution, as shared: money only when the sender ticked it. */
+export type SharedContribution = {
+	/**  Global id in the sender's vault. */
+	uid: string,
+	/**  The project's name. */
+	project: string,
+	/**  The session's global id in the sender's vault, if any. */
+	meeting_uid: string | null,
+	/**  Day. */
+	date: string,
+	/**  What kind of work. */
+	activity: Activity,
+	/**  Minutes preparing, in the meeting, travelling. */
+	minutes: [number, number, number],
+	/**  What they contributed. */
+	summary: string,
+	/**  What they said. */
+	impact_said: string,
+	/**  What changed. */
+	impact_changed: string,
+	/**  Evidence. */
+	impact_evidence: string,
+	/**  Feedback received. */
+	feedback: string,
+	/**  The fee and expenses claimed, in pence (only when ticked). */
+	claim_pence: number | null,
+};
+
+/**  One "you said, we did" item. */
+export type SharedFeedback = {
+	/**  Global id in the sender's vault. */
+	uid: string,
+	/**  What people said. */
+	you_said: string,
+	/**  What was done. */
+	we_did: string,
+	/**  Did, will, can't. */
+	status: FeedbackStatus,
+	/**  For "we will": by when. */
+	due_date: string | null,
+	/**  For "we can't": why. */
+	reason: string,
+};
+
+/**  A session, as shared: never private notes or how heard anyone felt. */
+export type SharedMeeting = {
+	/**  Global id in the sender's vault. */
+	uid: string,
+	/**  Steering committee, co-design workshop… */
+	kind: MeetingKind,
+	/**  Its name. */
+	title: string,
+	/**  Day (`YYYY-MM-DD`). */
+	date: string,
+	/**  Start (`HH:MM`). */
+	start_time: string | null,
+	/**  End (`HH:MM`). */
+	end_time: string | null,
+	/**  Where. */
+	place: string,
+	/**  Online or not. */
+	online: boolean,
+	/**  Co-design stage. */
+	stage: CoDesignStage | null,
+	/**  Agenda items. */
+	agenda: string[],
+	/**  Notes for the record. */
+	record_notes: string,
+	/**  Decisions made. */
+	decisions: string[],
+	/**  Priorities and their votes. */
+	priorities: Priority[],
+};
+
+/**  A project, as shared. */
+export type SharedProject = {
+	/**  Global id in the sender's vault. */
+	uid: string,
+	/**  Its name. */
+	title: string,
+	/**  Organisation or funder. */
+	organisation: string,
+};
+
+/**  Words someone said that may be quoted. */
+export type SharedVoice = {
+	/**  Global id in the sender's vault. */
+	uid: string,
+	/**  Who said it: a name with name consent, a role, or "a participant". */
+	who: string,
+	/**  What they said. */
+	text: string,
+	/**  Themes. */
+	themes: string[],
+	/**  Touchpoint. */
+	touchpoint: string,
+	/**  How they felt. */
+	emotion: Emotion | null,
 };
 
 /**  Which reflections by how they may be shared. */
@@ -1893,6 +2295,41 @@ export type WeeklyThreshold = {
 	/**  The threshold in pence per week. */
 	pence: number,
 };
+
+/**  What to share. */
+export type What = 
+/**  A session's record, by the session's global id. */
+{ kind: "session"; 
+/**  The session. */
+meeting_uid: string } | 
+/**  "You said, we did" for the one recipient's words in a session. */
+{ kind: "feedback"; 
+/**  The session. */
+meeting_uid: string } | 
+/**  Contributions in a range. */
+{ kind: "summary"; 
+/**  First day. */
+from: string; 
+/**  Last day. */
+to: string; 
+/**  Only these projects (every one when empty). */
+project_ids: number[]; 
+/**  Include the fee and expenses claimed (left out unless ticked). */
+include_money: boolean } | 
+/**  A consent update or withdrawal for a session. */
+{ kind: "consent"; 
+/**  The session. */
+meeting_uid: string; 
+/**  Withdraw everything. */
+withdraw: boolean; 
+/**  Otherwise: may be quoted. */
+quote: boolean; 
+/**  May be named. */
+named: boolean; 
+/**  Photographs. */
+photo: boolean; 
+/**  Audio. */
+audio: boolean };
 
 /**  What was written. */
 export type Written = {

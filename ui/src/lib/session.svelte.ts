@@ -9,7 +9,8 @@ import { confirmation } from "./confirm.svelte";
 import { reauth } from "./reauth.svelte";
 
 export type Phase = "loading" | "welcome" | "create" | "restore" | "recovery" | "unlock" | "open" | "failed";
-export type Screen = "dashboard" | "projects" | "meetings" | "people" | "contributions" | "reflections" | "money" | "search" | "exports" | "settings";
+export type Screen =
+  "dashboard" | "projects" | "meetings" | "people" | "contributions" | "reflections" | "money" | "search" | "exports" | "sharing" | "settings";
 
 const TOUCH_EVERY_MS = 20_000;
 

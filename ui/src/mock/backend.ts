@@ -3,6 +3,7 @@
 // are tested in Rust against the real encrypted database.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { ApiError, AppInfo, LockSettings, VaultStatus } from "../lib/bindings";
+import { handleExchange } from "./exchange";
 import { handleRecords, mileagePence, newMockRecords, seedMockRecords, type MockRecords } from "./records";
 
 export type MockVault = {
@@ -243,6 +244,9 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
       return null;
     default: {
       mustBeOpen();
+      const people = v.records.rows.person.filter((r) => !r.deleted).map((r) => ({ id: r.id, name: r.data.name }));
+      const shared = handleExchange(v.records.exchange, people, cmd, args);
+      if (shared !== undefined) return shared;
       const answer = handleRecords(v.records, cmd, args);
       return answer === undefined ? fail("internal", `The mock does not know ${cmd}.`) : answer;
     }

@@ -4,6 +4,7 @@
 import type { ApiError, Dashboard, LastBackup, Preferences, Stored } from "../lib/bindings";
 import choices from "./choices.json";
 import reports from "./reports.json";
+import { newMockExchange, type MockExchange } from "./exchange";
 
 type Kind = "person" | "project" | "meeting" | "action" | "contribution" | "reflection" | "consent" | "voice" | "feedback" | "payment";
 type Row = Stored<any> & { deleted?: boolean };
@@ -16,6 +17,8 @@ export type MockRecords = {
   lastBackup: LastBackup | null;
   /** One-time notices pending (the seeded vault was "upgraded" with notes). */
   notices: string[];
+  /** Sharing identity, contacts and Inbox. */
+  exchange: MockExchange;
 };
 
 const DEFAULT_PREFS: Preferences = {
@@ -41,6 +44,7 @@ export function newMockRecords(): MockRecords {
     drafts: new Map(),
     lastBackup: null,
     notices: [],
+    exchange: newMockExchange(),
   };
 }
 

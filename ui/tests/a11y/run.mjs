@@ -228,6 +228,33 @@ for (const theme of ["light", "dark"]) {
   await page.getByRole("button", { name: "Save…" }).click();
   await page.getByRole("button", { name: "Show in folder" }).waitFor();
   await audit(page, `${theme}-records-summaries-saved`);
+  // Sharing: the identity (set up first), a contact, a file opened into the Inbox, then sharing a
+  // session's record with that contact and its preview.
+  await goTo("Sharing");
+  await page.getByRole("button", { name: "Make my sharing identity" }).click();
+  await page.getByText("Add your name.").waitFor();
+  await audit(page, `${theme}-records-sharing-setup`);
+  await page.getByLabel("Your name, as others know you").fill("Sam Okafor");
+  await page.getByRole("button", { name: "Make my sharing identity" }).click();
+  await page.getByText("1324 4922 9836 2380 0281 2457").waitFor();
+  await page.getByLabel("Whose identity it is").selectOption({ label: "Alex Morgan" });
+  await page.getByLabel("Their identity, pasted").fill("alongside-identity-1:eyJuYW1lIjoiQWxleCJ9");
+  await page.getByLabel("Have you checked their sharing code?").selectOption("phone");
+  await page.getByRole("button", { name: "Add contact" }).click();
+  await page.getByText(/^Added Alex Morgan's identity/).waitFor();
+  await page.getByRole("button", { name: "Open a file…" }).click();
+  await page.getByRole("heading", { name: "What would change" }).waitFor();
+  await audit(page, `${theme}-records-sharing-inbox`);
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await page.getByRole("heading", { name: "Opened before" }).waitFor();
+  await audit(page, `${theme}-records-sharing-added`);
+  await goTo("Meetings");
+  await page.getByRole("button", { name: /Open Workshop 2/ }).click();
+  await page.getByRole("button", { name: "Share this record" }).click();
+  await page.getByRole("group", { name: "Send to" }).getByLabel("Alex Morgan").check();
+  await page.getByRole("button", { name: "Preview what will be sent" }).click();
+  await page.getByRole("heading", { name: "What the file holds" }).waitFor();
+  await audit(page, `${theme}-records-session-share`);
   await goTo("Settings");
   await page.getByRole("heading", { name: "Look and money" }).waitFor();
   await audit(page, `${theme}-records-settings`);

@@ -123,6 +123,19 @@ pub struct Opened {
     pub readable_html: String,
 }
 
+/// Reads an `.alongside` file from disk, refusing one larger than any such file can be before
+/// reading it.
+pub fn read_file(path: &std::path::Path) -> CoreResult<Vec<u8>> {
+    let size = std::fs::metadata(path)?.len();
+    if size > envelope::MAX_FILE_BYTES as u64 {
+        return Err(CoreError::invalid(
+            "file",
+            "This file is larger than any Alongside file can be, so it was not opened.",
+        ));
+    }
+    Ok(std::fs::read(path)?)
+}
+
 /// Checks a file and lists what it would change; with `decision`, also acts on it. Nothing is
 /// written for a file that is damaged, forged, addressed to someone else, of an unknown
 /// version, or opened before.

@@ -477,3 +477,34 @@ describe("people", () => {
     expect(calls("people_merge")[0].args).toMatchObject({ duplicate: expect.any(Number), keep: expect.any(Number) });
   });
 });
+
+describe("sharing", () => {
+  it("sets up the identity, opens a passphrase file into the Inbox and adds it only when asked", async () => {
+    const user = userEvent.setup();
+    await open("Sharing");
+    await user.type(await screen.findByLabelText("Your name, as others know you"), "Sam Okafor");
+    await user.click(screen.getByRole("button", { name: "Make my sharing identity" }));
+    expect(await screen.findByText("1324 4922 9836 2380 0281 2457")).toBeInTheDocument();
+    expect(screen.getByRole("img", { name: /QR code of your sharing identity/ })).toBeInTheDocument();
+
+    // A file locked with a passphrase: the passphrase is asked, a wrong one refused.
+    vault.records.exchange.nextFile = "passphrase";
+    await user.click(screen.getByRole("button", { name: "Open a file…" }));
+    expect(await screen.findByText(/locked with a passphrase/)).toBeInTheDocument();
+    await user.type(screen.getByLabelText("The file's passphrase", { selector: "input" }), "wrong passphrase here");
+    await user.click(screen.getByRole("button", { name: "Open with this passphrase" }));
+    expect(await screen.findByText("That passphrase does not open this file.")).toBeInTheDocument();
+    const field = screen.getByLabelText("The file's passphrase", { selector: "input" });
+    await user.clear(field);
+    await user.type(field, "tangerine otter flies sideways");
+    await user.click(screen.getByRole("button", { name: "Open with this passphrase" }));
+    expect(await screen.findByText(/✓ sharing code checked by phone/)).toBeInTheDocument();
+    expect(screen.getByText(/to the feedback of your contribution of 2026-03-12/)).toBeInTheDocument();
+    expect(calls("inbox_decide").every((c) => c.args.decision === null)).toBe(true);
+
+    await user.click(screen.getByRole("button", { name: /^Add$/ }));
+    expect(await screen.findByText(/^Added\. 3 changes made\./)).toBeInTheDocument();
+    expect(calls("inbox_decide").at(-1)?.args).toMatchObject({ decision: "added", passphrase: "tangerine otter flies sideways" });
+    expect(await screen.findByRole("heading", { name: "Opened before" })).toBeInTheDocument();
+  });
+});
