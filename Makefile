@@ -71,6 +71,7 @@ test-ui: setup-system setup-npm
 	cd ui && npm run build:mock && node tests/a11y/run.mjs
 
 test-e2e: app setup-driver
+	cargo build -p alongside-cli
 	$(XVFB) $(KEYRING) node tests/e2e/app.e2e.mjs
 
 lint: setup-system setup-npm

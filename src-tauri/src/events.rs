@@ -30,3 +30,8 @@ pub struct ExportProgress {
 /// A backup or restore moved on: the core's own progress report, sent to the window.
 #[derive(Debug, Clone, Serialize, Type, Event)]
 pub struct BackupProgressed(pub alongside_core::backup::BackupProgress);
+
+/// An `.alongside` file arrived (dropped on the window, or given to a second start of the app):
+/// the window asks for it with `inbox_pending`.
+#[derive(Debug, Clone, Serialize, Type, Event)]
+pub struct FileArrived;

@@ -118,11 +118,13 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::exchange::inbox_choose::<tauri::Wry>,
             commands::exchange::inbox_decide,
             commands::exchange::inbox_list,
+            commands::exchange::inbox_pending,
         ])
         .events(collect_events![
             events::VaultLocked,
             events::ExportProgress,
-            events::BackupProgressed
+            events::BackupProgressed,
+            events::FileArrived
         ])
         // Counts and versions are far below 2^53; see docs/architecture.md on integers across IPC.
         .dangerously_cast_bigints_to_number()
@@ -175,13 +177,20 @@ pub fn run() -> Result<(), String> {
     }
     let specta = specta_builder::<tauri::Wry>();
     let state = state::AppState::new(dir);
+    // Opened by a double-click on an .alongside file (the file association): show it once open.
+    state.file_arrived(std::env::args_os().skip(1).map(PathBuf::from));
     let vault = state.vault.clone();
     // Unlocking from the keyring (reading the key, opening the database) runs while the window
     // and its web view start; the window's first question about the vault waits for it.
     let early = vault.clone();
     tauri::async_runtime::spawn(async move { early.unlock_at_start().await });
     with_commands(tauri::Builder::default(), state, specta)
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
+            let cwd = PathBuf::from(cwd);
+            let paths = args.into_iter().skip(1).map(|a| cwd.join(a));
+            if app.state::<state::AppState>().file_arrived(paths) {
+                events::send(app, events::FileArrived);
+            }
             if let Some(w) = app.get_webview_window("main") {
                 let _ = w.unminimize();
                 let _ = w.set_focus();
@@ -191,6 +200,17 @@ pub fn run() -> Result<(), String> {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                let app = window.app_handle();
+                if app
+                    .state::<state::AppState>()
+                    .file_arrived(paths.iter().cloned())
+                {
+                    events::send(app, events::FileArrived);
+                }
+            }
+        })
         .build(tauri::generate_context!())
         .map_err(|e| e.to_string())?
         .run(move |app, event| match event {

@@ -23,6 +23,9 @@ pub struct AppState {
     pub restore_file: Mutex<Option<PathBuf>>,
     /// The `.alongside` file chosen in the open dialog, waiting for a decision.
     pub inbox_file: Mutex<Option<PathBuf>>,
+    /// An `.alongside` file given when the app started (a double-click), by a second start or by
+    /// dropping it on the window, not yet shown.
+    pub arrived_file: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -36,6 +39,21 @@ impl AppState {
             backup_cancel: Arc::new(AtomicBool::new(false)),
             restore_file: Mutex::new(None),
             inbox_file: Mutex::new(None),
+            arrived_file: Mutex::new(None),
         }
+    }
+
+    /// Keeps the first `.alongside` file among `paths` to show in the Inbox; whether there was one.
+    pub fn file_arrived(&self, paths: impl IntoIterator<Item = PathBuf>) -> bool {
+        let Some(file) = paths
+            .into_iter()
+            .find(|p| p.extension().is_some_and(|e| e == "alongside"))
+        else {
+            return false;
+        };
+        if let Ok(mut arrived) = self.arrived_file.lock() {
+            *arrived = Some(file);
+        }
+        true
     }
 }

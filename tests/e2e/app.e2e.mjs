@@ -66,7 +66,7 @@ async function waitForPort(port) {
   throw new Error("tauri-driver did not start");
 }
 
-async function openApp() {
+async function openApp(args = []) {
   return remote({
     hostname: "127.0.0.1",
     port: 4444,
@@ -74,7 +74,7 @@ async function openApp() {
     capabilities: {
       browserName: "wry",
       "wdio:enforceWebDriverClassic": true,
-      "tauri:options": { application: app },
+      "tauri:options": { application: app, args },
     },
   });
 }
@@ -140,6 +140,29 @@ async function text(browser, fragment, timeout = 15000) {
   await browser
     .$(`//*[contains(text(), ${JSON.stringify(fragment)})]`)
     .waitForExist({ timeout });
+}
+
+/** Runs the `alongside` command line on `dir`; its standard output. */
+function cli(dir, args) {
+  return new Promise((done, fail) => {
+    const child = spawn(
+      join(repo, "target/debug/alongside"),
+      ["--data-dir", dir, ...args],
+      {
+        env: { ...process.env, ALONGSIDE_PASSPHRASE: PASS },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.on("exit", (code) =>
+      code === 0
+        ? done(out)
+        : fail(new Error(`alongside ${args[0]}: ${err.trim()}`)),
+    );
+  });
 }
 
 /** No record text may be readable in any file of the data folder. */
@@ -536,6 +559,98 @@ try {
     },
   );
 
+  let sharedFile = "";
+  await step(
+    "sharing: the identity's code, a share's preview, and a lead's file made for this vault",
+    async () => {
+      await nav(browser, "Sharing");
+      await fill(browser, "identity-name", "Sam Okafor");
+      await fill(browser, "identity-role", "patient partner");
+      await (await button(browser, "Make my sharing identity")).click();
+      await text(browser, "Your sharing code");
+      const code = await (await browser.$("p.code")).getText();
+      if (!/^(\d{4} ){5}\d{4}$/.test(code))
+        throw new Error(`sharing code looks wrong: ${code}`);
+      await shot(browser, "34-sharing-code");
+
+      // A session's record of this vault's own, previewed for a passphrase copy.
+      await nav(browser, "Meetings", "Meetings and sessions");
+      await (
+        await browser.$('//button[starts-with(@aria-label, "Open Workshop 2")]')
+      ).click();
+      await (await button(browser, "Share this record")).click();
+      await (
+        await browser.$("//label[contains(., 'Also make a copy locked')]")
+      ).click();
+      await (await button(browser, "Preview what will be sent")).click();
+      await text(browser, "What the file holds");
+      const holds = await (await browser.$("section.share")).getText();
+      if (holds.includes("PRIVATE-OSPREY"))
+        throw new Error("the share preview shows private notes");
+      await shot(browser, "35-share-preview");
+
+      // A project lead with a vault of their own sends this vault a session's record.
+      const work = await mkdtemp(join(tmpdir(), "alongside-e2e-lead-"));
+      const lead = join(work, "lead");
+      await mkdir(lead);
+      await cli(dataDir, ["identity", "--export", join(work, "sam.id")]);
+      await cli(lead, ["init"]);
+      await cli(lead, ["demo", "--contributions", "20", "--seed", "4"]);
+      await cli(lead, [
+        "identity",
+        "--name",
+        "Priya Shah",
+        "--role",
+        "project lead",
+        "--export",
+        join(work, "priya.id"),
+      ]);
+      await cli(lead, [
+        "contact",
+        "add",
+        join(work, "sam.id"),
+        "--person",
+        "Alex Morgan",
+        "--checked",
+        "in-person",
+      ]);
+      await cli(dataDir, [
+        "contact",
+        "add",
+        join(work, "priya.id"),
+        "--person",
+        "Priya Shah",
+        "--checked",
+        "phone",
+      ]);
+      await cli(lead, [
+        "export",
+        "--report",
+        "all",
+        "--format",
+        "json",
+        "--out",
+        join(work, "all.json"),
+      ]);
+      const all = JSON.parse(await readFile(join(work, "all.json"), "utf8"));
+      const session = all.meetings.find(
+        (m) => m.id === all.you_said_we_did[0].meeting_id,
+      );
+      sharedFile = join(work, "session.alongside");
+      await cli(lead, [
+        "share",
+        "--what",
+        "session",
+        "--meeting",
+        session.uid,
+        "--to",
+        "Alex Morgan",
+        "--out",
+        sharedFile,
+      ]);
+    },
+  );
+
   await step(
     "settings offer backup, restore and deleting everything",
     async () => {
@@ -659,7 +774,8 @@ try {
   );
 
   await browser.deleteSession();
-  browser = await openApp();
+  // Started by a double-click on a shared file (the file is the app's argument).
+  browser = await openApp([sharedFile]);
   await step(
     "after a restart the keyring unlocks it without a passphrase",
     async () => {
@@ -667,6 +783,21 @@ try {
         .$("nav[aria-label='Main']")
         .waitForExist({ timeout: 20000 });
       await shot(browser, "09-reopened-with-keyring");
+    },
+  );
+
+  await step(
+    "a double-clicked file opens in the Inbox: who sent it, what would change, then Add",
+    async () => {
+      await heading(browser, "Sharing");
+      await text(browser, "What would change");
+      await text(browser, "Priya Shah — ✓ sharing code checked by phone");
+      await text(browser, "Add the record of");
+      await shot(browser, "36-inbox");
+      await (await button(browser, "Add")).click();
+      await text(browser, "changes made");
+      await text(browser, "Opened before");
+      await shot(browser, "37-inbox-added");
     },
   );
 

@@ -253,3 +253,23 @@ pub async fn inbox_decide(
 pub async fn inbox_list(state: State<'_, AppState>) -> CmdResult<Vec<InboxEntry>> {
     Ok(inbox::entries(&require_unlocked(&state).await?).await?)
 }
+
+/// The file that arrived by a double-click, a second start or a drop, shown as `inbox_choose`
+/// shows a chosen one (nothing changes yet); `None` when none is waiting.
+#[tauri::command]
+#[specta::specta]
+pub async fn inbox_pending(
+    state: State<'_, AppState>,
+    passphrase: Option<String>,
+) -> CmdResult<Option<Opened>> {
+    let pool = require_unlocked(&state).await?;
+    let Some(path) = state.arrived_file.lock().ok().and_then(|mut a| a.take()) else {
+        return Ok(None);
+    };
+    remember(&state, Some(path.clone()));
+    let passphrase = passphrase.map(SecretString::from);
+    let bytes = inbox::read_file(&path)?;
+    Ok(Some(
+        inbox::open(&pool, &bytes, passphrase.as_ref(), None).await?,
+    ))
+}

@@ -29,6 +29,7 @@ const CODES: &[&str] = &[
     "invalid_input",
     "not_found",
     "damaged",
+    "not_addressed",
     "storage",
     "io",
     "cancelled",
@@ -37,7 +38,14 @@ const CODES: &[&str] = &[
 
 /// Commands that open a system file dialog once their arguments pass: no dialog can be answered
 /// here. Their arguments are still checked before the dialog (see `ipc.rs`).
-const OPENS_A_DIALOG: &[&str] = &["backup_make", "backup_choose", "export_save"];
+const OPENS_A_DIALOG: &[&str] = &[
+    "backup_make",
+    "backup_choose",
+    "export_save",
+    "identity_save",
+    "share_save",
+    "inbox_choose",
+];
 
 /// Every command with its argument names, read from the generated bindings.
 fn commands() -> Vec<(String, Vec<String>)> {

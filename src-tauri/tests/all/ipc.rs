@@ -801,3 +801,115 @@ fn a_lock_whose_checkpoint_fails_still_sends_the_lock_event() {
     );
     assert_eq!(code(invoke(&w, "dashboard_get", json!({}))), "vault_locked");
 }
+
+/// The exchange over IPC on a real vault: the identity made and read, a contact added from the
+/// identity text another vault would give, a share previewed with privacy applied, and the Inbox
+/// refusing a decision before any file was chosen.
+#[test]
+fn exchange_commands_work_end_to_end_over_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = app(dir.path());
+    invoke(
+        &w,
+        "vault_create",
+        json!({"passphrase": "maple harbour violin", "useKeyring": false}),
+    )
+    .unwrap();
+    assert_eq!(invoke(&w, "identity_get", json!({})).unwrap(), Value::Null);
+    let refused = invoke(&w, "identity_set_up", json!({"name": " ", "role": ""})).unwrap_err();
+    assert_eq!(refused["field"], "name");
+    let me = invoke(
+        &w,
+        "identity_set_up",
+        json!({"name": "Priya Shah", "role": "project lead"}),
+    )
+    .unwrap();
+    let code = me["sharing_code"].as_str().unwrap().to_owned();
+    assert_eq!(code.len(), 29);
+    assert!(me["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("alongside-identity-1:"));
+    assert_eq!(
+        invoke(&w, "identity_get", json!({})).unwrap()["sharing_code"],
+        code
+    );
+
+    let sam = alongside_core::exchange::identity::OwnIdentity::generate("Sam", "patient partner")
+        .unwrap()
+        .public;
+    let person = invoke(
+        &w,
+        "person_create",
+        json!({"data": {"name": "Sam Okafor", "roles": ["patient_partner"], "organisation": "", "notes": ""}}),
+    )
+    .unwrap();
+    let bad = invoke(
+        &w,
+        "contact_add",
+        json!({"personId": person["id"], "text": "hello", "checked": "phone"}),
+    )
+    .unwrap_err();
+    assert_eq!(bad["code"], "invalid_input");
+    let contact = invoke(
+        &w,
+        "contact_add",
+        json!({"personId": person["id"], "text": sam.to_text().unwrap(), "checked": "in_person"}),
+    )
+    .unwrap();
+    assert_eq!(contact["sharing_code"], sam.sharing_code());
+    assert_eq!(
+        invoke(&w, "contacts_list", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    let project = invoke(
+        &w,
+        "project_create",
+        json!({"data": {
+            "title": "Kingfisher", "organisation": "", "my_role": "Lead", "involvement": "run",
+            "approach": "co_design", "status": "active", "start_date": null, "end_date": null,
+            "lead_id": null, "rate_cards": [], "notes": "", "tags": []
+        }}),
+    )
+    .unwrap();
+    let meeting = invoke(
+        &w,
+        "meeting_create",
+        json!({"data": {
+            "project_id": project["id"], "kind": "co_design_workshop", "title": "Workshop one",
+            "date": "2026-11-01", "start_time": null, "end_time": null, "place": "", "online": false,
+            "attendees": [{"person_id": person["id"], "role": "patient_partner", "status": "attended"}],
+            "agenda": [], "record_notes": "We met.", "private_notes": "Only mine: CANARY",
+            "decisions": [], "stage": null, "felt_heard": null, "tags": []
+        }}),
+    )
+    .unwrap();
+    let request = json!({
+        "what": {"kind": "session", "meeting_uid": meeting["uid"]},
+        "to_person_ids": [person["id"]], "passphrase_copy": false, "delete_after": null
+    });
+    let preview = invoke(&w, "share_preview", json!({"request": request})).unwrap();
+    assert!(preview["lines"][0]
+        .as_str()
+        .unwrap()
+        .contains("Workshop one"));
+    assert!(!preview.to_string().contains("CANARY"));
+    assert_eq!(
+        preview["payload"]["recipients"][0]["fingerprint"],
+        sam.fingerprint()
+    );
+
+    let none = invoke(
+        &w,
+        "inbox_decide",
+        json!({"decision": null, "passphrase": null}),
+    )
+    .unwrap_err();
+    assert_eq!(none["field"], "file");
+    assert_eq!(invoke(&w, "inbox_list", json!({})).unwrap(), json!([]));
+}

@@ -204,12 +204,18 @@ export const commands = {
 	inboxDecide: (decision: Decision | null, passphrase: string | null) => typedError<Opened, ApiError>(__TAURI_INVOKE("inbox_decide", { decision, passphrase })),
 	/**  Every file opened here, newest first. */
 	inboxList: () => typedError<InboxEntry[], ApiError>(__TAURI_INVOKE("inbox_list")),
+	/**
+	 *  The file that arrived by a double-click, a second start or a drop, shown as `inbox_choose`
+	 *  shows a chosen one (nothing changes yet); `None` when none is waiting.
+	 */
+	inboxPending: (passphrase: string | null) => typedError<Opened | null, ApiError>(__TAURI_INVOKE("inbox_pending", { passphrase })),
 };
 
 /** Events */
 export const events = {
 	backupProgressed: makeEvent<BackupProgressed, BackupProgressed>("backup-progressed"),
 	exportProgress: makeEvent<ExportProgress, ExportProgress>("export-progress"),
+	fileArrived: makeEvent<FileArrived, FileArrived>("file-arrived"),
 	vaultLocked: makeEvent<VaultLocked, VaultLocked>("vault-locked"),
 };
 
@@ -1054,6 +1060,12 @@ export type FeltHeard = {
 	/**  "I felt comfortable speaking up." */
 	comfortable: number | null,
 };
+
+/**
+ *  An `.alongside` file arrived (dropped on the window, or given to a second start of the app):
+ *  the window asks for it with `inbox_pending`.
+ */
+export type FileArrived = null;
 
 /**  File formats. */
 export type Format = 

@@ -10,10 +10,12 @@ export type MockExchange = {
   /** The file "chosen" in the open dialog next: a passphrase file asks for its passphrase. */
   nextFile: "session" | "passphrase";
   chosen: boolean;
+  /** A file double-clicked or dropped, waiting to be shown. */
+  arrived: boolean;
 };
 
 export function newMockExchange(): MockExchange {
-  return { identity: null, contacts: [], inbox: [], nextFile: "session", chosen: false };
+  return { identity: null, contacts: [], inbox: [], nextFile: "session", chosen: false, arrived: false };
 }
 
 const CODE = "1324 4922 9836 2380 0281 2457";
@@ -131,6 +133,11 @@ export function handleExchange(x: MockExchange, people: { id: number; name: stri
       if (x.nextFile === "passphrase" && args.passphrase !== FILE_PASSPHRASE) fail("not_addressed", "That passphrase does not open this file.");
       if (args.decision) x.chosen = false;
       return opened(x, args.decision ?? null);
+    case "inbox_pending":
+      if (!x.arrived) return null;
+      x.arrived = false;
+      x.chosen = true;
+      return opened(x, null);
     case "inbox_list":
       return x.inbox;
     default:

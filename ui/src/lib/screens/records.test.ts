@@ -508,3 +508,18 @@ describe("sharing", () => {
     expect(await screen.findByRole("heading", { name: "Opened before" })).toBeInTheDocument();
   });
 });
+
+describe("a file that arrived", () => {
+  it("opens on the Sharing page once the vault is open, changing nothing until Add", async () => {
+    vault = installMockBackend(newMockVault("records"));
+    vault.records.exchange.arrived = true;
+    session.phase = "loading";
+    session.notice = null;
+    lookups.choices = null;
+    session.screen = "dashboard";
+    render(App);
+    expect(await screen.findByRole("heading", { name: "What would change" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Sharing", level: 1 })).toBeInTheDocument();
+    expect(calls("inbox_decide")).toHaveLength(0);
+  });
+});
