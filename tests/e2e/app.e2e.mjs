@@ -74,7 +74,9 @@ async function openApp(args = []) {
     capabilities: {
       browserName: "wry",
       "wdio:enforceWebDriverClassic": true,
-      "tauri:options": { application: app, args },
+      "tauri:options": args.length
+        ? { application: app, args }
+        : { application: app },
     },
   });
 }

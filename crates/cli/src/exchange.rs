@@ -1,6 +1,6 @@
 //! The exchange commands: identity, contact, share and open (docs/cli.md).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use alongside_core::atomic_file::write_atomic;
 use alongside_core::exchange::contacts;
@@ -204,15 +204,6 @@ async fn what_of(pool: &SqlitePool, a: &ShareArgs<'_>) -> Result<What, CliError>
     })
 }
 
-/// Where the passphrase copy goes when there is also a file for contacts.
-fn passphrase_path(out: &Path) -> PathBuf {
-    let stem = out
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "shared".into());
-    out.with_file_name(format!("{stem}.passphrase.alongside"))
-}
-
 /// `alongside share`.
 pub async fn share(pool: &SqlitePool, a: &ShareArgs<'_>) -> Result<u8, CliError> {
     let mut to_person_ids = Vec::new();
@@ -273,7 +264,7 @@ pub async fn share(pool: &SqlitePool, a: &ShareArgs<'_>) -> Result<u8, CliError>
     }
     if let Some(bytes) = &sealed.for_passphrase {
         let path = if sealed.for_recipients.is_some() {
-            passphrase_path(a.out)
+            share::passphrase_copy_path(a.out)
         } else {
             a.out.to_path_buf()
         };

@@ -27,14 +27,17 @@ pub struct IdentityView {
     pub public: PublicIdentity,
     /// The sharing code to read out.
     pub sharing_code: String,
-    /// The identity as one line of text, to paste or put in a QR code.
+    /// The identity as one line of text, to paste.
     pub text: String,
+    /// The same as a QR code: rows of `1` (dark) and `0` (light).
+    pub qr: Vec<String>,
 }
 
 fn view(public: PublicIdentity) -> CmdResult<IdentityView> {
     Ok(IdentityView {
         sharing_code: public.sharing_code(),
         text: public.to_text()?,
+        qr: public.qr_rows()?,
         public,
     })
 }
@@ -173,7 +176,7 @@ pub async fn share_save<R: Runtime>(
     }
     if let Some(bytes) = &sealed.for_passphrase {
         let target = if sealed.for_recipients.is_some() {
-            passphrase_copy_path(&path)
+            share::passphrase_copy_path(&path)
         } else {
             path.clone()
         };
@@ -183,12 +186,17 @@ pub async fn share_save<R: Runtime>(
     Ok(Some(written))
 }
 
-fn passphrase_copy_path(path: &std::path::Path) -> PathBuf {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "shared".into());
-    path.with_file_name(format!("{stem}.passphrase.alongside"))
+/// Opens `path` to look (nothing changes), remembering it for the decision that follows.
+async fn look_at(
+    state: &AppState,
+    pool: &alongside_core::SqlitePool,
+    path: PathBuf,
+    passphrase: Option<String>,
+) -> CmdResult<Opened> {
+    let bytes = inbox::read_file(&path)?;
+    remember(state, Some(path));
+    let passphrase = passphrase.map(SecretString::from);
+    Ok(inbox::open(pool, &bytes, passphrase.as_ref(), None).await?)
 }
 
 fn remember(state: &AppState, path: Option<PathBuf>) {
@@ -214,12 +222,7 @@ pub async fn inbox_choose<R: Runtime>(
     let Some(path) = open_from(&app, &ask)? else {
         return Ok(None);
     };
-    remember(&state, Some(path.clone()));
-    let passphrase = passphrase.map(SecretString::from);
-    let bytes = inbox::read_file(&path)?;
-    Ok(Some(
-        inbox::open(&pool, &bytes, passphrase.as_ref(), None).await?,
-    ))
+    Ok(Some(look_at(&state, &pool, path, passphrase).await?))
 }
 
 /// Opens the chosen file again: with a passphrase (for a passphrase file) to look, or with the
@@ -266,10 +269,5 @@ pub async fn inbox_pending(
     let Some(path) = state.arrived_file.lock().ok().and_then(|mut a| a.take()) else {
         return Ok(None);
     };
-    remember(&state, Some(path.clone()));
-    let passphrase = passphrase.map(SecretString::from);
-    let bytes = inbox::read_file(&path)?;
-    Ok(Some(
-        inbox::open(&pool, &bytes, passphrase.as_ref(), None).await?,
-    ))
+    Ok(Some(look_at(&state, &pool, path, passphrase).await?))
 }

@@ -1106,8 +1106,10 @@ export type IdentityView = {
 	public: PublicIdentity,
 	/**  The sharing code to read out. */
 	sharing_code: string,
-	/**  The identity as one line of text, to paste or put in a QR code. */
+	/**  The identity as one line of text, to paste. */
 	text: string,
+	/**  The same as a QR code: rows of `1` (dark) and `0` (light). */
+	qr: string[],
 };
 
 /**  One file in the Inbox. */

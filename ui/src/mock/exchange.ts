@@ -22,6 +22,8 @@ const CODE = "1324 4922 9836 2380 0281 2457";
 const THEIR_CODE = "0416 3846 9915 9847 0091 6757";
 const IDENTITY_TEXT = "alongside-identity-1:eyJuYW1lIjoiU2FtIiwicm9sZSI6IiIsInNpZ25pbmdfa2V5IjoiQUFBQSIsImVuY3J5cHRpb25fa2V5IjoiYWdlMXh5eiJ9";
 const FILE_PASSPHRASE = "tangerine otter flies sideways";
+/** A stand-in QR pattern (the core draws the real one from the identity text). */
+const QR = Array.from({ length: 21 }, (_, y) => Array.from({ length: 21 }, (_, x) => ((x * 7 + y * 3 + x * y) % 5 < 2 ? "1" : "0")).join(""));
 
 function fail(code: ApiError["code"], message: string, field: string | null = null): never {
   throw { code, message, field } satisfies ApiError;
@@ -75,6 +77,7 @@ export function handleExchange(x: MockExchange, people: { id: number; name: stri
         public: { name: args.name.trim(), role: String(args.role ?? "").trim(), signing_key: "AAAA", encryption_key: "age1abc" },
         sharing_code: CODE,
         text: IDENTITY_TEXT,
+        qr: QR,
       };
       return x.identity;
     }

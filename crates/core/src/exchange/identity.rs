@@ -83,6 +83,24 @@ impl PublicIdentity {
         ))
     }
 
+    /// The identity text as a QR code, for a phone to read: one string per row, `1` for a dark
+    /// module and `0` for a light one (the quiet zone is the drawer's to add).
+    pub fn qr_rows(&self) -> CoreResult<Vec<String>> {
+        let text = self.to_text()?;
+        let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M)
+            .map_err(|e| CoreError::Internal(format!("no QR code: {e}")))?;
+        let width = code.width();
+        let colors = code.to_colors();
+        Ok(colors
+            .chunks(width)
+            .map(|row| {
+                row.iter()
+                    .map(|c| if *c == qrcode::Color::Dark { '1' } else { '0' })
+                    .collect()
+            })
+            .collect())
+    }
+
     /// Reads an identity file's text or a pasted identity (spaces and line breaks ignored).
     pub fn from_text(text: &str) -> CoreResult<Self> {
         if text.len() > MAX_IDENTITY_TEXT {
@@ -282,6 +300,8 @@ mod tests {
             .split(' ')
             .all(|g| g.len() == 4 && g.chars().all(|c| c.is_ascii_digit())));
         assert_ne!(code, b.sharing_code());
+        let rows = a.qr_rows().unwrap();
+        assert!(rows.len() >= 21 && rows.iter().all(|r| r.len() == rows.len()));
         let mut renamed = a.clone();
         renamed.name = "Someone else".into();
         assert_eq!(renamed.sharing_code(), code);

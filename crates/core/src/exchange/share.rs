@@ -612,3 +612,13 @@ async fn mark_fed_back(
     }
     Ok(())
 }
+
+/// Where the passphrase copy is saved when there is also a file for contacts: beside it, named
+/// `NAME.passphrase.alongside`.
+pub fn passphrase_copy_path(out: &std::path::Path) -> std::path::PathBuf {
+    let stem = out
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "shared".into());
+    out.with_file_name(format!("{stem}.passphrase.alongside"))
+}
