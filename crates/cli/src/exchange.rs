@@ -299,11 +299,7 @@ pub async fn open(
     if let Some((day, before)) = &opened.opened_before {
         eprintln!(
             "You opened this file before, on {day} ({}); nothing changed.",
-            match before {
-                Decision::Added => "added",
-                Decision::Kept => "kept to read",
-                Decision::Ignored => "ignored",
-            }
+            before.label().to_lowercase()
         );
         return Ok(OK);
     }

@@ -13,39 +13,12 @@ use super::contacts;
 use super::envelope;
 use super::identity::{self, PublicIdentity};
 use super::payload::*;
+use super::readable::yes_no;
 use crate::error::{CoreError, CoreResult};
+pub use crate::records::choices::Decision;
 use crate::records::choices::{Approach, CheckedHow, ConsentHow, Involvement, ProjectStatus};
-use crate::records::store::{fetch, insert_row, now_stamp, write_tx};
-use crate::records::Columns;
+use crate::records::store::{fetch, insert_row, now_stamp, replace_row, write_tx};
 use crate::records::{Consent, Contribution, FeedbackItem, Meeting, Project, Record};
-
-/// What the person decided about a received file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "snake_case")]
-pub enum Decision {
-    /// Make the changes listed.
-    Added,
-    /// Keep the file's content to read here, changing nothing else.
-    Kept,
-    /// Note that it was opened and change nothing.
-    Ignored,
-}
-
-impl Decision {
-    fn as_str(self) -> &'static str {
-        match self {
-            Decision::Added => "added",
-            Decision::Kept => "kept",
-            Decision::Ignored => "ignored",
-        }
-    }
-
-    fn parse(text: &str) -> Option<Self> {
-        [Decision::Added, Decision::Kept, Decision::Ignored]
-            .into_iter()
-            .find(|d| d.as_str() == text)
-    }
-}
 
 /// How far the sender is known.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -276,14 +249,15 @@ async fn opened_before(pool: &SqlitePool, id: &str) -> CoreResult<Option<(String
         .bind(id)
         .fetch_optional(pool)
         .await?;
-    Ok(row.and_then(|r| {
-        let at: String = r.try_get("opened_at").ok()?;
-        let decision: String = r.try_get("decision").ok()?;
-        Some((
-            at.get(..10).unwrap_or(&at).to_owned(),
-            Decision::parse(&decision)?,
-        ))
-    }))
+    let Some(r) = row else {
+        return Ok(None);
+    };
+    let at: String = r.try_get("opened_at")?;
+    let decision: String = r.try_get("decision")?;
+    Ok(Some((
+        at.get(..10).unwrap_or(&at).to_owned(),
+        Decision::from_stored(&decision)?,
+    )))
 }
 
 /// Who the changes come from.
@@ -410,16 +384,24 @@ async fn insert_received<T: crate::records::Record>(
     data.validate().map_err(refused_content)?;
     let now = now_stamp();
     let id = insert_row(conn, None, Some(uid), &now, &now, &data).await?;
-    let sql = format!(
-        "UPDATE {} SET received_id = ? WHERE id = ?",
-        T::KIND.table()
-    );
+    mark_received(conn, T::KIND.table(), id, whom.received_id).await?;
+    Ok(id)
+}
+
+/// Marks a record as having come in the received file `received_id` (so it stays read-only).
+async fn mark_received(
+    conn: &mut SqliteConnection,
+    table: &str,
+    id: i64,
+    received_id: i64,
+) -> CoreResult<()> {
+    let sql = format!("UPDATE {table} SET received_id = ? WHERE id = ?");
     sqlx::query(&sql)
-        .bind(whom.received_id)
+        .bind(received_id)
         .bind(id)
         .execute(&mut *conn)
         .await?;
-    Ok(id)
+    Ok(())
 }
 
 fn meeting_from(shared: &SharedMeeting, project_id: i64) -> Meeting {
@@ -459,22 +441,8 @@ async fn meeting_for(
         updated.project_id = current.data.project_id;
         if received.is_some() && updated != current.data {
             updated.validate().map_err(refused_content)?;
-            let sets: Vec<String> = Meeting::columns()
-                .iter()
-                .map(|c| format!("{c} = ?"))
-                .collect();
-            let sql = format!(
-                "UPDATE meetings SET {}, updated_at = ?, received_id = ? WHERE id = ?",
-                sets.join(", ")
-            );
-            updated
-                .bind(sqlx::query(&sql))
-                .bind(now_stamp())
-                .bind(whom.received_id)
-                .bind(id)
-                .execute(&mut *conn)
-                .await?;
-            updated.save_children(conn, id).await?;
+            replace_row(conn, id, &updated).await?;
+            mark_received(conn, "meetings", id, whom.received_id).await?;
             changes.push(format!(
                 "Update the record of \"{}\" ({})",
                 shared.title, shared.date
@@ -664,29 +632,16 @@ async fn consent_changes(
     if existing.is_some() && consent == before {
         return Ok(());
     }
-    consent.validate().map_err(refused_content)?;
     let note = format!("Sent by {} in an Alongside file on {}.", whom.sender, c.on);
     consent.notes = if consent.notes.is_empty() {
         note
     } else {
         format!("{}\n{note}", consent.notes)
     };
+    consent.validate().map_err(refused_content)?;
     match existing {
         Some(id) => {
-            let sets: Vec<String> = Consent::columns()
-                .iter()
-                .map(|c| format!("{c} = ?"))
-                .collect();
-            let sql = format!(
-                "UPDATE consents SET {}, updated_at = ? WHERE id = ?",
-                sets.join(", ")
-            );
-            consent
-                .bind(sqlx::query(&sql))
-                .bind(now_stamp())
-                .bind(id)
-                .execute(&mut *conn)
-                .await?;
+            replace_row(conn, id, &consent).await?;
         }
         None => {
             let now = now_stamp();
@@ -704,21 +659,13 @@ async fn consent_changes(
             whom.sender,
             c.meeting_title,
             c.meeting_date,
-            yes(c.quote),
-            yes(c.named),
-            yes(c.photo),
-            yes(c.audio)
+            yes_no(c.quote),
+            yes_no(c.named),
+            yes_no(c.photo),
+            yes_no(c.audio)
         )
     });
     Ok(())
-}
-
-fn yes(b: bool) -> &'static str {
-    if b {
-        "yes"
-    } else {
-        "no"
-    }
 }
 
 /// One file in the Inbox.
@@ -763,7 +710,7 @@ pub async fn entries(pool: &SqlitePool) -> CoreResult<Vec<InboxEntry>> {
                 person_id: r.try_get("person_id")?,
                 made_at: r.try_get("made_at")?,
                 opened_at: r.try_get("opened_at")?,
-                decision: Decision::parse(&decision).unwrap_or(Decision::Kept),
+                decision: Decision::from_stored(&decision)?,
                 delete_after: r.try_get("delete_after")?,
             })
         })

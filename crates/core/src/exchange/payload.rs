@@ -18,15 +18,6 @@ pub const VERSION: u32 = 1;
 /// The most items in any one list.
 pub const MAX_LIST: usize = 5_000;
 
-/// Just enough to tell a payload this build cannot read.
-#[derive(Deserialize)]
-pub struct Header {
-    /// Always [`FORMAT`].
-    pub format: String,
-    /// [`VERSION`] for files this build can read.
-    pub version: u32,
-}
-
 /// Someone a file is addressed to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(deny_unknown_fields)]
@@ -364,22 +355,24 @@ impl Payload {
     /// Reads a payload whose signature has been checked: the version first (a newer one is
     /// refused in words that say so), then every field and limit.
     pub fn parse(bytes: &[u8]) -> CoreResult<Self> {
-        let header: Header = serde_json::from_slice(bytes).map_err(|_| refused("content"))?;
-        if header.format != FORMAT {
+        let value: serde_json::Value =
+            serde_json::from_slice(bytes).map_err(|_| refused("content"))?;
+        if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
             return Err(refused("format"));
         }
-        if header.version != VERSION {
+        let version = value.get("version").and_then(|v| v.as_u64());
+        if version != Some(u64::from(VERSION)) {
+            let Some(version) = version else {
+                return Err(refused("version"));
+            };
             return Err(CoreError::invalid(
                 "file",
                 format!(
                     "This file was made by a version of Alongside this one cannot read \
-                     (format version {}); update Alongside to open it.",
-                    header.version
+                     (format version {version}); update Alongside to open it."
                 ),
             ));
         }
-        let value: serde_json::Value =
-            serde_json::from_slice(bytes).map_err(|_| refused("content"))?;
         if !within_limits(&value) {
             return Err(refused("size"));
         }

@@ -100,7 +100,8 @@ fn title_of(payload: &Payload) -> String {
     }
 }
 
-fn yes_no(yes: bool) -> &'static str {
+/// "yes" or "no", for the consent lines here and in the Inbox.
+pub(crate) fn yes_no(yes: bool) -> &'static str {
     if yes {
         "yes"
     } else {

@@ -213,7 +213,8 @@ async fn session_content(
     pool: &SqlitePool,
     uid: &str,
     today: &str,
-) -> CoreResult<(Content, Vec<String>, Vec<i64>)> {
+    follow: &mut Follow,
+) -> CoreResult<(Content, Vec<String>)> {
     let s = one_session(pool, uid, today).await?;
     let (project, meeting) = session_parts(&s)?;
     let namer = Namer {
@@ -237,7 +238,8 @@ async fn session_content(
             s.voices_left_out
         ));
     }
-    let quoted = s.quoted_people();
+    follow.quoted = s.quoted_people();
+    follow.meeting_ids = vec![meeting.id];
     Ok((
         Content::Session(SessionRecord {
             project: shared_project(project),
@@ -247,7 +249,6 @@ async fn session_content(
             feedback: shared_feedback(&s.feedback),
         }),
         left_out,
-        quoted,
     ))
 }
 
@@ -256,7 +257,8 @@ async fn feedback_content(
     uid: &str,
     person: &Contact,
     today: &str,
-) -> CoreResult<(Content, Vec<i64>)> {
+    follow: &mut Follow,
+) -> CoreResult<Content> {
     let s = one_session(pool, uid, today).await?;
     let (project, meeting) = session_parts(&s)?;
     let ids: Vec<i64> = sqlx::query_scalar(
@@ -297,17 +299,16 @@ async fn feedback_content(
             emotion: v.data.emotion,
         })
         .collect();
-    let item_ids = items.iter().map(|i| i.id).collect();
-    Ok((
-        Content::Feedback(FeedbackForPerson {
-            project: shared_project(project),
-            meeting: shared_meeting(meeting),
-            person: person.person_name.clone(),
-            voices: own_words,
-            feedback: shared_feedback(&items),
-        }),
-        item_ids,
-    ))
+    follow.feedback_items = items.iter().map(|i| i.id).collect();
+    follow.meeting_ids = vec![meeting.id];
+    follow.quoted = vec![person.person_id];
+    Ok(Content::Feedback(FeedbackForPerson {
+        project: shared_project(project),
+        meeting: shared_meeting(meeting),
+        person: person.person_name.clone(),
+        voices: own_words,
+        feedback: shared_feedback(&items),
+    }))
 }
 
 async fn summary_content(
@@ -405,6 +406,7 @@ async fn consent_content(
 }
 
 /// What a prepared share needs to finish after sending.
+#[derive(Default)]
 struct Follow {
     feedback_items: Vec<i64>,
     meeting_ids: Vec<i64>,
@@ -436,17 +438,10 @@ async fn build(
         })?;
         to.push(contact);
     }
-    let mut follow = Follow {
-        feedback_items: Vec::new(),
-        meeting_ids: Vec::new(),
-        quoted: Vec::new(),
-    };
+    let mut follow = Follow::default();
     let (content, left_out) = match &request.what {
         What::Session { meeting_uid } => {
-            let (content, left_out, quoted) = session_content(pool, meeting_uid, today).await?;
-            follow.quoted = quoted;
-            follow.meeting_ids = meeting_id(pool, meeting_uid).await?.into_iter().collect();
-            (content, left_out)
+            session_content(pool, meeting_uid, today, &mut follow).await?
         }
         What::Feedback { meeting_uid } => {
             let [person] = to.as_slice() else {
@@ -455,10 +450,7 @@ async fn build(
                     "\"You said, we did\" for one person goes to that person alone.",
                 ));
             };
-            let (content, items) = feedback_content(pool, meeting_uid, person, today).await?;
-            follow.feedback_items = items;
-            follow.meeting_ids = meeting_id(pool, meeting_uid).await?.into_iter().collect();
-            follow.quoted = vec![person.person_id];
+            let content = feedback_content(pool, meeting_uid, person, today, &mut follow).await?;
             (content, vec!["other people's words".to_owned()])
         }
         What::Summary {
@@ -501,13 +493,6 @@ async fn build(
         to,
         follow,
     ))
-}
-
-async fn meeting_id(pool: &SqlitePool, uid: &str) -> CoreResult<Option<i64>> {
-    Ok(sqlx::query_scalar("SELECT id FROM meetings WHERE uid = ?")
-        .bind(uid)
-        .fetch_optional(pool)
-        .await?)
 }
 
 /// The exact content a share would send, without sending it.

@@ -241,6 +241,18 @@ choice!(
 );
 
 choice!(
+    /// What the person decided about a received file.
+    Decision {
+        /// Make the changes listed.
+        Added = "added": "Added",
+        /// Keep the file's content to read here, changing nothing else.
+        Kept = "kept": "Kept to read",
+        /// Note that it was opened and change nothing.
+        Ignored = "ignored": "Ignored",
+    }
+);
+
+choice!(
     /// How someone's sharing code was checked against the one they read out.
     CheckedHow {
         /// Not checked yet.

@@ -147,6 +147,21 @@ pub async fn update<T: Record>(pool: &SqlitePool, id: i64, mut data: T) -> CoreR
     refuse_received::<T>(&mut tx, id).await?;
     check_links(&mut tx, &data).await?;
     data.check_in_vault(&mut tx, Some(id)).await?;
+    if !replace_row(&mut tx, id, &data).await? {
+        return Err(not_found(T::KIND));
+    }
+    let record = fetch::<T>(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(record)
+}
+
+/// Replaces the stored fields and child rows of live record `id` on `conn`, stamping
+/// `updated_at` (callers validate first); `false` when there is no such live record.
+pub(crate) async fn replace_row<T: Record>(
+    conn: &mut SqliteConnection,
+    id: i64,
+    data: &T,
+) -> CoreResult<bool> {
     let sets = T::columns()
         .iter()
         .map(|c| format!("{c} = ?"))
@@ -160,15 +175,13 @@ pub async fn update<T: Record>(pool: &SqlitePool, id: i64, mut data: T) -> CoreR
         .bind(sqlx::query(&sql))
         .bind(now_stamp())
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     if done.rows_affected() == 0 {
-        return Err(not_found(T::KIND));
+        return Ok(false);
     }
-    data.save_children(&mut tx, id).await?;
-    let record = fetch::<T>(&mut tx, id).await?;
-    tx.commit().await?;
-    Ok(record)
+    data.save_children(conn, id).await?;
+    Ok(true)
 }
 
 /// Refuses to change a record that came in a shared file: it stays as it was sent (the person
