@@ -119,6 +119,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::exchange::inbox_decide,
             commands::exchange::inbox_list,
             commands::exchange::inbox_pending,
+            commands::exchange::sent_list,
         ])
         .events(collect_events![
             events::VaultLocked,

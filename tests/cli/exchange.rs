@@ -62,6 +62,7 @@ struct Scene {
     project: String,
     partner: String,
     partner_words: String,
+    partner_voice_uid: String,
     other: String,
 }
 
@@ -139,6 +140,7 @@ fn lead_vault(root: &Path) -> (PathBuf, Scene) {
         project,
         partner: name_of(partner_id),
         partner_words: answered["text"].as_str().unwrap().to_owned(),
+        partner_voice_uid: answered["uid"].as_str().unwrap().to_owned(),
         other: name_of(other_id),
     };
     (lead, scene)
@@ -399,6 +401,88 @@ fn a_lead_and_two_partners_close_the_loop_through_files_alone() {
         .assert()
         .success();
     assert!(stdout_of(&kept).contains("summary of 1 contributions"));
+
+    // Sam answers the session's file: "got it", and "that's not what I said" about their words
+    // (the ids come from `alongside inbox`).
+    let listed = stdout_of(&run(&sam).arg("inbox").assert().success());
+    let file_id = listed
+        .lines()
+        .find(|l| l.contains("the record of"))
+        .and_then(|l| l.split('\t').nth(3))
+        .expect("the session file in Sam's inbox")
+        .to_owned();
+    assert!(
+        listed.contains(&format!("word {}", scene.partner_voice_uid)),
+        "{listed}"
+    );
+    let thanks = root.join("thanks.alongside");
+    run(&sam)
+        .args(["share", "--what", "acknowledgement", "--reply-to"])
+        .arg(&file)
+        .args(["--message", "Thank you, this is a fair record.", "--out"])
+        .arg(&thanks)
+        .assert()
+        .success();
+    let said = "I said leaving hospital was the hardest part, not the easiest.";
+    let correction = root.join("correction.alongside");
+    let corrected = run(&sam)
+        .args(["share", "--what", "correction", "--reply-to", &file_id])
+        .args(["--voice", &scene.partner_voice_uid, "--said", said, "--out"])
+        .arg(&correction)
+        .assert()
+        .success();
+    assert!(stdout_of(&corrected).contains(said));
+    let sent_before = stdout_of(&run(&lead).arg("sent").assert().success());
+    assert!(
+        sent_before.contains(&format!("{}\tnot acknowledged yet", scene.partner)),
+        "{sent_before}"
+    );
+    let acknowledged = run(&lead)
+        .args(["open", "--accept"])
+        .arg(&thanks)
+        .assert()
+        .success();
+    assert!(
+        stdout_of(&acknowledged).contains("received the record of"),
+        "{}",
+        stdout_of(&acknowledged)
+    );
+    let sent_after = stdout_of(&run(&lead).arg("sent").assert().success());
+    assert!(
+        sent_after.contains(&format!("{}\tacknowledged on", scene.partner)),
+        "{sent_after}"
+    );
+    assert!(
+        sent_after.contains(&format!("{}\tnot acknowledged yet", scene.other)),
+        "{sent_after}"
+    );
+    let applied = run(&lead)
+        .args(["open", "--accept"])
+        .arg(&correction)
+        .assert()
+        .success();
+    assert!(
+        stdout_of(&applied).contains(&format!("to “{said}”")),
+        "{}",
+        stdout_of(&applied)
+    );
+    let lead_all = export_all(&lead, &root.join("lead-after.json"));
+    let voice = lead_all["voices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["uid"] == scene.partner_voice_uid.as_str())
+        .unwrap();
+    assert_eq!(voice["text"], said);
+    assert!(stdout_of(&run(&lead).arg("sent").assert().success()).contains("1 correction"));
+    // Jo never added the file, so has nothing to answer.
+    let nothing = run(&jo)
+        .args(["share", "--what", "acknowledgement", "--reply-to", &file_id])
+        .args(["--out"])
+        .arg(root.join("jo-thanks.alongside"))
+        .assert()
+        .code(4);
+    assert!(stderr_of(&nothing).contains("not been opened"));
 
     // Bad files: each refused in one sentence, nothing written.
     let bytes = std::fs::read(&file).unwrap();

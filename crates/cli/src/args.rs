@@ -177,7 +177,21 @@ pub enum Command {
         /// What you agree to now (consent): any of quote, named, photo, audio.
         #[arg(long, value_delimiter = ',', value_name = "LIST")]
         agree: Vec<ConsentPart>,
-        /// A contact to send to, by name (repeat for more).
+        /// The file a correction or acknowledgement answers: its id (from `alongside inbox`) or
+        /// the .alongside file itself.
+        #[arg(long, value_name = "ID|FILE")]
+        reply_to: Option<String>,
+        /// The words being corrected, by global id (from `alongside inbox`).
+        #[arg(long, value_name = "UID")]
+        voice: Option<String>,
+        /// What you said instead (a correction).
+        #[arg(long, value_name = "TEXT")]
+        said: Option<String>,
+        /// A short message (an acknowledgement).
+        #[arg(long, value_name = "TEXT")]
+        message: Option<String>,
+        /// A contact to send to, by name (repeat for more; a reply goes to the file's sender
+        /// when none is given).
         #[arg(long, value_name = "NAME")]
         to: Vec<String>,
         /// Also make a copy locked with a passphrase (its own file when there are contacts too).
@@ -217,6 +231,12 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         readable: Option<PathBuf>,
     },
+    /// List the files opened here, newest first, with the ids of the words they carry (to
+    /// correct them) — one file per line, its words indented below it.
+    Inbox,
+    /// List the files sent from here, newest first, one line per person with whether they
+    /// acknowledged it.
+    Sent,
 }
 
 /// Contact commands.
@@ -257,6 +277,10 @@ pub enum ShareKind {
     Summary,
     /// A consent update or withdrawal (partner to lead).
     Consent,
+    /// "That's not what I said": a correction of your words in a file you received.
+    Correction,
+    /// "Got it": tell the sender of a file you received that it arrived.
+    Acknowledgement,
 }
 
 /// One part of consent.

@@ -6,6 +6,7 @@ use alongside_core::atomic_file::write_atomic;
 use alongside_core::exchange::contacts;
 use alongside_core::exchange::identity::{self, PublicIdentity};
 use alongside_core::exchange::inbox::{self, Decision};
+use alongside_core::exchange::sent;
 use alongside_core::exchange::share::{self, ShareRequest, What};
 use alongside_core::records::choices::CheckedHow;
 use alongside_core::records::selection::project_ids_named;
@@ -142,6 +143,14 @@ pub struct ShareArgs<'a> {
     pub withdraw: bool,
     /// `--agree`.
     pub agree: &'a [ConsentPart],
+    /// `--reply-to`.
+    pub reply_to: Option<&'a str>,
+    /// `--voice`.
+    pub voice: Option<&'a str>,
+    /// `--said`.
+    pub said: Option<&'a str>,
+    /// `--message`.
+    pub message: Option<&'a str>,
     /// `--to`.
     pub to: &'a [String],
     /// `--to-passphrase`.
@@ -160,6 +169,26 @@ fn needs_meeting(meeting: Option<&str>) -> Result<String, CliError> {
     meeting
         .map(str::to_owned)
         .ok_or_else(|| CliError::Plain(USAGE, "Say which session with --meeting UID.".into()))
+}
+
+/// The id of the received file a reply answers: given as the id, or as the file (opened only to
+/// read its id, changing nothing).
+async fn replied_file(pool: &SqlitePool, given: Option<&str>) -> Result<String, CliError> {
+    let given = given.ok_or_else(|| {
+        CliError::Plain(
+            USAGE,
+            "Say which file you are answering with --reply-to ID (see alongside inbox) or \
+             --reply-to FILE."
+                .into(),
+        )
+    })?;
+    let path = Path::new(given);
+    if !path.is_file() {
+        return Ok(given.to_owned());
+    }
+    let bytes = inbox::read_file(path)?;
+    let opened = inbox::open(pool, &bytes, share_passphrase().as_ref(), None).await?;
+    Ok(opened.envelope_id)
 }
 
 async fn what_of(pool: &SqlitePool, a: &ShareArgs<'_>) -> Result<What, CliError> {
@@ -201,6 +230,25 @@ async fn what_of(pool: &SqlitePool, a: &ShareArgs<'_>) -> Result<What, CliError>
                 audio: a.agree.contains(&ConsentPart::Audio),
             }
         }
+        ShareKind::Correction => {
+            let (Some(voice), Some(said)) = (a.voice, a.said) else {
+                return Err(CliError::Plain(
+                    USAGE,
+                    "A correction needs the words and what you said: --voice UID --said TEXT \
+                     (see alongside inbox for the ids)."
+                        .into(),
+                ));
+            };
+            What::Correction {
+                replies_to: replied_file(pool, a.reply_to).await?,
+                voice_uid: voice.to_owned(),
+                said: said.to_owned(),
+            }
+        }
+        ShareKind::Acknowledgement => What::Acknowledgement {
+            replies_to: replied_file(pool, a.reply_to).await?,
+            message: a.message.unwrap_or_default().to_owned(),
+        },
     })
 }
 
@@ -256,11 +304,15 @@ pub async fn share(pool: &SqlitePool, a: &ShareArgs<'_>) -> Result<u8, CliError>
     }
     if let Some(bytes) = &sealed.for_recipients {
         write(a.out, bytes)?;
-        eprintln!(
-            "Wrote {} for {} (and you).",
-            a.out.display(),
-            a.to.join(", ")
-        );
+        let names = sealed
+            .preview
+            .payload
+            .recipients
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        eprintln!("Wrote {} for {names} (and you).", a.out.display());
     }
     if let Some(bytes) = &sealed.for_passphrase {
         let path = if sealed.for_recipients.is_some() {
@@ -314,6 +366,50 @@ pub async fn open(
         Some(Decision::Added) => eprintln!("Done: {} changes made.", opened.changes.len()),
         Some(Decision::Kept) => eprintln!("Kept to read in the Inbox; nothing else changed."),
         Some(Decision::Ignored) => eprintln!("Ignored; nothing changed."),
+    }
+    Ok(OK)
+}
+
+/// `alongside inbox`.
+pub async fn inbox(pool: &SqlitePool) -> Result<u8, CliError> {
+    for e in inbox::entries(pool).await? {
+        println!(
+            "{}\t{}\t{}\t{}\t{}",
+            e.opened_at.get(..10).unwrap_or(&e.opened_at),
+            e.decision.label(),
+            e.sender_name,
+            e.envelope_id,
+            e.description
+        );
+        for w in &e.words {
+            println!("\tword {}\t{}: {}", w.uid, w.who, w.text);
+        }
+    }
+    Ok(OK)
+}
+
+/// `alongside sent`.
+pub async fn sent(pool: &SqlitePool) -> Result<u8, CliError> {
+    for f in sent::list(pool).await? {
+        let day = f.made_at.get(..10).unwrap_or(&f.made_at);
+        for t in &f.to {
+            let replies = match &t.acknowledged_on {
+                Some(on) => format!("acknowledged on {on}"),
+                None => "not acknowledged yet".into(),
+            };
+            let corrections = match t.corrections {
+                0 => String::new(),
+                1 => ", 1 correction".into(),
+                n => format!(", {n} corrections"),
+            };
+            println!(
+                "{day}\t{}\t{}\t{replies}{corrections}",
+                f.description, t.name
+            );
+        }
+        if f.passphrase_copy {
+            println!("{day}\t{}\ta passphrase copy\t-", f.description);
+        }
     }
     Ok(OK)
 }

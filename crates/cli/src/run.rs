@@ -271,6 +271,10 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
             include_money,
             withdraw,
             agree,
+            reply_to,
+            voice,
+            said,
+            message,
             to,
             to_passphrase,
             delete_after,
@@ -292,6 +296,10 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
                 include_money: *include_money,
                 withdraw: *withdraw,
                 agree,
+                reply_to: reply_to.as_deref(),
+                voice: voice.as_deref(),
+                said: said.as_deref(),
+                message: message.as_deref(),
                 to,
                 to_passphrase: *to_passphrase,
                 delete_after: delete_after.as_deref(),
@@ -324,6 +332,8 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
             let pool = unlocked_pool(vault, cli).await?;
             exchange::open(&pool, file, decision, readable.as_deref()).await?
         }
+        Command::Inbox => exchange::inbox(&unlocked_pool(vault, cli).await?).await?,
+        Command::Sent => exchange::sent(&unlocked_pool(vault, cli).await?).await?,
     })
 }
 

@@ -8,6 +8,7 @@ use alongside_core::atomic_file::write_atomic;
 use alongside_core::exchange::contacts::{self, Contact};
 use alongside_core::exchange::identity::{self, PublicIdentity};
 use alongside_core::exchange::inbox::{self, Decision, InboxEntry, Opened};
+use alongside_core::exchange::sent::{self, SentFile};
 use alongside_core::exchange::share::{self, Preview, ShareRequest};
 use alongside_core::records::choices::CheckedHow;
 use alongside_core::CoreError;
@@ -255,6 +256,13 @@ pub async fn inbox_decide(
 #[specta::specta]
 pub async fn inbox_list(state: State<'_, AppState>) -> CmdResult<Vec<InboxEntry>> {
     Ok(inbox::entries(&require_unlocked(&state).await?).await?)
+}
+
+/// Every file sent from here, newest first, with who acknowledged it.
+#[tauri::command]
+#[specta::specta]
+pub async fn sent_list(state: State<'_, AppState>) -> CmdResult<Vec<SentFile>> {
+    Ok(sent::list(&require_unlocked(&state).await?).await?)
 }
 
 /// The file that arrived by a double-click, a second start or a drop, shown as `inbox_choose`

@@ -209,6 +209,8 @@ export const commands = {
 	 *  shows a chosen one (nothing changes yet); `None` when none is waiting.
 	 */
 	inboxPending: (passphrase: string | null) => typedError<Opened | null, ApiError>(__TAURI_INVOKE("inbox_pending", { passphrase })),
+	/**  Every file sent from here, newest first, with who acknowledged it. */
+	sentList: () => typedError<SentFile[], ApiError>(__TAURI_INVOKE("sent_list")),
 };
 
 /** Events */
@@ -236,6 +238,16 @@ export type AccessNeed =
 "quiet_room" | 
 /**  Something else (said in the person's "other" field). */
 "other";
+
+/**  "Got it": a file arrived and was read. */
+export type Acknowledgement = {
+	/**  The id of the file it answers. */
+	replies_to: string,
+	/**  What that file held, in a few words. */
+	about: string,
+	/**  A short message with it (may be empty). */
+	message: string,
+};
 
 /**  Something to be done, by someone, by a date. */
 export type Action = {
@@ -668,7 +680,15 @@ export type Content =
 /**  A consent update or withdrawal for one session (partner → lead). */
 {
 	kind: "consent",
-} & ConsentUpdate;
+} & ConsentUpdate | 
+/**  "That's not what I said": a person's correction of their words in a record they received. */
+{
+	kind: "correction",
+} & Correction | 
+/**  "Got it": a reply saying a file arrived and was read. */
+{
+	kind: "acknowledgement",
+} & Acknowledgement;
 
 /**  A piece of involvement work. */
 export type Contribution = {
@@ -730,6 +750,24 @@ export type ContributionSummary = {
 	to: string,
 	/**  The contributions. */
 	contributions: SharedContribution[],
+};
+
+/**  "That's not what I said": words a received record gave someone, and what they say instead. */
+export type Correction = {
+	/**  The id of the file the words came in. */
+	replies_to: string,
+	/**  The session's global id (the sender of that file's). */
+	meeting_uid: string,
+	/**  Its name. */
+	meeting_title: string,
+	/**  Its day. */
+	meeting_date: string,
+	/**  The words' global id. */
+	voice_uid: string,
+	/**  The words as the record gave them. */
+	recorded: string,
+	/**  What the person says they said. */
+	said: string,
 };
 
 /**  How many records of each kind an import holds. */
@@ -1132,6 +1170,12 @@ export type InboxEntry = {
 	decision: Decision,
 	/**  The sender asks that it be deleted after this day. */
 	delete_after: string | null,
+	/**  What it is, in a few words. */
+	description: string,
+	/**  The words people said that it carries (which a correction can point to). */
+	words: SharedVoice[],
+	/**  For a reply: the id of the file it answers. */
+	replies_to: string | null,
 };
 
 /**  Whether the user takes part in a project or runs it. */
@@ -1953,6 +1997,38 @@ person: string } |
 /**  This vault sent it. */
 { trust: "yourself" };
 
+/**  A file this vault sent. */
+export type SentFile = {
+	/**  The file's own id. */
+	envelope_id: string,
+	/**  The kind of content. */
+	kind: string,
+	/**  What it held, in a few words. */
+	description: string,
+	/**  When it was made. */
+	made_at: string,
+	/**  The file's name as saved. */
+	file_name: string,
+	/**  Whether a passphrase copy was made too. */
+	passphrase_copy: boolean,
+	/**  The contacts it was sent to. */
+	to: SentTo[],
+};
+
+/**  One person a file was sent to, and whether they acknowledged it. */
+export type SentTo = {
+	/**  The person. */
+	person_id: number,
+	/**  Their name when it was sent. */
+	name: string,
+	/**  The day their acknowledgement was made, once it has been added here. */
+	acknowledged_on: string | null,
+	/**  The message that came with it. */
+	message: string,
+	/**  How many corrections of their words came back about it. */
+	corrections: number,
+};
+
 /**  A session's record. */
 export type SessionRecord = {
 	/**  The project. */
@@ -2343,7 +2419,27 @@ named: boolean;
 /**  Photographs. */
 photo: boolean; 
 /**  Audio. */
-audio: boolean };
+audio: boolean } | 
+/**
+ *  "That's not what I said", about words in a file received here (goes back to its sender
+ *  unless other people are chosen).
+ */
+{ kind: "correction"; 
+/**  The received file's id. */
+replies_to: string; 
+/**  The words' global id in that file. */
+voice_uid: string; 
+/**  What was said instead. */
+said: string } | 
+/**
+ *  "Got it" for a file received here (goes back to its sender unless other people are
+ *  chosen).
+ */
+{ kind: "acknowledgement"; 
+/**  The received file's id. */
+replies_to: string; 
+/**  A short message (may be empty). */
+message: string };
 
 /**  What was written. */
 export type Written = {

@@ -1,12 +1,13 @@
 // The in-memory stand-in for the exchange commands (identity, contacts, share, Inbox), for UI
 // tests and the accessibility build only. Keys, signatures, encryption and the rules of what
 // may travel are the core's, tested in Rust on real vaults.
-import type { ApiError, CheckedHow, Contact, Decision, IdentityView, InboxEntry, Opened, Preview, ShareRequest } from "../lib/bindings";
+import type { ApiError, CheckedHow, Contact, Decision, IdentityView, InboxEntry, Opened, Preview, SentFile, ShareRequest } from "../lib/bindings";
 
 export type MockExchange = {
   identity: IdentityView | null;
   contacts: Contact[];
   inbox: InboxEntry[];
+  sent: SentFile[];
   /** The file "chosen" in the open dialog next: a passphrase file asks for its passphrase. */
   nextFile: "session" | "passphrase";
   chosen: boolean;
@@ -15,7 +16,7 @@ export type MockExchange = {
 };
 
 export function newMockExchange(): MockExchange {
-  return { identity: null, contacts: [], inbox: [], nextFile: "session", chosen: false, arrived: false };
+  return { identity: null, contacts: [], inbox: [], sent: [], nextFile: "session", chosen: false, arrived: false };
 }
 
 const CODE = "1324 4922 9836 2380 0281 2457";
@@ -29,7 +30,9 @@ function fail(code: ApiError["code"], message: string, field: string | null = nu
   throw { code, message, field } satisfies ApiError;
 }
 
-function opened(x: MockExchange, decision: Decision | null): Opened {
+type Person = { id: number; name: string };
+
+function opened(x: MockExchange, people: Person[], decision: Decision | null): Opened {
   const before = x.inbox.find((e) => e.envelope_id === "mock-envelope");
   const o: Opened = {
     envelope_id: "mock-envelope",
@@ -56,18 +59,49 @@ function opened(x: MockExchange, decision: Decision | null): Opened {
       envelope_id: o.envelope_id,
       kind: o.kind,
       sender_name: o.sender.name,
-      person_id: null,
+      person_id: people.find((p) => p.name === o.sender.name)?.id ?? people[0]?.id ?? null,
       made_at: o.made_at,
       opened_at: new Date().toISOString(),
       decision,
       delete_after: o.delete_after,
+      description: o.description,
+      words: [
+        { uid: "mock-voice-1", who: "Sam Okafor", text: "Leaving hospital was the easy part.", themes: [], touchpoint: "", emotion: null },
+        { uid: "mock-voice-2", who: "A carer", text: "Nobody told us who to ring.", themes: [], touchpoint: "", emotion: null },
+      ],
+      replies_to: null,
     });
   }
   return o;
 }
 
 /** Handles an exchange command; `undefined` for a command that is not one. */
-export function handleExchange(x: MockExchange, people: { id: number; name: string }[], cmd: string, args: Record<string, any>): unknown {
+/** What a preview lists for each kind (the core's own lines are tested in Rust). */
+function previewLines(r: ShareRequest): string[] {
+  const w = r.what;
+  if (w.kind === "acknowledgement")
+    return [
+      'An acknowledgement that you received the record of "Workshop 2" (2026-03-12)',
+      ...(w.message.trim() ? [`With the message: “${w.message.trim()}”`] : []),
+    ];
+  if (w.kind === "correction") {
+    if (!w.said.trim()) fail("invalid_input", "Write what you said, in your own words.", "said");
+    return [
+      'A correction to your words in "Workshop 2" on 2026-03-12',
+      "Recorded as: “Leaving hospital was the easy part.”",
+      `What you said: “${w.said.trim()}”`,
+    ];
+  }
+  return [
+    'The record of "Workshop 2" on 2026-03-12 (Early psychosis support)',
+    "3 agenda items, 1 decisions, 0 priorities, notes for the record: yes",
+    "2 people on the register, by name only with consent",
+    "1 things people said that may be quoted",
+    '1 "you said, we did" items',
+  ];
+}
+
+export function handleExchange(x: MockExchange, people: Person[], cmd: string, args: Record<string, any>): unknown {
   switch (cmd) {
     case "identity_get":
       return x.identity;
@@ -110,39 +144,54 @@ export function handleExchange(x: MockExchange, people: { id: number; name: stri
     case "share_save": {
       if (!x.identity) fail("invalid_input", "Set up your sharing identity first: give the name others know you by.", "identity");
       const r = args.request as ShareRequest;
-      if (r.to_person_ids.length === 0 && !r.passphrase_copy) fail("invalid_input", "Choose who to send it to (a contact, or a passphrase copy).", "to");
+      const reply = r.what.kind === "acknowledgement" || r.what.kind === "correction";
+      const to = reply && r.to_person_ids.length === 0 ? [x.inbox[0]?.person_id ?? 0] : r.to_person_ids;
+      if (to.length === 0 && !r.passphrase_copy) fail("invalid_input", "Choose who to send it to (a contact, or a passphrase copy).", "to");
       const preview: Preview = {
         payload: null as unknown as Preview["payload"],
         readable_html: "",
-        lines: [
-          'The record of "Workshop 2" on 2026-03-12 (Early psychosis support)',
-          "3 agenda items, 1 decisions, 0 priorities, notes for the record: yes",
-          "2 people on the register, by name only with consent",
-          "1 things people said that may be quoted",
-          '1 "you said, we did" items',
-        ],
-        left_out: ["private notes and how heard anyone felt (never shared)"],
+        lines: previewLines(r),
+        left_out: reply ? [] : ["private notes and how heard anyone felt (never shared)"],
       };
       if (cmd === "share_preview") return preview;
+      x.sent.unshift({
+        envelope_id: `mock-sent-${x.sent.length + 1}`,
+        kind: r.what.kind,
+        description: reply
+          ? `${r.what.kind === "correction" ? "a correction of words in" : "an acknowledgement of the record of"} "Workshop 2" (2026-03-12)`
+          : 'the record of "Workshop 2" (2026-03-12)',
+        made_at: new Date().toISOString(),
+        file_name: "alongside-2026-03-20.alongside",
+        passphrase_copy: r.passphrase_copy,
+        to: to.map((id) => ({
+          person_id: id,
+          name: people.find((p) => p.id === id)?.name ?? "Priya Shah",
+          acknowledged_on: null,
+          message: "",
+          corrections: 0,
+        })),
+      });
       return ["alongside-2026-03-20.alongside", ...(r.passphrase_copy ? ["alongside-2026-03-20.passphrase.alongside"] : [])];
     }
     case "inbox_choose":
       x.chosen = true;
       if (x.nextFile === "passphrase" && !args.passphrase)
         fail("not_addressed", "This file is locked with a passphrase; give the passphrase it was sent with.");
-      return opened(x, null);
+      return opened(x, people, null);
     case "inbox_decide":
       if (!x.chosen) fail("invalid_input", "Choose the file to open first.", "file");
       if (x.nextFile === "passphrase" && args.passphrase !== FILE_PASSPHRASE) fail("not_addressed", "That passphrase does not open this file.");
       if (args.decision) x.chosen = false;
-      return opened(x, args.decision ?? null);
+      return opened(x, people, args.decision ?? null);
     case "inbox_pending":
       if (!x.arrived) return null;
       x.arrived = false;
       x.chosen = true;
-      return opened(x, null);
+      return opened(x, people, null);
     case "inbox_list":
       return x.inbox;
+    case "sent_list":
+      return x.sent;
     default:
       return undefined;
   }

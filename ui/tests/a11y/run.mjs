@@ -248,6 +248,16 @@ for (const theme of ["light", "dark"]) {
   await page.getByRole("button", { name: "Add", exact: true }).click();
   await page.getByRole("heading", { name: "Opened before" }).waitFor();
   await audit(page, `${theme}-records-sharing-added`);
+  // A reply to that file (a correction, previewed and saved), then the Sent list.
+  await page.getByRole("button", { name: /^Reply to Priya Shah/ }).click();
+  await page.getByLabel(/That's not what I said/).check();
+  await page.getByLabel("What you said").fill("Nobody told us which ward to ring.");
+  await page.getByRole("button", { name: "Preview what will be sent" }).click();
+  await page.getByRole("heading", { name: "What the file holds" }).waitFor();
+  await audit(page, `${theme}-records-sharing-reply`);
+  await page.getByRole("button", { name: "Save the file…" }).click();
+  await page.getByRole("heading", { name: "Sent" }).waitFor();
+  await audit(page, `${theme}-records-sharing-sent`);
   await goTo("Meetings");
   await page.getByRole("button", { name: /Open Workshop 2/ }).click();
   await page.getByRole("button", { name: "Share this record" }).click();

@@ -18,7 +18,7 @@ use crate::error::{CoreError, CoreResult};
 pub use crate::records::choices::Decision;
 use crate::records::choices::{Approach, CheckedHow, ConsentHow, Involvement, ProjectStatus};
 use crate::records::store::{fetch, insert_row, now_stamp, replace_row, write_tx};
-use crate::records::{Consent, Contribution, FeedbackItem, Meeting, Project, Record};
+use crate::records::{Consent, Contribution, FeedbackItem, Meeting, Project, Record, Voice};
 
 /// How far the sender is known.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -215,8 +215,8 @@ impl ReceivedRow<'_> {
         };
         Ok(sqlx::query(
             "INSERT INTO received (envelope_id, kind, sender_name, sender_fingerprint, person_id,
-                made_at, opened_at, decision, delete_after, payload)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                made_at, opened_at, decision, delete_after, payload, replies_to)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&p.id)
         .bind(p.content.kind())
@@ -228,6 +228,7 @@ impl ReceivedRow<'_> {
         .bind(decision.as_str())
         .bind(&p.delete_after)
         .bind(kept)
+        .bind(p.content.replies_to())
         .execute(&mut *conn)
         .await?
         .last_insert_rowid())
@@ -305,6 +306,8 @@ async fn make_changes(
             s.to
         )),
         Content::Consent(c) => consent_changes(conn, c, whom, &mut changes).await?,
+        Content::Correction(c) => correction_changes(conn, c, whom, &mut changes).await?,
+        Content::Acknowledgement(a) => acknowledgement_changes(conn, a, whom, &mut changes).await?,
     }
     Ok(changes)
 }
@@ -668,6 +671,115 @@ async fn consent_changes(
     Ok(())
 }
 
+/// The receiving side of "that's not what I said": the person's words in this vault's record
+/// become what they say they said, when the words are recorded as theirs.
+async fn correction_changes(
+    conn: &mut SqliteConnection,
+    c: &Correction,
+    whom: &Whom<'_>,
+    changes: &mut Vec<String>,
+) -> CoreResult<()> {
+    let Some(person_id) = whom.person_id else {
+        changes.push(
+            "Nothing: words can only be corrected by a file from one of your contacts".into(),
+        );
+        return Ok(());
+    };
+    let id: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM voices WHERE uid = ? AND deleted_at IS NULL")
+            .bind(&c.voice_uid)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let Some(id) = id else {
+        changes.push(format!(
+            "Nothing: those words from \"{}\" are no longer in your vault",
+            c.meeting_title
+        ));
+        return Ok(());
+    };
+    let mut voice = fetch::<Voice>(conn, id).await?.data;
+    if voice.person_id != Some(person_id) {
+        changes.push(format!(
+            "Nothing: those words are not recorded as {}'s",
+            whom.sender
+        ));
+        return Ok(());
+    }
+    let said = c.said.trim();
+    if voice.text == said {
+        return Ok(());
+    }
+    let before = std::mem::replace(&mut voice.text, said.to_owned());
+    voice.validate().map_err(refused_content)?;
+    replace_row(conn, id, &voice).await?;
+    changes.push(format!(
+        "Change {}'s words in \"{}\" ({}) from “{before}” to “{said}”",
+        whom.sender, c.meeting_title, c.meeting_date
+    ));
+    Ok(())
+}
+
+/// The sending side of "got it": the file must be one this vault sent to that contact; the
+/// acknowledgement itself is the Inbox row (matched by `replies_to`).
+async fn acknowledgement_changes(
+    conn: &mut SqliteConnection,
+    a: &Acknowledgement,
+    whom: &Whom<'_>,
+    changes: &mut Vec<String>,
+) -> CoreResult<()> {
+    let sent: Option<String> = match whom.person_id {
+        Some(person_id) => {
+            sqlx::query_scalar(
+                "SELECT s.description FROM sent s JOIN sent_to t ON t.sent_id = s.id
+                 WHERE s.envelope_id = ? AND t.person_id = ?",
+            )
+            .bind(&a.replies_to)
+            .bind(person_id)
+            .fetch_optional(&mut *conn)
+            .await?
+        }
+        None => None,
+    };
+    changes.push(match sent {
+        Some(what) => format!("Record that {} received {what}", whom.sender),
+        None => format!(
+            "Nothing: you did not send that file to {} from this vault",
+            whom.sender
+        ),
+    });
+    Ok(())
+}
+
+/// A file received here whose content was kept (to reply to it).
+pub struct Received {
+    /// What it holds.
+    pub payload: Payload,
+    /// The contact it came from, if known.
+    pub person_id: Option<i64>,
+}
+
+/// The file `envelope_id` as received here, refused when it was never opened here or ignored.
+pub async fn received(pool: &SqlitePool, envelope_id: &str) -> CoreResult<Received> {
+    let row = sqlx::query("SELECT person_id, payload FROM received WHERE envelope_id = ?")
+        .bind(envelope_id)
+        .fetch_optional(pool)
+        .await?
+        .ok_or_else(|| {
+            CoreError::invalid("replies_to", "That file has not been opened in this vault.")
+        })?;
+    let json: String = row.try_get("payload")?;
+    if json.is_empty() {
+        return Err(CoreError::invalid(
+            "replies_to",
+            "That file was ignored, so nothing of it was kept to reply to.",
+        ));
+    }
+    Ok(Received {
+        payload: Payload::parse(json.as_bytes())?,
+        person_id: row.try_get("person_id")?,
+    })
+}
+
 /// One file in the Inbox.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct InboxEntry {
@@ -689,23 +801,42 @@ pub struct InboxEntry {
     pub decision: Decision,
     /// The sender asks that it be deleted after this day.
     pub delete_after: Option<String>,
+    /// What it is, in a few words.
+    pub description: String,
+    /// The words people said that it carries (which a correction can point to).
+    pub words: Vec<SharedVoice>,
+    /// For a reply: the id of the file it answers.
+    pub replies_to: Option<String>,
 }
 
 /// Every file opened here, newest first.
 pub async fn entries(pool: &SqlitePool) -> CoreResult<Vec<InboxEntry>> {
     let rows = sqlx::query(
         "SELECT id, envelope_id, kind, sender_name, person_id, made_at, opened_at, decision,
-            delete_after FROM received ORDER BY opened_at DESC, id DESC",
+            delete_after, payload, replies_to FROM received ORDER BY opened_at DESC, id DESC",
     )
     .fetch_all(pool)
     .await?;
     rows.iter()
         .map(|r| {
             let decision: String = r.try_get("decision")?;
+            let json: String = r.try_get("payload")?;
+            let kind: String = r.try_get("kind")?;
+            let payload = (!json.is_empty())
+                .then(|| Payload::parse(json.as_bytes()))
+                .transpose()?;
             Ok(InboxEntry {
+                description: payload
+                    .as_ref()
+                    .map_or_else(|| kind.clone(), |p| p.content.describe()),
+                words: payload
+                    .as_ref()
+                    .map(|p| p.content.voices().to_vec())
+                    .unwrap_or_default(),
+                replies_to: r.try_get("replies_to")?,
                 id: r.try_get("id")?,
                 envelope_id: r.try_get("envelope_id")?,
-                kind: r.try_get("kind")?,
+                kind,
                 sender_name: r.try_get("sender_name")?,
                 person_id: r.try_get("person_id")?,
                 made_at: r.try_get("made_at")?,

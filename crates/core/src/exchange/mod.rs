@@ -9,4 +9,5 @@ pub mod identity;
 pub mod inbox;
 pub mod payload;
 pub mod readable;
+pub mod sent;
 pub mod share;

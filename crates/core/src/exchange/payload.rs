@@ -64,6 +64,10 @@ pub enum Content {
     Summary(ContributionSummary),
     /// A consent update or withdrawal for one session (partner → lead).
     Consent(ConsentUpdate),
+    /// "That's not what I said": a person's correction of their words in a record they received.
+    Correction(Correction),
+    /// "Got it": a reply saying a file arrived and was read.
+    Acknowledgement(Acknowledgement),
 }
 
 impl Content {
@@ -74,6 +78,26 @@ impl Content {
             Content::Feedback(_) => "feedback",
             Content::Summary(_) => "summary",
             Content::Consent(_) => "consent",
+            Content::Correction(_) => "correction",
+            Content::Acknowledgement(_) => "acknowledgement",
+        }
+    }
+
+    /// The id of the file this content answers, for a reply.
+    pub fn replies_to(&self) -> Option<&str> {
+        match self {
+            Content::Correction(c) => Some(&c.replies_to),
+            Content::Acknowledgement(a) => Some(&a.replies_to),
+            _ => None,
+        }
+    }
+
+    /// The words people said that a record carries (where a correction can point).
+    pub fn voices(&self) -> &[SharedVoice] {
+        match self {
+            Content::Session(s) => &s.voices,
+            Content::Feedback(f) => &f.voices,
+            _ => &[],
         }
     }
 
@@ -101,6 +125,11 @@ impl Content {
                 "a consent update for \"{}\" ({})",
                 c.meeting_title, c.meeting_date
             ),
+            Content::Correction(c) => format!(
+                "a correction of words in \"{}\" ({})",
+                c.meeting_title, c.meeting_date
+            ),
+            Content::Acknowledgement(a) => format!("an acknowledgement of {}", a.about),
         }
     }
 }
@@ -293,6 +322,38 @@ pub struct ConsentUpdate {
     pub on: String,
 }
 
+/// "That's not what I said": words a received record gave someone, and what they say instead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// The id of the file the words came in.
+    pub replies_to: String,
+    /// The session's global id (the sender of that file's).
+    pub meeting_uid: String,
+    /// Its name.
+    pub meeting_title: String,
+    /// Its day.
+    pub meeting_date: String,
+    /// The words' global id.
+    pub voice_uid: String,
+    /// The words as the record gave them.
+    pub recorded: String,
+    /// What the person says they said.
+    pub said: String,
+}
+
+/// "Got it": a file arrived and was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(deny_unknown_fields)]
+pub struct Acknowledgement {
+    /// The id of the file it answers.
+    pub replies_to: String,
+    /// What that file held, in a few words.
+    pub about: String,
+    /// A short message with it (may be empty).
+    pub message: String,
+}
+
 fn refused(what: &str) -> CoreError {
     CoreError::invalid(
         "file",
@@ -430,6 +491,21 @@ impl Payload {
                 check_date("consent", &c.on)?;
                 check_date("session date", &c.meeting_date)?;
                 check_short("session", &c.meeting_title)
+            }
+            Content::Correction(c) => {
+                check_uid("reply", &c.replies_to)?;
+                check_uid("session", &c.meeting_uid)?;
+                check_uid("voice", &c.voice_uid)?;
+                check_date("session date", &c.meeting_date)?;
+                check_short("session", &c.meeting_title)?;
+                if c.said.trim().is_empty() {
+                    return Err(refused("correction"));
+                }
+                Ok(())
+            }
+            Content::Acknowledgement(a) => {
+                check_uid("reply", &a.replies_to)?;
+                check_short("acknowledgement", &a.about)
             }
         }
     }

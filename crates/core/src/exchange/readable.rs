@@ -97,6 +97,8 @@ fn title_of(payload: &Payload) -> String {
         Content::Summary(_) => "Summary of contributions".into(),
         Content::Consent(c) if c.withdraw => format!("Consent withdrawn: {}", c.meeting_title),
         Content::Consent(c) => format!("Consent: {}", c.meeting_title),
+        Content::Correction(c) => format!("That's not what I said: {}", c.meeting_title),
+        Content::Acknowledgement(_) => "Received, thank you".into(),
     }
 }
 
@@ -197,6 +199,21 @@ pub fn page(payload: &Payload) -> String {
                 );
             }
         }
+        Content::Correction(c) => {
+            out.push_str(&format!(
+                "<p>In the record of the session \"{}\" on {}, my words were given as:</p>\n\
+<blockquote>{}</blockquote>\n<p>That is not what I said. What I said was:</p>\n\
+<blockquote>{}</blockquote>\n",
+                esc(&c.meeting_title),
+                esc(&c.meeting_date),
+                esc(&c.recorded),
+                esc(&c.said)
+            ));
+        }
+        Content::Acknowledgement(a) => {
+            out.push_str(&format!("<p>I received {}.</p>\n", esc(&a.about)));
+            paragraph(&mut out, "Message", &a.message);
+        }
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
@@ -267,6 +284,20 @@ pub fn lines(payload: &Payload) -> Vec<String> {
             yes_no(c.photo),
             yes_no(c.audio)
         )),
+        Content::Correction(c) => {
+            out.push(format!(
+                "A correction to your words in \"{}\" on {}",
+                c.meeting_title, c.meeting_date
+            ));
+            out.push(format!("Recorded as: “{}”", c.recorded));
+            out.push(format!("What you said: “{}”", c.said));
+        }
+        Content::Acknowledgement(a) => {
+            out.push(format!("An acknowledgement that you received {}", a.about));
+            if !a.message.trim().is_empty() {
+                out.push(format!("With the message: “{}”", a.message));
+            }
+        }
     }
     if let Some(day) = &payload.delete_after {
         out.push(format!("Recipients are asked to delete it after {day}"));

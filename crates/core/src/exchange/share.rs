@@ -13,8 +13,10 @@ use sqlx::SqlitePool;
 use super::contacts::{self, Contact};
 use super::envelope::{self, Seal};
 use super::identity::{self, OwnIdentity};
+use super::inbox::{self, Received};
 use super::payload::*;
 use super::readable;
+use super::sent;
 use crate::error::{CoreError, CoreResult};
 use crate::records::consent_rules::ConsentLedger;
 use crate::records::export_log::{self, Logged};
@@ -62,6 +64,36 @@ pub enum What {
         /// Audio.
         audio: bool,
     },
+    /// "That's not what I said", about words in a file received here (goes back to its sender
+    /// unless other people are chosen).
+    Correction {
+        /// The received file's id.
+        replies_to: String,
+        /// The words' global id in that file.
+        voice_uid: String,
+        /// What was said instead.
+        said: String,
+    },
+    /// "Got it" for a file received here (goes back to its sender unless other people are
+    /// chosen).
+    Acknowledgement {
+        /// The received file's id.
+        replies_to: String,
+        /// A short message (may be empty).
+        message: String,
+    },
+}
+
+impl What {
+    /// The received file this answers, for a reply.
+    fn replies_to(&self) -> Option<&str> {
+        match self {
+            What::Correction { replies_to, .. } | What::Acknowledgement { replies_to, .. } => {
+                Some(replies_to)
+            }
+            _ => None,
+        }
+    }
 }
 
 /// A share to make: what, to whom, and how.
@@ -405,6 +437,53 @@ async fn consent_content(
     }))
 }
 
+fn correction_content(received: &Received, voice_uid: &str, said: &str) -> CoreResult<Content> {
+    let (meeting_uid, meeting_title, meeting_date) = match &received.payload.content {
+        Content::Session(s) => (&s.meeting.uid, &s.meeting.title, &s.meeting.date),
+        Content::Feedback(f) => (&f.meeting.uid, &f.meeting.title, &f.meeting.date),
+        _ => {
+            return Err(CoreError::invalid(
+                "what",
+                "Only words in a session record or \"you said, we did\" can be corrected.",
+            ))
+        }
+    };
+    let voice = received
+        .payload
+        .content
+        .voices()
+        .iter()
+        .find(|v| v.uid == voice_uid)
+        .ok_or_else(|| CoreError::invalid("voice_uid", "Those words are not in that file."))?;
+    let said = said.trim();
+    if said.is_empty() {
+        return Err(CoreError::invalid(
+            "said",
+            "Write what you said, in your own words.",
+        ));
+    }
+    crate::records::validate::limit("said", said, crate::records::validate::MAX_TEXT)?;
+    Ok(Content::Correction(Correction {
+        replies_to: received.payload.id.clone(),
+        meeting_uid: meeting_uid.clone(),
+        meeting_title: meeting_title.clone(),
+        meeting_date: meeting_date.clone(),
+        voice_uid: voice.uid.clone(),
+        recorded: voice.text.clone(),
+        said: said.to_owned(),
+    }))
+}
+
+fn acknowledgement_content(received: &Received, message: &str) -> CoreResult<Content> {
+    let message = message.trim();
+    crate::records::validate::limit("message", message, crate::records::validate::MAX_TEXT)?;
+    Ok(Content::Acknowledgement(Acknowledgement {
+        replies_to: received.payload.id.clone(),
+        about: received.payload.content.describe(),
+        message: message.to_owned(),
+    }))
+}
+
 /// What a prepared share needs to finish after sending.
 #[derive(Default)]
 struct Follow {
@@ -419,7 +498,22 @@ async fn build(
     request: &ShareRequest,
     today: &str,
 ) -> CoreResult<(Preview, Vec<Contact>, Follow)> {
-    if request.to_person_ids.is_empty() && !request.passphrase_copy {
+    let received = match request.what.replies_to() {
+        Some(id) => Some(inbox::received(pool, id).await?),
+        None => None,
+    };
+    let mut to_person_ids = request.to_person_ids.clone();
+    if let Some(r) = received.as_ref().filter(|_| to_person_ids.is_empty()) {
+        let id = r.person_id.ok_or_else(|| {
+            CoreError::invalid(
+                "to",
+                "That file came from someone who is not one of your contacts: add their \
+                 sharing identity on the Sharing page to reply.",
+            )
+        })?;
+        to_person_ids.push(id);
+    }
+    if to_person_ids.is_empty() && !request.passphrase_copy {
         return Err(CoreError::invalid(
             "to",
             "Choose who to send it to (a contact, or a passphrase copy).",
@@ -429,7 +523,7 @@ async fn build(
         crate::records::validate::date("delete_after", day)?;
     }
     let mut to = Vec::new();
-    for id in &request.to_person_ids {
+    for id in &to_person_ids {
         let contact = contacts::of_person(pool, *id).await?.ok_or_else(|| {
             CoreError::invalid(
                 "to",
@@ -463,6 +557,16 @@ async fn build(
             consent_content(pool, meeting_uid, &request.what, today).await?,
             Vec::new(),
         ),
+        What::Correction {
+            voice_uid, said, ..
+        } => (
+            correction_content(received_or_missing(&received)?, voice_uid, said)?,
+            Vec::new(),
+        ),
+        What::Acknowledgement { message, .. } => (
+            acknowledgement_content(received_or_missing(&received)?, message)?,
+            Vec::new(),
+        ),
     };
     let payload = Payload {
         format: FORMAT.into(),
@@ -493,6 +597,12 @@ async fn build(
         to,
         follow,
     ))
+}
+
+fn received_or_missing(received: &Option<Received>) -> CoreResult<&Received> {
+    received
+        .as_ref()
+        .ok_or_else(|| CoreError::Internal("a reply without its file".into()))
 }
 
 /// The exact content a share would send, without sending it.
@@ -552,6 +662,7 @@ pub async fn share(
     for item in &follow.feedback_items {
         mark_fed_back(pool, *item, &to, today).await?;
     }
+    sent::record(pool, &preview.payload, &to, file_name).await?;
     export_log::record(
         pool,
         &Logged {

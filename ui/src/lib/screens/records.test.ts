@@ -506,6 +506,26 @@ describe("sharing", () => {
     expect(await screen.findByText(/^Added\. 3 changes made\./)).toBeInTheDocument();
     expect(calls("inbox_decide").at(-1)?.args).toMatchObject({ decision: "added", passphrase: "tangerine otter flies sideways" });
     expect(await screen.findByRole("heading", { name: "Opened before" })).toBeInTheDocument();
+
+    // Replying: "that's not what I said" about one of the words it carried, back to its sender.
+    await user.click(screen.getByRole("button", { name: /^Reply to Priya Shah/ }));
+    expect(await screen.findByRole("heading", { name: "Reply to Priya Shah" })).toHaveFocus();
+    expect(screen.queryByRole("group", { name: "Send to" })).not.toBeInTheDocument();
+    await user.click(screen.getByLabelText(/That's not what I said/));
+    await user.click(screen.getByLabelText(/Nobody told us who to ring/));
+    await user.click(screen.getByRole("button", { name: "Preview what will be sent" }));
+    expect(await screen.findByText("Write what you said, in your own words.")).toBeInTheDocument();
+    await user.type(screen.getByLabelText("What you said", { selector: "textarea" }), "Nobody told us which ward to ring.");
+    await user.click(screen.getByRole("button", { name: "Preview what will be sent" }));
+    expect(await screen.findByText("What you said: “Nobody told us which ward to ring.”")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Save the file…" }));
+    await screen.findByText(/^Saved /);
+    expect(calls("share_save").at(-1)?.args.request).toMatchObject({
+      what: { kind: "correction", replies_to: "mock-envelope", voice_uid: "mock-voice-2", said: "Nobody told us which ward to ring." },
+      to_person_ids: [],
+    });
+    expect(await screen.findByRole("heading", { name: "Sent" })).toBeInTheDocument();
+    expect(screen.getByText(/not acknowledged yet/)).toBeInTheDocument();
   });
 });
 
