@@ -269,3 +269,115 @@ async fn an_unknown_key_cannot_change_consent_and_received_records_are_read_only
         .unwrap_err();
     assert_eq!(field_of(err), "received");
 }
+
+#[tokio::test]
+async fn a_correction_changes_only_the_senders_own_words_and_an_acknowledgement_only_a_file_sent_to_them(
+) {
+    use alongside_core::records::Voice;
+    let (_d, _v, pool) = vault_with_identity("Priya").await;
+    let me = identity::own(&pool).await.unwrap().unwrap();
+    let sam = OwnIdentity::generate("Sam", "patient partner").unwrap();
+    let sam_person = store::create(&pool, person("Sam Okafor")).await.unwrap();
+    let jo_person = store::create(&pool, person("Jo Baptiste")).await.unwrap();
+    contacts::add(
+        &pool,
+        sam_person.id,
+        &sam.public,
+        CheckedHow::Phone,
+        "2026-12-03",
+    )
+    .await
+    .unwrap();
+    let project = store::create(&pool, project("Kingfisher")).await.unwrap();
+    let meeting = store::create(&pool, meeting(project.id, "2026-11-01"))
+        .await
+        .unwrap();
+    let words = |who: i64, text: &str| Voice {
+        meeting_id: meeting.id,
+        person_id: Some(who),
+        text: text.into(),
+        quotable: false,
+        themes: Vec::new(),
+        touchpoint: String::new(),
+        emotion: None,
+    };
+    let sams = store::create(&pool, words(sam_person.id, "It was easy."))
+        .await
+        .unwrap();
+    let jos = store::create(&pool, words(jo_person.id, "It was hard."))
+        .await
+        .unwrap();
+    let reply = |voice_uid: &str, said: &str| Payload {
+        content: Content::Correction(Correction {
+            replies_to: alongside_core::records::uid::new_uid(),
+            meeting_uid: meeting.uid.clone(),
+            meeting_title: "Workshop".into(),
+            meeting_date: "2026-11-01".into(),
+            voice_uid: voice_uid.into(),
+            recorded: "It was easy.".into(),
+            said: said.into(),
+        }),
+        id: alongside_core::records::uid::new_uid(),
+        ..consent_payload(&sam, &me)
+    };
+    let open = |payload: Payload| {
+        let file = seal_to(
+            &sam,
+            &payload.to_bytes().unwrap(),
+            &readable::page(&payload),
+            &me,
+        );
+        let pool = pool.clone();
+        async move {
+            inbox::open(&pool, &file, None, Some(Decision::Added))
+                .await
+                .unwrap()
+                .changes
+        }
+    };
+    // Sam cannot change Jo's words.
+    let changes = open(reply(&jos.uid, "Jo said it was easy.")).await;
+    assert!(changes[0].contains("not recorded as Sam's"), "{changes:?}");
+    // Sam's own words become what Sam says they said.
+    let changes = open(reply(&sams.uid, "It was the hardest part.")).await;
+    assert!(
+        changes[0].contains("to “It was the hardest part.”"),
+        "{changes:?}"
+    );
+    let texts: Vec<String> = store::list::<Voice>(&pool, &Default::default())
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|v| v.data.text)
+        .collect();
+    assert!(texts.contains(&"It was the hardest part.".to_owned()));
+    assert!(texts.contains(&"It was hard.".to_owned()));
+    // An empty correction is refused when the file is read.
+    let mut empty = reply(&sams.uid, "x");
+    if let Content::Correction(c) = &mut empty.content {
+        c.said = "  ".into();
+    }
+    let file = seal_to(
+        &sam,
+        &empty.to_bytes().unwrap(),
+        &readable::page(&empty),
+        &me,
+    );
+    assert!(inbox::open(&pool, &file, None, None).await.is_err());
+    // An acknowledgement of a file never sent to Sam records nothing.
+    let thanks = Payload {
+        content: Content::Acknowledgement(Acknowledgement {
+            replies_to: alongside_core::records::uid::new_uid(),
+            about: "the record of \"Workshop\"".into(),
+            message: String::new(),
+        }),
+        id: alongside_core::records::uid::new_uid(),
+        ..consent_payload(&sam, &me)
+    };
+    let changes = open(thanks).await;
+    assert!(
+        changes[0].starts_with("Nothing: you did not send"),
+        "{changes:?}"
+    );
+}
