@@ -92,6 +92,17 @@ function previewLines(r: ShareRequest): string[] {
       `What you said: “${w.said.trim()}”`,
     ];
   }
+  if (w.kind === "summary") return [`3 contributions from ${w.from} to ${w.to}`, ...(w.include_money ? ["Fees and expenses claimed are included"] : [])];
+  if (w.kind === "consent")
+    return [
+      w.withdraw
+        ? 'Consent withdrawn for "Workshop 2" on 2026-03-12'
+        : `Consent for "Workshop 2" on 2026-03-12: quotes ${w.quote ? "yes" : "no"}, naming ${w.named ? "yes" : "no"}, photographs ${w.photo ? "yes" : "no"}, audio ${w.audio ? "yes" : "no"}`,
+    ];
+  if (w.kind === "feedback") {
+    if (r.to_person_ids.length !== 1) fail("invalid_input", '"You said, we did" for one person goes to that person alone.', "to");
+    return ['"You said, we did" for Alex Morgan from "Workshop 2" on 2026-03-12', "1 things they said, 1 items answering them"];
+  }
   return [
     'The record of "Workshop 2" on 2026-03-12 (Early psychosis support)',
     "3 agenda items, 1 decisions, 0 priorities, notes for the record: yes",

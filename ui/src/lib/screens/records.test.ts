@@ -529,6 +529,50 @@ describe("sharing", () => {
   });
 });
 
+describe("sharing from a session", () => {
+  it("sends a lead's 'you said, we did' to one person, and a partner's consent withdrawal", async () => {
+    const user = userEvent.setup();
+    await open("Meetings");
+    vault.records.exchange.identity = {
+      public: { name: "Sam Okafor", role: "", signing_key: "AAAA", encryption_key: "age1abc" },
+      sharing_code: "1324 4922 9836 2380 0281 2457",
+      text: "alongside-identity-1:x",
+      qr: [],
+    };
+    vault.records.exchange.contacts = [1, 2].map((id) => ({
+      person_id: id,
+      person_name: `Person ${id}`,
+      identity: { name: `Person ${id}`, role: "", signing_key: "BBBB", encryption_key: "age1def" },
+      fingerprint: `fp${id}`,
+      sharing_code: "0416 3846 9915 9847 0091 6757",
+      checked_how: "in_person",
+      checked_on: "2026-03-01",
+    }));
+    await user.click(await screen.findByRole("button", { name: /Open Workshop 2/ }));
+    await user.click(screen.getByRole("button", { name: "Share this record" }));
+    await user.click(screen.getByLabelText(/You said, we did" for one person/));
+    const to = screen.getByRole("group", { name: "Send to" });
+    await user.click(within(to).getByLabelText("Person 1"));
+    await user.click(within(to).getByLabelText("Person 2"));
+    await user.click(screen.getByRole("button", { name: "Preview what will be sent" }));
+    expect(await screen.findByText(/goes to that person alone/)).toBeInTheDocument();
+    await user.click(within(to).getByLabelText("Person 2"));
+    await user.click(screen.getByRole("button", { name: "Preview what will be sent" }));
+    expect(await screen.findByText(/1 things they said, 1 items answering them/)).toBeInTheDocument();
+    expect(calls("share_preview").at(-1)?.args.request).toMatchObject({ what: { kind: "feedback" }, to_person_ids: [1] });
+
+    // A session of a project someone else runs: the partner's consent, withdrawn.
+    await user.click(screen.getByRole("button", { name: "All meetings" }));
+    await user.click(await screen.findByRole("button", { name: /^Open Steering committee/ }));
+    await user.click(screen.getByRole("button", { name: "Send your consent" }));
+    await user.click(screen.getByLabelText(/Withdraw my consent/));
+    await user.click(within(screen.getByRole("group", { name: "Send to" })).getByLabelText("Person 1"));
+    await user.click(screen.getByRole("button", { name: "Preview what will be sent" }));
+    expect(await screen.findByText(/Consent withdrawn for/)).toBeInTheDocument();
+    expect(calls("share_preview").at(-1)?.args.request.what).toMatchObject({ kind: "consent", withdraw: true });
+  });
+});
+
 describe("a file that arrived", () => {
   it("opens on the Sharing page once the vault is open, changing nothing until Add", async () => {
     vault = installMockBackend(newMockVault("records"));
