@@ -569,7 +569,7 @@ describe("sharing from a session", () => {
     await user.click(within(screen.getByRole("group", { name: "Send to" })).getByLabelText("Person 1"));
     await user.click(screen.getByRole("button", { name: "Preview what will be sent" }));
     expect(await screen.findByText(/Consent withdrawn for/)).toBeInTheDocument();
-    expect(calls("share_preview").at(-1)?.args.request.what).toMatchObject({ kind: "consent", withdraw: true });
+    expect(calls("share_preview").at(-1)?.args.request).toMatchObject({ what: { kind: "consent", withdraw: true } });
   });
 });
 
