@@ -265,6 +265,15 @@ for (const theme of ["light", "dark"]) {
   await page.getByRole("button", { name: "Preview what will be sent" }).click();
   await page.getByRole("heading", { name: "What the file holds" }).waitFor();
   await audit(page, `${theme}-records-session-share`);
+  // A session someone else runs: the partner's consent, withdrawn, previewed.
+  await page.getByRole("button", { name: "All meetings" }).click();
+  await page.getByRole("button", { name: /^Open Steering committee/ }).click();
+  await page.getByRole("button", { name: "Send your consent" }).click();
+  await page.getByLabel(/Withdraw my consent/).check();
+  await page.getByRole("group", { name: "Send to" }).getByLabel("Alex Morgan").check();
+  await page.getByRole("button", { name: "Preview what will be sent" }).click();
+  await page.getByText(/Consent withdrawn for/).waitFor();
+  await audit(page, `${theme}-records-session-consent`);
   await goTo("Settings");
   await page.getByRole("heading", { name: "Look and money" }).waitFor();
   await audit(page, `${theme}-records-settings`);
