@@ -120,6 +120,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::exchange::inbox_list,
             commands::exchange::inbox_pending,
             commands::exchange::sent_list,
+            commands::exchange::record_origin,
         ])
         .events(collect_events![
             events::VaultLocked,

@@ -7,10 +7,11 @@ use std::path::PathBuf;
 use alongside_core::atomic_file::write_atomic;
 use alongside_core::exchange::contacts::{self, Contact};
 use alongside_core::exchange::identity::{self, PublicIdentity};
-use alongside_core::exchange::inbox::{self, Decision, InboxEntry, Opened};
+use alongside_core::exchange::inbox::{self, Decision, InboxEntry, Opened, Origin};
 use alongside_core::exchange::sent::{self, SentFile};
 use alongside_core::exchange::share::{self, Preview, ShareRequest};
 use alongside_core::records::choices::CheckedHow;
+use alongside_core::records::RecordKind;
 use alongside_core::CoreError;
 use secrecy::SecretString;
 use serde::Serialize;
@@ -256,6 +257,17 @@ pub async fn inbox_decide(
 #[specta::specta]
 pub async fn inbox_list(state: State<'_, AppState>) -> CmdResult<Vec<InboxEntry>> {
     Ok(inbox::entries(&require_unlocked(&state).await?).await?)
+}
+
+/// The file a record came in, if it came in one.
+#[tauri::command]
+#[specta::specta]
+pub async fn record_origin(
+    state: State<'_, AppState>,
+    kind: RecordKind,
+    id: i64,
+) -> CmdResult<Option<Origin>> {
+    Ok(inbox::origin(&require_unlocked(&state).await?, kind, id).await?)
 }
 
 /// Every file sent from here, newest first, with who acknowledged it.

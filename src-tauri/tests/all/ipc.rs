@@ -912,4 +912,15 @@ fn exchange_commands_work_end_to_end_over_ipc() {
     .unwrap_err();
     assert_eq!(none["field"], "file");
     assert_eq!(invoke(&w, "inbox_list", json!({})).unwrap(), json!([]));
+    assert_eq!(invoke(&w, "sent_list", json!({})).unwrap(), json!([]));
+    // The vault's own session came in no file.
+    assert_eq!(
+        invoke(
+            &w,
+            "record_origin",
+            json!({"kind": "meeting", "id": meeting["id"]})
+        )
+        .unwrap(),
+        Value::Null
+    );
 }

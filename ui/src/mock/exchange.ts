@@ -203,6 +203,8 @@ export function handleExchange(x: MockExchange, people: Person[], cmd: string, a
       return x.inbox;
     case "sent_list":
       return x.sent;
+    case "record_origin":
+      return null;
     default:
       return undefined;
   }

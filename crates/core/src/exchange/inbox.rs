@@ -18,7 +18,9 @@ use crate::error::{CoreError, CoreResult};
 pub use crate::records::choices::Decision;
 use crate::records::choices::{Approach, CheckedHow, ConsentHow, Involvement, ProjectStatus};
 use crate::records::store::{fetch, insert_row, now_stamp, replace_row, write_tx};
-use crate::records::{Consent, Contribution, FeedbackItem, Meeting, Project, Record, Voice};
+use crate::records::{
+    Consent, Contribution, FeedbackItem, Meeting, Project, Record, RecordKind, Voice,
+};
 
 /// How far the sender is known.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -778,6 +780,42 @@ pub async fn received(pool: &SqlitePool, envelope_id: &str) -> CoreResult<Receiv
         payload: Payload::parse(json.as_bytes())?,
         person_id: row.try_get("person_id")?,
     })
+}
+
+/// Where a record came from, when it came in a file (such records stay read-only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Origin {
+    /// The sender's name as the file gave it.
+    pub sender_name: String,
+    /// When the file was made.
+    pub made_at: String,
+    /// When it was opened here.
+    pub opened_at: String,
+}
+
+/// The file record `id` of `kind` came in, if it came in one (only projects, sessions and
+/// "you said, we did" items can).
+pub async fn origin(pool: &SqlitePool, kind: RecordKind, id: i64) -> CoreResult<Option<Origin>> {
+    if !matches!(
+        kind,
+        RecordKind::Project | RecordKind::Meeting | RecordKind::Feedback
+    ) {
+        return Ok(None);
+    }
+    let sql = format!(
+        "SELECT r.sender_name, r.made_at, r.opened_at FROM {} t JOIN received r
+         ON r.id = t.received_id WHERE t.id = ?",
+        kind.table()
+    );
+    let row = sqlx::query(&sql).bind(id).fetch_optional(pool).await?;
+    row.map(|r| {
+        Ok(Origin {
+            sender_name: r.try_get("sender_name")?,
+            made_at: r.try_get("made_at")?,
+            opened_at: r.try_get("opened_at")?,
+        })
+    })
+    .transpose()
 }
 
 /// One file in the Inbox.

@@ -9,7 +9,7 @@ use alongside_core::exchange::payload::*;
 use alongside_core::exchange::{contacts, readable};
 use alongside_core::records::choices::CheckedHow;
 use alongside_core::records::choices::MeetingKind;
-use alongside_core::records::{store, Meeting};
+use alongside_core::records::{store, Meeting, RecordKind};
 use alongside_core::{ErrorCode, SqlitePool};
 use alongside_test_support::*;
 
@@ -268,6 +268,13 @@ async fn an_unknown_key_cannot_change_consent_and_received_records_are_read_only
         .await
         .unwrap_err();
     assert_eq!(field_of(err), "received");
+    // It says who it came from, and when.
+    let origin = inbox::origin(&pool, RecordKind::Meeting, received.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(origin.sender_name, "Sam");
+    assert_eq!(origin.made_at, "2026-12-03T10:00:00Z");
 }
 
 #[tokio::test]
