@@ -211,6 +211,8 @@ export const commands = {
 	inboxPending: (passphrase: string | null) => typedError<Opened | null, ApiError>(__TAURI_INVOKE("inbox_pending", { passphrase })),
 	/**  Every file sent from here, newest first, with who acknowledged it. */
 	sentList: () => typedError<SentFile[], ApiError>(__TAURI_INVOKE("sent_list")),
+	/**  The file a record came in, if it came in one. */
+	recordOrigin: (kind: RecordKind, id: number) => typedError<Origin | null, ApiError>(__TAURI_INVOKE("record_origin", { kind, id })),
 };
 
 /** Events */
@@ -1442,6 +1444,16 @@ export type Opened = {
 	opened_before: [string, Decision] | null,
 	/**  The readable copy it carries. */
 	readable_html: string,
+};
+
+/**  Where a record came from, when it came in a file (such records stay read-only). */
+export type Origin = {
+	/**  The sender's name as the file gave it. */
+	sender_name: string,
+	/**  When the file was made. */
+	made_at: string,
+	/**  When it was opened here. */
+	opened_at: string,
 };
 
 /**  One page of a list. */

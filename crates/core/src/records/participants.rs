@@ -114,8 +114,9 @@ pub struct Merged {
 }
 
 /// Merges `duplicate` into `keep`: every register line, consent entry, voice, action, payment
-/// line (both kept where each has one for a session: money is never lost), feedback date and
-/// project lead moves to `keep`; roles and access needs are combined, empty fields are
+/// line (both kept where each has one for a session: money is never lost), feedback date,
+/// project lead, sharing identity (when `keep` has none) and file sent or received moves to
+/// `keep`; roles and access needs are combined, empty fields are
 /// filled from the duplicate and its notes are added. Where both have consent for the same
 /// session the stricter answer of each kind stands (nothing is allowed that either refused).
 /// Then the duplicate is deleted (with undo, like any delete). One transaction.
@@ -199,6 +200,14 @@ pub async fn merge(pool: &SqlitePool, keep: i64, duplicate: i64) -> CoreResult<M
             (SELECT item_id FROM feedback_returns WHERE person_id = ?1)",
         "UPDATE feedback_returns SET person_id = ?1 WHERE person_id = ?2",
         "UPDATE projects SET lead_id = ?1 WHERE lead_id = ?2",
+        // Exchange: a sharing identity moves when the kept person has none (one per person),
+        // and the files received from or sent to them follow.
+        "UPDATE contacts SET person_id = ?1 WHERE person_id = ?2
+            AND NOT EXISTS (SELECT 1 FROM contacts WHERE person_id = ?1)",
+        "UPDATE received SET person_id = ?1 WHERE person_id = ?2",
+        "DELETE FROM sent_to WHERE person_id = ?2 AND sent_id IN
+            (SELECT sent_id FROM sent_to WHERE person_id = ?1)",
+        "UPDATE sent_to SET person_id = ?1 WHERE person_id = ?2",
         "UPDATE export_log SET quoted_person_ids = (SELECT json_group_array(DISTINCT
             CASE WHEN value = ?2 THEN ?1 ELSE value END) FROM json_each(quoted_person_ids))
          WHERE EXISTS (SELECT 1 FROM json_each(quoted_person_ids) WHERE value = ?2)",

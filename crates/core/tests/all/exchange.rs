@@ -388,3 +388,31 @@ async fn a_correction_changes_only_the_senders_own_words_and_an_acknowledgement_
         "{changes:?}"
     );
 }
+
+#[tokio::test]
+async fn merging_a_duplicate_person_moves_their_sharing_identity_and_files() {
+    use alongside_core::records::participants;
+    let (_d, _v, pool) = vault_with_identity("Priya").await;
+    let me = identity::own(&pool).await.unwrap().unwrap();
+    let sam = OwnIdentity::generate("Sam", "patient partner").unwrap();
+    let keep = store::create(&pool, person("Sam Okafor")).await.unwrap();
+    let dup = store::create(&pool, person("Sam O.")).await.unwrap();
+    contacts::add(&pool, dup.id, &sam.public, CheckedHow::Phone, "2026-12-03")
+        .await
+        .unwrap();
+    let payload = consent_payload(&sam, &me);
+    let file = seal_to(
+        &sam,
+        &payload.to_bytes().unwrap(),
+        &readable::page(&payload),
+        &me,
+    );
+    inbox::open(&pool, &file, None, Some(Decision::Kept))
+        .await
+        .unwrap();
+    participants::merge(&pool, keep.id, dup.id).await.unwrap();
+    let contact = contacts::of_person(&pool, keep.id).await.unwrap().unwrap();
+    assert_eq!(contact.fingerprint, sam.public.fingerprint());
+    let entries = inbox::entries(&pool).await.unwrap();
+    assert_eq!(entries[0].person_id, Some(keep.id));
+}
