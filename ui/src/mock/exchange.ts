@@ -162,7 +162,7 @@ export function handleExchange(x: MockExchange, people: Person[], cmd: string, a
         payload: null as unknown as Preview["payload"],
         readable_html: "",
         lines: previewLines(r),
-        left_out: reply ? [] : ["private notes and how heard anyone felt (never shared)"],
+        left_out: r.what.kind === "session" ? ["private notes and how heard anyone felt (never shared)"] : [],
       };
       if (cmd === "share_preview") return preview;
       x.sent.unshift({

@@ -250,12 +250,13 @@ for (const theme of ["light", "dark"]) {
   await audit(page, `${theme}-records-sharing-added`);
   // A reply to that file (a correction, previewed and saved), then the Sent list.
   await page.getByRole("button", { name: /^Reply to Priya Shah/ }).click();
-  await page.getByLabel(/That's not what I said/).check();
-  await page.getByLabel("What you said").fill("Nobody told us which ward to ring.");
-  await page.getByRole("button", { name: "Preview what will be sent" }).click();
-  await page.getByRole("heading", { name: "What the file holds" }).waitFor();
+  const reply = page.getByRole("region", { name: "Reply to Priya Shah" });
+  await reply.getByLabel(/That's not what I said/).check();
+  await reply.getByLabel("What you said").fill("Nobody told us which ward to ring.");
+  await reply.getByRole("button", { name: "Preview what will be sent" }).click();
+  await reply.getByRole("heading", { name: "What the file holds" }).waitFor();
   await audit(page, `${theme}-records-sharing-reply`);
-  await page.getByRole("button", { name: "Save the file…" }).click();
+  await reply.getByRole("button", { name: "Save the file…" }).click();
   await page.getByRole("heading", { name: "Sent" }).waitFor();
   await audit(page, `${theme}-records-sharing-sent`);
   await goTo("Meetings");
