@@ -1,13 +1,15 @@
 // The in-memory stand-in for the exchange commands (identity, contacts, share, Inbox), for UI
 // tests and the accessibility build only. Keys, signatures, encryption and the rules of what
 // may travel are the core's, tested in Rust on real vaults.
-import type { ApiError, CheckedHow, Contact, Decision, IdentityView, InboxEntry, Opened, Preview, SentFile, ShareRequest } from "../lib/bindings";
+import type { ApiError, CheckedHow, Contact, Decision, IdentityView, InboxEntry, Opened, Origin, Preview, SentFile, ShareRequest } from "../lib/bindings";
 
 export type MockExchange = {
   identity: IdentityView | null;
   contacts: Contact[];
   inbox: InboxEntry[];
   sent: SentFile[];
+  /** Records that came in a file, by "kind:id". */
+  origins: Record<string, Origin>;
   /** The file "chosen" in the open dialog next: a passphrase file asks for its passphrase. */
   nextFile: "session" | "passphrase";
   chosen: boolean;
@@ -16,7 +18,7 @@ export type MockExchange = {
 };
 
 export function newMockExchange(): MockExchange {
-  return { identity: null, contacts: [], inbox: [], sent: [], nextFile: "session", chosen: false, arrived: false };
+  return { identity: null, contacts: [], inbox: [], sent: [], origins: {}, nextFile: "session", chosen: false, arrived: false };
 }
 
 const CODE = "1324 4922 9836 2380 0281 2457";
@@ -204,7 +206,7 @@ export function handleExchange(x: MockExchange, people: Person[], cmd: string, a
     case "sent_list":
       return x.sent;
     case "record_origin":
-      return null;
+      return x.origins[`${args.kind}:${args.id}`] ?? null;
     default:
       return undefined;
   }

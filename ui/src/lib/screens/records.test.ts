@@ -573,6 +573,18 @@ describe("sharing from a session", () => {
   });
 });
 
+describe("a record that came in a file", () => {
+  it("says whose file and when, and offers no change", async () => {
+    const user = userEvent.setup();
+    await open("Meetings");
+    const id = vault.records.rows.meeting.find((m) => m.data.title === "Steering committee, March")!.id;
+    vault.records.exchange.origins[`meeting:${id}`] = { sender_name: "Priya Shah", made_at: "2026-03-20T10:00:00Z", opened_at: "2026-03-21T09:00:00Z" };
+    await user.click(await screen.findByRole("button", { name: /^Open Steering committee/ }));
+    expect(await screen.findByText(/From Priya Shah's file of/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Change or record notes" })).not.toBeInTheDocument();
+  });
+});
+
 describe("a file that arrived", () => {
   it("opens on the Sharing page once the vault is open, changing nothing until Add", async () => {
     vault = installMockBackend(newMockVault("records"));
