@@ -55,6 +55,16 @@ fn seal_to(signer: &OwnIdentity, payload: &[u8], page: &str, to: &OwnIdentity) -
     envelope::seal(signer, payload, page, Seal::Recipients(&[recipient]), false).unwrap()
 }
 
+/// `payload` signed by `signer` with its readable page, encrypted to `to`.
+fn sealed(signer: &OwnIdentity, payload: &Payload, to: &OwnIdentity) -> Vec<u8> {
+    seal_to(
+        signer,
+        &payload.to_bytes().unwrap(),
+        &readable::page(payload),
+        to,
+    )
+}
+
 async fn received_rows(pool: &SqlitePool) -> usize {
     inbox::entries(pool).await.unwrap().len()
 }
@@ -179,12 +189,7 @@ async fn an_unknown_key_cannot_change_consent_and_received_records_are_read_only
     let me = identity::own(&pool).await.unwrap().unwrap();
     let sam = OwnIdentity::generate("Sam", "patient partner").unwrap();
     let payload = consent_payload(&sam, &me);
-    let file = seal_to(
-        &sam,
-        &payload.to_bytes().unwrap(),
-        &readable::page(&payload),
-        &me,
-    );
+    let file = sealed(&sam, &payload, &me);
     let opened = inbox::open(&pool, &file, None, Some(Decision::Added))
         .await
         .unwrap();
@@ -202,12 +207,7 @@ async fn an_unknown_key_cannot_change_consent_and_received_records_are_read_only
     .await
     .unwrap();
     let again = consent_payload(&sam, &me);
-    let file = seal_to(
-        &sam,
-        &again.to_bytes().unwrap(),
-        &readable::page(&again),
-        &me,
-    );
+    let file = sealed(&sam, &again, &me);
     let opened = inbox::open(&pool, &file, None, None).await.unwrap();
     assert!(matches!(opened.trust, inbox::Sender::Checked { .. }));
     assert!(
@@ -246,12 +246,7 @@ async fn an_unknown_key_cannot_change_consent_and_received_records_are_read_only
         }),
         ..again
     };
-    let file = seal_to(
-        &sam,
-        &session.to_bytes().unwrap(),
-        &readable::page(&session),
-        &me,
-    );
+    let file = sealed(&sam, &session, &me);
     let opened = inbox::open(&pool, &file, None, Some(Decision::Added))
         .await
         .unwrap();
@@ -328,12 +323,7 @@ async fn a_correction_changes_only_the_senders_own_words_and_an_acknowledgement_
         ..consent_payload(&sam, &me)
     };
     let open = |payload: Payload| {
-        let file = seal_to(
-            &sam,
-            &payload.to_bytes().unwrap(),
-            &readable::page(&payload),
-            &me,
-        );
+        let file = sealed(&sam, &payload, &me);
         let pool = pool.clone();
         async move {
             inbox::open(&pool, &file, None, Some(Decision::Added))
@@ -365,12 +355,7 @@ async fn a_correction_changes_only_the_senders_own_words_and_an_acknowledgement_
     if let Content::Correction(c) = &mut empty.content {
         c.said = "  ".into();
     }
-    let file = seal_to(
-        &sam,
-        &empty.to_bytes().unwrap(),
-        &readable::page(&empty),
-        &me,
-    );
+    let file = sealed(&sam, &empty, &me);
     assert!(inbox::open(&pool, &file, None, None).await.is_err());
     // An acknowledgement of a file never sent to Sam records nothing.
     let thanks = Payload {
@@ -401,12 +386,7 @@ async fn merging_a_duplicate_person_moves_their_sharing_identity_and_files() {
         .await
         .unwrap();
     let payload = consent_payload(&sam, &me);
-    let file = seal_to(
-        &sam,
-        &payload.to_bytes().unwrap(),
-        &readable::page(&payload),
-        &me,
-    );
+    let file = sealed(&sam, &payload, &me);
     inbox::open(&pool, &file, None, Some(Decision::Kept))
         .await
         .unwrap();
