@@ -821,6 +821,8 @@ export type Dashboard = {
 	 *  past their due date, oldest first (up to 10).
 	 */
 	others_overdue: ActionLine[],
+	/**  Contributions to projects others run that have no feedback yet (dated up to today). */
+	waiting_for_feedback: number,
 	/**  The next meetings (up to 5). */
 	upcoming_meetings: MeetingLine[],
 	/**  Days since the last reflection (none when there are no reflections). */

@@ -418,6 +418,13 @@ function dashboard(m: MockRecords): Dashboard {
         days_overdue: Math.round((Date.parse(today) - Date.parse(a.data.due_date)) / 86_400_000),
         owner: a.data.team_owned ? "The team" : (live("person").find((p) => p.id === a.data.owner_id)?.data.name ?? null),
       })),
+    waiting_for_feedback: contributions.filter(
+      (c) =>
+        c.data.date <= today &&
+        !c.data.feedback.trim() &&
+        !c.data.feedback_date &&
+        live("project").find((p) => p.id === c.data.project_id)?.data.involvement !== "run",
+    ).length,
     upcoming_meetings: live("meeting")
       .filter((x) => x.data.date >= today)
       .map((x) => ({

@@ -144,6 +144,8 @@ pub struct Dashboard {
     /// On projects the user runs: open actions owned by someone else (a person or the team)
     /// past their due date, oldest first (up to 10).
     pub others_overdue: Vec<ActionLine>,
+    /// Contributions to projects others run that have no feedback yet (dated up to today).
+    pub waiting_for_feedback: i64,
     /// The next meetings (up to 5).
     pub upcoming_meetings: Vec<MeetingLine>,
     /// Days since the last reflection (none when there are no reflections).
@@ -338,6 +340,14 @@ pub async fn dashboard(pool: &SqlitePool, today: NaiveDate) -> CoreResult<Dashbo
     .bind(&today_s)
     .fetch_one(&mut *conn)
     .await?;
+    let waiting_for_feedback: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM contributions c JOIN projects p ON p.id = c.project_id
+         WHERE c.deleted_at IS NULL AND p.deleted_at IS NULL AND p.involvement != 'run'
+           AND c.date <= ? AND trim(c.feedback) = '' AND c.feedback_date IS NULL",
+    )
+    .bind(&today_s)
+    .fetch_one(&mut *conn)
+    .await?;
     let upcoming = meeting_lines(
         &mut conn,
         &format!("{MEETING_LINE_SQL} AND m.date >= ? ORDER BY m.date, m.start_time, m.id LIMIT 5"),
@@ -393,6 +403,7 @@ pub async fn dashboard(pool: &SqlitePool, today: NaiveDate) -> CoreResult<Dashbo
         overdue_actions: action_lines(overdue, today),
         overdue_count,
         others_overdue: action_lines(others_overdue, today),
+        waiting_for_feedback,
         upcoming_meetings: upcoming,
         days_since_reflection: last_reflection.map(|d| days_between(&d, today)),
         reflect_on,

@@ -396,3 +396,92 @@ async fn merging_a_duplicate_person_moves_their_sharing_identity_and_files() {
     let entries = inbox::entries(&pool).await.unwrap();
     assert_eq!(entries[0].person_id, Some(keep.id));
 }
+
+#[tokio::test]
+async fn adding_a_leads_feedback_fills_the_contribution_and_the_overview_waits_for_one_fewer() {
+    use alongside_core::records::dashboard::dashboard;
+    use alongside_core::records::{choices::FeedbackStatus, Contribution};
+    let (_d, _v, pool) = vault_with_identity("Sam").await;
+    let me = identity::own(&pool).await.unwrap().unwrap();
+    let priya = OwnIdentity::generate("Priya Shah", "project lead").unwrap();
+    let lead = store::create(&pool, person("Priya Shah")).await.unwrap();
+    contacts::add(
+        &pool,
+        lead.id,
+        &priya.public,
+        CheckedHow::Phone,
+        "2026-12-03",
+    )
+    .await
+    .unwrap();
+    let kingfisher = store::create(&pool, project("Kingfisher")).await.unwrap();
+    let mine = store::create(&pool, contribution(kingfisher.id, "2026-11-01", 90))
+        .await
+        .unwrap();
+    store::create(&pool, contribution(kingfisher.id, "2026-11-20", 30))
+        .await
+        .unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+    assert_eq!(
+        dashboard(&pool, today).await.unwrap().waiting_for_feedback,
+        2
+    );
+    let payload = Payload {
+        content: Content::Session(SessionRecord {
+            project: SharedProject {
+                uid: alongside_core::records::uid::new_uid(),
+                title: "Kingfisher".into(),
+                organisation: String::new(),
+            },
+            meeting: SharedMeeting {
+                uid: alongside_core::records::uid::new_uid(),
+                kind: MeetingKind::CoDesignWorkshop,
+                title: "Workshop one".into(),
+                date: "2026-11-01".into(),
+                start_time: None,
+                end_time: None,
+                place: String::new(),
+                online: false,
+                stage: None,
+                agenda: Vec::new(),
+                record_notes: String::new(),
+                decisions: Vec::new(),
+                priorities: Vec::new(),
+            },
+            attendees: Vec::new(),
+            voices: Vec::new(),
+            feedback: vec![SharedFeedback {
+                uid: alongside_core::records::uid::new_uid(),
+                you_said: "The leaflet is too long".into(),
+                we_did: "We cut it to one page".into(),
+                status: FeedbackStatus::Did,
+                due_date: None,
+                reason: String::new(),
+            }],
+        }),
+        ..consent_payload(&priya, &me)
+    };
+    let opened = inbox::open(
+        &pool,
+        &sealed(&priya, &payload, &me),
+        None,
+        Some(Decision::Added),
+    )
+    .await
+    .unwrap();
+    assert!(
+        opened
+            .changes
+            .iter()
+            .any(|c| c.contains("to the feedback of your contribution of 2026-11-01")),
+        "{:?}",
+        opened.changes
+    );
+    let filled = store::get::<Contribution>(&pool, mine.id).await.unwrap();
+    assert!(filled.data.feedback.contains("We cut it to one page"));
+    assert_eq!(filled.data.feedback_date.as_deref(), Some("2026-12-03"));
+    assert_eq!(
+        dashboard(&pool, today).await.unwrap().waiting_for_feedback,
+        1
+    );
+}

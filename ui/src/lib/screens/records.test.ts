@@ -573,6 +573,14 @@ describe("sharing from a session", () => {
   });
 });
 
+describe("the overview", () => {
+  it("counts contributions to others' projects still waiting for feedback", async () => {
+    await open("Overview");
+    expect(await screen.findByRole("heading", { name: "Waiting for feedback" })).toBeInTheDocument();
+    expect(screen.getByText(/^1 contribution has had no feedback yet\./)).toBeInTheDocument();
+  });
+});
+
 describe("a record that came in a file", () => {
   it("says whose file and when, and offers no change", async () => {
     const user = userEvent.setup();
