@@ -15,5 +15,7 @@ export default defineConfig({
     // Whole-app flows; generous so a busy machine does not fail them.
     testTimeout: 20_000,
     setupFiles: ["src/test-setup.ts"],
+    // Dates are read and shown in UK time, clocks changing included.
+    env: { TZ: "Europe/London" },
   },
 });
