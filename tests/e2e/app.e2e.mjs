@@ -190,7 +190,7 @@ try {
   });
 
   await step("create a vault with a passphrase", async () => {
-    await (await button(browser, "Set up my private vault")).click();
+    await (await button(browser, "Set up my locked records")).click();
     await heading(browser, "Choose a passphrase");
     await (await byLabel(browser, "Passphrase")).setValue(PASS);
     await (await byLabel(browser, "Type it again")).setValue(PASS);
@@ -198,7 +198,7 @@ try {
       .$("//*[contains(., 'Strength:')]")
       .waitForExist({ timeout: 10000 });
     await shot(browser, "02-create-vault");
-    await (await button(browser, "Create my vault")).click();
+    await (await button(browser, "Lock my records with it")).click();
     await heading(browser, "Save your recovery code");
     await shot(browser, "03-recovery-code");
   });

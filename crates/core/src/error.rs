@@ -7,13 +7,13 @@ use specta::Type;
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
     /// The vault is locked; unlock it first.
-    #[error("The vault is locked. Unlock it to continue.")]
+    #[error("Your records are locked. Unlock them to continue.")]
     VaultLocked,
     /// No vault exists in the data folder.
-    #[error("There is no vault in this folder yet.")]
+    #[error("There are no locked records in this folder yet.")]
     NoVault,
     /// A vault already exists where a new one was asked for.
-    #[error("A vault already exists in this folder; it has not been changed.")]
+    #[error("Locked records already exist in this folder; they have not been changed.")]
     VaultExists,
     /// The passphrase or recovery code did not open any key slot.
     #[error("{0}")]
@@ -54,7 +54,7 @@ pub enum CoreError {
     #[error("{}", describe_database(.0))]
     Database(#[from] sqlx::Error),
     /// A migration could not be applied; the pre-migration copy was kept.
-    #[error("The vault could not be upgraded ({0}). A copy made before the upgrade was kept.")]
+    #[error("Your records could not be upgraded ({0}). A copy made before the upgrade was kept.")]
     Migration(#[from] sqlx::migrate::MigrateError),
     /// A file could not be read or written.
     #[error("{}", describe_io(.0))]

@@ -16,6 +16,7 @@ pub mod logging;
 pub mod paths;
 pub mod records;
 pub mod vault;
+pub mod words;
 
 pub use app_info::AppInfo;
 pub use error::{ApiError, CoreError, CoreResult, ErrorCode};

@@ -193,7 +193,7 @@ impl ReportKind {
             ReportKind::Reflection => "Your reflections, ready to share; private ones only if you tick the box.",
             ReportKind::Meeting => "Meetings and co-design sessions: who took part, agenda, decisions, actions and \"you said, we did\".",
             ReportKind::Payments => "Fees and expenses, claimed and paid, with totals per week, month and tax year. Facts, not advice.",
-            ReportKind::Gripp2 => "A first draft of the GRIPP2 short form for reporting public involvement.",
+            ReportKind::Gripp2 => "A first draft of the GRIPP2 short form: the five questions many health journals ask about how patients and the public were involved in a study.",
             ReportKind::Standards => "Evidence from your records under the six UK Standards for Public Involvement.",
             ReportKind::Finance => "For projects you run: what each participant is paid per session (payee, reference, kind, amount, cost code, date), one row per fee or expense. Payees are named.",
             ReportKind::Statement => "One participant's sessions, fees and expenses, paid and still owed. Made from their page.",

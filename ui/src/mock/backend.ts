@@ -68,7 +68,7 @@ function status(v: MockVault): VaultStatus {
 export function handle(v: MockVault, cmd: string, args: Record<string, any>): unknown {
   v.calls.push({ cmd, args });
   const mustBeOpen = () => {
-    if (!v.unlocked) fail("vault_locked", "The vault is locked. Unlock it to continue.");
+    if (!v.unlocked) fail("vault_locked", "Your records are locked. Unlock them to continue.");
   };
   const checkPass = (p: string) => {
     if (p !== v.passphrase) fail("wrong_passphrase", "That passphrase did not open the vault. Check Caps Lock and try again, or use your recovery code.");
@@ -88,7 +88,7 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
     case "vault_status":
       return status(v);
     case "vault_create":
-      if (v.exists) fail("vault_exists", "A vault already exists in this folder; it has not been changed.");
+      if (v.exists) fail("vault_exists", "Locked records already exist in this folder; they have not been changed.");
       if (String(args.passphrase).trim().length < 10) fail("invalid_input", SHORT_PASSPHRASE, "passphrase");
       Object.assign(v, { exists: true, unlocked: true, passphrase: args.passphrase, keyring: !!args.useKeyring });
       return { recovery_code: v.recoveryCode, keyring_problem: null };

@@ -103,14 +103,14 @@ function previewLines(r: ShareRequest): string[] {
     ];
   if (w.kind === "feedback") {
     if (r.to_person_ids.length !== 1) fail("invalid_input", '"You said, we did" for one person goes to that person alone.', "to");
-    return ['"You said, we did" for Alex Morgan from "Workshop 2" on 2026-03-12', "1 things they said, 1 items answering them"];
+    return ['"You said, we did" for Alex Morgan from "Workshop 2" on 2026-03-12', "1 thing they said, 1 item answering them"];
   }
   return [
     'The record of "Workshop 2" on 2026-03-12 (Early psychosis support)',
-    "3 agenda items, 1 decisions, 0 priorities, notes for the record: yes",
+    "3 agenda items, 1 decision, no priorities, notes for the record: yes",
     "2 people on the register, by name only with consent",
-    "1 things people said that may be quoted",
-    '1 "you said, we did" items',
+    "1 thing people said that may be quoted",
+    '1 "you said, we did" item',
   ];
 }
 
@@ -139,7 +139,7 @@ export function handleExchange(x: MockExchange, people: Person[], cmd: string, a
           .startsWith("alongside-identity-1:")
       )
         fail("invalid_input", 'That is not an Alongside identity: it should start "alongside-identity-1:".', "identity");
-      const person = people.find((p) => p.id === args.personId) ?? fail("not_found", "That person is not in the vault any more.");
+      const person = people.find((p) => p.id === args.personId) ?? fail("not_found", "That person is not in your records any more.");
       const checked = args.checked as CheckedHow;
       const c: Contact = {
         person_id: person.id,

@@ -116,14 +116,14 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
         return clone(row);
       }
       case "update": {
-        const row = live.find((r) => r.id === args.id) ?? fail("not_found", "That record is not in the vault any more.");
+        const row = live.find((r) => r.id === args.id) ?? fail("not_found", "That record is not in your records any more.");
         const data = clone(args.data);
         check(kind, data);
         Object.assign(row, { data, updated_at: stamp() });
         return clone(row);
       }
       case "get":
-        return clone(live.find((r) => r.id === args.id) ?? fail("not_found", "That record is not in the vault any more."));
+        return clone(live.find((r) => r.id === args.id) ?? fail("not_found", "That record is not in your records any more."));
       case "list": {
         const q = args.query ?? {};
         let found = live.filter(
@@ -147,7 +147,7 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
   switch (cmd) {
     case "record_delete": {
       const kind = args.kind as Kind;
-      const row = m.rows[kind].find((r) => r.id === args.id && !r.deleted) ?? fail("not_found", "That record is not in the vault any more.");
+      const row = m.rows[kind].find((r) => r.id === args.id && !r.deleted) ?? fail("not_found", "That record is not in your records any more.");
       row.deleted = true;
       return { kind, id: row.id, with_it: 0, undo_seconds: 600 };
     }
@@ -157,7 +157,7 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
       return null;
     }
     case "person_page": {
-      const person = m.rows.person.find((r) => r.id === args.id && !r.deleted) ?? fail("not_found", "That person is not in the vault any more.");
+      const person = m.rows.person.find((r) => r.id === args.id && !r.deleted) ?? fail("not_found", "That person is not in your records any more.");
       const live = (k: Kind) => m.rows[k].filter((r) => !r.deleted);
       const sessions = live("meeting").flatMap((mt) =>
         mt.data.attendees
@@ -183,7 +183,7 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
     }
     case "people_merge": {
       if (args.keep === args.duplicate) fail("invalid_input", "Choose two different people to merge.", "duplicate");
-      const dup = m.rows.person.find((r) => r.id === args.duplicate && !r.deleted) ?? fail("not_found", "That person is not in the vault any more.");
+      const dup = m.rows.person.find((r) => r.id === args.duplicate && !r.deleted) ?? fail("not_found", "That person is not in your records any more.");
       let moved = 0;
       for (const k of ["consent", "voice", "payment"] as Kind[])
         for (const r of m.rows[k])
@@ -196,7 +196,7 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
     }
     case "payment_run": {
       // The core works the fee out from the rate card; the mock pays the first card's day rate.
-      const meeting = m.rows.meeting.find((r) => r.id === args.meetingId && !r.deleted) ?? fail("not_found", "That meeting is not in the vault any more.");
+      const meeting = m.rows.meeting.find((r) => r.id === args.meetingId && !r.deleted) ?? fail("not_found", "That meeting is not in your records any more.");
       const project = m.rows.project.find((r) => r.id === meeting.data.project_id);
       if (project?.data.involvement !== "run") fail("invalid_input", "Payment runs are for sessions of projects you run.", "meeting_id");
       const fee = project?.data.rate_cards[0]?.per_day_pence ?? null;

@@ -51,7 +51,32 @@ async function audit(page, name) {
     console.error(`✗ ${name}: ${v.id} (${v.impact}) ${v.help}`);
     for (const n of v.nodes.slice(0, 3)) console.error(`    ${n.target.join(" ")} — ${n.failureSummary?.split("\n").join(" ")}`);
   }
-  if (!results.violations.length) console.log(`✓ ${name}`);
+  const slips = await wordSlips(page);
+  for (const slip of slips) {
+    failures++;
+    console.error(`✗ ${name}: words: "${slip}"`);
+  }
+  if (!results.violations.length && !slips.length) console.log(`✓ ${name}`);
+}
+
+/** Plural slips in what the screen shows (text, labels, hints, accessible names): a count of one
+ * with a plural word ("1 contributions"), a zero count where "No …" reads better ("0 claims
+ * waiting"), and "1 … their …" for a single thing. */
+async function wordSlips(page) {
+  const text = await page.evaluate(() => {
+    const names = [...document.querySelectorAll("[aria-label],[title],[placeholder]")].map((e) =>
+      ["aria-label", "title", "placeholder"].map((a) => e.getAttribute(a) ?? "").join(" "),
+    );
+    return [document.body.innerText, ...names].join("\n");
+  });
+  const slips = [];
+  const patterns = [
+    /(?<![\d.,£:/-])1 (?!(?:[a-z]+ss|this|is|was|has|as|us|yes|bus|plus)\b)[a-z]+s\b/g,
+    /(?<![\d.,£:/-])0 (?!min\b)[a-z]{3,}s\b/g,
+    /(?<![\d.,£:/-])1 [a-z]+ (?:is|are) past their\b/g,
+  ];
+  for (const pattern of patterns) for (const m of text.matchAll(pattern)) slips.push(m[0]);
+  return [...new Set(slips)];
 }
 
 for (const theme of ["light", "dark"]) {
@@ -70,17 +95,17 @@ for (const theme of ["light", "dark"]) {
   await audit(page, `${theme}-restore-first-run`);
   await page.getByRole("button", { name: "Back", exact: true }).click();
 
-  await page.getByRole("button", { name: "Set up my private vault" }).click();
+  await page.getByRole("button", { name: "Set up my locked records" }).click();
   await page.getByRole("heading", { name: "Choose a passphrase" }).waitFor();
   await page.getByLabel("Passphrase", { exact: true }).fill("short");
-  await page.getByRole("button", { name: "Create my vault" }).click();
+  await page.getByRole("button", { name: "Lock my records with it" }).click();
   await page.getByText("Use at least 10 characters. A few").first().waitFor();
   await audit(page, `${theme}-create-errors`);
   await page.getByLabel("Passphrase", { exact: true }).fill("correct horse battery staple");
   await page.getByLabel("Type it again", { exact: true }).fill("correct horse battery staple");
   await page.getByText(/Strength:/).waitFor();
   await audit(page, `${theme}-create-filled`);
-  await page.getByRole("button", { name: "Create my vault" }).click();
+  await page.getByRole("button", { name: "Lock my records with it" }).click();
 
   await page.getByRole("heading", { name: "Save your recovery code" }).waitFor();
   await audit(page, `${theme}-recovery-code`);

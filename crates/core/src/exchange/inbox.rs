@@ -4,6 +4,7 @@
 //! it. The changes listed are worked out by making them in a transaction that is rolled back, so
 //! the list and what "Add" does are the same code. Opening the same file again changes nothing.
 
+use crate::words::count;
 use age::secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -301,9 +302,9 @@ async fn make_changes(
             .await?
         }
         Content::Summary(s) => changes.push(format!(
-            "Keep {}'s summary of {} contributions ({} to {}) to read here",
+            "Keep {}'s summary of {} ({} to {}) to read here",
             whom.sender,
-            s.contributions.len(),
+            count(s.contributions.len(), "contribution", "contributions"),
             s.from,
             s.to
         )),
@@ -590,7 +591,7 @@ async fn consent_changes(
     };
     let Some((meeting_id, _)) = id_by_uid(conn, "meetings", &c.meeting_uid).await? else {
         changes.push(format!(
-            "Nothing: the session \"{}\" is not in your vault",
+            "Nothing: the session \"{}\" is not in your records",
             c.meeting_title
         ));
         return Ok(());
@@ -694,7 +695,7 @@ async fn correction_changes(
             .await?;
     let Some(id) = id else {
         changes.push(format!(
-            "Nothing: those words from \"{}\" are no longer in your vault",
+            "Nothing: those words from \"{}\" are no longer in your records",
             c.meeting_title
         ));
         return Ok(());
@@ -745,7 +746,7 @@ async fn acknowledgement_changes(
     changes.push(match sent {
         Some(what) => format!("Record that {} received {what}", whom.sender),
         None => format!(
-            "Nothing: you did not send that file to {} from this vault",
+            "Nothing: you did not send that file to {} from here",
             whom.sender
         ),
     });
@@ -766,9 +767,7 @@ pub async fn received(pool: &SqlitePool, envelope_id: &str) -> CoreResult<Receiv
         .bind(envelope_id)
         .fetch_optional(pool)
         .await?
-        .ok_or_else(|| {
-            CoreError::invalid("replies_to", "That file has not been opened in this vault.")
-        })?;
+        .ok_or_else(|| CoreError::invalid("replies_to", "That file has not been opened here."))?;
     let json: String = row.try_get("payload")?;
     if json.is_empty() {
         return Err(CoreError::invalid(

@@ -2,6 +2,7 @@
 //! one kind of content. Built only by `share`, read only after the signature is checked, and
 //! refused whole when any field is too long, any id malformed or the version unknown.
 
+use crate::words::count;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -112,8 +113,8 @@ impl Content {
                 f.person, f.meeting.title, f.meeting.date
             ),
             Content::Summary(s) => format!(
-                "a summary of {} contributions ({} to {})",
-                s.contributions.len(),
+                "a summary of {} ({} to {})",
+                count(s.contributions.len(), "contribution", "contributions"),
                 s.from,
                 s.to
             ),

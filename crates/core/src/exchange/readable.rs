@@ -2,6 +2,7 @@
 //! of exactly what the payload holds, so someone without Alongside (opening a passphrase file
 //! with `age` or `rage`) can read it, and the preview's lines in plain words.
 
+use crate::words::count;
 use html_escape::encode_text as esc;
 
 use super::payload::*;
@@ -229,10 +230,10 @@ pub fn lines(payload: &Payload) -> Vec<String> {
                 s.meeting.title, s.meeting.date, s.project.title
             ));
             out.push(format!(
-                "{} agenda items, {} decisions, {} priorities, notes for the record: {}",
-                s.meeting.agenda.len(),
-                s.meeting.decisions.len(),
-                s.meeting.priorities.len(),
+                "{}, {}, {}, notes for the record: {}",
+                count(s.meeting.agenda.len(), "agenda item", "agenda items"),
+                count(s.meeting.decisions.len(), "decision", "decisions"),
+                count(s.meeting.priorities.len(), "priority", "priorities"),
                 if s.meeting.record_notes.trim().is_empty() {
                     "none"
                 } else {
@@ -240,14 +241,18 @@ pub fn lines(payload: &Payload) -> Vec<String> {
                 }
             ));
             out.push(format!(
-                "{} people on the register, by name only with consent",
-                s.attendees.len()
+                "{} on the register, by name only with consent",
+                count(s.attendees.len(), "person", "people")
             ));
             out.push(format!(
-                "{} things people said that may be quoted",
-                s.voices.len()
+                "{} that may be quoted",
+                count(s.voices.len(), "thing people said", "things people said")
             ));
-            out.push(format!("{} \"you said, we did\" items", s.feedback.len()));
+            out.push(count(
+                s.feedback.len(),
+                "\"you said, we did\" item",
+                "\"you said, we did\" items",
+            ));
         }
         Content::Feedback(f) => {
             out.push(format!(
@@ -255,15 +260,15 @@ pub fn lines(payload: &Payload) -> Vec<String> {
                 f.person, f.meeting.title, f.meeting.date
             ));
             out.push(format!(
-                "{} things they said, {} items answering them",
-                f.voices.len(),
-                f.feedback.len()
+                "{}, {} answering them",
+                count(f.voices.len(), "thing they said", "things they said"),
+                count(f.feedback.len(), "item", "items")
             ));
         }
         Content::Summary(s) => {
             out.push(format!(
-                "{} contributions from {} to {}",
-                s.contributions.len(),
+                "{} from {} to {}",
+                count(s.contributions.len(), "contribution", "contributions"),
                 s.from,
                 s.to
             ));

@@ -3,6 +3,7 @@
 //! ticked; names and quotes only as the consent ledger allows), shows it for a preview, then
 //! signs and encrypts it.
 
+use crate::words::count;
 use std::collections::HashMap;
 
 use age::secrecy::SecretString;
@@ -236,7 +237,7 @@ fn session_parts(s: &Selected) -> CoreResult<(&Stored<Project>, &Stored<Meeting>
     match (s.projects.first(), s.meetings.first()) {
         (Some(p), Some(m)) => Ok((p, m)),
         _ => Err(CoreError::NotFound(
-            "That session is not in the vault.".into(),
+            "That session is not in your records.".into(),
         )),
     }
 }
@@ -266,8 +267,12 @@ async fn session_content(
     let mut left_out = vec!["private notes and how heard anyone felt (never shared)".to_owned()];
     if s.voices_left_out > 0 {
         left_out.push(format!(
-            "{} things people said that consent does not let be quoted",
-            s.voices_left_out
+            "{} that consent does not let be quoted",
+            count(
+                s.voices_left_out,
+                "thing someone said",
+                "things people said"
+            )
         ));
     }
     follow.quoted = s.quoted_people();
@@ -421,8 +426,8 @@ async fn consent_content(
             .bind(uid)
             .fetch_optional(pool)
             .await?;
-    let id =
-        id.ok_or_else(|| CoreError::invalid("meeting_uid", "That session is not in the vault."))?;
+    let id = id
+        .ok_or_else(|| CoreError::invalid("meeting_uid", "That session is not in your records."))?;
     let meeting = store::get::<Meeting>(pool, id).await?;
     Ok(Content::Consent(ConsentUpdate {
         meeting_uid: uid.to_owned(),

@@ -402,11 +402,11 @@ choice!(
     /// How a reflection is structured.
     Template {
         /// Gibbs' reflective cycle.
-        Gibbs = "gibbs": "Gibbs",
+        Gibbs = "gibbs": "Gibbs' cycle: six steps, from what happened to what you would do next time",
         /// Rolfe: what? so what? now what?
-        Rolfe = "rolfe": "Rolfe",
+        Rolfe = "rolfe": "Rolfe: what? so what? now what?",
         /// Kolb's learning cycle.
-        Kolb = "kolb": "Kolb",
+        Kolb = "kolb": "Kolb's cycle: what happened, looking back, what you learned, what to try",
         /// Free text.
         Free = "free": "Free text",
     }

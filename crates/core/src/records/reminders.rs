@@ -4,6 +4,7 @@
 //! project's time (30 days unless set). Each kind can be switched off. A reminder says how many, never what: notification
 //! text is kept by the operating system outside the encrypted vault, so it holds no record text.
 
+use crate::words::count;
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, Days, NaiveDate};
@@ -48,14 +49,6 @@ pub struct Reminder {
     pub title: String,
     /// The notification's sentence.
     pub body: String,
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 /// The record keys that call for each kind of reminder on `today`, before switches and memory.
@@ -176,12 +169,12 @@ fn reminder(kind: ReminderKind, n: usize) -> Reminder {
             "Meeting tomorrow",
             format!(
                 "You have {} tomorrow. Open Alongside to see the agenda.",
-                plural(n, "meeting", "meetings")
+                count(n, "meeting", "meetings")
             ),
         ),
         ReminderKind::ActionDue => (
             "Action due today",
-            format!("{} due today.", plural(n, "action is", "actions are")),
+            format!("{} due today.", count(n, "action is", "actions are")),
         ),
         ReminderKind::BackupDue => (
             "Time for a backup",
@@ -193,7 +186,7 @@ fn reminder(kind: ReminderKind, n: usize) -> Reminder {
             "Feedback to send",
             format!(
                 "{} you ran {} not had \"you said, we did\" sent to everyone who came.",
-                plural(n, "session", "sessions"),
+                count(n, "session", "sessions"),
                 if n == 1 { "has" } else { "have" }
             ),
         ),
@@ -201,7 +194,7 @@ fn reminder(kind: ReminderKind, n: usize) -> Reminder {
             "Participants to pay",
             format!(
                 "{} for sessions you ran {} not been marked paid in time.",
-                plural(n, "payment", "payments"),
+                count(n, "payment", "payments"),
                 if n == 1 { "has" } else { "have" }
             ),
         ),
@@ -209,7 +202,7 @@ fn reminder(kind: ReminderKind, n: usize) -> Reminder {
             "Claim not yet paid",
             format!(
                 "{} sent over {UNPAID_DAYS} days ago {} not been paid yet.",
-                plural(n, "claim", "claims"),
+                count(n, "claim", "claims"),
                 if n == 1 { "has" } else { "have" }
             ),
         ),

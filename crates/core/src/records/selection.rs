@@ -110,7 +110,7 @@ impl Selection {
             if found == 0 {
                 return Err(CoreError::invalid(
                     "project_ids",
-                    "One of the chosen projects is not in the vault any more.",
+                    "One of the chosen projects is not in your records any more.",
                 ));
             }
         }
@@ -311,7 +311,7 @@ async fn live_uid(
     if found == 0 {
         return Err(CoreError::invalid(
             field,
-            format!("There is no {noun} with that id in the vault."),
+            format!("There is no {noun} with that id in your records."),
         ));
     }
     Ok(())

@@ -114,7 +114,7 @@ pub(crate) async fn fetch<T: Record>(
 
 fn not_found(kind: RecordKind) -> CoreError {
     CoreError::NotFound(format!(
-        "That {} is not in the vault any more; it may have been deleted.",
+        "That {} is not in your records any more; it may have been deleted.",
         kind.noun()
     ))
 }

@@ -211,7 +211,7 @@ async fn an_unknown_key_cannot_change_consent_and_received_records_are_read_only
     let opened = inbox::open(&pool, &file, None, None).await.unwrap();
     assert!(matches!(opened.trust, inbox::Sender::Checked { .. }));
     assert!(
-        opened.changes[0].contains("is not in your vault"),
+        opened.changes[0].contains("is not in your records"),
         "{:?}",
         opened.changes
     );

@@ -4,7 +4,7 @@ use alongside_core::{CoreError, CoreResult};
 use docx_rs::{
     AbstractNumbering, AlignmentType, Docx, IndentLevel, Level, LevelJc, LevelText, NumberFormat,
     Numbering, NumberingId, Paragraph, Run, SpecialIndentType, Start, Style, StyleType,
-    Table as DocxTable, TableCell, TableRow,
+    Table as DocxTable, TableCell, TableRow, WidthType,
 };
 
 use crate::document::{Block, Document, Table};
@@ -142,4 +142,28 @@ fn table(t: &Table) -> DocxTable {
         ));
     }
     DocxTable::new(rows)
+        .set_grid(grid(t))
+        .width(TEXT_WIDTH, WidthType::Dxa)
+}
+
+/// The width of the text on an A4 page with docx-rs's default margins, in twentieths of a point.
+const TEXT_WIDTH: usize = 11_906 - 2 * 1_701;
+
+/// Column widths for the table's grid (`w:tblGrid`), shared out by the longest text in each
+/// column. Word copes with an empty grid; other readers (pandoc, LibreOffice's importers, screen
+/// readers' converters) drop or squash a table without one.
+fn grid(t: &Table) -> Vec<usize> {
+    let longest = |i: usize| {
+        let title = t.columns.get(i).map_or(0, |c| c.title.chars().count());
+        let cells = t
+            .rows
+            .iter()
+            .chain(t.total.iter())
+            .filter_map(|r| r.get(i))
+            .map(|c| c.chars().count());
+        cells.chain([title]).max().unwrap_or(0).clamp(4, 40)
+    };
+    let weights: Vec<usize> = (0..t.columns.len()).map(longest).collect();
+    let sum: usize = weights.iter().sum::<usize>().max(1);
+    weights.iter().map(|w| TEXT_WIDTH * w / sum).collect()
 }

@@ -70,8 +70,8 @@ describe("reading typed dates", () => {
 });
 
 describe("the date field", () => {
-  function field(props: Record<string, unknown>) {
-    const out = { value: props.value as string };
+  function field(props: { value: string; time?: boolean }) {
+    const out = { value: props.value };
     render(DateField, { props: { id: "d", label: "Date", ...props, oninput: (v: string) => (out.value = v) } });
     return { input: screen.getByLabelText("Date") as HTMLInputElement, out };
   }

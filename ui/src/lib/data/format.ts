@@ -94,11 +94,6 @@ export function paymentTotal(p: Payment): number {
   return p.fee_pence + p.expenses.reduce((sum, e) => sum + e.amount_pence, 0);
 }
 
-/** "1 claim", "3 claims". */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
 /** A due date that has passed while the action is still open. */
 export function isOverdue(due: string | null | undefined, open = true): boolean {
   return open && !!due && due < today();

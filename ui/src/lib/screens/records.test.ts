@@ -558,7 +558,7 @@ describe("sharing from a session", () => {
     expect(await screen.findByText(/goes to that person alone/)).toBeInTheDocument();
     await user.click(within(to).getByLabelText("Person 2"));
     await user.click(screen.getByRole("button", { name: "Preview what will be sent" }));
-    expect(await screen.findByText(/1 things they said, 1 items answering them/)).toBeInTheDocument();
+    expect(await screen.findByText(/1 thing they said, 1 item answering them/)).toBeInTheDocument();
     expect(calls("share_preview").at(-1)?.args.request).toMatchObject({ what: { kind: "feedback" }, to_person_ids: [1] });
 
     // A session of a project someone else runs: the partner's consent, withdrawn.

@@ -28,11 +28,11 @@ describe("first run", () => {
   it("walks from welcome to a created vault, showing the recovery code once", async () => {
     const user = userEvent.setup();
     start("none");
-    await user.click(await screen.findByRole("button", { name: "Set up my private vault" }));
+    await user.click(await screen.findByRole("button", { name: "Set up my locked records" }));
     const pass = screen.getByLabelText("Passphrase", { selector: "input" });
 
     await user.type(pass, "short");
-    await user.click(screen.getByRole("button", { name: "Create my vault" }));
+    await user.click(screen.getByRole("button", { name: "Lock my records with it" }));
     const error = await screen.findByText(/A few unrelated words make a passphrase/);
     expect(pass).toHaveAttribute("aria-invalid", "true");
     expect(pass.getAttribute("aria-describedby")).toContain(error.id);
@@ -41,7 +41,7 @@ describe("first run", () => {
     await user.clear(pass);
     await user.type(pass, "river kettle orchard lantern");
     await user.type(screen.getByLabelText("Type it again", { selector: "input" }), "river kettle orchard lanterns");
-    await user.click(screen.getByRole("button", { name: "Create my vault" }));
+    await user.click(screen.getByRole("button", { name: "Lock my records with it" }));
     expect(await screen.findByText(/The two passphrases are different/)).toBeInTheDocument();
 
     const again = screen.getByLabelText("Type it again", { selector: "input" });
@@ -49,7 +49,7 @@ describe("first run", () => {
     await user.type(again, "river kettle orchard lantern");
     // The keyring is opt-in.
     expect(screen.getByLabelText("Unlock automatically on this computer")).not.toBeChecked();
-    await user.click(screen.getByRole("button", { name: "Create my vault" }));
+    await user.click(screen.getByRole("button", { name: "Lock my records with it" }));
 
     await screen.findByRole("heading", { name: "Save your recovery code" });
     const create = vault.calls.find((c) => c.cmd === "vault_create");
@@ -66,7 +66,7 @@ describe("first run", () => {
   it("shows the passphrase when asked and hides it again", async () => {
     const user = userEvent.setup();
     start("none");
-    await user.click(await screen.findByRole("button", { name: "Set up my private vault" }));
+    await user.click(await screen.findByRole("button", { name: "Set up my locked records" }));
     const pass = screen.getByLabelText("Passphrase", { selector: "input" });
     expect(pass).toHaveAttribute("type", "password");
     await user.click(screen.getByRole("button", { name: "Show passphrase" }));
@@ -344,10 +344,10 @@ describe("asking again and failing closed", () => {
         },
       });
       start("none");
-      await user.click(await screen.findByRole("button", { name: "Set up my private vault" }));
+      await user.click(await screen.findByRole("button", { name: "Set up my locked records" }));
       await user.type(screen.getByLabelText("Passphrase", { selector: "input" }), "river kettle orchard lantern");
       await user.type(screen.getByLabelText("Type it again", { selector: "input" }), "river kettle orchard lantern");
-      await user.click(screen.getByRole("button", { name: "Create my vault" }));
+      await user.click(screen.getByRole("button", { name: "Lock my records with it" }));
       await user.click(await screen.findByRole("button", { name: "Copy the code" }));
       expect(written).toEqual([RECOVERY_CODE]);
       await vi.advanceTimersByTimeAsync(59_000);
