@@ -6,8 +6,10 @@ pub mod events;
 pub mod file_dialogs;
 pub mod os_lock;
 pub mod reminders;
+pub mod spelling;
 pub mod startup;
 pub mod state;
+pub mod system_look;
 
 use std::path::PathBuf;
 
@@ -23,6 +25,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
         .commands(collect_commands![
             commands::vault::app_info,
+            commands::window::spelling_status::<tauri::Wry>,
             commands::vault::vault_status,
             commands::vault::vault_create,
             commands::vault::vault_unlock,
@@ -121,6 +124,12 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::exchange::inbox_pending,
             commands::exchange::sent_list,
             commands::exchange::record_origin,
+            commands::import::import_choose::<tauri::Wry>,
+            commands::import::import_pending,
+            commands::import::import_run,
+            commands::invitations::invitation_choose::<tauri::Wry>,
+            commands::invitations::invitation_pending,
+            commands::invitations::meeting_calendar_save::<tauri::Wry>,
         ])
         .events(collect_events![
             events::VaultLocked,
@@ -227,9 +236,16 @@ pub fn run() -> Result<(), String> {
                         tracing::warn!("a folder's permissions could not be checked");
                     }
                 }
+                if let Some(window) = app.get_webview_window("main") {
+                    spelling::turn_on(&window);
+                }
                 auto_lock::spawn(app.clone(), vault.clone());
                 reminders::spawn(app.clone(), vault.clone());
                 app.manage(auto_lock::watch_system(app.clone(), vault.clone()));
+                let handle = app.clone();
+                app.manage(system_look::Follower::start(Box::new(move |scheme| {
+                    handle.set_theme(scheme.theme());
+                })));
             }
             tauri::RunEvent::Exit => {
                 // The window is gone: let a new start be its own instance at once, rather than

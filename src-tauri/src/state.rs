@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
+use alongside_core::records::transfer::ImportFormat;
 use alongside_core::vault::Vault;
 
 /// Shared state managed by Tauri.
@@ -26,6 +27,12 @@ pub struct AppState {
     /// An `.alongside` file given when the app started (a double-click), by a second start or by
     /// dropping it on the window, not yet shown.
     pub arrived_file: Mutex<Option<PathBuf>>,
+    /// The file chosen (or dropped) for import, waiting to be checked and imported.
+    pub import_file: Mutex<Option<PathBuf>>,
+    /// A spreadsheet or export dropped on the window or given to the app, not yet shown.
+    pub arrived_import: Mutex<Option<PathBuf>>,
+    /// A calendar invitation dropped on the window or given to the app, not yet shown.
+    pub arrived_invitation: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -40,20 +47,33 @@ impl AppState {
             restore_file: Mutex::new(None),
             inbox_file: Mutex::new(None),
             arrived_file: Mutex::new(None),
+            import_file: Mutex::new(None),
+            arrived_import: Mutex::new(None),
+            arrived_invitation: Mutex::new(None),
         }
     }
 
-    /// Keeps the first `.alongside` file among `paths` to show in the Inbox; whether there was one.
+    /// Keeps the first `.alongside` file among `paths` to show in the Inbox, the first
+    /// spreadsheet or export (`.csv`, `.xlsx`, `.json`) to offer for import and the first
+    /// calendar invitation (`.ics`) to fill a new meeting; whether there was any.
     pub fn file_arrived(&self, paths: impl IntoIterator<Item = PathBuf>) -> bool {
-        let Some(file) = paths
-            .into_iter()
-            .find(|p| p.extension().is_some_and(|e| e == "alongside"))
-        else {
-            return false;
-        };
-        if let Ok(mut arrived) = self.arrived_file.lock() {
-            *arrived = Some(file);
+        let paths: Vec<PathBuf> = paths.into_iter().collect();
+        let ext =
+            |p: &PathBuf, want: &str| p.extension().is_some_and(|e| e.eq_ignore_ascii_case(want));
+        let shared = paths.iter().find(|p| ext(p, "alongside"));
+        let import = paths.iter().find(|p| ImportFormat::of_path(p).is_some());
+        let invitation = paths.iter().find(|p| ext(p, "ics"));
+        let mut any = false;
+        for (file, slot) in [
+            (shared, &self.arrived_file),
+            (import, &self.arrived_import),
+            (invitation, &self.arrived_invitation),
+        ] {
+            if let (Some(file), Ok(mut arrived)) = (file, slot.lock()) {
+                *arrived = Some(file.clone());
+                any = true;
+            }
         }
-        true
+        any
     }
 }

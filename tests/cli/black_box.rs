@@ -367,7 +367,56 @@ fn demo_search_export_and_import_work_from_the_command_line() {
         .args(["--map", "Hours spent=meeting_hours"])
         .assert()
         .success();
-    assert!(stdout_of(&ok).contains("Imported 1 contributions"));
+    assert!(stdout_of(&ok).contains("Imported 1 contribution (no expense lines)"));
+
+    // A calendar invitation becomes a meeting of the named project; a broken one is refused
+    // in a sentence with nothing written.
+    let ics = dir.path().join("invite.ics");
+    std::fs::write(
+        &ics,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:Panel\r\n\
+         DTSTART:20260331T130000Z\r\nDTEND:20260331T143000Z\r\n\
+         ORGANIZER;CN=Fatima Okafor:mailto:f@uni.example\r\nUID:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
+    let before = snapshot(&second);
+    let asked = with_pass(&second, PASS)
+        .arg("import")
+        .arg(&ics)
+        .assert()
+        .code(2);
+    assert!(stderr_of(&asked)
+        .contains("Say which project \"Panel\" on 2026-03-31, 14:00–15:30 belongs to"));
+    std::fs::write(
+        dir.path().join("broken.ics"),
+        "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
+    let broken = with_pass(&second, PASS)
+        .arg("import")
+        .arg(dir.path().join("broken.ics"))
+        .args(["--project", "Alpha"])
+        .assert()
+        .code(4);
+    assert!(stderr_of(&broken)
+        .contains("This is not a calendar invitation Alongside can read: it holds no meeting."));
+    assert_unchanged(&second, &before);
+    let added = with_pass(&second, PASS)
+        .arg("import")
+        .arg(&ics)
+        .args(["--project", "Alpha"])
+        .assert()
+        .success();
+    assert!(stdout_of(&added)
+        .contains("Added the meeting \"Panel\" on 2026-03-31, 14:00–15:30 to Alpha"));
+    let found = with_pass(&second, PASS)
+        .args(["search", "Fatima Okafor"])
+        .assert()
+        .success();
+    assert!(
+        stdout_of(&found).contains("[person]"),
+        "the organiser became a person"
+    );
 
     // Reports: a real PDF; a format the report has not, an unknown project, a bad date or a
     // missing folder are refused with nothing written.

@@ -176,6 +176,36 @@ async function assertNoPlaintext(words) {
   }
 }
 
+/** The desktop portal's Settings, played by tests/e2e/mock-portal.py on this test's D-Bus:
+ * `portal.scheme("dark")` changes the desktop's colour scheme as GNOME would. */
+async function startPortal() {
+  const child = spawn("/usr/bin/python3", [
+    join(repo, "tests/e2e/mock-portal.py"),
+  ]);
+  let out = "";
+  child.stdout.on("data", (d) => (out += d));
+  const seen = (text) =>
+    new Promise((done, fail) => {
+      const started = Date.now();
+      const look = () =>
+        out.includes(text)
+          ? done()
+          : Date.now() - started > 10000
+            ? fail(new Error(`the mock portal did not say "${text}"`))
+            : setTimeout(look, 50);
+      look();
+    });
+  await seen("ready");
+  return {
+    child,
+    async scheme(name) {
+      child.stdin.write(`${name}\n`);
+      await seen(`now ${name}`);
+    },
+  };
+}
+
+const portal = await startPortal();
 const driver = startDriver();
 let browser;
 try {
@@ -316,12 +346,18 @@ try {
     await nav(browser, "Meetings", "Meetings and sessions");
     await (await button(browser, "Plan a meeting")).click();
     await fill(browser, "m-title", "Steering committee, January");
-    await fill(browser, "m-date", "2026-01-14");
+    // Typed the UK way, key by key, whatever the web view's own locale.
+    await (await browser.$("#m-date")).setValue("14/1/26");
+    await text(browser, "Wednesday 14 January 2026");
+    await (await browser.$("#m-start")).setValue("6.30pm");
     await fill(browser, "m-decisions", "Heron leaflet to be rewritten");
+    await shot(browser, "13a-meeting-date-typed");
     await (await button(browser, "Save meeting")).click();
     await heading(browser, "Steering committee, January");
+    await text(browser, "14 Jan 2026");
+    await text(browser, "18:30");
     await fill(browser, "a-title", "Send comments on the heron leaflet");
-    await fill(browser, "a-due", "2026-01-21");
+    await (await browser.$("#a-due")).setValue("21/1/2026");
     await (await button(browser, "Add action")).click();
     await text(browser, "overdue");
     await shot(browser, "13-meeting");
@@ -346,6 +382,23 @@ try {
     await (await button(browser, "Save contribution")).click();
     await text(browser, "Your contribution is saved.");
   });
+
+  await step(
+    "spelling is checked in British English (the web view says so)",
+    async () => {
+      await nav(browser, "Contributions");
+      const summary = await browser.$("#c-summary");
+      if (!(await browser.execute((el) => el.spellcheck, summary)))
+        throw new Error("the notes field is not spell-checked");
+      if (
+        await browser.execute((el) => el.spellcheck, await browser.$("#c-date"))
+      )
+        throw new Error("a date field is spell-checked");
+      await nav(browser, "Settings");
+      await text(browser, "Checked as you type, in British English.");
+      await shot(browser, "14a-settings-spelling-keyboard");
+    },
+  );
 
   await step("write a private reflection", async () => {
     await nav(browser, "Reflections");
@@ -804,6 +857,37 @@ try {
   );
 
   await step(
+    "dark mode follows the desktop's colour scheme; a choice in Settings wins",
+    async () => {
+      const theme = () =>
+        browser.execute(() => document.documentElement.dataset.theme);
+      const becomes = (want) =>
+        browser.waitUntil(async () => (await theme()) === want, {
+          timeout: 10000,
+          timeoutMsg: `the page did not turn ${want}`,
+        });
+      await nav(browser, "Overview", "Your time");
+      await becomes("light");
+      await portal.scheme("dark");
+      await becomes("dark");
+      await shot(browser, "16-dark-from-the-desktop");
+      await nav(browser, "Settings");
+      await (
+        await browser.$("#pref-theme")
+      ).selectByAttribute("value", "light");
+      await (await button(browser, "Save preferences")).click();
+      await becomes("light");
+      await (
+        await browser.$("#pref-theme")
+      ).selectByAttribute("value", "system");
+      await (await button(browser, "Save preferences")).click();
+      await becomes("dark");
+      await portal.scheme("light");
+      await becomes("light");
+    },
+  );
+
+  await step(
     "after the chosen idle time (1 minute) it locks itself",
     async () => {
       await (await button(browser, "Settings")).click();
@@ -832,6 +916,7 @@ try {
 } finally {
   if (browser) await browser.deleteSession().catch(() => {});
   driver.kill();
+  portal.child.kill();
   await rm(dataDir, { recursive: true, force: true });
 }
 await writeFile(

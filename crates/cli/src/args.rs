@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use alongside_core::records::transfer::ImportFormat;
 use alongside_export::{Format, ReportKind};
 use clap::{Parser, Subcommand};
 
@@ -64,15 +65,18 @@ pub enum Command {
     Import {
         /// The file to read.
         file: PathBuf,
-        /// The file's format (by default from its extension).
-        #[arg(long, value_enum)]
-        format: Option<ImportFormat>,
+        /// The file's format: json, csv or xlsx (by default from its extension).
+        #[arg(long, value_parser = import_format_names())]
+        format: Option<String>,
         /// Check the file and report every problem without writing anything.
         #[arg(long)]
         dry_run: bool,
         /// Use a CSV column for a field, e.g. --map "Hours spent=meeting_hours". Repeatable.
         #[arg(long = "map", value_name = "COLUMN=FIELD")]
         map: Vec<String>,
+        /// For a calendar invitation (.ics): the project the meeting belongs to.
+        #[arg(long)]
+        project: Option<String>,
     },
     /// Export a report or everything.
     Export {
@@ -296,20 +300,16 @@ pub enum ConsentPart {
     Audio,
 }
 
-/// Import formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ImportFormat {
-    /// Alongside's own JSON export.
-    Json,
-    /// A spreadsheet of contributions saved as CSV.
-    Csv,
-}
-
 /// The names `--report` accepts: every report of the export crate, and `all`.
 fn report_names() -> clap::builder::PossibleValuesParser {
     let mut names: Vec<&'static str> = ReportKind::ALL.iter().map(|r| r.as_str()).collect();
     names.push("all");
     clap::builder::PossibleValuesParser::new(names)
+}
+
+/// The names `import --format` accepts: the core's import formats.
+fn import_format_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(ImportFormat::ALL.map(|f| f.as_str()))
 }
 
 /// The names `--format` accepts.

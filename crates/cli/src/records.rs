@@ -4,16 +4,17 @@ use std::path::Path;
 
 use alongside_core::atomic_file::write_atomic;
 use alongside_core::records::demo;
+use alongside_core::records::invitation;
 use alongside_core::records::search::{self, Privacy};
 use alongside_core::records::transfer::csv_import::{self, ColumnMap, CsvField};
-use alongside_core::records::transfer::{json, ImportReport};
+use alongside_core::records::transfer::{self, json, ImportFormat, ImportReport};
+use alongside_core::words::count;
 use alongside_core::SqlitePool;
 
 use alongside_core::records::selection::{project_ids_named, Selection};
 use alongside_export::{ExportOptions, Format, Names, ReportKind};
 use std::sync::atomic::AtomicBool;
 
-use crate::args::ImportFormat;
 use crate::exit::{CliError, INVALID, OK, RUNTIME, USAGE};
 
 /// `alongside demo`.
@@ -74,15 +75,29 @@ fn print_report(report: &ImportReport) {
         }
     }
     if report.more_problems > 0 {
-        eprintln!("…and {} more problems.", report.more_problems);
+        eprintln!(
+            "…and {}.",
+            count(
+                report.more_problems as usize,
+                "more problem",
+                "more problems"
+            )
+        );
     }
     if !report.ignored_columns.is_empty() {
         eprintln!("Columns not used: {}.", report.ignored_columns.join(", "));
     }
     let c = &report.counts;
+    let n = |n: u32, one: &str, many: &str| count(n as usize, one, many);
     let what = format!(
-        "{} contributions ({} expense lines), {} projects, {} meetings, {} actions, {} reflections, {} people",
-        c.contributions, c.expenses, c.projects, c.meetings, c.actions, c.reflections, c.people
+        "{} ({}), {}, {}, {}, {}, {}",
+        n(c.contributions, "contribution", "contributions"),
+        n(c.expenses, "expense line", "expense lines"),
+        n(c.projects, "project", "projects"),
+        n(c.meetings, "meeting", "meetings"),
+        n(c.actions, "action", "actions"),
+        n(c.reflections, "reflection", "reflections"),
+        n(c.people, "person", "people")
     );
     if !report.is_clean() {
         eprintln!("Nothing was imported: fix the problems above and try again.");
@@ -96,46 +111,77 @@ fn print_report(report: &ImportReport) {
     }
 }
 
+/// `alongside import FILE.ics`: adds the meeting a calendar invitation describes to the named project (`--dry-run` shows
+/// what it would add).
+pub async fn import_invitation(
+    pool: &SqlitePool,
+    file: &Path,
+    project: Option<&str>,
+    dry_run: bool,
+) -> Result<u8, CliError> {
+    let bytes = std::fs::read(file).map_err(|e| {
+        CliError::Plain(INVALID, format!("Could not read {}: {e}.", file.display()))
+    })?;
+    let invitation = invitation::read(&bytes)?;
+    let when = match (&invitation.start_time, &invitation.end_time) {
+        (Some(s), Some(e)) => format!(", {s}–{e}"),
+        (Some(s), None) => format!(", {s}"),
+        _ => String::new(),
+    };
+    let said = format!("\"{}\" on {}{when}", invitation.title, invitation.date);
+    let Some(project) = project else {
+        return Err(CliError::Plain(
+            USAGE,
+            format!("Say which project {said} belongs to with --project NAME."),
+        ));
+    };
+    let ids = project_ids_named(pool, &[project.to_owned()]).await?;
+    let Some(&project_id) = ids.first() else {
+        return Err(CliError::Plain(
+            INVALID,
+            format!("There is no project called \"{project}\"."),
+        ));
+    };
+    if dry_run {
+        println!("Would add the meeting {said} to {project}.");
+        return Ok(OK);
+    }
+    let added = invitation::add(pool, &invitation, project_id).await?;
+    println!("Added the meeting {said} to {project} (uid {}).", added.uid);
+    Ok(OK)
+}
+
 /// `alongside import`.
 pub async fn import(
     pool: &SqlitePool,
     file: &Path,
-    format: Option<ImportFormat>,
+    format: Option<&str>,
     dry_run: bool,
     map: &[String],
 ) -> Result<u8, CliError> {
-    let format = match format {
+    let format = match format
+        .and_then(ImportFormat::parse)
+        .or_else(|| ImportFormat::of_path(file))
+    {
         Some(f) => f,
-        None => match file
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_lowercase)
-            .as_deref()
-        {
-            Some("json") => ImportFormat::Json,
-            Some("csv") => ImportFormat::Csv,
-            _ => {
-                return Err(CliError::Plain(
-                    USAGE,
-                    "Say which format the file is in with --format json or --format csv.".into(),
-                ))
-            }
-        },
+        None => {
+            return Err(CliError::Plain(
+                USAGE,
+                "Say which format the file is in with --format json, csv or xlsx.".into(),
+            ))
+        }
     };
     let mapping = parse_map(map)?;
     if format == ImportFormat::Json && !mapping.is_empty() {
         return Err(CliError::Plain(
             USAGE,
-            "--map is for CSV files only.".into(),
+            "--map is for spreadsheets (CSV or Excel) only.".into(),
         ));
     }
     let bytes = std::fs::read(file).map_err(|e| {
         CliError::Plain(INVALID, format!("Could not read {}: {e}.", file.display()))
     })?;
-    let report = match format {
-        ImportFormat::Json => json::import(pool, &bytes, dry_run).await?,
-        ImportFormat::Csv => csv_import::import(pool, &bytes, &mapping, dry_run).await?,
-    };
+    let report = transfer::import(pool, format, &bytes, &mapping, dry_run).await?;
     print_report(&report);
     Ok(if report.is_clean() { OK } else { INVALID })
 }

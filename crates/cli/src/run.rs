@@ -172,9 +172,17 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
             format,
             dry_run,
             map,
+            project,
         } => {
             let pool = unlocked_pool(vault, cli).await?;
-            records::import(&pool, file, *format, *dry_run, map).await?
+            let invitation = file
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ics"));
+            if invitation {
+                records::import_invitation(&pool, file, project.as_deref(), *dry_run).await?
+            } else {
+                records::import(&pool, file, format.as_deref(), *dry_run, map).await?
+            }
         }
         Command::Export {
             report,

@@ -5,8 +5,11 @@
 pub mod backup;
 pub mod exchange;
 pub mod exports;
+pub mod import;
+pub mod invitations;
 pub mod records;
 pub mod vault;
+pub mod window;
 
 use alongside_core::{ApiError, SqlitePool};
 

@@ -12,7 +12,8 @@ export class AppError extends Error {
   }
 }
 
-type Result<T> = { status: "ok"; data: T } | { status: "error"; error: ApiError };
+/** What a binding call answers. */
+export type Result<T> = { status: "ok"; data: T } | { status: "error"; error: ApiError };
 
 /** Awaits a binding call and returns its data, or throws an `AppError`. */
 export async function call<T>(pending: Promise<Result<T>>): Promise<T> {

@@ -9,6 +9,8 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 export const commands = {
 	/**  Version, data folder and whether a vault exists. */
 	appInfo: () => typedError<AppInfo, ApiError>(__TAURI_INVOKE("app_info")),
+	/**  Whether the web view checks spelling, and in which languages (as WebKit reports it). */
+	spellingStatus: () => typedError<Spelling, ApiError>(__TAURI_INVOKE("spelling_status")),
 	/**  Facts about the vault (no secrets). */
 	vaultStatus: () => typedError<VaultStatus, ApiError>(__TAURI_INVOKE("vault_status")),
 	/**  Creates the vault with a passphrase (and the keyring slot when asked). */
@@ -213,6 +215,34 @@ export const commands = {
 	sentList: () => typedError<SentFile[], ApiError>(__TAURI_INVOKE("sent_list")),
 	/**  The file a record came in, if it came in one. */
 	recordOrigin: (kind: RecordKind, id: number) => typedError<Origin | null, ApiError>(__TAURI_INVOKE("record_origin", { kind, id })),
+	/**
+	 *  Asks which file to import (the system's open dialog) and reads its columns; nothing is
+	 *  written. `None` when the dialog was closed.
+	 */
+	importChoose: () => typedError<ImportChoice | null, ApiError>(__TAURI_INVOKE("import_choose")),
+	/**
+	 *  A spreadsheet or export dropped on the window (or given to the app) waiting to be imported,
+	 *  read as [`import_choose`] reads a chosen one; `None` when none is waiting.
+	 */
+	importPending: () => typedError<ImportChoice | null, ApiError>(__TAURI_INVOKE("import_pending")),
+	/**
+	 *  Checks (`dry_run`) or imports the chosen file, with `mapping` overriding the guessed field of
+	 *  a spreadsheet's columns. Any problem means nothing is written; every problem is reported with
+	 *  its row.
+	 */
+	importRun: (mapping: ColumnMap[], dryRun: boolean) => typedError<ImportReport, ApiError>(__TAURI_INVOKE("import_run", { mapping, dryRun })),
+	/**
+	 *  Asks for an invitation file and reads the meeting it describes; nothing is written. `None`
+	 *  when the dialog was closed.
+	 */
+	invitationChoose: () => typedError<Invitation | null, ApiError>(__TAURI_INVOKE("invitation_choose")),
+	/**  An invitation dropped on the window (or given to the app), read; `None` when none waits. */
+	invitationPending: () => typedError<Invitation | null, ApiError>(__TAURI_INVOKE("invitation_pending")),
+	/**
+	 *  "Add to my calendar": asks where to save the meeting as an `.ics` file and writes it; the
+	 *  file's name, or `None` when the dialog was closed.
+	 */
+	meetingCalendarSave: (id: number) => typedError<string | null, ApiError>(__TAURI_INVOKE("meeting_calendar_save", { id })),
 };
 
 /** Events */
@@ -540,6 +570,8 @@ export type Choices = {
 	templates: TemplateInfo[],
 	/**  How soon the vault locks itself when unused, in minutes; `null` is never. */
 	auto_lock: (Choice<number | null>)[],
+	/**  The fields a spreadsheet's column can fill when importing contributions. */
+	csv_fields: Choice<CsvField>[],
 };
 
 /**  Where a claim stands, worked out from the claim and payment dates. */
@@ -584,6 +616,14 @@ export type Column = {
 	title: string,
 	/**  Figures (aligned right). */
 	numeric: boolean,
+};
+
+/**  Which field one column fills (`None`: the column is not used). */
+export type ColumnMap = {
+	/**  The column's header. */
+	column: string,
+	/**  The field it fills. */
+	field: CsvField | null,
 };
 
 /**  One person's consent for one session. */
@@ -797,6 +837,59 @@ export type Counts = {
 	/**  Payment lines to participants. */
 	payments?: number,
 };
+
+/**  A contribution field a CSV column can fill. */
+export type CsvField = 
+/**  Day of the work. */
+"date" | 
+/**  Project name (created when new). */
+"project" | 
+/**  Kind of work. */
+"activity" | 
+/**  Preparation minutes. */
+"prep_minutes" | 
+/**  Meeting minutes. */
+"meeting_minutes" | 
+/**  Travel minutes. */
+"travel_minutes" | 
+/**  Preparation hours. */
+"prep_hours" | 
+/**  Meeting hours. */
+"meeting_hours" | 
+/**  Travel hours. */
+"travel_hours" | 
+/**  What I contributed. */
+"summary" | 
+/**  Impact: what I said. */
+"impact_said" | 
+/**  Impact: what changed. */
+"impact_changed" | 
+/**  Impact: evidence. */
+"impact_evidence" | 
+/**  Feedback received. */
+"feedback" | 
+/**  Date of the feedback. */
+"feedback_date" | 
+/**  Fee arrangement. */
+"fee_arrangement" | 
+/**  Fee in pounds. */
+"fee" | 
+/**  Date the claim was sent. */
+"claim_submitted" | 
+/**  Date it was paid. */
+"paid" | 
+/**  Kind of expense. */
+"expense_kind" | 
+/**  Expense in pounds. */
+"expense_amount" | 
+/**  Miles driven. */
+"miles" | 
+/**  Pence per mile. */
+"pence_per_mile" | 
+/**  Receipt or note for the expense. */
+"expense_note" | 
+/**  Tags, separated by semicolons. */
+"tags";
 
 /**  Everything the dashboard shows. */
 export type Dashboard = {
@@ -1154,6 +1247,43 @@ export type IdentityView = {
 	qr: string[],
 };
 
+/**  A file chosen for import, before anything is written. */
+export type ImportChoice = {
+	/**  The file's name (not its folder). */
+	name: string,
+	/**  What kind of file it is. */
+	format: ImportFormat,
+	/**  A spreadsheet's columns with the field each is guessed to fill (empty for JSON). */
+	columns: ColumnMap[],
+};
+
+/**  The kinds of file an import reads. */
+export type ImportFormat = 
+/**  Alongside's complete export, into an empty Alongside. */
+"json" | 
+/**  Contributions in a spreadsheet saved as CSV. */
+"csv" | 
+/**  Contributions in an Excel workbook (its first sheet). */
+"xlsx";
+
+/**  What an import found and did. */
+export type ImportReport = {
+	/**  Whether this was a dry run (nothing is written in a dry run). */
+	dry_run: boolean,
+	/**  Whether the records were written. */
+	written: boolean,
+	/**  What the file holds (or would add). */
+	counts: Counts,
+	/**  Projects that do not exist yet and are (or would be) created, by name. */
+	new_projects: string[],
+	/**  Columns of a CSV file that were not used. */
+	ignored_columns: string[],
+	/**  Every problem found (up to 500). Any problem means nothing was written. */
+	problems: Problem[],
+	/**  Problems beyond those listed. */
+	more_problems: number,
+};
+
 /**  One file in the Inbox. */
 export type InboxEntry = {
 	/**  Row id. */
@@ -1180,6 +1310,26 @@ export type InboxEntry = {
 	words: SharedVoice[],
 	/**  For a reply: the id of the file it answers. */
 	replies_to: string | null,
+};
+
+/**  What an invitation says about a meeting, in UK local time. */
+export type Invitation = {
+	/**  The meeting's title. */
+	title: string,
+	/**  Its day (`YYYY-MM-DD`). */
+	date: string,
+	/**  Start (`HH:MM`), unless it lasts all day. */
+	start_time: string | null,
+	/**  End (`HH:MM`), when it ends the same day. */
+	end_time: string | null,
+	/**  Where, as the invitation says. */
+	place: string,
+	/**  Whether it happens online (a joining link, or Teams, Zoom or Meet named as the place). */
+	online: boolean,
+	/**  The joining link, when there is one. */
+	link: string | null,
+	/**  The organiser's name (or address when no name is given). */
+	organiser: string | null,
 };
 
 /**  Whether the user takes part in a project or runs it. */
@@ -1701,6 +1851,16 @@ export type Priority = {
 	votes: number,
 };
 
+/**  One thing wrong with an import file. */
+export type Problem = {
+	/**  Line in the file (CSV), when known. */
+	line: number | null,
+	/**  Where: a column name (CSV) or a path like `contributions[3].date` (JSON). */
+	place: string,
+	/**  What is wrong and what would be accepted. */
+	message: string,
+};
+
 /**  A research or service project the user is involved in. */
 export type Project = {
 	/**  Name of the project. */
@@ -2212,6 +2372,14 @@ export type Sort =
 "title" | 
 /**  By when it was last changed. */
 "updated";
+
+/**  What the web view itself reports about its spell checking. */
+export type Spelling = {
+	/**  Whether the web view checks spelling. */
+	enabled: boolean,
+	/**  The languages it has a dictionary for and checks in (empty when none could be loaded). */
+	languages: string[],
+};
 
 /**  The steps of an export, for progress. */
 export type Stage = 

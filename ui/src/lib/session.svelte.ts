@@ -23,6 +23,8 @@ function forgetWhatWasRead() {
 class Session {
   phase = $state<Phase>("loading");
   screen = $state<Screen>("dashboard");
+  /** A new record asked for by a shortcut, for its screen to start (then clear). */
+  starting = $state<"newContribution" | "newMeeting" | null>(null);
   info = $state<AppInfo | null>(null);
   status = $state<VaultStatus | null>(null);
   recoveryCode = $state<string | null>(null);

@@ -18,6 +18,7 @@ export type MockVault = {
   records: MockRecords;
   /** A backup file has been chosen in the (mock) open dialog. */
   backupChosen: boolean;
+  importChosen: boolean;
   calls: { cmd: string; args: Record<string, unknown> }[];
 };
 
@@ -38,6 +39,7 @@ export function newMockVault(preset: "none" | "locked" | "open" | "records" = "n
     keyring: false,
     autoLock: 15,
     backupChosen: false,
+    importChosen: false,
     calls: [],
   };
 }
@@ -85,6 +87,8 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
   switch (cmd) {
     case "app_info":
       return { version: "0.1.0", data_dir: "/home/sam/.local/share/org.alongside.desktop", vault_exists: v.exists } satisfies AppInfo;
+    case "spelling_status":
+      return { enabled: true, languages: ["en_GB"] };
     case "vault_status":
       return status(v);
     case "vault_create":
@@ -187,6 +191,70 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
     }
     case "backup_cancel":
       return null;
+    case "import_choose":
+      mustBeOpen();
+      v.importChosen = true;
+      return {
+        name: "involvement log 2025.xlsx",
+        format: "xlsx",
+        columns: [
+          { column: "Date", field: "date" },
+          { column: "Project", field: "project" },
+          { column: "Hours spent", field: null },
+          { column: "Notes", field: "summary" },
+          { column: "Fee", field: "fee" },
+        ],
+      };
+    case "import_pending":
+    case "invitation_pending":
+      mustBeOpen();
+      return null;
+    case "invitation_choose":
+      mustBeOpen();
+      return {
+        title: "Discharge letters: patient panel",
+        date: "2026-03-31",
+        start_time: "14:00",
+        end_time: "15:30",
+        place: "Microsoft Teams Meeting",
+        online: true,
+        link: "https://teams.microsoft.com/l/meetup-join/19%3ameeting_example",
+        organiser: "Dr Fatima Okafor",
+      };
+    case "meeting_calendar_save":
+      mustBeOpen();
+      return "2026-03-12 Workshop 2.ics";
+    case "import_run": {
+      mustBeOpen();
+      if (!v.importChosen) fail("invalid_input", "Choose a file to import first.", "file");
+      // The sheet has three rows; without a date column every row is missing its day.
+      const mapping = args.mapping as { column: string; field: string | null }[];
+      const dated = mapping.some((m) => m.field === "date");
+      const problems = dated ? [] : [2, 3, 4].map((line) => ({ line, place: "Date", message: "Every row needs the day of the work." }));
+      const written = dated && !args.dryRun;
+      if (written) v.importChosen = false;
+      return {
+        dry_run: args.dryRun,
+        written,
+        counts: {
+          people: 0,
+          projects: 1,
+          meetings: 0,
+          actions: 0,
+          contributions: 3,
+          expenses: 1,
+          reflections: 0,
+          consents: 0,
+          voices: 0,
+          feedback: 0,
+          payments: 0,
+        },
+        new_projects: ["Hospital discharge co-design"],
+        ignored_columns: mapping.filter((m) => m.field === null).map((m) => m.column),
+        problems,
+        more_problems: 0,
+      };
+    }
     case "backup_choose":
       v.backupChosen = true;
       return { made_at: "2026-10-01T18:30:00Z", app_version: "0.1.0" };

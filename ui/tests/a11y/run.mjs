@@ -324,6 +324,15 @@ for (const theme of ["light", "dark"]) {
   await page.getByRole("button", { name: "Delete all my data" }).click();
   await page.getByText(/Type delete to confirm. Nothing/).waitFor();
   await audit(page, `${theme}-records-settings-backup`);
+  await page.getByRole("button", { name: "Choose a file to import…" }).click();
+  await page.getByLabel("Date", { exact: true }).selectOption("");
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await page.getByRole("list", { name: "Problems in the file" }).waitFor();
+  await audit(page, `${theme}-records-settings-import`);
+  await goTo("Meetings");
+  await page.getByRole("button", { name: "From an invitation…" }).click();
+  await page.getByText(/Filled in from the invitation/).waitFor();
+  await audit(page, `${theme}-records-meeting-invitation`);
 
   // Reflow: 320 CSS px wide (the width of 1280 px at 400% zoom) must not scroll sideways.
   await page.setViewportSize({ width: 320, height: 640 });

@@ -566,6 +566,8 @@ pub struct Choices {
     pub templates: Vec<TemplateInfo>,
     /// How soon the vault locks itself when unused, in minutes; `null` is never.
     pub auto_lock: Vec<Choice<Option<u32>>>,
+    /// The fields a spreadsheet's column can fill when importing contributions.
+    pub csv_fields: Vec<Choice<crate::records::transfer::csv_import::CsvField>>,
 }
 
 macro_rules! choices_of {
@@ -641,6 +643,7 @@ impl Choices {
                     label: "Never".to_owned(),
                 }))
                 .collect(),
+            csv_fields: choices_of!(crate::records::transfer::csv_import::CsvField),
         }
     }
 }

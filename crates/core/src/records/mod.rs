@@ -15,6 +15,7 @@ pub mod demo;
 mod demo_lead;
 pub mod export_log;
 pub mod feedback;
+pub mod invitation;
 pub mod list;
 pub mod meetings;
 pub mod money;

@@ -7,6 +7,7 @@ mod backup;
 mod exchange;
 mod exit;
 mod hostile;
+mod invitations;
 mod lead;
 mod logs;
 mod migrations;

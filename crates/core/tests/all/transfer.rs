@@ -541,3 +541,127 @@ async fn a_version_1_export_still_imports() {
     assert_eq!(items[0].data.we_did, "You said X; we did Y.");
     assert_eq!(items[0].data.meeting_id, m.id);
 }
+
+/// An Excel workbook as people keep their logs: real date cells, numbers as numbers, a column
+/// whose header needs matching by hand, and a second sheet that is ignored.
+fn workbook(rows: &[(&str, Option<(u16, u8, u8)>, f64, &str, f64)]) -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let day = Format::new().set_num_format("dd/mm/yyyy");
+    let sheet = book.add_worksheet();
+    for (col, title) in [
+        "Date",
+        "Project",
+        "Hours spent",
+        "What I contributed",
+        "Fee",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string(0, col as u16, *title).unwrap();
+    }
+    for (i, (text_date, date, hours, summary, fee)) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        match date {
+            Some((y, m, d)) => {
+                let when = ExcelDateTime::from_ymd(*y, *m, *d).unwrap();
+                sheet.write_datetime_with_format(r, 0, &when, &day).unwrap();
+            }
+            None => {
+                sheet.write_string(r, 0, *text_date).unwrap();
+            }
+        }
+        sheet.write_string(r, 1, "Excel project").unwrap();
+        sheet.write_number(r, 2, *hours).unwrap();
+        sheet.write_string(r, 3, *summary).unwrap();
+        sheet.write_number(r, 4, *fee).unwrap();
+    }
+    book.add_worksheet()
+        .write_string(0, 0, "Notes, not records")
+        .unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+#[tokio::test]
+async fn excel_workbooks_import_like_their_csv_with_problems_by_row() {
+    use alongside_core::records::transfer::{self, ImportFormat};
+    let (_dir, _vault, pool) = vault().await;
+    let hours = ColumnMap {
+        column: "Hours spent".into(),
+        field: Some(CsvField::MeetingHours),
+    };
+    let broken = workbook(&[
+        ("", Some((2026, 1, 21)), 1.5, "Read the protocol", 37.5),
+        ("31/02/2026", None, 2.0, "A day that does not exist", 10.0),
+    ]);
+    let columns = transfer::columns(ImportFormat::Xlsx, &broken).unwrap();
+    let guessed: Vec<_> = columns
+        .iter()
+        .map(|c| (c.column.as_str(), c.field))
+        .collect();
+    assert_eq!(
+        guessed,
+        [
+            ("Date", Some(CsvField::Date)),
+            ("Project", Some(CsvField::Project)),
+            ("Hours spent", None),
+            ("What I contributed", Some(CsvField::Summary)),
+            ("Fee", Some(CsvField::Fee)),
+        ]
+    );
+    let dry = transfer::import(&pool, ImportFormat::Xlsx, &broken, &[hours.clone()], true)
+        .await
+        .unwrap();
+    assert_eq!(dry.problems.len(), 1, "{:?}", dry.problems);
+    assert_eq!(dry.problems[0].line, Some(3), "the sheet's third row");
+    assert_eq!(dry.problems[0].place, "Date");
+    let tried = transfer::import(&pool, ImportFormat::Xlsx, &broken, &[hours.clone()], false)
+        .await
+        .unwrap();
+    assert!(!tried.written);
+    assert_eq!(live(&pool).await.contributions, 0, "all or nothing");
+
+    let good = workbook(&[
+        ("", Some((2026, 1, 21)), 1.5, "Read the protocol", 37.5),
+        ("", Some((2026, 3, 29)), 0.25, "Clocks went forward", 0.0),
+    ]);
+    let done = transfer::import(&pool, ImportFormat::Xlsx, &good, &[hours], false)
+        .await
+        .unwrap();
+    assert!(done.written, "{:?}", done.problems);
+    let mut rows = store::list::<Contribution>(
+        &pool,
+        &ListQuery {
+            descending: Some(false),
+            ..Default::default()
+        }
+        .into(),
+    )
+    .await
+    .unwrap()
+    .items;
+    assert_eq!(rows.len(), 2);
+    let first = rows.remove(0).data;
+    assert_eq!(first.date, "2026-01-21");
+    assert_eq!(first.meeting_minutes, 90);
+    assert_eq!(first.fee_pence, 3_750);
+    assert_eq!(first.summary, "Read the protocol");
+    assert_eq!(rows[0].data.date, "2026-03-29");
+    assert_eq!(rows[0].data.meeting_minutes, 15);
+
+    // A file that is not a workbook is refused in one sentence, with nothing written.
+    let err = transfer::import(
+        &pool,
+        ImportFormat::Xlsx,
+        b"PK\x03\x04 not really",
+        &[],
+        false,
+    )
+    .await
+    .unwrap_err();
+    assert!(err
+        .to_string()
+        .contains("could not be read as an Excel workbook"));
+    assert_eq!(live(&pool).await.contributions, 2);
+}

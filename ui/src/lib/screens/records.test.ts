@@ -124,6 +124,86 @@ describe("reflections", () => {
   });
 });
 
+describe("keyboard shortcuts", () => {
+  it("starts a new contribution or meeting and opens Settings, where every shortcut is listed", async () => {
+    const user = userEvent.setup();
+    await open("Overview");
+    await user.keyboard("{Control>}n{/Control}");
+    await screen.findByRole("heading", { name: "Contributions" });
+    await waitFor(() => expect(document.activeElement?.id).toBe("c-date"));
+
+    await user.keyboard("{Control>}{Shift>}m{/Shift}{/Control}");
+    await screen.findByRole("heading", { name: "Meetings and sessions" });
+    await waitFor(() => expect(document.activeElement?.id).toBe("m-project"));
+
+    await user.keyboard("{Control>},{/Control}");
+    await screen.findByRole("heading", { name: "Settings" });
+    const keyboard = screen.getByRole("heading", { name: "Keyboard" }).closest("section") as HTMLElement;
+    for (const keys of ["Ctrl+N", "Ctrl+Shift+M", "Ctrl+K", "Ctrl+,", "Ctrl+L", "Escape"]) {
+      expect(within(keyboard).getByText(keys)).toBeInTheDocument();
+    }
+    expect(await screen.findByText("Checked as you type, in British English.")).toBeInTheDocument();
+  });
+});
+
+describe("import from Settings", () => {
+  it("shows the column matching, lists problems by row, then imports all at once", async () => {
+    const user = userEvent.setup();
+    await open("Settings");
+    await user.click(screen.getByRole("button", { name: "Choose a file to import…" }));
+    await screen.findByRole("heading", { name: "involvement log 2025.xlsx" });
+    const date = screen.getByRole("combobox", { name: "Date" });
+    expect(date).toHaveValue("date");
+    expect(screen.getByRole("combobox", { name: "Hours spent" })).toHaveValue("");
+
+    await user.selectOptions(date, "Not used");
+    await user.click(screen.getByRole("button", { name: "Check the file" }));
+    const problems = await screen.findByRole("list", { name: "Problems in the file" });
+    expect(within(problems).getByText("Row 3, Date: Every row needs the day of the work.")).toBeInTheDocument();
+    expect(screen.getByText(/3 problems found, so nothing can be imported yet/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /^Import / })).toBeNull();
+
+    await user.selectOptions(date, "Date");
+    await user.click(screen.getByRole("button", { name: "Check the file" }));
+    await screen.findByText(/Ready: 3 contributions \(1 expense line\)\. New projects: Hospital discharge co-design\. Left out: Hours spent\./);
+    expect(calls("import_run").every((c) => c.args.dryRun === true)).toBe(true);
+    await user.click(screen.getByRole("button", { name: "Import 3 contributions" }));
+    await screen.findByText("Imported 3 contributions (1 expense line).");
+    const last = calls("import_run").at(-1)!;
+    expect(last.args.dryRun).toBe(false);
+    expect(last.args.mapping).toContainEqual({ column: "Date", field: "date" });
+  });
+});
+
+describe("meetings and calendars", () => {
+  it("fills a new meeting from an invitation, asks for the project, and offers the organiser", async () => {
+    const user = userEvent.setup();
+    await open("Meetings");
+    await user.click(screen.getByRole("button", { name: "From an invitation…" }));
+    await screen.findByText(/Filled in from the invitation “Discharge letters: patient panel”/);
+    expect(screen.getByLabelText("Name")).toHaveValue("Discharge letters: patient panel");
+    expect(screen.getByLabelText("Date")).toHaveValue("31/03/2026");
+    expect(screen.getByText("Tuesday 31 March 2026")).toBeInTheDocument();
+    expect(screen.getByLabelText("Starts")).toHaveValue("14:00");
+    expect(screen.getByLabelText("Ends")).toHaveValue("15:30");
+    expect(screen.getByLabelText("Someone new")).toHaveValue("Dr Fatima Okafor");
+
+    await user.click(screen.getByRole("button", { name: "Save meeting" }));
+    expect(await screen.findByText("Choose the project.")).toBeInTheDocument();
+    expect(calls("meeting_create")).toHaveLength(0);
+    const project = screen.getByRole("combobox", { name: "Project" });
+    await user.selectOptions(project, within(project).getAllByRole("option")[1]);
+    await user.click(screen.getByRole("button", { name: "Save meeting" }));
+    await screen.findByText("The meeting is saved.");
+    const made = calls("meeting_create")[0].args.data as { private_notes: string };
+    expect(made).toMatchObject({ date: "2026-03-31", start_time: "14:00", end_time: "15:30", online: true });
+    expect(made.private_notes).toContain("https://teams.microsoft.com/l/meetup-join/");
+
+    await user.click(screen.getByRole("button", { name: "Add to my calendar…" }));
+    await screen.findByText("Saved “2026-03-12 Workshop 2.ics”. Open it to add the meeting to your calendar.");
+  });
+});
+
 describe("search", () => {
   it("opens with Ctrl+K and shows record text as text, never as HTML", async () => {
     const user = userEvent.setup();

@@ -545,8 +545,8 @@ pub async fn import(pool: &SqlitePool, bytes: &[u8], dry_run: bool) -> CoreResul
         report.problem(
             None,
             "vault",
-            "This vault already holds records. A JSON export is imported into an empty vault; \
-             to add a spreadsheet of contributions, import a CSV file instead.",
+            "There are records here already. A complete export (JSON) goes only into an empty \
+             Alongside; to add a spreadsheet of contributions, import a CSV or Excel file instead.",
         );
     }
     let Some(everything) = parsed.filter(|_| report.is_clean() && !dry_run) else {

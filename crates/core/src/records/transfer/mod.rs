@@ -1,12 +1,68 @@
-//! Moving records in and out: the complete JSON export and its exact re-import, and CSV import
-//! of contributions and expenses from a spreadsheet. Imports check everything first, report
-//! every problem with where it is, and write all or nothing in one transaction.
+//! Moving records in and out: the complete JSON export and its exact re-import, and import of
+//! contributions and expenses from a spreadsheet (CSV, or an Excel workbook read as its first
+//! sheet). Imports check everything first, report every problem with where it is, and write
+//! all or nothing in one transaction.
 
 pub mod csv_import;
 pub mod json;
+pub mod xlsx;
 
-use serde::Serialize;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
 use specta::Type;
+use sqlx::SqlitePool;
+
+use crate::error::CoreResult;
+use crate::records::choices::choice;
+use csv_import::ColumnMap;
+
+choice!(
+    /// The kinds of file an import reads.
+    ImportFormat {
+        /// Alongside's complete export, into an empty Alongside.
+        Json = "json": "Alongside's complete export (JSON)",
+        /// Contributions in a spreadsheet saved as CSV.
+        Csv = "csv": "A spreadsheet saved as CSV",
+        /// Contributions in an Excel workbook (its first sheet).
+        Xlsx = "xlsx": "An Excel workbook",
+    }
+);
+
+impl ImportFormat {
+    /// The format a file's name says (`.json`, `.csv`, `.xlsx`), if any.
+    pub fn of_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Self::parse(&ext)
+    }
+}
+
+/// A spreadsheet's columns with the field each is guessed to fill (none for a JSON export).
+pub fn columns(format: ImportFormat, bytes: &[u8]) -> CoreResult<Vec<ColumnMap>> {
+    match format {
+        ImportFormat::Json => Ok(Vec::new()),
+        ImportFormat::Csv => csv_import::guess_columns(bytes),
+        ImportFormat::Xlsx => csv_import::guess_columns(&xlsx::to_csv(bytes)?),
+    }
+}
+
+/// Checks (`dry_run`) or imports `bytes` read as `format`, with `mapping` overriding the
+/// guessed field of a spreadsheet's named columns. Everything or nothing is written.
+pub async fn import(
+    pool: &SqlitePool,
+    format: ImportFormat,
+    bytes: &[u8],
+    mapping: &[ColumnMap],
+    dry_run: bool,
+) -> CoreResult<ImportReport> {
+    match format {
+        ImportFormat::Json => json::import(pool, bytes, dry_run).await,
+        ImportFormat::Csv => csv_import::import(pool, bytes, mapping, dry_run).await,
+        ImportFormat::Xlsx => {
+            csv_import::import(pool, &xlsx::to_csv(bytes)?, mapping, dry_run).await
+        }
+    }
+}
 
 /// Largest file accepted for import (256 MiB).
 pub const MAX_IMPORT_BYTES: usize = 256 * 1024 * 1024;
