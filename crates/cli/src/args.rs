@@ -309,7 +309,7 @@ fn report_names() -> clap::builder::PossibleValuesParser {
 
 /// The names `import --format` accepts: the core's import formats.
 fn import_format_names() -> clap::builder::PossibleValuesParser {
-    clap::builder::PossibleValuesParser::new(ImportFormat::ALL.map(|f| f.as_str()))
+    clap::builder::PossibleValuesParser::new(ImportFormat::ALL.iter().map(|f| f.as_str()))
 }
 
 /// The names `--format` accepts.

@@ -6,7 +6,7 @@ use alongside_core::atomic_file::write_atomic;
 use alongside_core::records::demo;
 use alongside_core::records::invitation;
 use alongside_core::records::search::{self, Privacy};
-use alongside_core::records::transfer::csv_import::{self, ColumnMap, CsvField};
+use alongside_core::records::transfer::csv_import::{ColumnMap, CsvField};
 use alongside_core::records::transfer::{self, json, ImportFormat, ImportReport};
 use alongside_core::words::count;
 use alongside_core::SqlitePool;

@@ -924,3 +924,165 @@ fn exchange_commands_work_end_to_end_over_ipc() {
         Value::Null
     );
 }
+
+/// Files dropped on the window or given to the app: a spreadsheet (CSV or Excel) is read with
+/// its columns, checked with problems by row, and imported all or nothing; an invitation fills
+/// a new meeting; nothing is written until asked.
+#[test]
+fn spreadsheets_and_invitations_arrive_and_import_over_ipc() {
+    use tauri::Manager;
+    let dir = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let w = app(dir.path());
+    invoke(
+        &w,
+        "vault_create",
+        json!({"passphrase": "maple harbour violin", "useKeyring": false}),
+    )
+    .unwrap();
+    let arrive = |path: &std::path::Path| {
+        assert!(w.state::<AppState>().file_arrived([path.to_path_buf()]));
+    };
+    let contributions = |w: &tauri::WebviewWindow<tauri::test::MockRuntime>| {
+        invoke(w, "vault_status", json!({})).unwrap()["records"]["contributions"].clone()
+    };
+
+    // A CSV with a bad second row: the check lists it by line and nothing is written.
+    let csv = files.path().join("log.csv");
+    std::fs::write(
+        &csv,
+        "Date,Project,Hours spent\n21/01/2026,Panel,1.5\n31/02/2026,Panel,2\n",
+    )
+    .unwrap();
+    assert_eq!(
+        invoke(&w, "import_pending", json!({})).unwrap(),
+        Value::Null
+    );
+    arrive(&csv);
+    let chosen = invoke(&w, "import_pending", json!({})).unwrap();
+    assert_eq!(chosen["name"], "log.csv");
+    assert_eq!(chosen["format"], "csv");
+    assert_eq!(
+        chosen["columns"][2],
+        json!({"column": "Hours spent", "field": null})
+    );
+    let mapping = json!([{"column": "Hours spent", "field": "meeting_hours"}]);
+    let dry = invoke(
+        &w,
+        "import_run",
+        json!({"mapping": mapping, "dryRun": true}),
+    )
+    .unwrap();
+    assert_eq!(dry["problems"].as_array().unwrap().len(), 1, "{dry}");
+    assert_eq!(dry["problems"][0]["line"], 3);
+    assert_eq!(dry["problems"][0]["place"], "Date");
+    let refused = invoke(
+        &w,
+        "import_run",
+        json!({"mapping": mapping, "dryRun": false}),
+    )
+    .unwrap();
+    assert_eq!(refused["written"], false);
+    assert_eq!(contributions(&w), 0);
+
+    // The same file put right: checked clean, then written.
+    std::fs::write(
+        &csv,
+        "Date,Project,Hours spent\n21/01/2026,Panel,1.5\n28/02/2026,Panel,2\n",
+    )
+    .unwrap();
+    let dry = invoke(
+        &w,
+        "import_run",
+        json!({"mapping": mapping, "dryRun": true}),
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            dry["written"].clone(),
+            dry["counts"]["contributions"].clone()
+        ),
+        (json!(false), json!(2))
+    );
+    assert_eq!(contributions(&w), 0, "a check writes nothing");
+    let done = invoke(
+        &w,
+        "import_run",
+        json!({"mapping": mapping, "dryRun": false}),
+    )
+    .unwrap();
+    assert_eq!(done["written"], true);
+    assert_eq!(contributions(&w), 2);
+    assert_eq!(
+        invoke(
+            &w,
+            "import_run",
+            json!({"mapping": mapping, "dryRun": false})
+        )
+        .unwrap_err()["field"],
+        "file",
+        "an imported file is not imported twice"
+    );
+
+    // An Excel workbook: real date cells, checked then imported.
+    let xlsx = files.path().join("log.xlsx");
+    {
+        use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        let day = Format::new().set_num_format("dd/mm/yyyy");
+        for (c, t) in ["Date", "Project", "Meeting minutes"].iter().enumerate() {
+            sheet.write_string(0, c as u16, *t).unwrap();
+        }
+        let when = ExcelDateTime::from_ymd(2026, 3, 29).unwrap();
+        sheet.write_datetime_with_format(1, 0, &when, &day).unwrap();
+        sheet.write_string(1, 1, "Panel").unwrap();
+        sheet.write_number(1, 2, 45).unwrap();
+        book.save(&xlsx).unwrap();
+    }
+    arrive(&xlsx);
+    let chosen = invoke(&w, "import_pending", json!({})).unwrap();
+    assert_eq!(chosen["format"], "xlsx");
+    let dry = invoke(&w, "import_run", json!({"mapping": [], "dryRun": true})).unwrap();
+    assert_eq!(dry["problems"], json!([]));
+    assert_eq!(dry["counts"]["contributions"], 1);
+    invoke(&w, "import_run", json!({"mapping": [], "dryRun": false})).unwrap();
+    assert_eq!(contributions(&w), 3);
+
+    // A file of another kind is refused with a sentence.
+    let odd = files.path().join("notes.txt");
+    std::fs::write(&odd, "hello").unwrap();
+    assert!(!w.state::<AppState>().file_arrived([odd]));
+
+    // An invitation: read, nothing written.
+    let ics = files.path().join("invite.ics");
+    std::fs::write(
+        &ics,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:Panel\r\n\
+         DTSTART:20260331T130000Z\r\nDTEND:20260331T143000Z\r\nUID:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
+    arrive(&ics);
+    let meetings = invoke(&w, "vault_status", json!({})).unwrap()["records"]["meetings"].clone();
+    let inv = invoke(&w, "invitation_pending", json!({})).unwrap();
+    assert_eq!(
+        (
+            inv["date"].clone(),
+            inv["start_time"].clone(),
+            inv["end_time"].clone()
+        ),
+        (json!("2026-03-31"), json!("14:00"), json!("15:30"))
+    );
+    assert_eq!(
+        invoke(&w, "invitation_pending", json!({})).unwrap(),
+        Value::Null
+    );
+    assert_eq!(
+        invoke(&w, "vault_status", json!({})).unwrap()["records"]["meetings"],
+        meetings
+    );
+
+    // The spell-checking report answers (without a web view here: off, no languages).
+    let spelling = invoke(&w, "spelling_status", json!({})).unwrap();
+    assert_eq!(spelling, json!({"enabled": false, "languages": []}));
+}

@@ -105,6 +105,17 @@ fn outlook_teams_and_google_invitations_read_in_uk_time() {
     assert_eq!(outlook.place, "Room 4, Trust HQ");
     assert!(!outlook.online && outlook.link.is_none());
     assert_eq!(outlook.organiser.as_deref(), Some("Priya Shah"));
+    // The same invitation from a colleague in Berlin: 19:30 there is 18:30 here.
+    let berlin = read(
+        &OUTLOOK
+            .replace("T183000", "T193000")
+            .replace("T200000", "T210000")
+            .replace("TZID=GMT Standard Time", "TZID=W. Europe Standard Time"),
+    );
+    assert_eq!(
+        (berlin.start_time.as_deref(), berlin.end_time.as_deref()),
+        (Some("18:30"), Some("20:00"))
+    );
 
     // 13:00 UTC on 31 March is 14:00 in London: the clocks went forward on 29 March.
     let teams = read(TEAMS);

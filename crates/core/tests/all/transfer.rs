@@ -542,9 +542,12 @@ async fn a_version_1_export_still_imports() {
     assert_eq!(items[0].data.meeting_id, m.id);
 }
 
+/// One sheet row: the date as text (when no date cell), the date cell, hours, summary, fee.
+type SheetRow<'a> = (&'a str, Option<(u16, u8, u8)>, f64, &'a str, f64);
+
 /// An Excel workbook as people keep their logs: real date cells, numbers as numbers, a column
 /// whose header needs matching by hand, and a second sheet that is ignored.
-fn workbook(rows: &[(&str, Option<(u16, u8, u8)>, f64, &str, f64)]) -> Vec<u8> {
+fn workbook(rows: &[SheetRow]) -> Vec<u8> {
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
     let mut book = Workbook::new();
     let day = Format::new().set_num_format("dd/mm/yyyy");
@@ -610,15 +613,27 @@ async fn excel_workbooks_import_like_their_csv_with_problems_by_row() {
             ("Fee", Some(CsvField::Fee)),
         ]
     );
-    let dry = transfer::import(&pool, ImportFormat::Xlsx, &broken, &[hours.clone()], true)
-        .await
-        .unwrap();
+    let dry = transfer::import(
+        &pool,
+        ImportFormat::Xlsx,
+        &broken,
+        std::slice::from_ref(&hours),
+        true,
+    )
+    .await
+    .unwrap();
     assert_eq!(dry.problems.len(), 1, "{:?}", dry.problems);
     assert_eq!(dry.problems[0].line, Some(3), "the sheet's third row");
     assert_eq!(dry.problems[0].place, "Date");
-    let tried = transfer::import(&pool, ImportFormat::Xlsx, &broken, &[hours.clone()], false)
-        .await
-        .unwrap();
+    let tried = transfer::import(
+        &pool,
+        ImportFormat::Xlsx,
+        &broken,
+        std::slice::from_ref(&hours),
+        false,
+    )
+    .await
+    .unwrap();
     assert!(!tried.written);
     assert_eq!(live(&pool).await.contributions, 0, "all or nothing");
 
