@@ -857,6 +857,50 @@ try {
   );
 
   await step(
+    "a spreadsheet given to the app is imported from Settings: columns, problems by row, then all at once",
+    async () => {
+      const sheet = join(dataDir, "..", `alongside-e2e-log-${process.pid}.csv`);
+      await writeFile(
+        sheet,
+        "Date,Project,Hours spent,What I contributed\n21/01/2026,Kingfisher trial,1.5,Read the heron leaflet\n31/02/2026,Kingfisher trial,2,A day that is not\n",
+      );
+      // A second start with the file, as a file manager's "Open with" does: the running app
+      // takes it and shows it in Settings → Import.
+      const second = spawn(app, [sheet], {
+        env: {
+          ...process.env,
+          ALONGSIDE_DATA_DIR: dataDir,
+          ALONGSIDE_LOG: "warn",
+        },
+        stdio: "ignore",
+      });
+      await new Promise((r) => second.on("exit", r));
+      await heading(browser, "Settings");
+      await text(browser, `alongside-e2e-log-${process.pid}.csv`);
+      await (
+        await browser.$(
+          "//tr[th//label[normalize-space()='Hours spent']]//select",
+        )
+      ).selectByAttribute("value", "meeting_hours");
+      await (await button(browser, "Check the file")).click();
+      await text(browser, "Row 3, Date:");
+      await shot(browser, "38-import-problems");
+      await writeFile(
+        sheet,
+        "Date,Project,Hours spent,What I contributed\n21/01/2026,Kingfisher trial,1.5,Read the heron leaflet\n28/02/2026,Kingfisher trial,2,Sorted the otter survey\n",
+      );
+      await (await button(browser, "Check the file")).click();
+      await text(browser, "Ready: 2 contributions");
+      await (await button(browser, "Import 2 contributions")).click();
+      await text(browser, "Imported 2 contributions");
+      await shot(browser, "39-import-done");
+      await rm(sheet, { force: true });
+      await nav(browser, "Contributions");
+      await text(browser, "Sorted the otter survey");
+    },
+  );
+
+  await step(
     "dark mode follows the desktop's colour scheme; a choice in Settings wins",
     async () => {
       const theme = () =>
@@ -866,7 +910,6 @@ try {
           timeout: 10000,
           timeoutMsg: `the page did not turn ${want}`,
         });
-      await nav(browser, "Overview", "Your time");
       await becomes("light");
       await portal.scheme("dark");
       await becomes("dark");
