@@ -45,6 +45,9 @@ const OPENS_A_DIALOG: &[&str] = &[
     "identity_save",
     "share_save",
     "inbox_choose",
+    "import_choose",
+    "invitation_choose",
+    "meeting_calendar_save",
 ];
 
 /// Every command with its argument names, read from the generated bindings.
