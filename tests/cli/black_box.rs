@@ -69,7 +69,7 @@ fn init_prints_a_recovery_code_once_and_refuses_a_second_vault() {
     assert!(code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
     let before = snapshot(dir.path());
     let again = with_pass(dir.path(), PASS).arg("init").assert().code(1);
-    assert!(stderr_of(&again).contains("already exists"));
+    assert!(stderr_of(&again).contains("already exist in this folder"));
     assert_unchanged(dir.path(), &before);
 }
 
@@ -818,7 +818,7 @@ fn nothing_is_saved_over_the_vault_and_two_inits_leave_one_vault() {
     let loser = if a.status.success() { &b } else { &a };
     let said = String::from_utf8_lossy(&loser.stderr);
     assert!(
-        said.contains("already exists") || said.contains("setting up a vault"),
+        said.contains("already exist in this folder") || said.contains("setting up a vault"),
         "{said}"
     );
     with_pass(fresh.path(), PASS)
