@@ -107,7 +107,7 @@ fn wrong_passphrase_exits_3_with_one_sentence_and_changes_nothing() {
             .code(3);
         let err = stderr_of(&a);
         assert_eq!(err.trim().lines().count(), 1, "{err}");
-        assert!(err.contains("did not open the vault"));
+        assert!(err.contains("did not unlock your records"));
     }
     assert_unchanged(dir.path(), &before);
 }

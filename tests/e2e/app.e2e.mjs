@@ -732,7 +732,7 @@ try {
         await browser.$("//dialog//button[normalize-space()='Go on to save']")
       ).click();
       await browser
-        .$("//dialog//*[contains(text(), 'did not open the vault')]")
+        .$("//dialog//*[contains(text(), 'did not unlock your records')]")
         .waitForExist({ timeout: 15000 });
       await shot(browser, "23b-backup-reauth-wrong");
       await (
@@ -766,7 +766,7 @@ try {
       ).setValue("not the passphrase");
       await (await button(browser, "Unlock")).click();
       await browser
-        .$("//*[contains(text(), 'did not open the vault')]")
+        .$("//*[contains(text(), 'did not unlock your records')]")
         .waitForExist({ timeout: 15000 });
       await shot(browser, "07-unlock-wrong");
       await (await button(browser, "Use my recovery code instead")).click();

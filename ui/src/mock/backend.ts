@@ -73,7 +73,7 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
     if (!v.unlocked) fail("vault_locked", "Your records are locked. Unlock them to continue.");
   };
   const checkPass = (p: string) => {
-    if (p !== v.passphrase) fail("wrong_passphrase", "That passphrase did not open the vault. Check Caps Lock and try again, or use your recovery code.");
+    if (p !== v.passphrase) fail("wrong_passphrase", "That passphrase did not unlock your records. Check Caps Lock and try again, or use your recovery code.");
   };
   const norm = (s: string) => s.toUpperCase().replace(/[\s-]/g, "");
   /** The core's re-authentication: the passphrase or recovery code, typed again. */
@@ -81,7 +81,7 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
     if (!proof) fail("reauth_required", `Type your passphrase or recovery code again to ${act}.`);
     if (proof.method === "recovery_code") {
       if (norm(proof.code) !== norm(v.recoveryCode))
-        fail("wrong_passphrase", "That recovery code did not open the vault. Check each group of letters and numbers and try again.");
+        fail("wrong_passphrase", "That recovery code did not unlock your records. Check each group of letters and numbers and try again.");
     } else checkPass(proof.passphrase);
   };
   switch (cmd) {
@@ -101,7 +101,7 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
       if (r.method === "passphrase") checkPass(r.passphrase);
       else if (r.method === "recovery_code") {
         if (norm(r.code) !== norm(v.recoveryCode))
-          fail("wrong_passphrase", "That recovery code did not open the vault. Check each group of letters and numbers and try again.");
+          fail("wrong_passphrase", "That recovery code did not unlock your records. Check each group of letters and numbers and try again.");
       } else if (!v.keyring) fail("keyring_unavailable", "This vault is not set to unlock automatically on this computer.");
       v.unlocked = true;
       return null;

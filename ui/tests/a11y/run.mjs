@@ -125,7 +125,7 @@ for (const theme of ["light", "dark"]) {
   const asked = page.getByRole("dialog");
   await asked.getByLabel("Your passphrase", { exact: true }).fill("wrong wrong wrong");
   await asked.getByRole("button", { name: "Change passphrase" }).click();
-  await asked.getByText(/did not open the vault/).waitFor();
+  await asked.getByText(/did not unlock your records/).waitFor();
   await audit(page, `${theme}-settings-errors`);
 
   await page.keyboard.press("Control+l");
@@ -133,7 +133,7 @@ for (const theme of ["light", "dark"]) {
   await audit(page, `${theme}-unlock`);
   await page.getByLabel("Passphrase", { exact: true }).fill("not it");
   await page.getByRole("button", { name: "Unlock", exact: true }).click();
-  await page.getByText("did not open the vault").waitFor();
+  await page.getByText("did not unlock your records").waitFor();
   await audit(page, `${theme}-unlock-error`);
   await page.getByRole("button", { name: "Use my recovery code instead" }).click();
   await audit(page, `${theme}-unlock-recovery`);
@@ -310,7 +310,7 @@ for (const theme of ["light", "dark"]) {
   await page.getByRole("dialog").waitFor();
   await page.getByLabel("Your passphrase", { exact: true }).fill("not the right one");
   await page.getByRole("button", { name: "Go on to save" }).click();
-  await page.getByText(/did not open the vault/).waitFor();
+  await page.getByText(/did not unlock your records/).waitFor();
   await audit(page, `${theme}-records-reauth`);
   await page.getByLabel("Your passphrase", { exact: true }).fill("correct horse battery staple");
   await page.getByRole("button", { name: "Go on to save" }).click();

@@ -96,10 +96,12 @@ pub(crate) async fn blocking<T: Send + 'static>(
 
 fn wrong_secret(kind: SecretKind) -> CoreError {
     CoreError::WrongSecret(match kind {
-        SecretKind::Passphrase => "That passphrase did not open the vault. Check Caps Lock and \
+        SecretKind::Passphrase => {
+            "That passphrase did not unlock your records. Check Caps Lock and \
                                    try again, or use your recovery code."
-            .into(),
-        SecretKind::RecoveryCode => "That recovery code did not open the vault. Check each \
+                .into()
+        }
+        SecretKind::RecoveryCode => "That recovery code did not unlock your records. Check each \
                                      group of letters and numbers and try again."
             .into(),
     })
@@ -434,8 +436,8 @@ impl Vault {
                     .await?
                     .ok_or_else(|| {
                         CoreError::KeyringUnavailable(
-                            "This computer's keyring no longer holds the vault's key. Unlock \
-                             with your passphrase."
+                            "This computer's keyring no longer holds the key to your records. \
+                             Unlock with your passphrase."
                                 .into(),
                         )
                     })

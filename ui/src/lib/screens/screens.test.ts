@@ -84,7 +84,7 @@ describe("unlock and lock", () => {
     const pass = screen.getByLabelText("Passphrase", { selector: "input" });
     await user.type(pass, "wrong one");
     await user.click(screen.getByRole("button", { name: "Unlock" }));
-    expect(await screen.findByText(/did not open the vault/)).toBeInTheDocument();
+    expect(await screen.findByText(/did not unlock your records/)).toBeInTheDocument();
     expect(pass).toHaveAttribute("aria-invalid", "true");
     await user.clear(pass);
     await user.type(pass, vault.passphrase);
