@@ -5,6 +5,7 @@
 //! create, update, delete with undo and lists behave the same for all of them.
 
 pub mod actions;
+pub mod attachments;
 pub mod choices;
 pub mod columns;
 pub mod consent_rules;

@@ -314,7 +314,13 @@ pub async fn purge_expired(
     let cutoff = (now - chrono::Duration::seconds(UNDO_SECONDS))
         .to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
     let mut tx = write_tx(pool).await?;
-    let mut removed = 0;
+    // Detached files first; files of purged records go with them (ON DELETE CASCADE).
+    let mut removed =
+        sqlx::query("DELETE FROM attachments WHERE deleted_at IS NOT NULL AND deleted_at < ?")
+            .bind(&cutoff)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
     // Children before parents, so cascades never meet a half-deleted parent.
     for kind in [
         RecordKind::Payment,

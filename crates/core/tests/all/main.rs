@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
 
+mod attachments;
 mod backup;
 mod exchange;
 mod exit;

@@ -7,6 +7,7 @@ use sqlx::SqlitePool;
 
 use super::{Counts, ImportReport, MAX_IMPORT_BYTES};
 use crate::error::{CoreError, CoreResult};
+use crate::records::attachments::{self, transfer::AttachmentFile};
 use crate::records::choices::{AttendanceStatus, PersonRole};
 use crate::records::preferences::{self, Preferences};
 use crate::records::store::{self, insert_row};
@@ -153,9 +154,30 @@ pub struct Everything {
     /// Payment lines to participants (one per person per session).
     #[serde(default)]
     pub payments: Vec<Linked<Payment>>,
+    /// Attached files, their bytes in base64.
+    #[serde(default)]
+    pub attachments: Vec<AttachmentFile>,
 }
 
 impl Everything {
+    /// The ids of the contributions, meetings and reflections in the file by global id, when
+    /// any file is attached (the only use).
+    fn owner_index(&self) -> std::collections::HashMap<(RecordKind, &str), i64> {
+        if self.attachments.is_empty() {
+            return std::collections::HashMap::new();
+        }
+        fn index<T>(
+            kind: RecordKind,
+            records: &[Stored<T>],
+        ) -> impl Iterator<Item = ((RecordKind, &str), i64)> {
+            records.iter().map(move |r| ((kind, r.uid.as_str()), r.id))
+        }
+        index(RecordKind::Contribution, &self.contributions)
+            .chain(index(RecordKind::Meeting, &self.meetings))
+            .chain(index(RecordKind::Reflection, &self.reflections))
+            .collect()
+    }
+
     /// How many of each kind it holds.
     pub fn counts(&self) -> Counts {
         let n = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
@@ -195,6 +217,7 @@ pub async fn export_all(pool: &SqlitePool, include_private: bool) -> CoreResult<
     let items = store::all::<FeedbackItem>(&mut tx).await?;
     let payments = store::all::<Payment>(&mut tx).await?;
     let uids = Uids::new(&people, &meetings, &voices);
+    let attachments = attachments::transfer::export(&mut tx, include_private).await?;
     let everything = Everything {
         format: FORMAT.into(),
         version: VERSION,
@@ -238,6 +261,7 @@ pub async fn export_all(pool: &SqlitePool, include_private: bool) -> CoreResult<
             .collect(),
         people,
         meetings,
+        attachments,
     };
     tx.commit().await?;
     Ok(everything)
@@ -478,6 +502,12 @@ pub fn parse(bytes: &[u8], report: &mut ImportReport) -> Option<Everything> {
         &known,
         u,
     );
+    let owners = everything.owner_index();
+    attachments::transfer::check(
+        &everything.attachments,
+        &|kind, uid| owners.get(&(kind, uid)).copied(),
+        report,
+    );
     report.counts = everything.counts();
     Some(everything)
 }
@@ -567,6 +597,11 @@ pub async fn import(pool: &SqlitePool, bytes: &[u8], dry_run: bool) -> CoreResul
     )
     .await?;
     insert_all(&mut tx, everything.payments.iter().map(|r| &r.record)).await?;
+    let owners = everything.owner_index();
+    attachments::transfer::import(&mut tx, &everything.attachments, &|kind, uid| {
+        owners.get(&(kind, uid)).copied()
+    })
+    .await?;
     sqlx::query(
         "INSERT INTO settings (key, value, updated_at) VALUES ('preferences', ?, ?)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
