@@ -370,3 +370,29 @@ fn a_killed_export_leaves_no_partial_file() {
         &complete,
     );
 }
+
+#[test]
+fn a_killed_attach_leaves_the_file_whole_or_absent() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("template");
+    vault(
+        &template,
+        Some(&["demo", "--contributions", "30", "--seed", "4"]),
+    );
+    let uid = crate::attachments::first_contribution(&template);
+    // 45 MB that do not compress, so writing them takes a while.
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let bytes: Vec<u8> = (0..45 * 1024 * 1024)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 24) as u8
+        })
+        .collect();
+    let file = dir.path().join("recording.bin");
+    std::fs::write(&file, bytes).unwrap();
+    let mut args = os(&["attach", "--to", "contribution", &uid]);
+    args.push(file.into_os_string());
+    all_or_nothing("attach", &template, &args);
+}

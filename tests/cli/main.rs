@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
 
+mod attachments;
 mod black_box;
 mod crash;
 mod exchange;

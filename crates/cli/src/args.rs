@@ -241,6 +241,56 @@ pub enum Command {
     /// List the files sent from here, newest first, one line per person with whether they
     /// acknowledged it.
     Sent,
+    /// Attach files (up to 50 MB each) to a contribution, meeting or reflection. They are kept
+    /// encrypted inside the vault; photos lose their location and camera details. Prints one
+    /// line per file: its id, name, type and size.
+    Attach {
+        /// What kind of record to attach to.
+        #[arg(long, value_enum)]
+        to: AttachTo,
+        /// The record's id (from `alongside search`).
+        uid: String,
+        /// The files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List the files attached to a contribution, meeting or reflection (id, name, type, size,
+    /// SHA-256), or save copies of them into a folder with --out.
+    Attachments {
+        /// The record's id.
+        uid: String,
+        /// Save a copy of each file into this folder (existing files are never replaced).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Detach a file from its record (its id from `alongside attachments`).
+    Detach {
+        /// The attachment's id.
+        uid: String,
+    },
+}
+
+/// What kind of record a file is attached to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AttachTo {
+    /// A contribution (receipts, papers).
+    Contribution,
+    /// A meeting or session (minutes, flipchart photos).
+    Meeting,
+    /// A reflection.
+    Reflection,
+}
+
+impl AttachTo {
+    /// The record kind it names.
+    pub fn kind(self) -> alongside_core::records::RecordKind {
+        use alongside_core::records::RecordKind;
+        match self {
+            AttachTo::Contribution => RecordKind::Contribution,
+            AttachTo::Meeting => RecordKind::Meeting,
+            AttachTo::Reflection => RecordKind::Reflection,
+        }
+    }
 }
 
 /// Contact commands.

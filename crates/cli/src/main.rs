@@ -1,6 +1,7 @@
 //! `alongside`: the command line of Alongside (docs/cli.md). Parse, call the core, print.
 
 mod args;
+mod attachments;
 mod exchange;
 mod exit;
 mod records;

@@ -11,7 +11,7 @@ use secrecy::ExposeSecret;
 
 use crate::args::{Cli, Command, ContactAction, PassphraseAction};
 use crate::exit::{CliError, INVALID, OK, RUNTIME};
-use crate::{exchange, records, secrets};
+use crate::{attachments, exchange, records, secrets};
 use alongside_core::exchange::inbox::Decision;
 
 fn data_dir(cli: &Cli) -> Result<PathBuf, CliError> {
@@ -342,6 +342,18 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
         }
         Command::Inbox => exchange::inbox(&unlocked_pool(vault, cli).await?).await?,
         Command::Sent => exchange::sent(&unlocked_pool(vault, cli).await?).await?,
+        Command::Attach { to, uid, files } => {
+            attachments::attach(&unlocked_pool(vault, cli).await?, to.kind(), uid, files).await?
+        }
+        Command::Attachments { uid, out } => {
+            if let Some(out) = out {
+                VaultPaths::new(dir).refuse_as_output(&out.join("attachment"))?;
+            }
+            attachments::list(&unlocked_pool(vault, cli).await?, uid, out.as_deref()).await?
+        }
+        Command::Detach { uid } => {
+            attachments::detach(&unlocked_pool(vault, cli).await?, uid).await?
+        }
     })
 }
 
@@ -389,8 +401,15 @@ fn print_status(dir: &std::path::Path, s: &VaultStatus, json: bool) -> Result<()
     if let Some(c) = &s.records {
         println!(
             "records:          {} projects, {} meetings, {} contributions ({} expense lines), \
-             {} reflections, {} actions, {} people",
-            c.projects, c.meetings, c.contributions, c.expenses, c.reflections, c.actions, c.people
+             {} reflections, {} actions, {} people, {} attached files",
+            c.projects,
+            c.meetings,
+            c.contributions,
+            c.expenses,
+            c.reflections,
+            c.actions,
+            c.people,
+            c.attachments
         );
     }
     if s.unlocked {

@@ -60,7 +60,7 @@ function status(v: MockVault): VaultStatus {
     schema_version: v.unlocked ? 6 : null,
     drafts: v.unlocked ? 0 : null,
     records: v.unlocked
-      ? { people: 0, projects: 0, meetings: 0, actions: 0, contributions: 0, expenses: 0, reflections: 0, consents: 0, voices: 0, feedback: 0, payments: 0 }
+      ? { people: 0, projects: 0, meetings: 0, actions: 0, contributions: 0, expenses: 0, reflections: 0, consents: 0, voices: 0, feedback: 0, payments: 0, attachments: 0 }
       : null,
     auto_lock_minutes: v.unlocked ? v.autoLock : null,
   };
@@ -186,6 +186,7 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
         voices: v.records.rows.voice.length,
         feedback: v.records.rows.feedback.length,
         payments: v.records.rows.payment.length,
+        attachments: 0,
       };
       return { path: `/home/you/Documents/alongside-${made_at.slice(0, 10)}.backup`, made_at, size_kib: 2_480, counts };
     }
@@ -248,6 +249,7 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
           voices: 0,
           feedback: 0,
           payments: 0,
+          attachments: 0,
         },
         new_projects: ["Hospital discharge co-design"],
         ignored_columns: mapping.filter((m) => m.field === null).map((m) => m.column),
@@ -277,6 +279,7 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
         voices: 0,
         feedback: 0,
         payments: 0,
+        attachments: 0,
       };
       if (v.exists) {
         mustBeOpen();

@@ -507,7 +507,12 @@ pub async fn live_counts(pool: &SqlitePool) -> CoreResult<super::transfer::Count
                 (SELECT count(*) FROM consents WHERE deleted_at IS NULL) AS consents,
                 (SELECT count(*) FROM voices WHERE deleted_at IS NULL) AS voices,
                 (SELECT count(*) FROM feedback_items WHERE deleted_at IS NULL) AS feedback,
-                (SELECT count(*) FROM payments WHERE deleted_at IS NULL) AS payments",
+                (SELECT count(*) FROM payments WHERE deleted_at IS NULL) AS payments,
+                (SELECT count(*) FROM attachments a WHERE a.deleted_at IS NULL
+                 AND (a.contribution_id IN (SELECT id FROM contributions WHERE deleted_at IS NULL)
+                   OR a.meeting_id IN (SELECT id FROM meetings WHERE deleted_at IS NULL)
+                   OR a.reflection_id IN (SELECT id FROM reflections WHERE deleted_at IS NULL)))
+                 AS attachments",
     )
     .fetch_one(pool)
     .await?;
@@ -527,5 +532,6 @@ pub async fn live_counts(pool: &SqlitePool) -> CoreResult<super::transfer::Count
         voices: get("voices")?,
         feedback: get("feedback")?,
         payments: get("payments")?,
+        attachments: get("attachments")?,
     })
 }

@@ -301,24 +301,62 @@ pub async fn by_uid(pool: &SqlitePool, uid: &str) -> CoreResult<Attachment> {
     read_row(&row)
 }
 
-/// Finds the live contribution, meeting or reflection with global id `uid`.
-pub async fn owner_by_uid(pool: &SqlitePool, kind: RecordKind, uid: &str) -> CoreResult<i64> {
-    owner_column(kind)?;
+/// Finds the live contribution, meeting or reflection with global id `uid` (of `kind` when it
+/// is given, else of whichever kind has it).
+pub async fn owner_by_uid(
+    pool: &SqlitePool,
+    kind: Option<RecordKind>,
+    uid: &str,
+) -> CoreResult<(RecordKind, i64)> {
     super::uid::check("uid", uid)?;
-    let sql = format!(
-        "SELECT id FROM {} WHERE uid = ? AND deleted_at IS NULL",
-        kind.table()
-    );
-    let found: Option<i64> = sqlx::query_scalar(&sql)
-        .bind(uid)
-        .fetch_optional(pool)
-        .await?;
-    found.ok_or_else(|| {
-        CoreError::NotFound(format!(
-            "No {} has the id {uid}; `alongside search` lists ids.",
-            kind.noun()
-        ))
-    })
+    let kinds = match kind {
+        Some(k) => {
+            owner_column(k)?;
+            vec![k]
+        }
+        None => vec![
+            RecordKind::Contribution,
+            RecordKind::Meeting,
+            RecordKind::Reflection,
+        ],
+    };
+    for k in &kinds {
+        let sql = format!(
+            "SELECT id FROM {} WHERE uid = ? AND deleted_at IS NULL",
+            k.table()
+        );
+        let found: Option<i64> = sqlx::query_scalar(&sql)
+            .bind(uid)
+            .fetch_optional(pool)
+            .await?;
+        if let Some(id) = found {
+            return Ok((*k, id));
+        }
+    }
+    let what = kind.map_or("contribution, meeting or reflection", RecordKind::noun);
+    Err(CoreError::NotFound(format!(
+        "No {what} has the id {uid}; `alongside search` lists ids."
+    )))
+}
+
+/// Reads a file to attach: refused before reading when it is larger than [`MOST_BYTES`], and
+/// never more than that read (a file growing while it is read is refused too).
+pub fn read_file(path: &std::path::Path) -> CoreResult<(String, Vec<u8>)> {
+    use std::io::Read;
+    let name = short_name(&path.to_string_lossy());
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if !file.metadata()?.is_file() {
+        return Err(CoreError::invalid(
+            "file",
+            format!("“{name}” is not a file that can be attached."),
+        ));
+    }
+    check_size(&name, size)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MOST_BYTES + 1).read_to_end(&mut bytes)?;
+    check_size(&name, u64::try_from(bytes.len()).unwrap_or(u64::MAX))?;
+    Ok((name, bytes))
 }
 
 /// What a detach did, for the undo offer.

@@ -197,6 +197,7 @@ impl Everything {
             voices: n(self.voices.len()),
             feedback: n(self.you_said_we_did.len()),
             payments: n(self.payments.len()),
+            attachments: n(self.attachments.len()),
         }
     }
 }

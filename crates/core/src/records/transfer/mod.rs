@@ -106,6 +106,9 @@ pub struct Counts {
     /// Payment lines to participants.
     #[serde(default)]
     pub payments: u32,
+    /// Attached files.
+    #[serde(default)]
+    pub attachments: u32,
 }
 
 /// What an import found and did.
