@@ -130,6 +130,16 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::invitations::invitation_choose::<tauri::Wry>,
             commands::invitations::invitation_pending,
             commands::invitations::meeting_calendar_save::<tauri::Wry>,
+            commands::attachments::attachment_list,
+            commands::attachments::attachment_choose::<tauri::Wry>,
+            commands::attachments::attachment_drop_target,
+            commands::attachments::attachment_dropped,
+            commands::attachments::attachment_paste,
+            commands::attachments::attachment_preview,
+            commands::attachments::attachment_save::<tauri::Wry>,
+            commands::attachments::attachment_detach,
+            commands::attachments::attachment_undo,
+            commands::attachments::attachment_totals,
         ])
         .events(collect_events![
             events::VaultLocked,
@@ -216,7 +226,7 @@ pub fn run() -> Result<(), String> {
                 let app = window.app_handle();
                 if app
                     .state::<state::AppState>()
-                    .file_arrived(paths.iter().cloned())
+                    .file_dropped(paths.iter().cloned())
                 {
                     events::send(app, events::FileArrived);
                 }

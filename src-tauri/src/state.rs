@@ -33,6 +33,10 @@ pub struct AppState {
     pub arrived_import: Mutex<Option<PathBuf>>,
     /// A calendar invitation dropped on the window or given to the app, not yet shown.
     pub arrived_invitation: Mutex<Option<PathBuf>>,
+    /// Whether a record's files are on screen: files dropped then are attached to it.
+    pub attach_drops: Mutex<bool>,
+    /// Files dropped while a record's files were on screen, waiting to be attached.
+    pub dropped_attachments: Mutex<Vec<PathBuf>>,
 }
 
 impl AppState {
@@ -50,6 +54,25 @@ impl AppState {
             import_file: Mutex::new(None),
             arrived_import: Mutex::new(None),
             arrived_invitation: Mutex::new(None),
+            attach_drops: Mutex::new(false),
+            dropped_attachments: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Files dropped on the window: attached to the record whose files are on screen when there
+    /// is one (every file, whatever its kind), else handled as [`AppState::file_arrived`];
+    /// whether the window should look.
+    pub fn file_dropped(&self, paths: impl IntoIterator<Item = PathBuf>) -> bool {
+        let attaching = self.attach_drops.lock().is_ok_and(|on| *on);
+        if !attaching {
+            return self.file_arrived(paths);
+        }
+        match self.dropped_attachments.lock() {
+            Ok(mut dropped) => {
+                dropped.extend(paths);
+                !dropped.is_empty()
+            }
+            Err(_) => false,
         }
     }
 

@@ -2,6 +2,7 @@
 //! live here. Every command's name is also in `command_names.in`, from which the build makes its
 //! permission and the window's capability.
 
+pub mod attachments;
 pub mod backup;
 pub mod exchange;
 pub mod exports;

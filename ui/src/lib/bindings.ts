@@ -243,6 +243,35 @@ export const commands = {
 	 *  file's name, or `None` when the dialog was closed.
 	 */
 	meetingCalendarSave: (id: number) => typedError<string | null, ApiError>(__TAURI_INVOKE("meeting_calendar_save", { id })),
+	/**  The files attached to a contribution, meeting or reflection, oldest first. */
+	attachmentList: (ownerKind: RecordKind, ownerId: number) => typedError<Attachment[], ApiError>(__TAURI_INVOKE("attachment_list", { ownerKind, ownerId })),
+	/**
+	 *  Asks which files to attach (the system's dialog, any kind, several at once) and attaches
+	 *  them; what was added (empty when the dialog was closed).
+	 */
+	attachmentChoose: (ownerKind: RecordKind, ownerId: number) => typedError<Attachment[], ApiError>(__TAURI_INVOKE("attachment_choose", { ownerKind, ownerId })),
+	/**
+	 *  Says whether a record's files are on screen, so files dropped on the window are attached to
+	 *  it (see [`attachment_dropped`]) rather than offered for import.
+	 */
+	attachmentDropTarget: (on: boolean) => typedError<null, ApiError>(__TAURI_INVOKE("attachment_drop_target", { on })),
+	/**  Attaches the files dropped on the window since the last call; what was added. */
+	attachmentDropped: (ownerKind: RecordKind, ownerId: number) => typedError<Attachment[], ApiError>(__TAURI_INVOKE("attachment_dropped", { ownerKind, ownerId })),
+	/**  Attaches a pasted image (its bytes as the window has them). */
+	attachmentPaste: (ownerKind: RecordKind, ownerId: number, name: string, bytes: number[]) => typedError<Attachment, ApiError>(__TAURI_INVOKE("attachment_paste", { ownerKind, ownerId, name, bytes })),
+	/**  The preview of an image as a `data:` URL, or `None` when it has none. */
+	attachmentPreview: (id: number) => typedError<string | null, ApiError>(__TAURI_INVOKE("attachment_preview", { id })),
+	/**
+	 *  "Save a copy…": asks where to save the attached file and writes it there; the file's name,
+	 *  or `None` when the dialog was closed.
+	 */
+	attachmentSave: (id: number) => typedError<string | null, ApiError>(__TAURI_INVOKE("attachment_save", { id })),
+	/**  Detaches a file; [`attachment_undo`] brings it back for ten minutes. */
+	attachmentDetach: (id: number) => typedError<Detached, ApiError>(__TAURI_INVOKE("attachment_detach", { id })),
+	/**  Brings back a detached file. */
+	attachmentUndo: (id: number) => typedError<null, ApiError>(__TAURI_INVOKE("attachment_undo", { id })),
+	/**  How many files are attached and their size together (Settings). */
+	attachmentTotals: () => typedError<AttachmentTotals, ApiError>(__TAURI_INVOKE("attachment_totals")),
 };
 
 /** Events */
@@ -401,6 +430,46 @@ export type Approach =
 "co_design" | 
 /**  Co-production. */
 "co_production";
+
+/**  One attached file, without its bytes. */
+export type Attachment = {
+	/**  Stable id. */
+	id: number,
+	/**  Global id (UUID v7). */
+	uid: string,
+	/**  What it is attached to: a contribution, meeting or reflection. */
+	owner_kind: RecordKind,
+	/**  The id of what it is attached to. */
+	owner_id: number,
+	/**  The file's name as it was attached. */
+	name: string,
+	/**  Its media type, from its bytes for images and PDFs, else from its name. */
+	media_type: string,
+	/**  Its size in bytes. */
+	size: number,
+	/**  SHA-256 of the stored bytes, in hex. */
+	sha256: string,
+	/**  Whether a preview image is kept. */
+	has_preview: boolean,
+	/**  Width of the image the right way up, when it is an image that could be read. */
+	width: number | null,
+	/**  Height of the image the right way up. */
+	height: number | null,
+	/**  Whether photo metadata (camera, times) was taken out when it was attached. */
+	metadata_removed: boolean,
+	/**  Whether that metadata held a location. */
+	location_removed: boolean,
+	/**  When it was attached (RFC 3339, UTC). */
+	created_at: string,
+};
+
+/**  How much is attached across all records. */
+export type AttachmentTotals = {
+	/**  How many files. */
+	count: number,
+	/**  Their size together, in bytes. */
+	bytes: number,
+};
 
 /**  Where a person stands in a session's register. */
 export type AttendanceStatus = 
@@ -836,6 +905,8 @@ export type Counts = {
 	feedback: number,
 	/**  Payment lines to participants. */
 	payments?: number,
+	/**  Attached files. */
+	attachments?: number,
 };
 
 /**  A contribution field a CSV column can fill. */
@@ -944,6 +1015,14 @@ export type Deleted = {
 	/**  Records that belonged to it and went with it (meetings and contributions of a project…). */
 	with_it: number,
 	/**  Seconds the delete can be undone for. */
+	undo_seconds: number,
+};
+
+/**  What a detach did, for the undo offer. */
+export type Detached = {
+	/**  The attachment's id, for [`undo_detach`]. */
+	id: number,
+	/**  Seconds the detach can be undone for. */
 	undo_seconds: number,
 };
 

@@ -3,6 +3,7 @@
 // are tested in Rust against the real encrypted database.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { ApiError, AppInfo, LockSettings, VaultStatus } from "../lib/bindings";
+import { handleAttachments } from "./attachments";
 import { handleExchange } from "./exchange";
 import { handleRecords, mileagePence, newMockRecords, seedMockRecords, type MockRecords } from "./records";
 
@@ -60,7 +61,20 @@ function status(v: MockVault): VaultStatus {
     schema_version: v.unlocked ? 6 : null,
     drafts: v.unlocked ? 0 : null,
     records: v.unlocked
-      ? { people: 0, projects: 0, meetings: 0, actions: 0, contributions: 0, expenses: 0, reflections: 0, consents: 0, voices: 0, feedback: 0, payments: 0, attachments: 0 }
+      ? {
+          people: 0,
+          projects: 0,
+          meetings: 0,
+          actions: 0,
+          contributions: 0,
+          expenses: 0,
+          reflections: 0,
+          consents: 0,
+          voices: 0,
+          feedback: 0,
+          payments: 0,
+          attachments: 0,
+        }
       : null,
     auto_lock_minutes: v.unlocked ? v.autoLock : null,
   };
@@ -318,6 +332,8 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
       const people = v.records.rows.person.filter((r) => !r.deleted).map((r) => ({ id: r.id, name: r.data.name }));
       const shared = handleExchange(v.records.exchange, people, cmd, args);
       if (shared !== undefined) return shared;
+      const attached = handleAttachments(v.records.attachments, cmd, args);
+      if (attached !== undefined) return attached;
       const answer = handleRecords(v.records, cmd, args);
       return answer === undefined ? fail("internal", `The mock does not know ${cmd}.`) : answer;
     }

@@ -5,6 +5,7 @@ import type { ApiError, Dashboard, LastBackup, Preferences, Stored } from "../li
 import choices from "./choices.json";
 import reports from "./reports.json";
 import { newMockExchange, type MockExchange } from "./exchange";
+import { newMockAttachments, seedAttachments, type MockAttachments } from "./attachments";
 
 type Kind = "person" | "project" | "meeting" | "action" | "contribution" | "reflection" | "consent" | "voice" | "feedback" | "payment";
 type Row = Stored<any> & { deleted?: boolean };
@@ -19,6 +20,8 @@ export type MockRecords = {
   notices: string[];
   /** Sharing identity, contacts and Inbox. */
   exchange: MockExchange;
+  /** Attached files. */
+  attachments: MockAttachments;
 };
 
 const DEFAULT_PREFS: Preferences = {
@@ -45,6 +48,7 @@ export function newMockRecords(): MockRecords {
     lastBackup: null,
     notices: [],
     exchange: newMockExchange(),
+    attachments: newMockAttachments(),
   };
 }
 
@@ -526,7 +530,7 @@ export function seedMockRecords(m: MockRecords) {
     status: "open",
     notes: "",
   });
-  add("contribution", {
+  const receipted = add("contribution", {
     project_id: p,
     meeting_id: meeting,
     date: "2026-03-04",
@@ -547,6 +551,7 @@ export function seedMockRecords(m: MockRecords) {
     expenses: [{ kind: "fares", amount_pence: 1240, tenth_miles: null, pence_per_mile: null, note: "Train" }],
     tags: [],
   });
+  seedAttachments(m.attachments, receipted);
   add("reflection", {
     date: "2026-03-05",
     title: "After the committee",

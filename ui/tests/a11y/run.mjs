@@ -230,6 +230,15 @@ for (const theme of ["light", "dark"]) {
   await page.getByRole("button", { name: "Undo" }).waitFor();
   await audit(page, `${theme}-records-undo`);
   await page.getByRole("button", { name: "Undo" }).click();
+  // A contribution's attached files: a photo's preview, a PDF, one more attached, one detached.
+  await page.getByRole("button", { name: /^Change the contribution of .*4 Mar 2026/ }).click();
+  await page.getByRole("img", { name: "Preview of Train ticket.jpg" }).waitFor();
+  await page.getByRole("button", { name: "Attach files…" }).click();
+  await page.getByText(/^Attached 1 file\./).waitFor();
+  await page.getByRole("button", { name: "Show larger" }).first().click();
+  await page.getByRole("button", { name: "Detach Travel claim form.pdf" }).click();
+  await page.getByText("Detached “Travel claim form.pdf”.").waitFor();
+  await audit(page, `${theme}-records-attached-files`);
   await goTo("Reflections");
   await page.getByLabel("Template").selectOption("gibbs");
   await page.getByLabel("What were you thinking and feeling?").waitFor();

@@ -74,6 +74,11 @@ export function formatMoment(stamp: string | null | undefined): string {
   return `${day} at ${time}`;
 }
 
+/** A size in bytes → "1 KB", "820 KB" or "2.4 MB". */
+export function formatBytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 /** A size in KiB → "820 KB" or "2.4 MB". */
 export function formatKib(kib: number): string {
   return kib < 1024 ? `${kib} KB` : `${(kib / 1024).toFixed(1)} MB`;

@@ -91,6 +91,40 @@ describe("contributions", () => {
   });
 });
 
+describe("attached files", () => {
+  it("shows a receipt's preview, attaches more, saves a copy, and detaches with undo", async () => {
+    const user = userEvent.setup();
+    await open("Contributions");
+    await user.click(await screen.findByRole("button", { name: /^Change the contribution of .*4 Mar 2026/ }));
+    const files = await screen.findByRole("list", { name: "Files attached to this contribution" });
+    // The photo's preview comes from the core as a data: URL, never a file path.
+    const preview = await within(files).findByRole("img", { name: "Preview of Train ticket.jpg" });
+    expect(preview.getAttribute("src")).toMatch(/^data:image\/png;base64,/);
+    expect(within(files).getByText(/Picture, 1\.8 MB; location removed/)).toBeInTheDocument();
+    expect(within(files).getByText("PDF, 94 KB")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Attach files…" }));
+    await screen.findByText("Attached 1 file. The location and camera details were removed from 1 photo; the pictures are unchanged.");
+    await within(files).findByText("Parking receipt.jpg");
+    await user.click(screen.getByRole("button", { name: "Save a copy of Travel claim form.pdf" }));
+    await screen.findByText("Saved a copy as Travel claim form.pdf.");
+    await user.click(screen.getByRole("button", { name: "Detach Train ticket.jpg" }));
+    await screen.findByText("Detached “Train ticket.jpg”.");
+    await waitFor(() => expect(within(files).queryByText("Train ticket.jpg")).not.toBeInTheDocument());
+    await user.click(screen.getByRole("button", { name: "Undo" }));
+    await within(files).findByText("Train ticket.jpg");
+    expect(calls("attachment_undo")[0].args).toMatchObject({ id: calls("attachment_detach")[0].args.id });
+    // Files dropped on the window while these are shown are attached here.
+    expect(calls("attachment_drop_target").at(-1)!.args).toMatchObject({ on: true });
+  });
+
+  it("asks to save a new record before files are attached", async () => {
+    await open("Contributions");
+    await screen.findByRole("heading", { name: "Log a contribution" });
+    expect(screen.getByText(/Save this contribution first/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Attach files…" })).not.toBeInTheDocument();
+  });
+});
+
 describe("unsaved changes", () => {
   it("asks before leaving a form that has been typed in", async () => {
     const user = userEvent.setup();

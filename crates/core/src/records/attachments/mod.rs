@@ -277,6 +277,22 @@ pub async fn preview(pool: &SqlitePool, id: i64) -> CoreResult<Option<Vec<u8>>> 
     found.ok_or_else(gone)
 }
 
+/// The preview as a `data:` URL for the window (whose CSP allows `data:` images and nothing
+/// from files), or `None` when there is none.
+pub async fn preview_data_url(pool: &SqlitePool, id: i64) -> CoreResult<Option<String>> {
+    use base64::Engine;
+    Ok(preview(pool, id).await?.map(|bytes| {
+        // Previews are JPEG, or PNG when the image has transparency.
+        let media = if bytes.starts_with(b"\x89PNG") {
+            "image/png"
+        } else {
+            "image/jpeg"
+        };
+        let encoded = base64::engine::general_purpose::STANDARD.encode(bytes);
+        format!("data:{media};base64,{encoded}")
+    }))
+}
+
 /// The attached file's bytes, exactly as stored.
 pub async fn bytes(pool: &SqlitePool, id: i64) -> CoreResult<Vec<u8>> {
     let found: Option<Vec<u8>> = sqlx::query_scalar(
