@@ -48,6 +48,8 @@ const OPENS_A_DIALOG: &[&str] = &[
     "import_choose",
     "invitation_choose",
     "meeting_calendar_save",
+    "attachment_choose",
+    "attachment_save",
 ];
 
 /// Every command with its argument names, read from the generated bindings.

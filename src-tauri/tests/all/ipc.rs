@@ -1086,3 +1086,120 @@ fn spreadsheets_and_invitations_arrive_and_import_over_ipc() {
     let spelling = invoke(&w, "spelling_status", json!({})).unwrap();
     assert_eq!(spelling, json!({"enabled": false, "languages": []}));
 }
+
+#[test]
+fn attached_files_over_ipc_pasted_dropped_previewed_detached_and_counted() {
+    use tauri::Manager;
+    let dir = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let w = app(dir.path());
+    invoke(
+        &w,
+        "vault_create",
+        json!({"passphrase": "maple harbour violin", "useKeyring": false}),
+    )
+    .unwrap();
+    let project = invoke(
+        &w,
+        "project_create",
+        json!({"data": {"title": "Receipts", "organisation": "", "my_role": "", "approach": "co_production",
+                        "status": "active", "start_date": null, "end_date": null, "lead_id": null,
+                        "rate_cards": [], "notes": "", "tags": []}}),
+    )
+    .unwrap();
+    let meeting = invoke(
+        &w,
+        "meeting_create",
+        json!({"data": {
+            "project_id": project["id"], "kind": "co_design_workshop", "title": "Workshop", "date": "2026-02-01",
+            "start_time": null, "end_time": null, "place": "", "online": false, "attendees": [], "agenda": [],
+            "notes": "", "decisions": [], "you_said_we_did": "", "stage": null, "felt_heard": null, "tags": []
+        }}),
+    )
+    .unwrap();
+    let owner = json!({"ownerKind": "meeting", "ownerId": meeting["id"]});
+    // A pasted picture: a real PNG, previewed as a data: URL.
+    let png: &[u8] = &[
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0,
+        0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xde, 0, 0, 0, 0x0c, 0x49, 0x44,
+        0x41, 0x54, 0x08, 0xd7, 0x63, 0xf8, 0xcf, 0xc0, 0, 0, 0x03, 0x01, 0x01, 0, 0x18, 0xdd,
+        0x8d, 0xb0, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+    ];
+    let mut paste = owner.clone();
+    paste["name"] = json!("Pasted image.png");
+    paste["bytes"] = json!(png);
+    let pasted = invoke(&w, "attachment_paste", paste).unwrap();
+    assert_eq!(pasted["media_type"], "image/png");
+    assert_eq!(pasted["has_preview"], true);
+    let preview = invoke(&w, "attachment_preview", json!({"id": pasted["id"]})).unwrap();
+    assert!(
+        preview.as_str().unwrap().starts_with("data:image/"),
+        "{preview}"
+    );
+
+    // Dropped while the meeting's files are shown: attached, not offered for import.
+    let minutes = files.path().join("minutes.csv");
+    std::fs::write(&minutes, "Item,Owner\nMinutes,Sam\n").unwrap();
+    invoke(&w, "attachment_drop_target", json!({"on": true})).unwrap();
+    assert!(w.state::<AppState>().file_dropped([minutes.clone()]));
+    let dropped = invoke(&w, "attachment_dropped", owner.clone()).unwrap();
+    assert_eq!(dropped[0]["name"], "minutes.csv");
+    assert_eq!(dropped[0]["media_type"], "text/csv");
+    assert_eq!(
+        invoke(&w, "import_pending", json!({})).unwrap(),
+        Value::Null
+    );
+    // With no files on screen the same drop goes to import as before.
+    invoke(&w, "attachment_drop_target", json!({"on": false})).unwrap();
+    assert!(w.state::<AppState>().file_dropped([minutes.clone()]));
+    assert_eq!(
+        invoke(&w, "attachment_dropped", owner.clone()).unwrap(),
+        json!([])
+    );
+    assert_eq!(
+        invoke(&w, "import_pending", json!({})).unwrap()["name"],
+        "minutes.csv"
+    );
+
+    // Too large: refused with the core's sentence, nothing added.
+    let big = files.path().join("film.mp4");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(51 * 1024 * 1024)
+        .unwrap();
+    invoke(&w, "attachment_drop_target", json!({"on": true})).unwrap();
+    assert!(w.state::<AppState>().file_dropped([big]));
+    let err = invoke(&w, "attachment_dropped", owner.clone()).unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+    assert_eq!(
+        invoke(&w, "attachment_list", owner.clone())
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    // Detach and undo; the totals follow.
+    invoke(&w, "attachment_detach", json!({"id": pasted["id"]})).unwrap();
+    assert_eq!(
+        invoke(&w, "attachment_list", owner.clone())
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    invoke(&w, "attachment_undo", json!({"id": pasted["id"]})).unwrap();
+    let totals = invoke(&w, "attachment_totals", json!({})).unwrap();
+    assert_eq!(totals["count"], 2);
+    assert_eq!(totals["bytes"].as_u64().unwrap(), png.len() as u64 + 23);
+    // Only contributions, meetings and reflections take files.
+    let err = invoke(
+        &w,
+        "attachment_list",
+        json!({"ownerKind": "project", "ownerId": project["id"]}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+}
