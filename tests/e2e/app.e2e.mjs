@@ -14,6 +14,7 @@ import {
 } from "node:fs/promises";
 import { homedir, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import zlib from "node:zlib";
 
 const repo = resolve(new URL("../..", import.meta.url).pathname);
 const { remote } = createRequire(join(repo, "ui/package.json"))("webdriverio");
@@ -165,6 +166,37 @@ function cli(dir, args) {
         : fail(new Error(`alongside ${args[0]}: ${err.trim()}`)),
     );
   });
+}
+
+/** A 240×120 PNG with stripes, made here (zlib's deflate and CRC-32). */
+function receiptPng() {
+  const { deflateSync, crc32 } = zlib;
+  const [w, h] = [240, 120];
+  const raw = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const i = y * (w * 3 + 1) + 1 + x * 3;
+      const ink = y % 20 < 4 && x > 20 && x < 220;
+      raw[i] = raw[i + 1] = raw[i + 2] = ink ? 40 : 250;
+    }
+  const chunk = (type, data) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, "latin1");
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+    return Buffer.concat([head, data, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /** No record text may be readable in any file of the data folder. */
@@ -382,6 +414,39 @@ try {
     await (await button(browser, "Save contribution")).click();
     await text(browser, "Your contribution is saved.");
   });
+
+  await step(
+    "a receipt pasted on the contribution is kept with a preview, locked",
+    async () => {
+      await nav(browser, "Contributions");
+      await (await button(browser, "Change")).click();
+      await text(browser, "No files attached yet.");
+      // A receipt-like picture (a 240×120 PNG) pasted as a phone or screenshot tool would.
+      await browser.execute((b64) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const data = new DataTransfer();
+        data.items.add(new File([bytes], "image.png", { type: "image/png" }));
+        window.dispatchEvent(
+          new ClipboardEvent("paste", { clipboardData: data, bubbles: true }),
+        );
+      }, receiptPng().toString("base64"));
+      await text(browser, "Attached 1 file.");
+      const preview = await browser.$(
+        "//img[starts-with(@alt, 'Preview of Pasted image')]",
+      );
+      await preview.waitForExist({ timeout: 15000 });
+      // Drawn from the core's data: URL under the app's real CSP (never a file path).
+      const drawn = await browser.execute(
+        (img) => [img.naturalWidth, img.getAttribute("src").slice(0, 15)],
+        preview,
+      );
+      if (drawn[0] !== 240 || drawn[1] !== "data:image/jpeg")
+        throw new Error(`the preview was not drawn: ${drawn}`);
+      await preview.scrollIntoView({ block: "center" });
+      await shot(browser, "14b-contribution-receipt");
+      await (await button(browser, "Cancel")).click();
+    },
+  );
 
   await step(
     "spelling is checked in British English (the web view says so)",
