@@ -125,3 +125,168 @@ fn files_go_in_and_come_out_byte_for_byte_and_the_limit_is_kept() {
     run(dir, &["check"]).assert().success();
     let _ = PASS;
 }
+
+#[test]
+fn a_claim_pack_from_the_command_line_holds_the_receipt_and_marks_the_lines_when_asked() {
+    let vault = tempfile::tempdir().unwrap();
+    let dir = vault.path();
+    init(dir);
+    run(dir, &["demo", "--contributions", "300", "--seed", "2"])
+        .assert()
+        .success();
+    // A contribution with a fee to claim, found in the complete export.
+    let all = dir.join("all.json");
+    run(
+        dir,
+        &["export", "--report", "all", "--format", "json", "--out"],
+    )
+    .arg(&all)
+    .assert()
+    .success();
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&all).unwrap()).unwrap();
+    std::fs::remove_file(&all).unwrap();
+    let c = json["contributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            let d = &c["data"];
+            d["fee_arrangement"] == "fee"
+                && d["fee_pence"].as_i64() > Some(0)
+                && d["claim_submitted_on"].is_null()
+                && d["paid_on"].is_null()
+        })
+        .unwrap();
+    let project = json["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == c["data"]["project_id"])
+        .unwrap();
+    let (title, organisation) = (
+        project["data"]["title"].as_str().unwrap(),
+        project["data"]["organisation"].as_str().unwrap(),
+    );
+    let day = c["data"]["date"].as_str().unwrap();
+    // A real PNG receipt (its IHDR and IDAT, 1×1).
+    let receipt = dir.join("receipt.png");
+    std::fs::write(
+        &receipt,
+        [
+            0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+            0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xde, 0, 0, 0, 0x0c, 0x49,
+            0x44, 0x41, 0x54, 0x08, 0xd7, 0x63, 0xf8, 0xcf, 0xc0, 0, 0, 0x03, 0x01, 0x01, 0, 0x18,
+            0xdd, 0x8d, 0xb0, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+        ],
+    )
+    .unwrap();
+    run(
+        dir,
+        &["attach", "--to", "contribution", c["uid"].as_str().unwrap()],
+    )
+    .arg(&receipt)
+    .assert()
+    .success();
+    let saved = run(
+        dir,
+        &[
+            "claim-details",
+            "--organisation",
+            organisation,
+            "--name",
+            "Sam Patel",
+        ],
+    )
+    .args([
+        "--payee-reference",
+        "SUP-20417",
+        "--payee-reference-label",
+        "Supplier number",
+    ])
+    .assert()
+    .success();
+    assert!(stdout_of(&saved).contains("Supplier number\tSUP-20417"));
+    let out = dir.join("claim.pdf");
+    // The format comes from the file's name; the lines are marked only when asked.
+    let made = run(
+        dir,
+        &[
+            "export",
+            "--report",
+            "claim",
+            "--project",
+            title,
+            "--from",
+            day,
+            "--to",
+            day,
+            "--out",
+        ],
+    )
+    .arg(&out)
+    .assert()
+    .success();
+    assert!(!stderr_of(&made).contains("Marked"));
+    let images = std::process::Command::new("pdfimages")
+        .arg("-list")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&images.stdout)
+            .lines()
+            .skip(2)
+            .count(),
+        1
+    );
+    let text = std::process::Command::new("pdftotext")
+        .arg(&out)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("Sam Patel")
+            && text.contains("Supplier number: SUP-20417")
+            && text.contains("receipt.png"),
+        "{text}"
+    );
+    let marked = run(
+        dir,
+        &[
+            "export",
+            "--report",
+            "claim",
+            "--project",
+            title,
+            "--from",
+            day,
+            "--to",
+            day,
+            "--mark-claimed",
+            "--out",
+        ],
+    )
+    .arg(dir.join("claim-2.csv"))
+    .assert()
+    .success();
+    assert!(
+        stderr_of(&marked).contains("as claim submitted on"),
+        "{}",
+        stderr_of(&marked)
+    );
+    assert!(!stderr_of(&marked).contains("Marked no contributions"));
+    run(
+        dir,
+        &[
+            "export",
+            "--report",
+            "involvement",
+            "--mark-claimed",
+            "--out",
+        ],
+    )
+    .arg(dir.join("x.pdf"))
+    .assert()
+    .code(2);
+}

@@ -81,13 +81,14 @@ pub enum Command {
     /// Export a report or everything.
     Export {
         /// Which report: involvement, reflection, meeting, payments, gripp2, standards, finance
-        /// (payments to participants, CSV), statement (one participant's, with --person), or
-        /// all (everything, JSON only, re-importable).
+        /// (payments to participants, CSV), statement (one participant's, with --person), claim
+        /// (a claim pack for one organisation: PDF with receipts, or CSV), or all (everything,
+        /// JSON only, re-importable).
         #[arg(long, value_parser = report_names())]
         report: String,
-        /// Which format.
+        /// Which format (by default the --out file's extension).
         #[arg(long, value_parser = format_names())]
-        format: String,
+        format: Option<String>,
         /// First day (YYYY-MM-DD).
         #[arg(long)]
         from: Option<String>,
@@ -112,9 +113,38 @@ pub enum Command {
         /// Leave fees, expenses and payments out.
         #[arg(long)]
         leave_out_money: bool,
+        /// With --report claim: once the file is written, mark the lines it claims as "claim
+        /// submitted" today.
+        #[arg(long)]
+        mark_claimed: bool,
         /// Where to write the file.
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Show, or save with any of the options, what one organisation's claim form asks for; used
+    /// by every claim pack for it.
+    ClaimDetails {
+        /// The organisation, as written on its projects.
+        #[arg(long)]
+        organisation: String,
+        /// Your name as they know it.
+        #[arg(long)]
+        name: Option<String>,
+        /// Your postal address.
+        #[arg(long)]
+        address: Option<String>,
+        /// Their reference for you (payee or supplier number).
+        #[arg(long)]
+        payee_reference: Option<String>,
+        /// What they call that reference ("Supplier number").
+        #[arg(long)]
+        payee_reference_label: Option<String>,
+        /// The cost or budget code to charge.
+        #[arg(long)]
+        cost_code: Option<String>,
+        /// What they call that code ("Budget code").
+        #[arg(long)]
+        cost_code_label: Option<String>,
     },
     /// Make an encrypted backup of the whole vault (backup passphrase from
     /// ALONGSIDE_BACKUP_PASSPHRASE or a prompt).

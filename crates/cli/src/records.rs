@@ -3,11 +3,11 @@
 use std::path::Path;
 
 use alongside_core::atomic_file::write_atomic;
-use alongside_core::records::demo;
 use alongside_core::records::invitation;
 use alongside_core::records::search::{self, Privacy};
 use alongside_core::records::transfer::csv_import::{ColumnMap, CsvField};
 use alongside_core::records::transfer::{self, json, ImportFormat, ImportReport};
+use alongside_core::records::{claims, demo};
 use alongside_core::words::count;
 use alongside_core::SqlitePool;
 
@@ -204,6 +204,8 @@ pub struct ExportArgs<'a> {
     pub person: Option<&'a str>,
     /// Include private reflections.
     pub include_private: bool,
+    /// Mark a claim pack's lines as claimed once it is written.
+    pub mark_claimed: bool,
     /// `--names` as given: "full" keeps names; anything else (the default) uses roles.
     pub names: Option<&'a str>,
     /// Leave money out.
@@ -245,7 +247,18 @@ pub async fn export(pool: &SqlitePool, args: ExportArgs<'_>) -> Result<u8, CliEr
         leave_out_money: args.leave_out_money,
     };
     alongside_export::check(&options).map_err(|e| CliError::Plain(USAGE, e.to_string()))?;
+    if args.mark_claimed && report != ReportKind::Claim {
+        return Err(CliError::Plain(
+            USAGE,
+            "--mark-claimed is for a claim pack: use it with --report claim.".into(),
+        ));
+    }
     let today = alongside_core::clock::local_today();
+    let to_mark = if args.mark_claimed {
+        alongside_export::claim_contributions(pool, &options, today).await?
+    } else {
+        Vec::new()
+    };
     let never = AtomicBool::new(false);
     let started = std::time::Instant::now();
     let written =
@@ -256,6 +269,81 @@ pub async fn export(pool: &SqlitePool, args: ExportArgs<'_>) -> Result<u8, CliEr
         written.bytes,
         started.elapsed().as_secs_f64()
     );
+    if args.mark_claimed {
+        let day = today.format("%Y-%m-%d").to_string();
+        let marked = claims::mark_submitted(pool, &to_mark, &day).await?;
+        eprintln!(
+            "Marked {} as claim submitted on {day}.",
+            count(
+                usize::try_from(marked).unwrap_or(usize::MAX),
+                "contribution",
+                "contributions"
+            )
+        );
+    }
+    Ok(OK)
+}
+
+/// What `claim-details` was given to change (each `None` is left as saved).
+pub struct ClaimDetailsArgs<'a> {
+    /// The claimant's name.
+    pub name: Option<&'a str>,
+    /// Their address.
+    pub address: Option<&'a str>,
+    /// The organisation's reference for them.
+    pub payee_reference: Option<&'a str>,
+    /// What the organisation calls it.
+    pub payee_reference_label: Option<&'a str>,
+    /// The cost code.
+    pub cost_code: Option<&'a str>,
+    /// What the organisation calls it.
+    pub cost_code_label: Option<&'a str>,
+}
+
+/// Shows one organisation's claim details, after saving any given.
+pub async fn claim_details(
+    pool: &SqlitePool,
+    organisation: &str,
+    given: &ClaimDetailsArgs<'_>,
+) -> Result<u8, CliError> {
+    let saved = claims::details(pool, organisation).await?;
+    let mut details = saved.clone().unwrap_or_else(|| claims::ClaimDetails {
+        organisation: organisation.trim().to_owned(),
+        ..claims::ClaimDetails::default()
+    });
+    let changes = [
+        (given.name, &mut details.name),
+        (given.address, &mut details.address),
+        (given.payee_reference, &mut details.payee_reference),
+        (
+            given.payee_reference_label,
+            &mut details.payee_reference_label,
+        ),
+        (given.cost_code, &mut details.cost_code),
+        (given.cost_code_label, &mut details.cost_code_label),
+    ];
+    let mut changed = false;
+    for (value, field) in changes {
+        if let Some(v) = value {
+            *field = v.trim().to_owned();
+            changed = true;
+        }
+    }
+    if changed {
+        details = claims::save_details(pool, &details).await?;
+        eprintln!("Saved the claim details for {}.", details.organisation);
+    } else if saved.is_none() {
+        eprintln!(
+            "No claim details are saved for {} yet; give --name, --address and the rest to save them.",
+            organisation.trim()
+        );
+        return Ok(OK);
+    }
+    println!("organisation\t{}", details.organisation);
+    println!("name\t{}", details.name);
+    println!("address\t{}", details.address.replace('\n', ", "));
+    println!("{}\t{}", details.reference_label(), details.payee_reference);
+    println!("{}\t{}", details.code_label(), details.cost_code);
     Ok(OK)
 }
 

@@ -195,9 +195,17 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
             include_private,
             names,
             leave_out_money,
+            mark_claimed,
             out,
         } => {
             VaultPaths::new(dir).refuse_as_output(out)?;
+            let format = match format {
+                Some(f) => f.clone(),
+                None => out
+                    .extension()
+                    .map(|e| e.to_string_lossy().to_lowercase())
+                    .unwrap_or_default(),
+            };
             let pool = if report == "all" {
                 // The complete export holds everything: the keyring alone is not enough.
                 unlock_with_proof(vault, cli, "The complete export").await?;
@@ -207,7 +215,7 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
             };
             let args = records::ExportArgs {
                 report,
-                format,
+                format: &format,
                 from: from.as_deref(),
                 to: to.as_deref(),
                 projects: project,
@@ -216,9 +224,30 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
                 include_private: *include_private,
                 names: names.as_deref(),
                 leave_out_money: *leave_out_money,
+                mark_claimed: *mark_claimed,
                 out,
             };
             records::export(&pool, args).await?
+        }
+        Command::ClaimDetails {
+            organisation,
+            name,
+            address,
+            payee_reference,
+            payee_reference_label,
+            cost_code,
+            cost_code_label,
+        } => {
+            let pool = unlocked_pool(vault, cli).await?;
+            let given = records::ClaimDetailsArgs {
+                name: name.as_deref(),
+                address: address.as_deref(),
+                payee_reference: payee_reference.as_deref(),
+                payee_reference_label: payee_reference_label.as_deref(),
+                cost_code: cost_code.as_deref(),
+                cost_code_label: cost_code_label.as_deref(),
+            };
+            records::claim_details(&pool, organisation, &given).await?
         }
         Command::Backup { out } => {
             let proof = unlock_with_proof(vault, cli, "A backup").await?;

@@ -15,7 +15,7 @@ pub mod reports;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use alongside_core::records::{export_log, preferences, selection};
+use alongside_core::records::{claims, export_log, preferences, selection};
 use alongside_core::{CoreError, CoreResult, SqlitePool};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -29,6 +29,8 @@ pub use options::{catalogue, ExportOptions, Format, Names, ReportInfo, ReportKin
 pub struct Prepared {
     /// The report as a document.
     pub document: Document,
+    /// Pages that follow the report in its PDF (a claim pack's receipts).
+    pub receipts: Vec<render::pdf::Page>,
     /// The rows a CSV export writes (involvement and payments only).
     pub rows: Option<Table>,
     /// The sessions it holds, for the export log.
@@ -72,7 +74,7 @@ pub fn check(options: &ExportOptions) -> CoreResult<()> {
     }
     let about_money = matches!(
         options.report,
-        ReportKind::Payments | ReportKind::Finance | ReportKind::Statement
+        ReportKind::Payments | ReportKind::Finance | ReportKind::Statement | ReportKind::Claim
     );
     if about_money && options.leave_out_money {
         return Err(CoreError::invalid(
@@ -108,10 +110,30 @@ pub async fn prepare(
     let day = today.format("%Y-%m-%d").to_string();
     let data = selection::load(pool, &options.selection, options.include_private, &day).await?;
     let prefs = preferences::load(pool).await?;
-    let ctx = reports::Context::new(&data, options, &prefs, today);
+    let mut ctx = reports::Context::new(&data, options, &prefs, today);
+    // A claim pack also needs the organisation's saved details and the receipts' bytes.
+    let mut receipts = Vec::new();
+    let inputs;
+    if options.report == ReportKind::Claim {
+        let organisation = reports::claim::organisation(&ctx)?;
+        let found = claims::receipts(pool, &reports::claim::contribution_ids(&ctx)).await?;
+        inputs = reports::claim::ClaimInputs {
+            details: claims::details(pool, &organisation).await?,
+            receipts: found.iter().map(|r| r.attachment.name.clone()).collect(),
+        };
+        ctx.claim = Some(&inputs);
+        receipts = found
+            .into_iter()
+            .map(|r| render::pdf::Page {
+                name: r.attachment.name,
+                media_type: r.attachment.media_type,
+                bytes: r.bytes,
+            })
+            .collect();
+    }
     let document = reports::build(&ctx)?;
     let mut rows = reports::rows::build(&ctx);
-    let hide_names = options.names == options::Names::Roles && !options.report.names_payees();
+    let hide_names = options.names == options::Names::Roles && options.report.redacts_names();
     if let (Some(table), true) = (rows.as_mut(), hide_names) {
         let redactor = redact::Redactor::new(&data.names_to_hide);
         for cell in table.rows.iter_mut().flatten() {
@@ -126,6 +148,7 @@ pub async fn prepare(
     };
     Ok(Prepared {
         document,
+        receipts,
         rows,
         meeting_ids: data.meetings.iter().map(|m| m.id).collect(),
         quoted_person_ids,
@@ -135,7 +158,7 @@ pub async fn prepare(
 /// The file's bytes in `format`.
 pub fn render(prepared: &Prepared, format: Format) -> CoreResult<Vec<u8>> {
     match format {
-        Format::Pdf => render::pdf::render(&prepared.document),
+        Format::Pdf => render::pdf::render_with(&prepared.document, &prepared.receipts),
         Format::Docx => render::docx::render(&prepared.document),
         Format::Md => Ok(render::markdown::render(&prepared.document).into_bytes()),
         Format::Html => Ok(render::html::render(&prepared.document).into_bytes()),
@@ -156,6 +179,21 @@ pub fn render(prepared: &Prepared, format: Format) -> CoreResult<Vec<u8>> {
             )),
         },
     }
+}
+
+/// The contributions a claim pack made with `options` covers (those with a fee or expense not
+/// yet claimed), to mark "claim submitted" when the person says they sent it.
+pub async fn claim_contributions(
+    pool: &SqlitePool,
+    options: &ExportOptions,
+    today: NaiveDate,
+) -> CoreResult<Vec<i64>> {
+    let day = today.format("%Y-%m-%d").to_string();
+    let data = selection::load(pool, &options.selection, false, &day).await?;
+    let prefs = preferences::load(pool).await?;
+    let ctx = reports::Context::new(&data, options, &prefs, today);
+    reports::claim::organisation(&ctx)?;
+    Ok(reports::claim::contribution_ids(&ctx))
 }
 
 /// Builds the report and writes it to `path` atomically: the file appears whole or not at all.

@@ -25,6 +25,9 @@ pub enum ReportKind {
     Finance,
     /// One participant's payment statement: sessions, fees, expenses, paid and owed.
     Statement,
+    /// A claim pack for one organisation and period: the claimant's details, the fees and
+    /// expenses not yet claimed, the totals, and the receipts as pages.
+    Claim,
 }
 
 /// File formats.
@@ -76,7 +79,7 @@ pub struct ExportOptions {
 
 impl ReportKind {
     /// Every report, in the order offered.
-    pub const ALL: [ReportKind; 8] = [
+    pub const ALL: [ReportKind; 9] = [
         ReportKind::Involvement,
         ReportKind::Reflection,
         ReportKind::Meeting,
@@ -85,12 +88,19 @@ impl ReportKind {
         ReportKind::Standards,
         ReportKind::Finance,
         ReportKind::Statement,
+        ReportKind::Claim,
     ];
 
     /// Whether the report is about paying named people, so it names them whatever the names
     /// choice (finance cannot pay "a patient partner").
     pub fn names_payees(self) -> bool {
         matches!(self, ReportKind::Finance | ReportKind::Statement)
+    }
+
+    /// Whether names are replaced by roles when asked. A payment needs the payee's name, and a
+    /// claim pack is the claimant's own form (only their name and details are in it).
+    pub fn redacts_names(self) -> bool {
+        !self.names_payees() && self != ReportKind::Claim
     }
 
     /// The name used on the command line and in file names.
@@ -104,6 +114,7 @@ impl ReportKind {
             ReportKind::Standards => "standards",
             ReportKind::Finance => "finance",
             ReportKind::Statement => "statement",
+            ReportKind::Claim => "claim",
         }
     }
 
@@ -118,6 +129,7 @@ impl ReportKind {
             ReportKind::Standards => "UK Standards for Public Involvement: self-assessment",
             ReportKind::Finance => "Payments to participants, for finance",
             ReportKind::Statement => "Payment statement",
+            ReportKind::Claim => "Claim pack",
         }
     }
 
@@ -132,6 +144,7 @@ impl ReportKind {
         match self {
             ReportKind::Involvement | ReportKind::Payments => &Format::ALL,
             ReportKind::Finance => &[Format::Csv],
+            ReportKind::Claim => &[Format::Pdf, Format::Csv],
             _ => &[
                 Format::Pdf,
                 Format::Docx,
@@ -197,6 +210,7 @@ impl ReportKind {
             ReportKind::Standards => "Evidence from your records under the six UK Standards for Public Involvement.",
             ReportKind::Finance => "For projects you run: what each participant is paid per session (payee, reference, kind, amount, cost code, date), one row per fee or expense. Payees are named.",
             ReportKind::Statement => "One participant's sessions, fees and expenses, paid and still owed. Made from their page.",
+            ReportKind::Claim => "A claim for one organisation and period: your details as they ask for them, every fee and expense not yet claimed with mileage worked out, the totals, and your receipts as pages of the PDF.",
         }
     }
 }

@@ -7,6 +7,7 @@
 pub mod actions;
 pub mod attachments;
 pub mod choices;
+pub mod claims;
 pub mod columns;
 pub mod consent_rules;
 pub mod consents;

@@ -15,6 +15,12 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::document::Document;
 
+/// A value as JSON for the layout to read.
+fn json<T: serde::Serialize>(value: &T) -> CoreResult<Vec<u8>> {
+    serde_json::to_vec(value)
+        .map_err(|e| CoreError::Internal(format!("The report could not be prepared: {e}.")))
+}
+
 const LAYOUT: &str = include_str!("report.typ");
 
 struct Fonts {
@@ -51,11 +57,29 @@ fn library() -> &'static LazyHash<Library> {
     LIBRARY.get_or_init(|| LazyHash::new(Library::default()))
 }
 
-/// The world a report is compiled in: the layout, the report's data and nothing else.
+/// A picture or PDF that follows the report on a page of its own (a claim pack's receipt).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// The file's name (its heading and the picture's alternative text).
+    pub name: String,
+    /// `image/jpeg`, `image/png`, `image/gif`, `image/webp` or `application/pdf`.
+    pub media_type: String,
+    /// The file.
+    pub bytes: Vec<u8>,
+}
+
+/// What the layout reads about each page: its name and the file it is in.
+#[derive(serde::Serialize)]
+struct PageEntry<'a> {
+    name: &'a str,
+    file: String,
+}
+
+/// The world a report is compiled in: the layout, the report's data, its pages' files and
+/// nothing else.
 struct ReportWorld {
     main: Source,
-    data: Bytes,
-    data_id: FileId,
+    files: Vec<(FileId, Bytes)>,
 }
 
 fn file_id(path: &str) -> CoreResult<FileId> {
@@ -86,11 +110,11 @@ impl World for ReportWorld {
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        if id == self.data_id {
-            Ok(self.data.clone())
-        } else {
-            Err(FileError::AccessDenied)
-        }
+        self.files
+            .iter()
+            .find(|(f, _)| *f == id)
+            .map(|(_, bytes)| bytes.clone())
+            .ok_or(FileError::AccessDenied)
     }
 
     fn font(&self, index: usize) -> Option<Font> {
@@ -104,12 +128,32 @@ impl World for ReportWorld {
 
 /// The document as a tagged PDF.
 pub fn render(doc: &Document) -> CoreResult<Vec<u8>> {
-    let data = serde_json::to_vec(doc)
-        .map_err(|e| CoreError::Internal(format!("The report could not be prepared: {e}.")))?;
+    render_with(doc, &[])
+}
+
+/// The document as a tagged PDF, followed by `pages` (each on a page of its own, scaled to fit).
+pub fn render_with(doc: &Document, pages: &[Page]) -> CoreResult<Vec<u8>> {
+    let mut files = vec![(file_id("/report.json")?, Bytes::new(json(doc)?))];
+    let mut entries = Vec::with_capacity(pages.len());
+    for (i, page) in pages.iter().enumerate() {
+        let extension = match page.media_type.as_str() {
+            "application/pdf" => "pdf",
+            "image/png" => "png",
+            "image/gif" => "gif",
+            "image/webp" => "webp",
+            _ => "jpg",
+        };
+        let file = format!("/page-{i}.{extension}");
+        files.push((file_id(&file)?, Bytes::new(page.bytes.clone())));
+        entries.push(PageEntry {
+            name: &page.name,
+            file,
+        });
+    }
+    files.push((file_id("/pages.json")?, Bytes::new(json(&entries)?)));
     let world = ReportWorld {
         main: Source::new(file_id("/report.typ")?, LAYOUT.to_owned()),
-        data: Bytes::new(data),
-        data_id: file_id("/report.json")?,
+        files,
     };
     let document: PagedDocument = typst::compile(&world).output.map_err(|errors| {
         let first = errors
@@ -118,7 +162,15 @@ pub fn render(doc: &Document) -> CoreResult<Vec<u8>> {
             .unwrap_or_default();
         CoreError::Internal(format!("The PDF could not be laid out: {first}."))
     })?;
-    let standards = PdfStandards::new(&[PdfStandard::Ua_1])
+    // PDF/UA cannot embed another PDF's page (Typst refuses it), so a claim pack with a PDF
+    // receipt is tagged for screen readers but does not claim PDF/UA conformance.
+    let embeds_pdf = pages.iter().any(|p| p.media_type == "application/pdf");
+    let wanted: &[PdfStandard] = if embeds_pdf {
+        &[]
+    } else {
+        &[PdfStandard::Ua_1]
+    };
+    let standards = PdfStandards::new(wanted)
         .map_err(|e| CoreError::Internal(format!("The PDF settings were refused: {e:?}.")))?;
     let options = PdfOptions {
         standards,

@@ -1,5 +1,6 @@
 //! Building each report's [`Document`] from the records a selection covers.
 
+pub mod claim;
 mod evidence;
 mod gripp2;
 mod involvement;
@@ -34,6 +35,8 @@ pub struct Context<'a> {
     pub prefs: &'a Preferences,
     /// Today, for "prepared on".
     pub today: NaiveDate,
+    /// A claim pack's details and receipts (only for [`ReportKind::Claim`]).
+    pub claim: Option<&'a claim::ClaimInputs>,
     projects: HashMap<i64, &'a Stored<Project>>,
     people: HashMap<i64, &'a Stored<Person>>,
     meetings: HashMap<i64, &'a Stored<Meeting>>,
@@ -52,6 +55,7 @@ impl<'a> Context<'a> {
             options,
             prefs,
             today,
+            claim: None,
             projects: data.projects.iter().map(|p| (p.id, p)).collect(),
             people: data.people.iter().map(|p| (p.id, p)).collect(),
             meetings: data.meetings.iter().map(|m| (m.id, m)).collect(),
@@ -174,6 +178,7 @@ pub fn build(ctx: &Context) -> CoreResult<Document> {
         ReportKind::Standards => standards::build(ctx),
         ReportKind::Finance => participant_pay::finance(ctx),
         ReportKind::Statement => participant_pay::statement(ctx),
+        ReportKind::Claim => claim::build(ctx)?,
     };
     let shows_reflections = matches!(report, ReportKind::Gripp2 | ReportKind::Standards);
     if ctx.data.private_left_out > 0 && shows_reflections {
@@ -182,7 +187,7 @@ pub fn build(ctx: &Context) -> CoreResult<Document> {
     if ctx.options.include_private {
         notes.push("Private reflections are included, as asked.".into());
     }
-    let hide_names = ctx.options.names == Names::Roles && !report.names_payees();
+    let hide_names = ctx.options.names == Names::Roles && report.redacts_names();
     if report.names_payees() {
         notes.push("Payees are named: a payment needs the name of the person paid.".into());
     } else if hide_names {
@@ -207,8 +212,9 @@ pub fn build(ctx: &Context) -> CoreResult<Document> {
         notes,
         blocks,
     };
-    if report.names_payees() {
-        // Paying people needs their names; nothing else of theirs is in these reports.
+    if !report.redacts_names() {
+        // Paying people needs their names, and a claim is the claimant's own; nothing else of
+        // anyone's is in these reports.
     } else if hide_names {
         Redactor::new(&ctx.data.names_to_hide).apply(&mut doc);
     } else {

@@ -19,6 +19,7 @@ pub fn build(ctx: &Context) -> Option<Table> {
         ReportKind::Involvement => Some(contributions(ctx)),
         ReportKind::Payments if ctx.money() => Some(money(ctx)),
         ReportKind::Finance => Some(super::participant_pay::finance_rows(ctx)),
+        ReportKind::Claim => Some(claim_rows(ctx)),
         _ => None,
     }
 }
@@ -107,6 +108,33 @@ fn money(ctx: &Context) -> Table {
             l.claimed_on,
             l.paid_on,
         ]);
+    }
+    table
+}
+
+/// A claim's lines for a spreadsheet: dates as written in the records, amounts in pounds.
+fn claim_rows(ctx: &Context) -> Table {
+    let mut table = Table::new(
+        "Claim lines",
+        &[
+            ("Date", false),
+            ("Project", false),
+            ("What", false),
+            ("Detail", false),
+            ("Fee (£)", true),
+            ("Expense (£)", true),
+        ],
+    );
+    for l in super::claim::lines(ctx) {
+        let amount = pounds(l.amount_pence);
+        let (fee, expense) = if l.is_fee {
+            (amount, String::new())
+        } else {
+            (String::new(), amount)
+        };
+        table
+            .rows
+            .push(vec![l.date, l.project, l.what, l.detail, fee, expense]);
     }
     table
 }
