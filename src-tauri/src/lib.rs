@@ -140,6 +140,9 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::attachments::attachment_detach,
             commands::attachments::attachment_undo,
             commands::attachments::attachment_totals,
+            commands::exports::claim_details_get,
+            commands::exports::claim_details_save,
+            commands::exports::claim_mark_submitted,
         ])
         .events(collect_events![
             events::VaultLocked,

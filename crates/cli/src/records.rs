@@ -255,7 +255,9 @@ pub async fn export(pool: &SqlitePool, args: ExportArgs<'_>) -> Result<u8, CliEr
     }
     let today = alongside_core::clock::local_today();
     let to_mark = if args.mark_claimed {
-        alongside_export::claim_contributions(pool, &options, today).await?
+        alongside_export::claim_scope(pool, &options, today)
+            .await?
+            .contributions
     } else {
         Vec::new()
     };

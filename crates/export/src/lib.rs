@@ -181,19 +181,31 @@ pub fn render(prepared: &Prepared, format: Format) -> CoreResult<Vec<u8>> {
     }
 }
 
-/// The contributions a claim pack made with `options` covers (those with a fee or expense not
-/// yet claimed), to mark "claim submitted" when the person says they sent it.
-pub async fn claim_contributions(
+/// What a claim pack made with `options` is for: its organisation and the contributions it
+/// covers (those with a fee or expense not yet claimed), to mark "claim submitted" when the
+/// person says they sent it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct ClaimScope {
+    /// The organisation the claim is made to (empty when its projects name none).
+    pub organisation: String,
+    /// The contributions with a line in it.
+    pub contributions: Vec<i64>,
+}
+
+/// The organisation and contributions of the claim pack `options` describes.
+pub async fn claim_scope(
     pool: &SqlitePool,
     options: &ExportOptions,
     today: NaiveDate,
-) -> CoreResult<Vec<i64>> {
+) -> CoreResult<ClaimScope> {
     let day = today.format("%Y-%m-%d").to_string();
     let data = selection::load(pool, &options.selection, false, &day).await?;
     let prefs = preferences::load(pool).await?;
     let ctx = reports::Context::new(&data, options, &prefs, today);
-    reports::claim::organisation(&ctx)?;
-    Ok(reports::claim::contribution_ids(&ctx))
+    Ok(ClaimScope {
+        organisation: reports::claim::organisation(&ctx)?,
+        contributions: reports::claim::contribution_ids(&ctx),
+    })
 }
 
 /// Builds the report and writes it to `path` atomically: the file appears whole or not at all.

@@ -328,10 +328,11 @@ async fn a_claim_pack_holds_the_lines_the_totals_and_the_receipts_as_pages() {
     assert!(!out.path().join("x.pdf").exists());
 
     // Marked as sent: the next claim for the period has nothing in it.
-    let covered =
-        alongside_export::claim_contributions(&pool, &options(vec![hip.id], Format::Pdf), today())
-            .await
-            .unwrap();
+    let scope = alongside_export::claim_scope(&pool, &options(vec![hip.id], Format::Pdf), today())
+        .await
+        .unwrap();
+    assert_eq!(scope.organisation, "Leeds Teaching Hospitals");
+    let covered = scope.contributions;
     assert_eq!(covered, vec![first.id, second.id]);
     assert_eq!(
         claims::mark_submitted(&pool, &covered, "2026-03-31")

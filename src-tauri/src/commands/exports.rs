@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
+use alongside_core::records::claims::{self, ClaimDetails};
 use alongside_core::CoreError;
 use alongside_export::{Document, ExportOptions, Format, ReportInfo, Written};
 use tauri::{AppHandle, Runtime, State};
@@ -126,4 +127,49 @@ fn filter_name(format: Format) -> &'static str {
         Format::Csv => "Spreadsheet (CSV)",
         Format::Json => "JSON data",
     }
+}
+
+/// The saved claim details for the organisation the claim pack `options` describes (empty ones
+/// naming it when none are saved yet).
+#[tauri::command]
+#[specta::specta]
+pub async fn claim_details_get(
+    state: State<'_, AppState>,
+    options: ExportOptions,
+) -> CmdResult<ClaimDetails> {
+    let pool = require_unlocked(&state).await?;
+    let today = alongside_core::clock::local_today();
+    let scope = alongside_export::claim_scope(&pool, &options, today).await?;
+    Ok(claims::details(&pool, &scope.organisation)
+        .await?
+        .unwrap_or(ClaimDetails {
+            organisation: scope.organisation,
+            ..ClaimDetails::default()
+        }))
+}
+
+/// Saves what one organisation's claim form asks for.
+#[tauri::command]
+#[specta::specta]
+pub async fn claim_details_save(
+    state: State<'_, AppState>,
+    details: ClaimDetails,
+) -> CmdResult<ClaimDetails> {
+    let pool = require_unlocked(&state).await?;
+    Ok(claims::save_details(&pool, &details).await?)
+}
+
+/// Marks the lines of the claim pack `options` describes as "claim submitted" today (when the
+/// person says they sent it); how many contributions changed.
+#[tauri::command]
+#[specta::specta]
+pub async fn claim_mark_submitted(
+    state: State<'_, AppState>,
+    options: ExportOptions,
+) -> CmdResult<u64> {
+    let pool = require_unlocked(&state).await?;
+    let today = alongside_core::clock::local_today();
+    let scope = alongside_export::claim_scope(&pool, &options, today).await?;
+    let day = today.format("%Y-%m-%d").to_string();
+    Ok(claims::mark_submitted(&pool, &scope.contributions, &day).await?)
 }

@@ -272,6 +272,18 @@ export const commands = {
 	attachmentUndo: (id: number) => typedError<null, ApiError>(__TAURI_INVOKE("attachment_undo", { id })),
 	/**  How many files are attached and their size together (Settings). */
 	attachmentTotals: () => typedError<AttachmentTotals, ApiError>(__TAURI_INVOKE("attachment_totals")),
+	/**
+	 *  The saved claim details for the organisation the claim pack `options` describes (empty ones
+	 *  naming it when none are saved yet).
+	 */
+	claimDetailsGet: (options: ExportOptions) => typedError<ClaimDetails, ApiError>(__TAURI_INVOKE("claim_details_get", { options })),
+	/**  Saves what one organisation's claim form asks for. */
+	claimDetailsSave: (details: ClaimDetails) => typedError<ClaimDetails, ApiError>(__TAURI_INVOKE("claim_details_save", { details })),
+	/**
+	 *  Marks the lines of the claim pack `options` describes as "claim submitted" today (when the
+	 *  person says they sent it); how many contributions changed.
+	 */
+	claimMarkSubmitted: (options: ExportOptions) => typedError<number, ApiError>(__TAURI_INVOKE("claim_mark_submitted", { options })),
 };
 
 /** Events */
@@ -641,6 +653,27 @@ export type Choices = {
 	auto_lock: (Choice<number | null>)[],
 	/**  The fields a spreadsheet's column can fill when importing contributions. */
 	csv_fields: Choice<CsvField>[],
+};
+
+/**
+ *  What one organisation's claim form asks for. The labels are the organisation's own words for
+ *  the reference and the code ("Supplier number", "Budget code").
+ */
+export type ClaimDetails = {
+	/**  The organisation, as written on its projects. */
+	organisation: string,
+	/**  The claimant's name as the organisation knows it. */
+	name: string,
+	/**  The postal address for the claim. */
+	address: string,
+	/**  The organisation's reference for the person (payee or supplier number…). */
+	payee_reference: string,
+	/**  What the organisation calls that reference; "Payee reference" when empty. */
+	payee_reference_label: string,
+	/**  The cost code or budget code to charge. */
+	cost_code: string,
+	/**  What the organisation calls that code; "Cost code" when empty. */
+	cost_code_label: string,
 };
 
 /**  Where a claim stands, worked out from the claim and payment dates. */
@@ -2187,7 +2220,12 @@ export type ReportKind =
  */
 "finance" | 
 /**  One participant's payment statement: sessions, fees, expenses, paid and owed. */
-"statement";
+"statement" | 
+/**
+ *  A claim pack for one organisation and period: the claimant's details, the fees and
+ *  expenses not yet claimed, the totals, and the receipts as pages.
+ */
+"claim";
 
 /**  What a restore brought back. */
 export type Restored = {

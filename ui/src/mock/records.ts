@@ -1,7 +1,7 @@
 // The in-memory stand-in for the record commands, for UI tests and the accessibility build only.
 // Rules (validation, sums, search ranking) are the core's and are tested in Rust on the real
 // encrypted database; this keeps just enough behaviour for the screens to be exercised.
-import type { ApiError, Dashboard, LastBackup, Preferences, Stored } from "../lib/bindings";
+import type { ApiError, ClaimDetails, Dashboard, LastBackup, Preferences, Stored } from "../lib/bindings";
 import choices from "./choices.json";
 import reports from "./reports.json";
 import { newMockExchange, type MockExchange } from "./exchange";
@@ -22,6 +22,8 @@ export type MockRecords = {
   exchange: MockExchange;
   /** Attached files. */
   attachments: MockAttachments;
+  /** The saved claim details (one organisation in the mock). */
+  claimDetails?: ClaimDetails;
 };
 
 const DEFAULT_PREFS: Preferences = {
@@ -297,6 +299,23 @@ export function handleRecords(m: MockRecords, cmd: string, args: Record<string, 
     case "export_cancel":
     case "export_open":
       return null;
+    case "claim_details_get":
+      return (
+        m.claimDetails ?? {
+          organisation: "Maudsley Trust",
+          name: "",
+          address: "",
+          payee_reference: "",
+          payee_reference_label: "",
+          cost_code: "",
+          cost_code_label: "",
+        }
+      );
+    case "claim_details_save":
+      m.claimDetails = clone(args.details);
+      return m.claimDetails;
+    case "claim_mark_submitted":
+      return 2;
   }
   return undefined;
 }

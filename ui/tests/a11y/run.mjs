@@ -262,6 +262,12 @@ for (const theme of ["light", "dark"]) {
   await page.getByRole("button", { name: "Save…" }).click();
   await page.getByRole("button", { name: "Show in folder" }).waitFor();
   await audit(page, `${theme}-records-summaries-saved`);
+  // A claim pack: the organisation's claim details and marking the lines, asked.
+  await page.getByLabel("Claim pack").check();
+  await page.getByLabel("Your name as they know it").fill("Sam Patel");
+  await page.getByRole("button", { name: "Save my details" }).click();
+  await page.getByText(/^Saved your claim details/).waitFor();
+  await audit(page, `${theme}-records-summaries-claim`);
   // Sharing: the identity (set up first), a contact, a file opened into the Inbox, then sharing a
   // session's record with that contact and its preview.
   await goTo("Sharing");

@@ -17,7 +17,6 @@ const MOST_CHARS: usize = 500;
 /// What one organisation's claim form asks for. The labels are the organisation's own words for
 /// the reference and the code ("Supplier number", "Budget code").
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(default)]
 pub struct ClaimDetails {
     /// The organisation, as written on its projects.
     pub organisation: String,

@@ -305,6 +305,31 @@ describe("summaries", () => {
   });
 });
 
+describe("claim packs", () => {
+  it("asks for the organisation's own claim details, saves them, and marks the lines only when asked", async () => {
+    const user = userEvent.setup();
+    await open("Summaries");
+    await user.click(await screen.findByRole("radio", { name: "Claim pack" }));
+    const details = await screen.findByRole("group", { name: "Your details for this claim" });
+    expect(within(details).getByText(/For Maudsley Trust\./)).toBeInTheDocument();
+    expect(screen.getByLabelText("Leave out fees, expenses and payments")).toBeDisabled();
+    await user.type(within(details).getByLabelText("Your name as they know it"), "Sam Patel");
+    await user.type(within(details).getByLabelText(/What they call your reference/), "Supplier number");
+    await user.type(within(details).getByLabelText("Your reference"), "SUP-20417");
+    await user.click(within(details).getByRole("button", { name: "Save my details" }));
+    await within(details).findByText("Saved your claim details for Maudsley Trust.");
+    expect(calls("claim_details_save")[0].args.details).toMatchObject({
+      name: "Sam Patel",
+      payee_reference: "SUP-20417",
+      payee_reference_label: "Supplier number",
+    });
+    expect(calls("claim_mark_submitted")).toHaveLength(0);
+    await user.click(within(details).getByRole("button", { name: "Mark these lines as claim submitted today" }));
+    await within(details).findByText("Marked 2 contributions as claim submitted today.");
+    expect(calls("claim_mark_submitted")[0].args.options).toMatchObject({ report: "claim", leave_out_money: false });
+  });
+});
+
 describe("error view", () => {
   it("shows what happened and what to do when a screen fails, and recovers", async () => {
     const user = userEvent.setup();
