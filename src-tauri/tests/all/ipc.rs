@@ -423,8 +423,9 @@ fn record_commands_work_end_to_end_over_ipc() {
     // Exports: the catalogue, a preview with private reflections left out unless asked,
     // refusals tied to their fields, and no opening of files the app did not save.
     let reports = invoke(&w, "export_reports", json!({})).unwrap();
-    // Six of the author's own, and the finance CSV (a statement is made from a person's page).
-    assert_eq!(reports.as_array().unwrap().len(), 7);
+    // Six of the author's own, the finance CSV and the claim pack (a statement is made from a
+    // person's page).
+    assert_eq!(reports.as_array().unwrap().len(), 8);
     let options = |report: &str, format: &str, private: bool, no_money: bool| {
         json!({"options": {"report": report, "format": format,
             "selection": {"from": null, "to": null, "project_ids": []},
@@ -1201,5 +1202,69 @@ fn attached_files_over_ipc_pasted_dropped_previewed_detached_and_counted() {
         json!({"ownerKind": "project", "ownerId": project["id"]}),
     )
     .unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+}
+
+#[test]
+fn claim_details_are_saved_per_organisation_and_lines_marked_only_when_asked_over_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = app(dir.path());
+    invoke(
+        &w,
+        "vault_create",
+        json!({"passphrase": "maple harbour violin", "useKeyring": false}),
+    )
+    .unwrap();
+    let project = invoke(
+        &w,
+        "project_create",
+        json!({"data": {"title": "Receipts", "organisation": "Leeds Trust", "my_role": "", "approach": "co_production",
+                        "status": "active", "start_date": null, "end_date": null, "lead_id": null,
+                        "rate_cards": [], "notes": "", "tags": []}}),
+    )
+    .unwrap();
+    invoke(
+        &w,
+        "contribution_create",
+        json!({"data": {
+            "project_id": project["id"], "meeting_id": null, "date": "2026-02-01", "activity": "meeting",
+            "prep_minutes": 0, "meeting_minutes": 60, "travel_minutes": 0, "summary": "", "impact_said": "",
+            "impact_changed": "", "impact_evidence": "", "feedback": "", "feedback_date": null,
+            "fee_arrangement": "fee", "fee_pence": 2500, "claim_submitted_on": null, "paid_on": null,
+            "expenses": [], "tags": []
+        }}),
+    )
+    .unwrap();
+    let options = json!({"options": {
+        "report": "claim", "format": "pdf",
+        "selection": {"from": "2026-01-01", "to": "2026-03-31", "project_ids": [project["id"]],
+                      "meeting_uid": null, "person_uid": null},
+        "include_private": false, "names": "roles", "leave_out_money": false
+    }});
+    let empty = invoke(&w, "claim_details_get", options.clone()).unwrap();
+    assert_eq!(empty["organisation"], "Leeds Trust");
+    assert_eq!(empty["name"], "");
+    let mut details = empty.clone();
+    details["name"] = json!("Sam Patel");
+    details["payee_reference_label"] = json!("Supplier number");
+    invoke(&w, "claim_details_save", json!({"details": details})).unwrap();
+    assert_eq!(
+        invoke(&w, "claim_details_get", options.clone()).unwrap()["name"],
+        "Sam Patel"
+    );
+    // The preview holds the line; nothing is marked until asked, then it is marked once.
+    let preview = invoke(&w, "export_preview", options.clone()).unwrap();
+    assert!(preview.to_string().contains("Supplier number"), "{preview}");
+    assert_eq!(
+        invoke(&w, "claim_mark_submitted", options.clone()).unwrap(),
+        1
+    );
+    assert_eq!(
+        invoke(&w, "claim_mark_submitted", options.clone()).unwrap(),
+        0
+    );
+    let mut nameless = empty;
+    nameless["organisation"] = json!("  ");
+    let err = invoke(&w, "claim_details_save", json!({"details": nameless})).unwrap_err();
     assert_eq!(err["code"], "invalid_input");
 }
