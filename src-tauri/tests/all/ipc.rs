@@ -1088,12 +1088,12 @@ fn spreadsheets_and_invitations_arrive_and_import_over_ipc() {
     assert_eq!(spelling, json!({"enabled": false, "languages": []}));
 }
 
-#[test]
-fn attached_files_over_ipc_pasted_dropped_previewed_detached_and_counted() {
-    use tauri::Manager;
-    let dir = tempfile::tempdir().unwrap();
-    let files = tempfile::tempdir().unwrap();
-    let w = app(dir.path());
+/// A new vault with one project, "Receipts", for `organisation`.
+fn vault_with_project(
+    dir: &std::path::Path,
+    organisation: &str,
+) -> (tauri::WebviewWindow<tauri::test::MockRuntime>, Value) {
+    let w = app(dir);
     invoke(
         &w,
         "vault_create",
@@ -1103,11 +1103,20 @@ fn attached_files_over_ipc_pasted_dropped_previewed_detached_and_counted() {
     let project = invoke(
         &w,
         "project_create",
-        json!({"data": {"title": "Receipts", "organisation": "", "my_role": "", "approach": "co_production",
-                        "status": "active", "start_date": null, "end_date": null, "lead_id": null,
-                        "rate_cards": [], "notes": "", "tags": []}}),
+        json!({"data": {"title": "Receipts", "organisation": organisation, "my_role": "",
+                        "approach": "co_production", "status": "active", "start_date": null,
+                        "end_date": null, "lead_id": null, "rate_cards": [], "notes": "", "tags": []}}),
     )
     .unwrap();
+    (w, project)
+}
+
+#[test]
+fn attached_files_over_ipc_pasted_dropped_previewed_detached_and_counted() {
+    use tauri::Manager;
+    let dir = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let (w, project) = vault_with_project(dir.path(), "");
     let meeting = invoke(
         &w,
         "meeting_create",
@@ -1208,21 +1217,7 @@ fn attached_files_over_ipc_pasted_dropped_previewed_detached_and_counted() {
 #[test]
 fn claim_details_are_saved_per_organisation_and_lines_marked_only_when_asked_over_ipc() {
     let dir = tempfile::tempdir().unwrap();
-    let w = app(dir.path());
-    invoke(
-        &w,
-        "vault_create",
-        json!({"passphrase": "maple harbour violin", "useKeyring": false}),
-    )
-    .unwrap();
-    let project = invoke(
-        &w,
-        "project_create",
-        json!({"data": {"title": "Receipts", "organisation": "Leeds Trust", "my_role": "", "approach": "co_production",
-                        "status": "active", "start_date": null, "end_date": null, "lead_id": null,
-                        "rate_cards": [], "notes": "", "tags": []}}),
-    )
-    .unwrap();
+    let (w, project) = vault_with_project(dir.path(), "Leeds Trust");
     invoke(
         &w,
         "contribution_create",
