@@ -449,6 +449,30 @@ try {
   );
 
   await step(
+    "a claim pack: the trust's own claim details, the lines and the receipt, marked when asked",
+    async () => {
+      await nav(browser, "Summaries");
+      await (await browser.$("#report-claim")).click();
+      await text(browser, "For Riverside NHS Trust.");
+      await fill(browser, "claim-name", "Sam Patel");
+      await fill(browser, "claim-ref-label", "Supplier number");
+      await fill(browser, "claim-ref", "SUP-20417");
+      await (await button(browser, "Save my details")).click();
+      await text(browser, "Saved your claim details for Riverside NHS Trust.");
+      // The preview is the core's: the details in the trust's words, the lines, the receipt.
+      await text(browser, "Supplier number");
+      await text(browser, "Total claimed");
+      await text(browser, "Pasted image");
+      await shot(browser, "14c-claim-pack");
+      await (
+        await button(browser, "Mark these lines as claim submitted today")
+      ).click();
+      await text(browser, "Marked 1 contribution as claim submitted today.");
+      await text(browser, "Nothing is waiting to be claimed");
+    },
+  );
+
+  await step(
     "spelling is checked in British English (the web view says so)",
     async () => {
       await nav(browser, "Contributions");
