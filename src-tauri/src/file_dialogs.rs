@@ -54,3 +54,17 @@ pub fn open_from<R: Runtime>(
         .blocking_pick_file();
     local(chosen, "file")
 }
+
+/// Asks which files to open, any kind, several at once; none when the person closes the dialog.
+pub fn open_many<R: Runtime>(app: &AppHandle<R>, title: &str) -> Result<Vec<PathBuf>, ApiError> {
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .blocking_pick_files()
+        .unwrap_or_default();
+    chosen
+        .into_iter()
+        .filter_map(|c| local(Some(c), "file").transpose())
+        .collect()
+}

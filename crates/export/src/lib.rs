@@ -15,7 +15,7 @@ pub mod reports;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use alongside_core::records::{claims, export_log, preferences, selection};
+use alongside_core::records::{attachments, claims, export_log, preferences, selection};
 use alongside_core::{CoreError, CoreResult, SqlitePool};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -29,7 +29,8 @@ pub use options::{catalogue, ExportOptions, Format, Names, ReportInfo, ReportKin
 pub struct Prepared {
     /// The report as a document.
     pub document: Document,
-    /// Pages that follow the report in its PDF (a claim pack's receipts).
+    /// Pages that follow the report in its PDF (a claim pack's receipts; read only by
+    /// [`export_to_file`] writing a PDF).
     pub receipts: Vec<render::pdf::Page>,
     /// The rows a CSV export writes (involvement and payments only).
     pub rows: Option<Table>,
@@ -100,18 +101,30 @@ pub fn check(options: &ExportOptions) -> CoreResult<()> {
     Ok(())
 }
 
-/// Reads the records the options select and builds the report.
+/// Reads the records the options select and builds the report (for the preview: a claim pack's
+/// receipts are named but their bytes are not read; [`export_to_file`] reads them for a PDF).
 pub async fn prepare(
     pool: &SqlitePool,
     options: &ExportOptions,
     today: NaiveDate,
+) -> CoreResult<Prepared> {
+    prepare_with(pool, options, today, false).await
+}
+
+/// [`prepare`], reading a claim pack's receipts as pages when `with_pages`.
+async fn prepare_with(
+    pool: &SqlitePool,
+    options: &ExportOptions,
+    today: NaiveDate,
+    with_pages: bool,
 ) -> CoreResult<Prepared> {
     check(options)?;
     let day = today.format("%Y-%m-%d").to_string();
     let data = selection::load(pool, &options.selection, options.include_private, &day).await?;
     let prefs = preferences::load(pool).await?;
     let mut ctx = reports::Context::new(&data, options, &prefs, today);
-    // A claim pack also needs the organisation's saved details and the receipts' bytes.
+    // A claim pack also needs the organisation's saved details and its receipts (their bytes
+    // only when it is written as a PDF).
     let mut receipts = Vec::new();
     let inputs;
     if options.report == ReportKind::Claim {
@@ -119,17 +132,18 @@ pub async fn prepare(
         let found = claims::receipts(pool, &reports::claim::contribution_ids(&ctx)).await?;
         inputs = reports::claim::ClaimInputs {
             details: claims::details(pool, &organisation).await?,
-            receipts: found.iter().map(|r| r.attachment.name.clone()).collect(),
+            receipts: found.iter().map(|a| a.name.clone()).collect(),
         };
         ctx.claim = Some(&inputs);
-        receipts = found
-            .into_iter()
-            .map(|r| render::pdf::Page {
-                name: r.attachment.name,
-                media_type: r.attachment.media_type,
-                bytes: r.bytes,
-            })
-            .collect();
+        if with_pages {
+            for attachment in found {
+                receipts.push(render::pdf::Page {
+                    bytes: attachments::bytes(pool, attachment.id).await?,
+                    name: attachment.name,
+                    media_type: attachment.media_type,
+                });
+            }
+        }
     }
     let document = reports::build(&ctx)?;
     let mut rows = reports::rows::build(&ctx);
@@ -227,7 +241,7 @@ pub async fn export_to_file(
     };
     check_folder(path)?;
     progress(Stage::Reading);
-    let prepared = prepare(pool, options, today).await?;
+    let prepared = prepare_with(pool, options, today, options.format == Format::Pdf).await?;
     stop()?;
     progress(Stage::Rendering);
     let format = options.format;

@@ -11,10 +11,9 @@ use alongside_core::records::attachments::{self, Attachment, AttachmentTotals, D
 use alongside_core::records::RecordKind;
 use alongside_core::CoreError;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
 use super::{require_unlocked, CmdResult};
-use crate::file_dialogs::{save_to, Ask};
+use crate::file_dialogs::{open_many, save_to, Ask};
 use crate::state::AppState;
 
 /// Reads and attaches each file in turn, every one checked for size before any is written.
@@ -63,19 +62,7 @@ pub async fn attachment_choose<R: Runtime>(
     owner_id: i64,
 ) -> CmdResult<Vec<Attachment>> {
     require_unlocked(&state).await?;
-    let chosen = app
-        .dialog()
-        .file()
-        .set_title("Choose files to attach")
-        .blocking_pick_files()
-        .unwrap_or_default();
-    let paths = chosen
-        .into_iter()
-        .map(|c| {
-            c.into_path()
-                .map_err(|_| CoreError::invalid("file", "Choose a file on this computer."))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let paths = open_many(&app, "Choose files to attach")?;
     attach_paths(&state, owner_kind, owner_id, paths).await
 }
 

@@ -113,26 +113,17 @@ pub async fn save_details(pool: &SqlitePool, details: &ClaimDetails) -> CoreResu
     Ok(saved)
 }
 
-/// One receipt for a claim pack: its description and bytes.
-#[derive(Debug, Clone)]
-pub struct Receipt {
-    /// The attachment.
-    pub attachment: Attachment,
-    /// Its bytes.
-    pub bytes: Vec<u8>,
-}
-
 /// The pictures and PDFs attached to `contributions`, in the contributions' order then the
-/// order they were attached (other files are not pages of a claim).
-pub async fn receipts(pool: &SqlitePool, contributions: &[i64]) -> CoreResult<Vec<Receipt>> {
+/// order they were attached (other files are not pages of a claim). Descriptions only: the bytes
+/// are read (with [`attachments::bytes`]) only when a PDF is written.
+pub async fn receipts(pool: &SqlitePool, contributions: &[i64]) -> CoreResult<Vec<Attachment>> {
     let mut found = Vec::new();
     for &id in contributions {
         for attachment in attachments::list(pool, RecordKind::Contribution, id).await? {
             let page = attachment.media_type == "application/pdf"
                 || (attachment.media_type.starts_with("image/") && attachment.has_preview);
             if page {
-                let bytes = attachments::bytes(pool, attachment.id).await?;
-                found.push(Receipt { attachment, bytes });
+                found.push(attachment);
             }
         }
     }

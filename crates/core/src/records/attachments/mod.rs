@@ -361,8 +361,9 @@ pub fn read_file(path: &std::path::Path) -> CoreResult<(String, Vec<u8>)> {
     use std::io::Read;
     let name = short_name(&path.to_string_lossy());
     let file = std::fs::File::open(path)?;
-    let size = file.metadata()?.len();
-    if !file.metadata()?.is_file() {
+    let meta = file.metadata()?;
+    let size = meta.len();
+    if !meta.is_file() {
         return Err(CoreError::invalid(
             "file",
             format!("“{name}” is not a file that can be attached."),
