@@ -134,7 +134,7 @@ fn a_claim_pack_from_the_command_line_holds_the_receipt_and_marks_the_lines_when
     run(dir, &["demo", "--contributions", "300", "--seed", "2"])
         .assert()
         .success();
-    // A contribution with a fee to claim, found in the complete export.
+    // A contribution with expenses to claim, found in the complete export.
     let all = dir.join("all.json");
     run(
         dir,
@@ -151,8 +151,7 @@ fn a_claim_pack_from_the_command_line_holds_the_receipt_and_marks_the_lines_when
         .iter()
         .find(|c| {
             let d = &c["data"];
-            d["fee_arrangement"] == "fee"
-                && d["fee_pence"].as_i64() > Some(0)
+            !d["expenses"].as_array().unwrap().is_empty()
                 && d["claim_submitted_on"].is_null()
                 && d["paid_on"].is_null()
         })
@@ -180,13 +179,43 @@ fn a_claim_pack_from_the_command_line_holds_the_receipt_and_marks_the_lines_when
         ],
     )
     .unwrap();
+    // The receipt is for the contribution's first expense line; a line it does not have is
+    // refused with the lines it has.
+    let lines = c["data"]["expenses"].as_array().unwrap().len();
+    let too_far = (lines + 1).to_string();
+    let cuid = c["uid"].as_str().unwrap();
+    let refused = run(
+        dir,
+        &[
+            "attach",
+            "--to",
+            "contribution",
+            cuid,
+            "--expense",
+            &too_far,
+        ],
+    )
+    .arg(&receipt)
+    .assert()
+    .code(4);
+    assert!(
+        stderr_of(&refused).contains(&format!("--expense takes a number from 1 to {lines}")),
+        "{}",
+        stderr_of(&refused)
+    );
     run(
         dir,
-        &["attach", "--to", "contribution", c["uid"].as_str().unwrap()],
+        &["attach", "--to", "contribution", cuid, "--expense", "1"],
     )
     .arg(&receipt)
     .assert()
     .success();
+    let listed = run(dir, &["attachments", cuid]).assert().success();
+    assert!(
+        stdout_of(&listed).trim_end().ends_with("\t1"),
+        "{}",
+        stdout_of(&listed)
+    );
     let saved = run(
         dir,
         &[
@@ -248,7 +277,8 @@ fn a_claim_pack_from_the_command_line_holds_the_receipt_and_marks_the_lines_when
     assert!(
         text.contains("Sam Patel")
             && text.contains("Supplier number: SUP-20417")
-            && text.contains("receipt.png"),
+            && text.contains("Receipt 1: receipt.png, for ")
+            && text.contains("receipt 1"),
         "{text}"
     );
     let marked = run(

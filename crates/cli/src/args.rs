@@ -280,12 +280,15 @@ pub enum Command {
         to: AttachTo,
         /// The record's id (from `alongside search`).
         uid: String,
+        /// The receipts are for this expense line of the contribution (1 is its first line).
+        #[arg(long, value_name = "N")]
+        expense: Option<usize>,
         /// The files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
     /// List the files attached to a contribution, meeting or reflection (id, name, type, size,
-    /// SHA-256), or save copies of them into a folder with --out.
+    /// SHA-256, and the expense line a receipt is for), or save copies into a folder with --out.
     Attachments {
         /// The record's id.
         uid: String,

@@ -371,8 +371,14 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
         }
         Command::Inbox => exchange::inbox(&unlocked_pool(vault, cli).await?).await?,
         Command::Sent => exchange::sent(&unlocked_pool(vault, cli).await?).await?,
-        Command::Attach { to, uid, files } => {
-            attachments::attach(&unlocked_pool(vault, cli).await?, to.kind(), uid, files).await?
+        Command::Attach {
+            to,
+            uid,
+            expense,
+            files,
+        } => {
+            let pool = unlocked_pool(vault, cli).await?;
+            attachments::attach(&pool, to.kind(), uid, *expense, files).await?
         }
         Command::Attachments { uid, out } => {
             if let Some(out) = out {

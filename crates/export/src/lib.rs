@@ -132,14 +132,21 @@ async fn prepare_with(
         let found = claims::receipts(pool, &reports::claim::contribution_ids(&ctx)).await?;
         inputs = reports::claim::ClaimInputs {
             details: claims::details(pool, &organisation).await?,
-            receipts: found.iter().map(|a| a.name.clone()).collect(),
+            receipts: found
+                .iter()
+                .map(|a| reports::claim::ClaimReceipt {
+                    name: a.name.clone(),
+                    contribution_id: a.owner_id,
+                    expense_uid: a.expense_uid.clone(),
+                })
+                .collect(),
         };
         ctx.claim = Some(&inputs);
         if with_pages {
-            for attachment in found {
+            for (number, attachment) in (1..).zip(found) {
                 receipts.push(render::pdf::Page {
                     bytes: attachments::bytes(pool, attachment.id).await?,
-                    name: attachment.name,
+                    name: reports::claim::receipt_heading(number, &attachment.name),
                     media_type: attachment.media_type,
                 });
             }

@@ -57,6 +57,7 @@ fn expense(
         tenth_miles: tenths,
         pence_per_mile: rate,
         note: note.into(),
+        uid: String::new(),
     }
 }
 
@@ -151,9 +152,12 @@ async fn a_claim_pack_holds_the_lines_the_totals_and_the_receipts_as_pages() {
         .await
         .unwrap();
 
-    // Receipts: a photo and a scan on the first, a PDF on the second, and a text file (not a page).
+    // Receipts: a photo (for the parking line) and a scan on the first, a two-page PDF and a
+    // damaged one on the second, and a text file (not a page).
     let owner = RecordKind::Contribution;
-    attachments::attach(
+    let parking_line = first.data.expenses[1].uid.clone();
+    assert!(!parking_line.is_empty(), "the core gives each line an id");
+    let photo = attachments::attach(
         &pool,
         owner,
         first.id,
@@ -162,6 +166,9 @@ async fn a_claim_pack_holds_the_lines_the_totals_and_the_receipts_as_pages() {
     )
     .await
     .unwrap();
+    attachments::for_expense(&pool, photo.id, Some(&parking_line))
+        .await
+        .unwrap();
     attachments::attach(
         &pool,
         owner,
@@ -176,12 +183,25 @@ async fn a_claim_pack_holds_the_lines_the_totals_and_the_receipts_as_pages() {
         subtitle: "Leeds to York".into(),
         prepared: String::new(),
         notes: Vec::new(),
-        blocks: Vec::new(),
+        blocks: (0..60)
+            .map(|n| alongside_export::Block::Paragraph {
+                text: format!("Journey line {n} of the season ticket's terms and conditions."),
+            })
+            .collect(),
     })
     .unwrap();
     attachments::attach(&pool, owner, second.id, "Rail ticket.pdf", ticket_pdf)
         .await
         .unwrap();
+    attachments::attach(
+        &pool,
+        owner,
+        second.id,
+        "Bus ticket.pdf",
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> broken".to_vec(),
+    )
+    .await
+    .unwrap();
     attachments::attach(
         &pool,
         owner,
@@ -237,8 +257,13 @@ async fn a_claim_pack_holds_the_lines_the_totals_and_the_receipts_as_pages() {
         "Total claimed: £46.44",
         "Fees: £25.00",
         "Expenses: £21.44",
-        "Parking ticket.jpg",
-        "Rail ticket.pdf",
+        "Car park B; receipt 1",
+        "Receipt 1: Parking ticket.jpg, for parking (£3.50) on 4 Mar 2026",
+        "Receipt 2: Mileage log.png, for the work on 4 Mar 2026",
+        "Receipt 3: Rail ticket.pdf",
+        "Receipt 3: Rail ticket.pdf, page 2 of 2",
+        "Receipt 4: Bus ticket.pdf",
+        "This PDF could not be read",
     ] {
         assert!(
             text.contains(expected),
@@ -252,7 +277,8 @@ async fn a_claim_pack_holds_the_lines_the_totals_and_the_receipts_as_pages() {
             "{absent:?} should not be in the claim"
         );
     }
-    // Both pictures are in the PDF as images; the PDF receipt is a page of its own too.
+    // Both pictures are in the PDF as images; each page of the PDF receipt is a page of its own,
+    // and the damaged one a page saying so.
     let images = run("pdfimages", &["-list".as_ref(), pdf.as_os_str()]);
     let listed: Vec<&str> = images.lines().skip(2).collect();
     assert_eq!(listed.len(), 2, "{images}");
@@ -291,7 +317,7 @@ async fn a_claim_pack_holds_the_lines_the_totals_and_the_receipts_as_pages() {
             .parse::<usize>()
             .unwrap()
     };
-    assert_eq!(pages, report_pages + 3, "{info}");
+    assert_eq!(pages, report_pages + 5, "{info}");
 
     // The CSV: one row per line, amounts in pounds.
     let csv = out.path().join("claim.csv");

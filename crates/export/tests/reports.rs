@@ -168,6 +168,7 @@ async fn fixture() -> Fixture {
         tenth_miles: Some(100),
         pence_per_mile: Some(45),
         note: "Home to Leeds".into(),
+        uid: String::new(),
     }];
     store::create(&pool, sat).await.unwrap();
     let mut sun = contribution(hip.id, "2025-04-06", 7_000);
@@ -182,6 +183,7 @@ async fn fixture() -> Fixture {
         tenth_miles: None,
         pence_per_mile: None,
         note: "Train".into(),
+        uid: String::new(),
     }];
     store::create(&pool, mon).await.unwrap();
     store::create(&pool, contribution(stroke.id, "2025-05-05", 2_000))

@@ -132,6 +132,7 @@ pub fn expense(kind: ExpenseKind, pence: i64) -> Expense {
         tenth_miles: None,
         pence_per_mile: None,
         note: String::new(),
+        uid: String::new(),
     }
 }
 

@@ -25,6 +25,10 @@ pub struct Expense {
     pub pence_per_mile: Option<i64>,
     /// Receipt or other note.
     pub note: String,
+    /// Global id of the line (a UUID), so a receipt can be attached to it; given by the core
+    /// when the line is first saved (empty until then).
+    #[serde(default)]
+    pub uid: String,
 }
 
 record! {
@@ -123,6 +127,23 @@ impl Contribution {
             ClaimStatus::ToClaim
         }
     }
+}
+
+/// The global ids the lines are saved with: each line keeps its own when it has a valid one
+/// not already taken by an earlier line, and gets a new one otherwise.
+fn line_uids(expenses: &[Expense]) -> Vec<String> {
+    let mut taken = std::collections::HashSet::new();
+    expenses
+        .iter()
+        .map(|e| {
+            let keep = super::uid::check("uid", &e.uid).is_ok() && taken.insert(e.uid.as_str());
+            if keep {
+                e.uid.clone()
+            } else {
+                super::uid::new_uid()
+            }
+        })
+        .collect()
 }
 
 impl Expense {
@@ -242,10 +263,11 @@ impl Record for Contribution {
 
     async fn save_children(&self, conn: &mut SqliteConnection, id: i64) -> CoreResult<()> {
         super::store::clear_children(conn, "expenses", "contribution_id", id).await?;
-        for (position, e) in (0_i64..).zip(&self.expenses) {
+        let uids = line_uids(&self.expenses);
+        for ((position, e), uid) in (0_i64..).zip(&self.expenses).zip(&uids) {
             sqlx::query(
                 "INSERT INTO expenses (contribution_id, position, kind, amount_pence, tenth_miles,
-                 pence_per_mile, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                 pence_per_mile, note, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             )
             .bind(id)
             .bind(position)
@@ -254,9 +276,19 @@ impl Record for Contribution {
             .bind(e.tenth_miles)
             .bind(e.pence_per_mile)
             .bind(&e.note)
+            .bind(uid)
             .execute(&mut *conn)
             .await?;
         }
+        // A receipt for a line that is gone is a receipt for the contribution as a whole.
+        sqlx::query(
+            "UPDATE attachments SET expense_uid = NULL WHERE contribution_id = ?1
+             AND expense_uid IS NOT NULL
+             AND expense_uid NOT IN (SELECT uid FROM expenses WHERE contribution_id = ?1)",
+        )
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
         Ok(())
     }
 
@@ -267,7 +299,7 @@ impl Record for Contribution {
         super::store::load_child_rows(
             conn,
             records,
-            "SELECT contribution_id, kind, amount_pence, tenth_miles, pence_per_mile, note
+            "SELECT contribution_id, kind, amount_pence, tenth_miles, pence_per_mile, note, uid
              FROM expenses WHERE contribution_id IN (SELECT value FROM json_each(?))
              ORDER BY contribution_id, position",
             "contribution_id",
@@ -278,6 +310,7 @@ impl Record for Contribution {
                     tenth_miles: row.try_get("tenth_miles")?,
                     pence_per_mile: row.try_get("pence_per_mile")?,
                     note: row.try_get("note")?,
+                    uid: row.try_get("uid")?,
                 });
                 Ok(())
             },

@@ -487,6 +487,7 @@ pub async fn generate(
                     tenth_miles: Some(tenths),
                     pence_per_mile: Some(DEMO_CAR_PENCE_PER_MILE),
                     note: "Return journey".into(),
+                    uid: String::new(),
                 });
                 if gen.chance(40) {
                     expenses.push(Expense {
@@ -495,6 +496,7 @@ pub async fn generate(
                         tenth_miles: None,
                         pence_per_mile: None,
                         note: "Hospital car park".into(),
+                        uid: String::new(),
                     });
                 }
             } else {
@@ -504,6 +506,7 @@ pub async fn generate(
                     tenth_miles: None,
                     pence_per_mile: None,
                     note: "Train, receipt kept".into(),
+                    uid: String::new(),
                 });
             }
         }

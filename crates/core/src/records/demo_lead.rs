@@ -346,6 +346,7 @@ pub(super) async fn run_project(
                     tenth_miles: Some(tenth_miles),
                     pence_per_mile: Some(45),
                     note: String::new(),
+                    uid: String::new(),
                 });
             } else if gen.chance(30) {
                 expenses.push(Expense {
@@ -354,6 +355,7 @@ pub(super) async fn run_project(
                     tenth_miles: None,
                     pence_per_mile: None,
                     note: "Bus".into(),
+                    uid: String::new(),
                 });
             }
             let payment = Payment {

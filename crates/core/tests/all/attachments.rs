@@ -533,3 +533,138 @@ async fn delete_everything_takes_the_attachments_with_it() {
     files_changed_since(dir.path(), std::time::SystemTime::UNIX_EPOCH, 4, &mut files);
     assert!(files.is_empty(), "{files:?}");
 }
+
+#[tokio::test]
+async fn a_receipt_follows_its_expense_line_through_saves_removals_and_the_json_export() {
+    use alongside_core::records::choices::ExpenseKind;
+    use alongside_core::records::contributions::Contribution;
+    let (_dir, _vault, pool) = vault().await;
+    let project = store::create(&pool, project("Receipts")).await.unwrap();
+    let c = store::create(
+        &pool,
+        Contribution {
+            expenses: vec![
+                expense(ExpenseKind::Fares, 1240),
+                expense(ExpenseKind::Parking, 350),
+                expense(ExpenseKind::Parking, 350),
+            ],
+            ..contribution(project.id, "2026-10-01", 30)
+        },
+    )
+    .await
+    .unwrap();
+    // Every line has its own id, and keeps it when the contribution is saved again.
+    let uids: Vec<String> = c.data.expenses.iter().map(|e| e.uid.clone()).collect();
+    assert!(uids.iter().all(|u| u.len() == 36), "{uids:?}");
+    assert_eq!(
+        uids.iter().collect::<std::collections::HashSet<_>>().len(),
+        3
+    );
+    let saved = store::update(&pool, c.id, c.data.clone()).await.unwrap();
+    assert_eq!(
+        saved
+            .data
+            .expenses
+            .iter()
+            .map(|e| &e.uid)
+            .collect::<Vec<_>>(),
+        uids.iter().collect::<Vec<_>>()
+    );
+    // A copied line (same id twice) gets a new id for the copy.
+    let mut copied = saved.data.clone();
+    copied.expenses.push(copied.expenses[0].clone());
+    let copied = store::update(&pool, c.id, copied).await.unwrap();
+    assert_eq!(copied.data.expenses[0].uid, uids[0]);
+    assert_ne!(copied.data.expenses[3].uid, uids[0]);
+
+    let ticket = attachments::attach(
+        &pool,
+        RecordKind::Contribution,
+        c.id,
+        "ticket.png",
+        png(20, 10),
+    )
+    .await
+    .unwrap();
+    assert_eq!(ticket.expense_uid, None);
+    let parking = attachments::for_expense(&pool, ticket.id, Some(&uids[2]))
+        .await
+        .unwrap();
+    assert_eq!(parking.expense_uid.as_deref(), Some(uids[2].as_str()));
+
+    // A line of another contribution, or a meeting's file, is refused.
+    let other = store::create(
+        &pool,
+        Contribution {
+            expenses: vec![expense(ExpenseKind::Fares, 500)],
+            ..contribution(project.id, "2026-10-02", 30)
+        },
+    )
+    .await
+    .unwrap();
+    let err = attachments::for_expense(&pool, ticket.id, Some(&other.data.expenses[0].uid))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+    let m = store::create(&pool, meeting(project.id, "2026-10-01"))
+        .await
+        .unwrap();
+    let minutes = attachments::attach(
+        &pool,
+        RecordKind::Meeting,
+        m.id,
+        "minutes.txt",
+        b"x".to_vec(),
+    )
+    .await
+    .unwrap();
+    assert!(attachments::for_expense(&pool, minutes.id, Some(&uids[0]))
+        .await
+        .is_err());
+
+    // Removing the first line leaves the receipt on its line (now the second).
+    let mut fewer = copied.data.clone();
+    fewer.expenses.remove(0);
+    let fewer = store::update(&pool, c.id, fewer).await.unwrap();
+    assert_eq!(fewer.data.expenses[1].uid, uids[2]);
+    assert_eq!(
+        attachments::get(&pool, ticket.id)
+            .await
+            .unwrap()
+            .expense_uid,
+        Some(uids[2].clone())
+    );
+
+    // The JSON export carries the line and the receipt's place on it.
+    let everything = json::export_all(&pool, true).await.unwrap();
+    let (_d2, _v2, other_vault) = vault().await;
+    let report = json::import(
+        &other_vault,
+        &serde_json::to_vec(&everything).unwrap(),
+        false,
+    )
+    .await
+    .unwrap();
+    assert!(report.written, "{:?}", report.problems);
+    let moved = attachments::by_uid(&other_vault, &ticket.uid)
+        .await
+        .unwrap();
+    assert_eq!(moved.expense_uid.as_deref(), Some(uids[2].as_str()));
+
+    // Removing its line makes it a receipt for the contribution as a whole; back to the whole
+    // on request too.
+    let mut none = fewer.data.clone();
+    none.expenses.retain(|e| e.uid != uids[2]);
+    store::update(&pool, c.id, none).await.unwrap();
+    assert_eq!(
+        attachments::get(&pool, ticket.id)
+            .await
+            .unwrap()
+            .expense_uid,
+        None
+    );
+    let whole = attachments::for_expense(&pool, ticket.id, None)
+        .await
+        .unwrap();
+    assert_eq!(whole.expense_uid, None);
+}

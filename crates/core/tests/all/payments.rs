@@ -118,6 +118,7 @@ async fn a_payment_run_pays_who_was_there_as_they_asked_and_marks_them_paid_toge
                 tenth_miles: Some(124),
                 pence_per_mile: Some(45),
                 note: String::new(),
+                uid: String::new(),
             }],
             reference: "INV-7".into(),
             ..ann.clone()

@@ -55,6 +55,7 @@ async fn every_kind_round_trips_through_the_encrypted_vault() {
             tenth_miles: Some(123),
             pence_per_mile: Some(45),
             note: "Return trip".into(),
+            uid: String::new(),
         },
         expense(ExpenseKind::Parking, 400),
     ];

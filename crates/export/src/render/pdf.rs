@@ -57,10 +57,11 @@ fn library() -> &'static LazyHash<Library> {
     LIBRARY.get_or_init(|| LazyHash::new(Library::default()))
 }
 
-/// A picture or PDF that follows the report on a page of its own (a claim pack's receipt).
+/// A picture or PDF that follows the report on a page of its own (a claim pack's receipt); each
+/// page of a PDF becomes a page, up to [`MOST_PDF_PAGES`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
-    /// The file's name (its heading and the picture's alternative text).
+    /// Its heading, which also names the picture for screen readers.
     pub name: String,
     /// `image/jpeg`, `image/png`, `image/gif`, `image/webp` or `application/pdf`.
     pub media_type: String,
@@ -68,11 +69,70 @@ pub struct Page {
     pub bytes: Vec<u8>,
 }
 
-/// What the layout reads about each page: its name and the file it is in.
+/// The most pages of one PDF file that follow a report (a long document attached as a receipt
+/// is cut short, and says so).
+pub const MOST_PDF_PAGES: usize = 20;
+
+/// What the layout reads about each page: its heading, and the file and page to show or, when
+/// the file cannot be shown, a sentence saying so.
 #[derive(serde::Serialize)]
-struct PageEntry<'a> {
-    name: &'a str,
-    file: String,
+struct PageEntry {
+    name: String,
+    file: Option<String>,
+    page: usize,
+    note: Option<String>,
+}
+
+/// How many pages of a PDF file can be shown (`None`: it cannot be read, e.g. damaged or
+/// protected by a password).
+fn pdf_pages(bytes: &[u8]) -> Option<usize> {
+    let pdf = hayro_syntax::Pdf::new(bytes.to_vec()).ok()?;
+    let count = pdf.pages().len();
+    (count > 0).then_some(count)
+}
+
+/// The layout's entries for one page (one per page shown of a PDF).
+fn entries_for(page: &Page, file: String) -> Vec<PageEntry> {
+    let shown = |name: String, page: usize| PageEntry {
+        name,
+        file: Some(file.clone()),
+        page,
+        note: None,
+    };
+    if page.media_type != "application/pdf" {
+        return vec![shown(page.name.clone(), 1)];
+    }
+    let Some(count) = pdf_pages(&page.bytes) else {
+        return vec![PageEntry {
+            name: page.name.clone(),
+            file: None,
+            page: 1,
+            note: Some(
+                "This PDF could not be read (it may be damaged or protected by a password), so \
+                 it is not shown here. Send it with the claim as a file of its own."
+                    .into(),
+            ),
+        }];
+    };
+    let mut entries: Vec<PageEntry> = (1..=count.min(MOST_PDF_PAGES))
+        .map(|n| {
+            let name = if count == 1 {
+                page.name.clone()
+            } else {
+                format!("{}, page {n} of {count}", page.name)
+            };
+            shown(name, n)
+        })
+        .collect();
+    if count > MOST_PDF_PAGES {
+        if let Some(last) = entries.last_mut() {
+            last.note = Some(format!(
+                "Only the first {MOST_PDF_PAGES} pages of this PDF are shown here; send the \
+                 whole file with the claim."
+            ));
+        }
+    }
+    entries
 }
 
 /// The world a report is compiled in: the layout, the report's data, its pages' files and
@@ -145,10 +205,7 @@ pub fn render_with(doc: &Document, pages: &[Page]) -> CoreResult<Vec<u8>> {
         };
         let file = format!("/page-{i}.{extension}");
         files.push((file_id(&file)?, Bytes::new(page.bytes.clone())));
-        entries.push(PageEntry {
-            name: &page.name,
-            file,
-        });
+        entries.extend(entries_for(page, file));
     }
     files.push((file_id("/pages.json")?, Bytes::new(json(&entries)?)));
     let world = ReportWorld {
@@ -164,7 +221,9 @@ pub fn render_with(doc: &Document, pages: &[Page]) -> CoreResult<Vec<u8>> {
     })?;
     // PDF/UA cannot embed another PDF's page (Typst refuses it), so a claim pack with a PDF
     // receipt is tagged for screen readers but does not claim PDF/UA conformance.
-    let embeds_pdf = pages.iter().any(|p| p.media_type == "application/pdf");
+    let embeds_pdf = entries
+        .iter()
+        .any(|e| e.file.as_deref().is_some_and(|f| f.ends_with(".pdf")));
     let wanted: &[PdfStandard] = if embeds_pdf {
         &[]
     } else {

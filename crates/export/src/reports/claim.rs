@@ -29,6 +29,34 @@ pub struct ClaimLine {
     pub amount_pence: i64,
     /// Fee (else expense).
     pub is_fee: bool,
+    /// The numbers of the receipts attached to this expense line (1 is the first receipt).
+    pub receipts: Vec<usize>,
+}
+
+/// A receipt that follows a claim pack: its file and what it is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimReceipt {
+    /// The file's name.
+    pub name: String,
+    /// The contribution it is attached to.
+    pub contribution_id: i64,
+    /// The expense line it is for, if it was given one.
+    pub expense_uid: Option<String>,
+}
+
+/// The heading of receipt `number` (1 is the first) on its page of the PDF.
+pub fn receipt_heading(number: usize, name: &str) -> String {
+    format!("Receipt {number}: {name}")
+}
+
+/// "receipt 2" or "receipts 2 and 3", for a line's detail.
+fn receipt_numbers(numbers: &[usize]) -> String {
+    let listed: Vec<String> = numbers.iter().map(ToString::to_string).collect();
+    match listed.as_slice() {
+        [] => String::new(),
+        [one] => format!("receipt {one}"),
+        [first @ .., last] => format!("receipts {} and {last}", first.join(", ")),
+    }
 }
 
 /// What a claim pack is made with besides the records: the saved details for the organisation
@@ -37,8 +65,8 @@ pub struct ClaimLine {
 pub struct ClaimInputs {
     /// The organisation's saved claim details, if any were saved.
     pub details: Option<ClaimDetails>,
-    /// The receipts' file names, in page order.
-    pub receipts: Vec<String>,
+    /// The receipts, in page order.
+    pub receipts: Vec<ClaimReceipt>,
 }
 
 /// The organisation the selection's contributions are for; refused when they span several.
@@ -67,8 +95,10 @@ pub fn organisation(ctx: &Context) -> CoreResult<String> {
     Ok(organisations.into_iter().next().unwrap_or_default())
 }
 
-/// Every fee and expense of the selection not yet claimed, in date order.
+/// Every fee and expense of the selection not yet claimed, in date order; an expense line
+/// names the receipts attached to it.
 pub fn lines(ctx: &Context) -> Vec<ClaimLine> {
+    let receipts = ctx.claim.map(|c| c.receipts.as_slice()).unwrap_or_default();
     let mut lines = Vec::new();
     for c in &ctx.data.contributions {
         let d = &c.data;
@@ -83,6 +113,7 @@ pub fn lines(ctx: &Context) -> Vec<ClaimLine> {
             detail,
             amount_pence,
             is_fee,
+            receipts: Vec::new(),
         };
         if d.payable_fee_pence() > 0 {
             lines.push(line(
@@ -99,17 +130,23 @@ pub fn lines(ctx: &Context) -> Vec<ClaimLine> {
                 }
                 _ => String::new(),
             };
-            let detail = [journey.as_str(), e.note.trim()]
+            let numbers: Vec<usize> = (1..)
+                .zip(receipts)
+                .filter(|(_, r)| {
+                    r.contribution_id == c.id && r.expense_uid.as_deref() == Some(e.uid.as_str())
+                })
+                .map(|(n, _)| n)
+                .collect();
+            let named = receipt_numbers(&numbers);
+            let detail = [journey.as_str(), e.note.trim(), named.as_str()]
                 .into_iter()
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
                 .join("; ");
-            lines.push(line(
-                e.kind.label().to_owned(),
-                detail,
-                e.amount_pence,
-                false,
-            ));
+            lines.push(ClaimLine {
+                receipts: numbers,
+                ..line(e.kind.label().to_owned(), detail, e.amount_pence, false)
+            });
         }
     }
     lines
@@ -240,13 +277,43 @@ pub fn build(ctx: &Context) -> CoreResult<Vec<Block>> {
         });
     } else {
         blocks.push(Block::Paragraph {
-            text: "Each receipt follows on a page of its own in the PDF (the first page of a \
-                   PDF receipt)."
+            text: "Each receipt follows on a page of its own in the PDF (each page of a PDF \
+                   receipt on a page of its own)."
                 .into(),
         });
         blocks.push(Block::List {
-            items: inputs.receipts.clone(),
+            items: (1..)
+                .zip(&inputs.receipts)
+                .map(|(n, r)| receipt_item(ctx, &lines, n, r))
+                .collect(),
         });
     }
     Ok(blocks)
+}
+
+/// One receipt in the list: its number, its name and what it is for.
+fn receipt_item(
+    ctx: &Context,
+    lines: &[ClaimLine],
+    number: usize,
+    receipt: &ClaimReceipt,
+) -> String {
+    let heading = receipt_heading(number, &receipt.name);
+    if let Some(line) = lines.iter().find(|l| l.receipts.contains(&number)) {
+        return format!(
+            "{heading}, for {} ({}) on {}",
+            line.what.to_lowercase(),
+            format_pence(line.amount_pence),
+            short_date(&line.date)
+        );
+    }
+    match ctx
+        .data
+        .contributions
+        .iter()
+        .find(|c| c.id == receipt.contribution_id)
+    {
+        Some(c) => format!("{heading}, for the work on {}", short_date(&c.data.date)),
+        None => heading,
+    }
 }

@@ -36,6 +36,9 @@ pub struct Attachment {
     pub owner_kind: RecordKind,
     /// The id of what it is attached to.
     pub owner_id: i64,
+    /// On a contribution: the global id of the expense line it is the receipt for (`None`: the
+    /// contribution as a whole).
+    pub expense_uid: Option<String>,
     /// The file's name as it was attached.
     pub name: String,
     /// Its media type, from its bytes for images and PDFs, else from its name.
@@ -81,7 +84,8 @@ fn owner_column(kind: RecordKind) -> CoreResult<&'static str> {
     }
 }
 
-const COLUMNS: &str = "id, uid, contribution_id, meeting_id, reflection_id, name, media_type, \
+const COLUMNS: &str = "id, uid, contribution_id, meeting_id, reflection_id, expense_uid, name, \
+                       media_type, \
                        size, sha256, preview IS NOT NULL AS has_preview, width, height, \
                        metadata_removed, location_removed, created_at";
 
@@ -104,6 +108,7 @@ fn read_row(row: &sqlx::sqlite::SqliteRow) -> CoreResult<Attachment> {
         uid: row.try_get("uid")?,
         owner_kind,
         owner_id,
+        expense_uid: row.try_get("expense_uid")?,
         name: row.try_get("name")?,
         media_type: row.try_get("media_type")?,
         size: row.try_get("size")?,
@@ -232,6 +237,41 @@ fn gone() -> CoreError {
     CoreError::NotFound(
         "That attachment is not in your records any more; it may have been removed.".into(),
     )
+}
+
+/// Says which expense line of its contribution an attachment is the receipt for (`None`: the
+/// contribution as a whole).
+pub async fn for_expense(
+    pool: &SqlitePool,
+    id: i64,
+    expense_uid: Option<&str>,
+) -> CoreResult<Attachment> {
+    let mut tx = write_tx(pool).await?;
+    let attachment = fetch(&mut tx, id).await?;
+    if let Some(line) = expense_uid {
+        let found: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM expenses WHERE contribution_id = ? AND uid = ?",
+        )
+        .bind(attachment.owner_id)
+        .bind(line)
+        .fetch_one(&mut *tx)
+        .await?;
+        if attachment.owner_kind != RecordKind::Contribution || found == 0 {
+            return Err(CoreError::invalid(
+                "expense_uid",
+                "That expense line is not on this contribution any more; save the \
+                 contribution and choose again.",
+            ));
+        }
+    }
+    sqlx::query("UPDATE attachments SET expense_uid = ? WHERE id = ?")
+        .bind(expense_uid)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let attachment = fetch(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(attachment)
 }
 
 /// One attachment's description.

@@ -22,6 +22,9 @@ pub struct AttachmentFile {
     pub owner_kind: RecordKind,
     /// The global id of what it is attached to.
     pub owner_uid: String,
+    /// On a contribution: the global id of the expense line it is the receipt for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expense_uid: Option<String>,
     /// The file's name.
     pub name: String,
     /// Its media type.
@@ -45,7 +48,7 @@ pub async fn export(
     include_private: bool,
 ) -> CoreResult<Vec<AttachmentFile>> {
     let rows = sqlx::query(
-        "SELECT a.uid, a.name, a.media_type, a.sha256, a.metadata_removed, a.location_removed,
+        "SELECT a.uid, a.expense_uid, a.name, a.media_type, a.sha256, a.metadata_removed, a.location_removed,
                 a.created_at, b.bytes,
                 coalesce(c.uid, m.uid, r.uid) AS owner_uid,
                 CASE WHEN c.id IS NOT NULL THEN 'contribution'
@@ -74,6 +77,7 @@ pub async fn export(
                     _ => RecordKind::Reflection,
                 },
                 owner_uid: row.try_get("owner_uid")?,
+                expense_uid: row.try_get("expense_uid")?,
                 name: row.try_get("name")?,
                 media_type: row.try_get("media_type")?,
                 sha256: row.try_get("sha256")?,
@@ -154,13 +158,16 @@ pub async fn import(
         let preview = image::ImageFormat::from_mime_type(&file.media_type)
             .and_then(|format| content::preview(&bytes, format));
         let sql = format!(
-            "INSERT INTO attachments (uid, {column}, name, media_type, size, sha256, preview, \
-             width, height, metadata_removed, location_removed, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO attachments (uid, {column}, expense_uid, name, media_type, size, sha256, \
+             preview, width, height, metadata_removed, location_removed, created_at) \
+             VALUES (?1, ?2, (SELECT uid FROM expenses WHERE contribution_id = ?2 AND uid = ?3 \
+             AND ?4), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
         );
         let id = sqlx::query(&sql)
             .bind(&file.uid)
             .bind(owner)
+            .bind(&file.expense_uid)
+            .bind(file.owner_kind == RecordKind::Contribution)
             .bind(super::short_name(&file.name))
             .bind(&file.media_type)
             .bind(i64::try_from(bytes.len()).unwrap_or(i64::MAX))

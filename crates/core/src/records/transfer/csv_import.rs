@@ -367,6 +367,7 @@ fn read_row(
                             tenth_miles: Some(tenths),
                             pence_per_mile: Some(rate),
                             note: note.clone(),
+                            uid: String::new(),
                         }),
                         Err(_) => {
                             r.fail(row, CsvField::Miles, "That journey is too long to add up.")
@@ -384,6 +385,7 @@ fn read_row(
             tenth_miles: None,
             pence_per_mile: None,
             note,
+            uid: String::new(),
         });
     }
     let tags = row
