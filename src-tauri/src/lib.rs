@@ -139,6 +139,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::attachments::attachment_save::<tauri::Wry>,
             commands::attachments::attachment_detach,
             commands::attachments::attachment_undo,
+            commands::attachments::attachment_for_expense,
             commands::attachments::attachment_totals,
             commands::exports::claim_details_get,
             commands::exports::claim_details_save,

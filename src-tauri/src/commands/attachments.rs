@@ -170,6 +170,19 @@ pub async fn attachment_undo(state: State<'_, AppState>, id: i64) -> CmdResult<(
     Ok(attachments::undo_detach(&pool, id).await?)
 }
 
+/// Says which expense line of its contribution a file is the receipt for (`None`: the
+/// contribution as a whole).
+#[tauri::command]
+#[specta::specta]
+pub async fn attachment_for_expense(
+    state: State<'_, AppState>,
+    id: i64,
+    expense_uid: Option<String>,
+) -> CmdResult<Attachment> {
+    let pool = require_unlocked(&state).await?;
+    Ok(attachments::for_expense(&pool, id, expense_uid.as_deref()).await?)
+}
+
 /// How many files are attached and their size together (Settings).
 #[tauri::command]
 #[specta::specta]

@@ -21,6 +21,7 @@ function add(m: MockAttachments, kind: RecordKind, ownerId: number, name: string
     uid: `0192e0a0-0000-7000-8000-${String(m.nextId).padStart(12, "0")}`,
     owner_kind: kind,
     owner_id: ownerId,
+    expense_uid: null as string | null,
     name,
     media_type: image ? "image/jpeg" : "application/pdf",
     size,
@@ -72,6 +73,11 @@ export function handleAttachments(m: MockAttachments, cmd: string, args: Record<
     case "attachment_detach":
       find().deleted = true;
       return { id: args.id, undo_seconds: 600 };
+    case "attachment_for_expense": {
+      const file = find();
+      file.expense_uid = args.expenseUid ?? null;
+      return strip(file);
+    }
     case "attachment_undo": {
       const file =
         m.files.find((f) => f.id === args.id && f.deleted) ?? fail("not_found", "That attachment cannot be brought back: the time to undo has passed.");

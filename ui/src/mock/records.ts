@@ -80,7 +80,10 @@ function check(kind: Kind, data: any) {
       if (data[f] < 0) fail("invalid_input", "Enter minutes from 0 up to one week (10,080).", f);
   if (kind === "contribution" || kind === "payment")
     for (const x of data.expenses) if (x.kind === "mileage") x.amount_pence = mileagePence(x.tenth_miles, x.pence_per_mile);
+  // Like the core, each saved expense line of a contribution gets an id of its own.
+  if (kind === "contribution") for (const x of data.expenses) if (!x.uid) x.uid = `0192e0a0-1111-7000-8000-${String(++lineIds).padStart(12, "0")}`;
 }
+let lineIds = 0;
 
 /** The mock's stand-in for the core's mileage rounding (to the nearest penny, halves up). */
 export function mileagePence(tenthMiles: number, pencePerMile: number): number {
@@ -567,7 +570,7 @@ export function seedMockRecords(m: MockRecords) {
     fee_pence: 5000,
     claim_submitted_on: "2026-03-05",
     paid_on: null,
-    expenses: [{ kind: "fares", amount_pence: 1240, tenth_miles: null, pence_per_mile: null, note: "Train" }],
+    expenses: [{ kind: "fares", amount_pence: 1240, tenth_miles: null, pence_per_mile: null, note: "Train", uid: "0192e0a0-1111-7000-8000-900000000001" }],
     tags: [],
   });
   seedAttachments(m.attachments, receipted);
@@ -696,7 +699,7 @@ export function seedMockRecords(m: MockRecords) {
     person_id: alex,
     arrangement: "fee",
     fee_pence: 7500,
-    expenses: [{ kind: "fares", amount_pence: 640, tenth_miles: null, pence_per_mile: null, note: "Bus" }],
+    expenses: [{ kind: "fares", amount_pence: 640, tenth_miles: null, pence_per_mile: null, note: "Bus", uid: "0192e0a0-1111-7000-8000-900000000002" }],
     reference: "RH-02-001",
     paid_on: null,
     note: "",

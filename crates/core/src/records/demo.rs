@@ -138,8 +138,20 @@ pub struct DemoSummary {
     pub to: String,
 }
 
+/// A UUID v7 for `date` (6 pm) with `random` as its random bits.
+fn uid_on(date: NaiveDate, random: [u8; 10]) -> String {
+    let millis = date
+        .and_hms_opt(18, 0, 0)
+        .map_or(0, |t| t.and_utc().timestamp_millis());
+    uuid::Builder::from_unix_timestamp_millis(u64::try_from(millis).unwrap_or(0), &random)
+        .into_uuid()
+        .to_string()
+}
+
 pub(super) struct Gen {
     pub(super) rng: ChaCha8Rng,
+    /// Its own stream for expense lines' ids, so they leave the records' sequence as it was.
+    line_ids: ChaCha8Rng,
     stamp_counter: i64,
 }
 
@@ -155,13 +167,14 @@ impl Gen {
     /// A global id (UUID v7) for a record made on `date`, from the seeded generator, so the
     /// same seed gives the same ids.
     pub(super) fn uid(&mut self, date: NaiveDate) -> String {
-        let millis = date
-            .and_hms_opt(18, 0, 0)
-            .map_or(0, |t| t.and_utc().timestamp_millis());
         let random: [u8; 10] = self.rng.gen();
-        uuid::Builder::from_unix_timestamp_millis(u64::try_from(millis).unwrap_or(0), &random)
-            .into_uuid()
-            .to_string()
+        uid_on(date, random)
+    }
+
+    /// A global id for an expense line of a record made on `date` (from its own seeded stream).
+    pub(super) fn line_uid(&mut self, date: NaiveDate) -> String {
+        let random: [u8; 10] = self.line_ids.gen();
+        uid_on(date, random)
     }
 
     /// A deterministic timestamp on `date` (records made the day they describe).
@@ -276,6 +289,7 @@ pub async fn generate(
     let n = i64::from(contributions);
     let mut gen = Gen {
         rng: ChaCha8Rng::seed_from_u64(seed),
+        line_ids: ChaCha8Rng::seed_from_u64(seed ^ 0x11e5_1d5),
         stamp_counter: 0,
     };
     let span_days = (n * 365 / 10_000).clamp(180, 3_650);
@@ -487,7 +501,7 @@ pub async fn generate(
                     tenth_miles: Some(tenths),
                     pence_per_mile: Some(DEMO_CAR_PENCE_PER_MILE),
                     note: "Return journey".into(),
-                    uid: String::new(),
+                    uid: gen.line_uid(date),
                 });
                 if gen.chance(40) {
                     expenses.push(Expense {
@@ -496,7 +510,7 @@ pub async fn generate(
                         tenth_miles: None,
                         pence_per_mile: None,
                         note: "Hospital car park".into(),
-                        uid: String::new(),
+                        uid: gen.line_uid(date),
                     });
                 }
             } else {
@@ -506,7 +520,7 @@ pub async fn generate(
                     tenth_miles: None,
                     pence_per_mile: None,
                     note: "Train, receipt kept".into(),
-                    uid: String::new(),
+                    uid: gen.line_uid(date),
                 });
             }
         }
