@@ -1218,7 +1218,8 @@ fn attached_files_over_ipc_pasted_dropped_previewed_detached_and_counted() {
 fn claim_details_are_saved_per_organisation_and_lines_marked_only_when_asked_over_ipc() {
     let dir = tempfile::tempdir().unwrap();
     let (w, project) = vault_with_project(dir.path(), "Leeds Trust");
-    invoke(
+    // An expense line sent without an id (as older windows did) gets one from the core.
+    let work = invoke(
         &w,
         "contribution_create",
         json!({"data": {
@@ -1226,10 +1227,36 @@ fn claim_details_are_saved_per_organisation_and_lines_marked_only_when_asked_ove
             "prep_minutes": 0, "meeting_minutes": 60, "travel_minutes": 0, "summary": "", "impact_said": "",
             "impact_changed": "", "impact_evidence": "", "feedback": "", "feedback_date": null,
             "fee_arrangement": "fee", "fee_pence": 2500, "claim_submitted_on": null, "paid_on": null,
-            "expenses": [], "tags": []
+            "expenses": [{"kind": "parking", "amount_pence": 350, "tenth_miles": null,
+                          "pence_per_mile": null, "note": "Car park B"}],
+            "tags": []
         }}),
     )
     .unwrap();
+    let line = work["data"]["expenses"][0]["uid"].clone();
+    assert_eq!(line.as_str().unwrap().len(), 36, "{work}");
+    // A receipt pasted on the contribution, then said to be for that line.
+    let receipt = invoke(
+        &w,
+        "attachment_paste",
+        json!({"ownerKind": "contribution", "ownerId": work["id"], "name": "ticket.txt",
+               "bytes": b"Car park B, 3.50".to_vec()}),
+    )
+    .unwrap();
+    let placed = invoke(
+        &w,
+        "attachment_for_expense",
+        json!({"id": receipt["id"], "expenseUid": line}),
+    )
+    .unwrap();
+    assert_eq!(placed["expense_uid"], line);
+    let err = invoke(
+        &w,
+        "attachment_for_expense",
+        json!({"id": receipt["id"], "expenseUid": "0192e0a0-0000-7000-8000-000000000000"}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
     let options = json!({"options": {
         "report": "claim", "format": "pdf",
         "selection": {"from": "2026-01-01", "to": "2026-03-31", "project_ids": [project["id"]],

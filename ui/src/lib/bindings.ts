@@ -270,6 +270,11 @@ export const commands = {
 	attachmentDetach: (id: number) => typedError<Detached, ApiError>(__TAURI_INVOKE("attachment_detach", { id })),
 	/**  Brings back a detached file. */
 	attachmentUndo: (id: number) => typedError<null, ApiError>(__TAURI_INVOKE("attachment_undo", { id })),
+	/**
+	 *  Says which expense line of its contribution a file is the receipt for (`None`: the
+	 *  contribution as a whole).
+	 */
+	attachmentForExpense: (id: number, expenseUid: string | null) => typedError<Attachment, ApiError>(__TAURI_INVOKE("attachment_for_expense", { id, expenseUid })),
 	/**  How many files are attached and their size together (Settings). */
 	attachmentTotals: () => typedError<AttachmentTotals, ApiError>(__TAURI_INVOKE("attachment_totals")),
 	/**
@@ -453,6 +458,11 @@ export type Attachment = {
 	owner_kind: RecordKind,
 	/**  The id of what it is attached to. */
 	owner_id: number,
+	/**
+	 *  On a contribution: the global id of the expense line it is the receipt for (`None`: the
+	 *  contribution as a whole).
+	 */
+	expense_uid: string | null,
 	/**  The file's name as it was attached. */
 	name: string,
 	/**  Its media type, from its bytes for images and PDFs, else from its name. */
@@ -1151,6 +1161,11 @@ export type Expense = {
 	pence_per_mile: number | null,
 	/**  Receipt or other note. */
 	note: string,
+	/**
+	 *  Global id of the line (a UUID), so a receipt can be attached to it; given by the core
+	 *  when the line is first saved (empty until then).
+	 */
+	uid?: string,
 };
 
 /**  Kind of expense line. */

@@ -102,6 +102,13 @@ describe("attached files", () => {
     expect(preview.getAttribute("src")).toMatch(/^data:image\/png;base64,/);
     expect(within(files).getByText(/Picture, 1\.8 MB; location removed/)).toBeInTheDocument();
     expect(within(files).getByText("PDF, 94 KB")).toBeInTheDocument();
+    // The photo is the receipt for the train fare: the line is chosen under it.
+    const receiptFor = within(files).getAllByLabelText("Receipt for")[0];
+    expect(receiptFor).toHaveValue("");
+    await user.selectOptions(receiptFor, "Line 1: Fares, £12.40");
+    await screen.findByText("“Train ticket.jpg” is the receipt for line 1 (Fares, £12.40).");
+    expect(calls("attachment_for_expense")[0].args).toMatchObject({ expenseUid: "0192e0a0-1111-7000-8000-900000000001" });
+    expect(receiptFor).toHaveValue("0192e0a0-1111-7000-8000-900000000001");
     await user.click(screen.getByRole("button", { name: "Attach files…" }));
     await screen.findByText("Attached 1 file. The location and camera details were removed from 1 photo; the pictures are unchanged.");
     await within(files).findByText("Parking receipt.jpg");
