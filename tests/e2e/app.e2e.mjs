@@ -442,6 +442,11 @@ try {
       );
       if (drawn[0] !== 240 || drawn[1] !== "data:image/jpeg")
         throw new Error(`the preview was not drawn: ${drawn}`);
+      // It is the receipt for the expense line logged with the contribution.
+      await (
+        await browser.$("//select[starts-with(@id, 'receipt-for-')]")
+      ).selectByIndex(1);
+      await text(browser, "is the receipt for line 1 (");
       await preview.scrollIntoView({ block: "center" });
       await shot(browser, "14b-contribution-receipt");
       await (await button(browser, "Cancel")).click();
@@ -463,6 +468,9 @@ try {
       await text(browser, "Supplier number");
       await text(browser, "Total claimed");
       await text(browser, "Pasted image");
+      // The expense line names its receipt; the list says what the receipt is for.
+      await text(browser, "receipt 1");
+      await text(browser, "Receipt 1: Pasted image");
       await shot(browser, "14c-claim-pack");
       await (
         await button(browser, "Mark these lines as claim submitted today")

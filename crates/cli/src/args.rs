@@ -19,8 +19,47 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub passphrase_stdin: bool,
 
+    /// Read the passphrase from the first line of FILE (keep it readable by you alone).
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        conflicts_with = "passphrase_stdin"
+    )]
+    pub passphrase_file: Option<PathBuf>,
+
+    /// Print the result as JSON on standard output (status, check, search, import, export,
+    /// backup and restore; the shapes are in docs/cli.md).
+    #[arg(long, global = true)]
+    pub json: bool,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// Where the passphrase was said to come from.
+    pub fn given(&self) -> crate::secrets::Given<'_> {
+        match (&self.passphrase_file, self.passphrase_stdin) {
+            (Some(file), _) => crate::secrets::Given::File(file),
+            (None, true) => crate::secrets::Given::Stdin,
+            (None, false) => crate::secrets::Given::Environment,
+        }
+    }
+
+    /// Whether the command can print its result as JSON (`--json`).
+    pub fn json_allowed(&self) -> bool {
+        matches!(
+            self.command,
+            Command::Status
+                | Command::Check
+                | Command::Search { .. }
+                | Command::Import { .. }
+                | Command::Export { .. }
+                | Command::Backup { .. }
+                | Command::Restore { .. }
+        )
+    }
 }
 
 /// What to do.
@@ -33,11 +72,7 @@ pub enum Command {
         remember: bool,
     },
     /// Locked or unlocked facts, counts and schema version (never a secret).
-    Status {
-        /// Print JSON instead of lines.
-        #[arg(long)]
-        json: bool,
-    },
+    Status,
     /// Integrity check of the database, its encryption and the key slots.
     Check,
     /// Passphrase commands.

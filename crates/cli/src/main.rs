@@ -4,6 +4,8 @@ mod args;
 mod attachments;
 mod exchange;
 mod exit;
+mod output;
+mod progress;
 mod records;
 mod run;
 mod secrets;

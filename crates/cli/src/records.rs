@@ -12,24 +12,21 @@ use alongside_core::words::count;
 use alongside_core::SqlitePool;
 
 use alongside_core::records::selection::{project_ids_named, Selection};
-use alongside_export::{ExportOptions, Format, Names, ReportKind};
+use alongside_export::{ExportOptions, Format, Names, ReportKind, Stage};
 use std::sync::atomic::AtomicBool;
 
 use crate::exit::{CliError, INVALID, OK, RUNTIME, USAGE};
+use crate::output;
+use crate::progress::Progress;
 
 /// `alongside demo`.
 pub async fn demo(pool: &SqlitePool, contributions: u32, seed: u64) -> Result<u8, CliError> {
     let started = std::time::Instant::now();
     let today = alongside_core::clock::local_today();
-    let progress = |done: u64, total: u64| {
-        if total >= 20_000 {
-            eprint!("\rMaking demo records: {}%", done * 100 / total.max(1));
-        }
-    };
+    let bar = Progress::bar("Making demo records", u64::from(contributions));
+    let progress = bar.ticker();
     let summary = demo::generate(pool, contributions, seed, today, &progress).await?;
-    if contributions >= 20_000 {
-        eprintln!();
-    }
+    drop(bar);
     let c = &summary.counts;
     println!(
         "Made {} contributions ({} expense lines), {} meetings, {} actions, {} reflections, {} projects and {} people from {} to {} in {:.1} s.",
@@ -67,7 +64,10 @@ fn parse_map(map: &[String]) -> Result<Vec<ColumnMap>, CliError> {
         .collect()
 }
 
-fn print_report(report: &ImportReport) {
+fn print_report(report: &ImportReport, json: bool) -> Result<(), CliError> {
+    if json {
+        return output::json(report);
+    }
     for p in &report.problems {
         match p.line {
             Some(line) => eprintln!("line {line}, {}: {}", p.place, p.message),
@@ -109,6 +109,7 @@ fn print_report(report: &ImportReport) {
     if !report.new_projects.is_empty() && report.is_clean() {
         println!("New projects: {}.", report.new_projects.join(", "));
     }
+    Ok(())
 }
 
 /// `alongside import FILE.ics`: adds the meeting a calendar invitation describes to the named project (`--dry-run` shows
@@ -118,6 +119,7 @@ pub async fn import_invitation(
     file: &Path,
     project: Option<&str>,
     dry_run: bool,
+    json: bool,
 ) -> Result<u8, CliError> {
     let bytes = std::fs::read(file).map_err(|e| {
         CliError::Plain(INVALID, format!("Could not read {}: {e}.", file.display()))
@@ -142,12 +144,28 @@ pub async fn import_invitation(
             format!("There is no project called \"{project}\"."),
         ));
     };
-    if dry_run {
+    let added = if dry_run {
+        None
+    } else {
+        Some(invitation::add(pool, &invitation, project_id).await?)
+    };
+    if json {
+        output::json(&serde_json::json!({
+            "written": added.is_some(),
+            "project": project,
+            "meeting": {
+                "uid": added.as_ref().map(|m| m.uid.clone()),
+                "title": invitation.title,
+                "date": invitation.date,
+                "start_time": invitation.start_time,
+                "end_time": invitation.end_time,
+            },
+        }))?;
+    } else if let Some(added) = added {
+        println!("Added the meeting {said} to {project} (uid {}).", added.uid);
+    } else {
         println!("Would add the meeting {said} to {project}.");
-        return Ok(OK);
     }
-    let added = invitation::add(pool, &invitation, project_id).await?;
-    println!("Added the meeting {said} to {project} (uid {}).", added.uid);
     Ok(OK)
 }
 
@@ -158,6 +176,7 @@ pub async fn import(
     format: Option<&str>,
     dry_run: bool,
     map: &[String],
+    json: bool,
 ) -> Result<u8, CliError> {
     let format = match format
         .and_then(ImportFormat::parse)
@@ -181,8 +200,14 @@ pub async fn import(
     let bytes = std::fs::read(file).map_err(|e| {
         CliError::Plain(INVALID, format!("Could not read {}: {e}.", file.display()))
     })?;
+    let spinner = Progress::spinner(if dry_run {
+        "Checking the file"
+    } else {
+        "Importing"
+    });
     let report = transfer::import(pool, format, &bytes, &mapping, dry_run).await?;
-    print_report(&report);
+    drop(spinner);
+    print_report(&report, json)?;
     Ok(if report.is_clean() { OK } else { INVALID })
 }
 
@@ -212,6 +237,23 @@ pub struct ExportArgs<'a> {
     pub leave_out_money: bool,
     /// Output file.
     pub out: &'a Path,
+    /// Print the result as JSON.
+    pub json: bool,
+}
+
+/// What `export --json` prints.
+#[derive(serde::Serialize)]
+struct Exported<'a> {
+    /// The report's command-line name (`all` for the complete export).
+    report: &'a str,
+    /// The format (its file extension).
+    format: &'a str,
+    /// The file written.
+    path: String,
+    /// Its size in bytes.
+    bytes: u64,
+    /// How many contributions were marked "claim submitted" (`--mark-claimed`), else null.
+    marked_claimed: Option<u64>,
 }
 
 /// `alongside export`.
@@ -263,18 +305,39 @@ pub async fn export(pool: &SqlitePool, args: ExportArgs<'_>) -> Result<u8, CliEr
     };
     let never = AtomicBool::new(false);
     let started = std::time::Instant::now();
-    let written =
-        alongside_export::export_to_file(pool, &options, today, args.out, &never, |_| {}).await?;
-    eprintln!(
-        "Wrote {} ({} bytes) in {:.2} s.",
-        written.path,
-        written.bytes,
-        started.elapsed().as_secs_f64()
+    let spinner = Progress::spinner("Reading your records");
+    let written = alongside_export::export_to_file(pool, &options, today, args.out, &never, |s| {
+        spinner.say(match s {
+            Stage::Reading => "Reading your records",
+            Stage::Rendering => "Laying out the report",
+            Stage::Saving => "Saving the file",
+        });
+    })
+    .await?;
+    drop(spinner);
+    let seconds = started.elapsed().as_secs_f64();
+    let day = today.format("%Y-%m-%d").to_string();
+    let marked = if args.mark_claimed {
+        Some(claims::mark_submitted(pool, &to_mark, &day).await?)
+    } else {
+        None
+    };
+    if args.json {
+        let exported = Exported {
+            report: report.as_str(),
+            format: format.extension(),
+            path: written.path,
+            bytes: written.bytes,
+            marked_claimed: marked,
+        };
+        return output::json(&exported).map(|()| OK);
+    }
+    println!(
+        "Wrote {} ({} bytes) in {seconds:.2} s.",
+        written.path, written.bytes
     );
-    if args.mark_claimed {
-        let day = today.format("%Y-%m-%d").to_string();
-        let marked = claims::mark_submitted(pool, &to_mark, &day).await?;
-        eprintln!(
+    if let Some(marked) = marked {
+        println!(
             "Marked {} as claim submitted on {day}.",
             count(
                 usize::try_from(marked).unwrap_or(usize::MAX),
@@ -378,7 +441,17 @@ async fn export_everything(
         )
     })?;
     let c = everything.counts();
-    eprintln!(
+    if args.json {
+        let exported = Exported {
+            report: "all",
+            format: Format::Json.extension(),
+            path: args.out.display().to_string(),
+            bytes: u64::try_from(text.len()).unwrap_or(u64::MAX),
+            marked_claimed: None,
+        };
+        return output::json(&exported).map(|()| OK);
+    }
+    println!(
         "Wrote {} ({} contributions, {} reflections{}).",
         args.out.display(),
         c.contributions,
@@ -393,8 +466,16 @@ async fn export_everything(
 }
 
 /// `alongside search`.
-pub async fn search(pool: &SqlitePool, query: &str, limit: u32) -> Result<u8, CliError> {
+pub async fn search(
+    pool: &SqlitePool,
+    query: &str,
+    limit: u32,
+    json: bool,
+) -> Result<u8, CliError> {
     let hits = search::search(pool, query, limit, Privacy::LeaveOutPrivate).await?;
+    if json {
+        return output::json(&serde_json::json!({ "hits": hits })).map(|()| OK);
+    }
     for hit in &hits {
         let snippet: String = hit
             .snippet

@@ -10,8 +10,9 @@ use alongside_core::CoreError;
 use secrecy::ExposeSecret;
 
 use crate::args::{Cli, Command, ContactAction, PassphraseAction};
-use crate::exit::{CliError, INVALID, OK, RUNTIME};
-use crate::{attachments, exchange, records, secrets};
+use crate::exit::{CliError, OK, RUNTIME, USAGE};
+use crate::progress::Progress;
+use crate::{attachments, exchange, output, records, secrets};
 use alongside_core::exchange::inbox::Decision;
 
 fn data_dir(cli: &Cli) -> Result<PathBuf, CliError> {
@@ -27,11 +28,11 @@ fn data_dir(cli: &Cli) -> Result<PathBuf, CliError> {
 }
 
 /// Unlocks with a given passphrase, else the keyring, else a prompt.
-async fn unlock(vault: &Vault, passphrase_stdin: bool) -> Result<(), CliError> {
+async fn unlock(vault: &Vault, cli: &Cli) -> Result<(), CliError> {
     if !vault.exists() {
         return Err(CoreError::NoVault.into());
     }
-    let given = secrets::given_passphrase(passphrase_stdin)?;
+    let given = secrets::given_passphrase(cli.given())?;
     unlock_with(vault, given).await
 }
 
@@ -55,6 +56,12 @@ async fn unlock_with(vault: &Vault, given: Option<secrecy::SecretString>) -> Res
 
 /// Runs the command and returns the exit code. The vault is locked again whatever happened.
 pub async fn run(cli: Cli) -> Result<u8, CliError> {
+    if cli.json && !cli.json_allowed() {
+        return Err(CliError::Plain(
+            USAGE,
+            "--json is for status, check, search, import, export, backup and restore.".into(),
+        ));
+    }
     let dir = data_dir(&cli)?;
     if alongside_core::hardening::repair_modes(&dir).is_err() {
         eprintln!("The data folder's permissions could not be checked.");
@@ -73,13 +80,13 @@ async fn unlock_with_proof(vault: &Vault, cli: &Cli, act: &str) -> Result<Proof,
     if !vault.exists() {
         return Err(CoreError::NoVault.into());
     }
-    let proof = secrets::required_proof(cli.passphrase_stdin, act)?;
+    let proof = secrets::required_proof(cli.given(), act)?;
     vault.unlock(proof.to_unlock()).await?;
     Ok(proof)
 }
 
 async fn unlocked_pool(vault: &Vault, cli: &Cli) -> Result<alongside_core::SqlitePool, CliError> {
-    unlock(vault, cli.passphrase_stdin).await?;
+    unlock(vault, cli).await?;
     Ok(vault.pool().await?)
 }
 
@@ -89,7 +96,7 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
             if vault.exists() {
                 return Err(CoreError::VaultExists.into());
             }
-            let given = secrets::given_passphrase(cli.passphrase_stdin)?;
+            let given = secrets::given_passphrase(cli.given())?;
             let passphrase = secrets::new_passphrase(secrets::PASSPHRASE_ENV, given)?;
             let created = vault.create(&passphrase, *remember).await?;
             eprintln!("Created a vault in {}.", dir.display());
@@ -102,26 +109,30 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
             }
             OK
         }
-        Command::Status { json } => {
+        Command::Status => {
             if vault.exists() {
-                if let Some(p) = secrets::given_passphrase(cli.passphrase_stdin)? {
+                if let Some(p) = secrets::given_passphrase(cli.given())? {
                     unlock_with(vault, Some(p)).await?;
                 }
             }
             let status = vault.status().await?;
-            print_status(dir, &status, *json)?;
+            print_status(dir, &status, cli.json)?;
             OK
         }
         Command::Check => {
-            unlock(vault, cli.passphrase_stdin).await?;
+            unlock(vault, cli).await?;
             let report = vault.check().await?;
-            for item in &report.items {
-                println!(
-                    "{:<14} {}  {}",
-                    item.name,
-                    if item.ok { "ok  " } else { "FAIL" },
-                    item.detail
-                );
+            if cli.json {
+                output::json(&serde_json::json!({"ok": report.ok(), "items": report.items}))?;
+            } else {
+                for item in &report.items {
+                    println!(
+                        "{:<14} {}  {}",
+                        item.name,
+                        if item.ok { "ok  " } else { "FAIL" },
+                        item.detail
+                    );
+                }
             }
             if report.ok() {
                 OK
@@ -179,9 +190,10 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("ics"));
             if invitation {
-                records::import_invitation(&pool, file, project.as_deref(), *dry_run).await?
+                records::import_invitation(&pool, file, project.as_deref(), *dry_run, cli.json)
+                    .await?
             } else {
-                records::import(&pool, file, format.as_deref(), *dry_run, map).await?
+                records::import(&pool, file, format.as_deref(), *dry_run, map, cli.json).await?
             }
         }
         Command::Export {
@@ -226,6 +238,7 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
                 leave_out_money: *leave_out_money,
                 mark_claimed: *mark_claimed,
                 out,
+                json: cli.json,
             };
             records::export(&pool, args).await?
         }
@@ -252,34 +265,60 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
         Command::Backup { out } => {
             let proof = unlock_with_proof(vault, cli, "A backup").await?;
             let pass = secrets::backup_passphrase(true)?;
-            let made = backup::make(vault, out, &pass, &proof, &Control::quiet()).await?;
-            eprintln!(
-                "Saved an encrypted backup of {} contributions and {} reflections to {} ({}). \
-                 Keep the backup passphrase safe: the backup cannot be opened without it.",
-                made.counts.contributions,
-                made.counts.reflections,
-                made.path,
-                size_text(made.size_kib)
-            );
+            let progress = Progress::bar("Making the backup", 100);
+            let made = backup::make(vault, out, &pass, &proof, &backup_control(&progress)).await?;
+            drop(progress);
+            if cli.json {
+                output::json(&made)?;
+            } else {
+                println!(
+                    "Saved an encrypted backup of {} contributions and {} reflections to {} \
+                     ({}).",
+                    made.counts.contributions,
+                    made.counts.reflections,
+                    made.path,
+                    size_text(made.size_kib)
+                );
+                eprintln!(
+                    "Keep the backup passphrase safe: the backup cannot be opened without it."
+                );
+            }
             OK
         }
         Command::Restore { file } => {
             let pass = secrets::backup_passphrase(false)?;
-            let restored =
-                backup::restore(file, &pass, dir, Target::EmptyFolder, &Control::quiet()).await?;
-            eprintln!(
-                "Restored the backup made {} into {}: {} projects, {} contributions, {} \
-                 reflections. Unlock it with the passphrase or recovery code it had then.",
-                restored.made_at,
-                dir.display(),
-                restored.counts.projects,
-                restored.counts.contributions,
-                restored.counts.reflections
-            );
+            let progress = Progress::bar("Restoring the backup", 100);
+            let restored = backup::restore(
+                file,
+                &pass,
+                dir,
+                Target::EmptyFolder,
+                &backup_control(&progress),
+            )
+            .await?;
+            drop(progress);
+            if cli.json {
+                output::json(&serde_json::json!({
+                    "data_dir": dir.display().to_string(),
+                    "made_at": restored.made_at,
+                    "counts": restored.counts,
+                }))?;
+            } else {
+                println!(
+                    "Restored the backup made {} into {}: {} projects, {} contributions, {} \
+                     reflections.",
+                    restored.made_at,
+                    dir.display(),
+                    restored.counts.projects,
+                    restored.counts.contributions,
+                    restored.counts.reflections
+                );
+                eprintln!("Unlock it with the passphrase or recovery code it had then.");
+            }
             OK
         }
         Command::Search { query, limit } => {
-            records::search(&unlocked_pool(vault, cli).await?, query, *limit).await?
+            records::search(&unlocked_pool(vault, cli).await?, query, *limit, cli.json).await?
         }
         Command::Identity { name, role, export } => {
             let pool = unlocked_pool(vault, cli).await?;
@@ -392,6 +431,17 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
     })
 }
 
+/// Backup and restore report their stage and percent to `progress`.
+fn backup_control(progress: &Progress) -> Control {
+    let set = progress.ticker();
+    Control {
+        progress: std::sync::Arc::new(move |p: backup::BackupProgress| {
+            set(u64::from(p.percent), 100);
+        }),
+        ..Control::quiet()
+    }
+}
+
 fn size_text(kib: u32) -> String {
     if kib < 1024 {
         format!("{kib} KB")
@@ -402,10 +452,7 @@ fn size_text(kib: u32) -> String {
 
 fn print_status(dir: &std::path::Path, s: &VaultStatus, json: bool) -> Result<(), CliError> {
     if json {
-        let text = serde_json::to_string_pretty(s)
-            .map_err(|e| CliError::Plain(INVALID, format!("Could not print the status: {e}.")))?;
-        println!("{text}");
-        return Ok(());
+        return output::json(s);
     }
     let yn = |b: bool| if b { "yes" } else { "no" };
     let opt =

@@ -1,6 +1,7 @@
 //! Where the command line gets passphrases: environment, standard input, or a prompt.
 
-use std::io::{BufRead, IsTerminal};
+use std::io::{BufRead, IsTerminal, Read};
+use std::path::Path;
 
 use alongside_core::vault::Proof;
 use secrecy::{ExposeSecret, SecretString};
@@ -40,24 +41,93 @@ fn read_stdin_line() -> Result<SecretString, CliError> {
     Ok(SecretString::from(trimmed))
 }
 
+/// The most read from a passphrase file: a passphrase is one short line.
+const MOST_FILE_BYTES: u64 = 4096;
+
+/// Where the command line said the passphrase comes from.
+#[derive(Debug, Clone, Copy)]
+pub enum Given<'a> {
+    /// `ALONGSIDE_PASSPHRASE` (or, failing it, the recovery code, the keyring or a prompt).
+    Environment,
+    /// `--passphrase-stdin`: the first line of standard input.
+    Stdin,
+    /// `--passphrase-file FILE`: the first line of the file.
+    File(&'a Path),
+}
+
+fn read_file_line(path: &Path) -> Result<SecretString, CliError> {
+    let unreadable = |e: std::io::Error| {
+        CliError::Plain(
+            INVALID,
+            format!(
+                "Could not read the passphrase file {}: {}.",
+                path.display(),
+                e.kind()
+            ),
+        )
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    warn_if_shared(&file, path);
+    let mut text = String::new();
+    file.take(MOST_FILE_BYTES)
+        .read_to_string(&mut text)
+        .map_err(unreadable)?;
+    let line = text
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('\r')
+        .to_owned();
+    text.clear();
+    if line.is_empty() {
+        return Err(CliError::Plain(
+            INVALID,
+            format!(
+                "The passphrase file {} has no passphrase on its first line.",
+                path.display()
+            ),
+        ));
+    }
+    Ok(SecretString::from(line))
+}
+
+/// Says so when others on this computer could read the passphrase file.
+#[cfg(unix)]
+fn warn_if_shared(file: &std::fs::File, path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    if file
+        .metadata()
+        .is_ok_and(|m| m.permissions().mode() & 0o077 != 0)
+    {
+        eprintln!(
+            "The passphrase file {} can be read by others on this computer; `chmod 600` it.",
+            path.display()
+        );
+    }
+}
+
+#[cfg(not(unix))]
+fn warn_if_shared(_file: &std::fs::File, _path: &Path) {}
+
 fn prompt(label: &str) -> Result<SecretString, CliError> {
     rpassword::prompt_password(label)
         .map(SecretString::from)
         .map_err(|e| CliError::Plain(INVALID, format!("Could not read the passphrase: {e}.")))
 }
 
-/// The passphrase to unlock with, if one was given (environment or standard input).
-pub fn given_passphrase(stdin: bool) -> Result<Option<SecretString>, CliError> {
-    if stdin {
-        return read_stdin_line().map(Some);
+/// The passphrase to unlock with, if one was given (environment, standard input or a file).
+pub fn given_passphrase(given: Given<'_>) -> Result<Option<SecretString>, CliError> {
+    match given {
+        Given::Stdin => read_stdin_line().map(Some),
+        Given::File(path) => read_file_line(path).map(Some),
+        Given::Environment => Ok(from_env(PASSPHRASE_ENV)),
     }
-    Ok(from_env(PASSPHRASE_ENV))
 }
 
 /// The passphrase or recovery code a dangerous command needs (never the keyring): from the
 /// environment or standard input, else asked at the terminal.
-pub fn required_proof(stdin: bool, act: &str) -> Result<Proof, CliError> {
-    if let Some(p) = given_passphrase(stdin)? {
+pub fn required_proof(given: Given<'_>, act: &str) -> Result<Proof, CliError> {
+    if let Some(p) = given_passphrase(given)? {
         return Ok(Proof::passphrase(&p));
     }
     if let Some(code) = from_env(RECOVERY_CODE_ENV) {
@@ -71,7 +141,7 @@ pub fn required_proof(stdin: bool, act: &str) -> Result<Proof, CliError> {
         format!(
             "{act} needs your passphrase or recovery code, even when this computer's keyring \
              could unlock the vault: set {PASSPHRASE_ENV} or {RECOVERY_CODE_ENV}, or use \
-             --passphrase-stdin."
+             --passphrase-stdin or --passphrase-file."
         ),
     ))
 }
@@ -89,8 +159,8 @@ pub fn prompt_passphrase() -> Result<SecretString, CliError> {
     Err(CliError::Plain(
         LOCKED,
         format!(
-            "The vault is locked: set {PASSPHRASE_ENV}, use --passphrase-stdin, or turn on \
-             unlocking from this computer's keyring."
+            "The vault is locked: set {PASSPHRASE_ENV}, use --passphrase-stdin or \
+             --passphrase-file, or turn on unlocking from this computer's keyring."
         ),
     ))
 }
