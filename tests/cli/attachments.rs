@@ -255,7 +255,7 @@ fn a_claim_pack_from_the_command_line_holds_the_receipt_and_marks_the_lines_when
     .arg(&out)
     .assert()
     .success();
-    assert!(!stderr_of(&made).contains("Marked"));
+    assert!(!stdout_of(&made).contains("Marked"));
     let images = std::process::Command::new("pdfimages")
         .arg("-list")
         .arg(&out)
@@ -301,11 +301,11 @@ fn a_claim_pack_from_the_command_line_holds_the_receipt_and_marks_the_lines_when
     .assert()
     .success();
     assert!(
-        stderr_of(&marked).contains("as claim submitted on"),
+        stdout_of(&marked).contains("as claim submitted on"),
         "{}",
-        stderr_of(&marked)
+        stdout_of(&marked)
     );
-    assert!(!stderr_of(&marked).contains("Marked no contributions"));
+    assert!(!stdout_of(&marked).contains("Marked no contributions"));
     run(
         dir,
         &[

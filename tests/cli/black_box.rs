@@ -446,7 +446,8 @@ fn demo_search_export_and_import_work_from_the_command_line() {
         .arg(&pdf)
         .assert()
         .success();
-    assert!(stderr_of(&made).contains("Wrote"));
+    // The result on standard output; nothing else said.
+    assert!(stdout_of(&made).contains("Wrote"));
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
     let md = dir.path().join("r.md");
     with_pass(&vault, PASS)
@@ -564,11 +565,12 @@ fn backup_and_restore_round_trip_with_exit_codes_for_bad_passphrase_and_bad_file
         .assert()
         .success();
     assert!(
-        stderr_of(&a).contains("120 contributions"),
+        stdout_of(&a).contains("120 contributions"),
         "{}",
-        stderr_of(&a)
+        stdout_of(&a)
     );
-    assert!(stdout_of(&a).is_empty());
+    // The reminder to keep the passphrase is a message, not the result.
+    assert!(stderr_of(&a).contains("Keep the backup passphrase safe"));
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"{\"format\":\"alongside-backup\",\"version\":1,"));
 

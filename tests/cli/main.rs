@@ -6,6 +6,7 @@
 
 mod attachments;
 mod black_box;
+mod conventions;
 mod crash;
 mod exchange;
 mod support;

@@ -289,7 +289,7 @@ pub async fn generate(
     let n = i64::from(contributions);
     let mut gen = Gen {
         rng: ChaCha8Rng::seed_from_u64(seed),
-        line_ids: ChaCha8Rng::seed_from_u64(seed ^ 0x11e5_1d5),
+        line_ids: ChaCha8Rng::seed_from_u64(seed ^ 0x011e_51d5),
         stamp_counter: 0,
     };
     let span_days = (n * 365 / 10_000).clamp(180, 3_650);
