@@ -140,6 +140,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::attachments::attachment_detach,
             commands::attachments::attachment_undo,
             commands::attachments::attachment_for_expense,
+            commands::vault::log_folder_open::<tauri::Wry>,
             commands::attachments::attachment_totals,
             commands::exports::claim_details_get,
             commands::exports::claim_details_save,
@@ -191,7 +192,10 @@ pub fn with_commands<R: tauri::Runtime>(
 /// Starts the desktop app.
 pub fn run() -> Result<(), String> {
     startup::began();
-    alongside_core::logging::init("info,sqlx=warn");
+    match alongside_core::logging::log_dir() {
+        Some(folder) => alongside_core::logging::init_with_file("info,sqlx=warn", &folder),
+        None => alongside_core::logging::init("info,sqlx=warn"),
+    }
     for problem in alongside_core::hardening::harden_process() {
         tracing::warn!("{problem}");
     }

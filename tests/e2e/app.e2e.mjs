@@ -23,6 +23,8 @@ const shots = join(repo, "target/e2e-screenshots");
 const PASS = "river kettle orchard lantern";
 await mkdir(shots, { recursive: true });
 const dataDir = await mkdtemp(join(tmpdir(), "alongside-e2e-"));
+// The app's daily log files go here, to be checked for secrets and record text at the end.
+const logDir = await mkdtemp(join(tmpdir(), "alongside-e2e-logs-"));
 
 let passed = 0;
 let failed = 0;
@@ -46,7 +48,8 @@ function startDriver() {
       env: {
         ...process.env,
         ALONGSIDE_DATA_DIR: dataDir,
-        ALONGSIDE_LOG: "warn",
+        ALONGSIDE_LOG: "info,sqlx=warn",
+        ALONGSIDE_LOG_DIR: logDir,
       },
       stdio: ["ignore", "inherit", "inherit"],
     },
@@ -471,6 +474,9 @@ try {
       // The expense line names its receipt; the list says what the receipt is for.
       await text(browser, "receipt 1");
       await text(browser, "Receipt 1: Pasted image");
+      await (
+        await browser.$("//*[contains(text(), 'Receipt 1: Pasted image')]")
+      ).scrollIntoView({ block: "center" });
       await shot(browser, "14c-claim-pack");
       await (
         await button(browser, "Mark these lines as claim submitted today")
@@ -967,7 +973,8 @@ try {
         env: {
           ...process.env,
           ALONGSIDE_DATA_DIR: dataDir,
-          ALONGSIDE_LOG: "warn",
+          ALONGSIDE_LOG: "info,sqlx=warn",
+          ALONGSIDE_LOG_DIR: logDir,
         },
         stdio: "ignore",
       });
@@ -1047,6 +1054,34 @@ try {
       await shot(browser, "10-locked-when-idle");
     },
   );
+
+  await step(
+    "the log files say what happened, never a secret or a record's words",
+    async () => {
+      const names = await readdir(logDir);
+      if (!names.some((n) => n.startsWith("alongside.") && n.endsWith(".log")))
+        throw new Error(`no daily log file: ${names}`);
+      const logged = (
+        await Promise.all(names.map((n) => readFile(join(logDir, n), "utf8")))
+      ).join("\n");
+      for (const event of ["vault created", "vault unlocked", "vault locked"])
+        if (!logged.includes(event)) throw new Error(`"${event}" not logged`);
+      const grouped = code.match(/.{1,5}/g).join("-");
+      const never = [
+        PASS,
+        code,
+        grouped,
+        "otter-friendly",
+        "Steering committee, January",
+        "heron leaflet",
+        "Sam Patel",
+        "SUP-20417",
+      ];
+      for (const secret of never)
+        if (logged.includes(secret))
+          throw new Error(`the log holds "${secret.slice(0, 4)}…"`);
+    },
+  );
 } catch (e) {
   if (browser) await shot(browser, "99-failure").catch(() => {});
   if (!failed) {
@@ -1058,6 +1093,7 @@ try {
   driver.kill();
   portal.child.kill();
   await rm(dataDir, { recursive: true, force: true });
+  await rm(logDir, { recursive: true, force: true });
 }
 await writeFile(
   join(shots, "result.txt"),

@@ -15,6 +15,8 @@ pub struct AppInfo {
     pub data_dir: String,
     /// Whether a vault database exists in the data folder.
     pub vault_exists: bool,
+    /// The folder of the app's log files (nothing secret or personal is logged), if known.
+    pub log_dir: Option<String>,
 }
 
 impl AppInfo {
@@ -24,6 +26,7 @@ impl AppInfo {
             version: env!("CARGO_PKG_VERSION").to_owned(),
             data_dir: dir.display().to_string(),
             vault_exists: VaultPaths::new(dir).database_exists(),
+            log_dir: crate::logging::log_dir().map(|d| d.display().to_string()),
         }
     }
 }

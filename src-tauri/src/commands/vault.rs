@@ -4,7 +4,7 @@ use alongside_core::vault::settings::LockSettings;
 use alongside_core::vault::{
     strength, LockReason, Proof, Strength, UnlockMethod, Vault, VaultStatus,
 };
-use alongside_core::AppInfo;
+use alongside_core::{AppInfo, CoreError};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -19,6 +19,20 @@ use crate::state::AppState;
 #[specta::specta]
 pub async fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
     Ok(AppInfo::for_data_dir(&state.data_dir))
+}
+
+/// Opens the folder of the app's log files in the desktop's file manager (made first when it
+/// is not there yet), for sending to someone helping.
+#[tauri::command]
+#[specta::specta]
+pub async fn log_folder_open<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> CmdResult<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let folder = alongside_core::logging::log_dir()
+        .ok_or_else(|| CoreError::Internal("This computer has no folder for log files.".into()))?;
+    alongside_core::logging::make_log_dir(&folder).map_err(CoreError::from)?;
+    app.opener()
+        .open_path(folder.display().to_string(), None::<&str>)
+        .map_err(|_| CoreError::Internal("The log folder could not be opened.".into()).into())
 }
 
 /// Facts about the vault (no secrets).

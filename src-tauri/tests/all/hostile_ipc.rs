@@ -50,6 +50,8 @@ const OPENS_A_DIALOG: &[&str] = &[
     "meeting_calendar_save",
     "attachment_choose",
     "attachment_save",
+    // Opens the desktop's file manager on the log folder.
+    "log_folder_open",
 ];
 
 /// Every command with its argument names, read from the generated bindings.

@@ -275,6 +275,11 @@ export const commands = {
 	 *  contribution as a whole).
 	 */
 	attachmentForExpense: (id: number, expenseUid: string | null) => typedError<Attachment, ApiError>(__TAURI_INVOKE("attachment_for_expense", { id, expenseUid })),
+	/**
+	 *  Opens the folder of the app's log files in the desktop's file manager (made first when it
+	 *  is not there yet), for sending to someone helping.
+	 */
+	logFolderOpen: () => typedError<null, ApiError>(__TAURI_INVOKE("log_folder_open")),
 	/**  How many files are attached and their size together (Settings). */
 	attachmentTotals: () => typedError<AttachmentTotals, ApiError>(__TAURI_INVOKE("attachment_totals")),
 	/**
@@ -433,6 +438,8 @@ export type AppInfo = {
 	data_dir: string,
 	/**  Whether a vault database exists in the data folder. */
 	vault_exists: boolean,
+	/**  The folder of the app's log files (nothing secret or personal is logged), if known. */
+	log_dir: string | null,
 };
 
 /**  Where a project sits on the involvement spectrum. */

@@ -100,7 +100,14 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
   };
   switch (cmd) {
     case "app_info":
-      return { version: "0.1.0", data_dir: "/home/sam/.local/share/org.alongside.desktop", vault_exists: v.exists } satisfies AppInfo;
+      return {
+        version: "0.1.0",
+        data_dir: "/home/sam/.local/share/org.alongside.desktop",
+        vault_exists: v.exists,
+        log_dir: "/home/sam/.local/state/alongside/logs",
+      } satisfies AppInfo;
+    case "log_folder_open":
+      return null;
     case "spelling_status":
       return { enabled: true, languages: ["en_GB"] };
     case "vault_status":
