@@ -324,8 +324,8 @@ try {
       await check(dataDir);
       // WebKit's own storage and cache, where the web view keeps them.
       for (const own of [
-        ".local/share/org.alongside.desktop",
-        ".cache/org.alongside.desktop",
+        ".local/share/org.alongside.Alongside",
+        ".cache/org.alongside.Alongside",
       ]) {
         const dir = join(homedir(), own);
         if (await stat(dir).catch(() => null)) await check(dir);

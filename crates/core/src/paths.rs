@@ -2,19 +2,49 @@
 
 use std::path::{Path, PathBuf};
 
-/// The app's identifier; also the name of its data folder inside the OS data directory.
-pub const APP_IDENTIFIER: &str = "org.alongside.desktop";
+/// The app's identifier (reverse DNS); also the name of its data folder inside the OS data
+/// directory and the keyring service of "unlock automatically".
+pub const APP_IDENTIFIER: &str = "org.alongside.Alongside";
+
+/// The identifier the app had before its first release; folders and keyring entries under it
+/// are moved to [`APP_IDENTIFIER`] (see [`adopt_old_folders`] and `Vault::unlock`).
+pub const OLD_APP_IDENTIFIER: &str = "org.alongside.desktop";
 
 /// Environment variable that overrides the data folder (app and command line alike).
 pub const DATA_DIR_ENV: &str = "ALONGSIDE_DATA_DIR";
 
 /// The default data folder: the OS data directory + the app identifier (the same folder Tauri
-/// uses for `app_data_dir`), or `ALONGSIDE_DATA_DIR` when it is set.
+/// uses for `app_data_dir`), or `ALONGSIDE_DATA_DIR` when it is set. Without the override, a
+/// data folder (and settings folder) still under the old identifier is moved first.
 pub fn default_data_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir));
     }
-    dirs::data_dir().map(|d| d.join(APP_IDENTIFIER))
+    let root = dirs::data_dir()?;
+    for parent in [Some(root.clone()), dirs::config_dir()]
+        .into_iter()
+        .flatten()
+    {
+        match adopt_old_folder(&parent) {
+            Ok(true) => tracing::info!("moved a folder from the app's old name to its new one"),
+            Ok(false) => {}
+            Err(e) => {
+                tracing::warn!(kind = ?e.kind(), "a folder under the app's old name could not be moved")
+            }
+        }
+    }
+    Some(root.join(APP_IDENTIFIER))
+}
+
+/// Moves `parent/OLD_APP_IDENTIFIER` to `parent/APP_IDENTIFIER` (one rename: all or nothing)
+/// when only the old one exists; whether it moved.
+pub fn adopt_old_folder(parent: &Path) -> std::io::Result<bool> {
+    let (old, new) = (parent.join(OLD_APP_IDENTIFIER), parent.join(APP_IDENTIFIER));
+    if !old.is_dir() || new.exists() {
+        return Ok(false);
+    }
+    std::fs::rename(&old, &new)?;
+    Ok(true)
 }
 
 /// The files that make up a vault inside a data folder.

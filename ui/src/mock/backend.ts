@@ -102,7 +102,7 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
     case "app_info":
       return {
         version: "0.1.0",
-        data_dir: "/home/sam/.local/share/org.alongside.desktop",
+        data_dir: "/home/sam/.local/share/org.alongside.Alongside",
         vault_exists: v.exists,
         log_dir: "/home/sam/.local/state/alongside/logs",
       } satisfies AppInfo;
@@ -309,7 +309,7 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
         checkProof(args.proof, "replace your records");
         v.unlocked = false;
         v.backupChosen = false;
-        return { made_at: "2026-10-01T18:30:00Z", counts, safety_copy: "/home/you/.local/share/org.alongside.desktop/before-restore-2026-11-23-101500" };
+        return { made_at: "2026-10-01T18:30:00Z", counts, safety_copy: "/home/you/.local/share/org.alongside.Alongside/before-restore-2026-11-23-101500" };
       }
       v.exists = true;
       v.unlocked = false;

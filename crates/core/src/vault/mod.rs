@@ -321,20 +321,50 @@ impl Vault {
                     slot_file.save(&self.paths)?;
                     tracing::warn!("key file repaired from its mirror copy");
                 }
-                *session = Some(Session {
+                let new_session = Session {
                     pool,
                     key,
                     vault_id: slot_file.vault_id.clone(),
                     last_activity: self.clock.now(),
                     lock,
                     pending_recovery: None,
-                });
+                };
+                self.move_keyring_entry(&slot_file, &new_session).await;
+                *session = Some(new_session);
                 tracing::info!("vault unlocked");
                 Ok(())
             }
             Err(e) => {
                 pool.close().await;
                 Err(e)
+            }
+        }
+    }
+
+    /// Moves "unlock automatically" to this app's keyring service when the key file names
+    /// another (the app's name before its first release): the key is stored under the new
+    /// name, the key file says so, then the old entry is removed. A failure leaves the old
+    /// entry working and is logged; the next unlock tries again.
+    async fn move_keyring_entry(&self, slot_file: &SlotFile, s: &Session) {
+        let Some((old_service, account)) = slot_file.keyring() else {
+            return;
+        };
+        if old_service == self.keyring_service {
+            return;
+        }
+        let (old_service, account) = (old_service.to_owned(), account.to_owned());
+        match self.add_keyring_slot(s).await {
+            Ok(()) => {
+                if blocking(move || keyring_slot::delete(&old_service, &account))
+                    .await
+                    .is_err()
+                {
+                    tracing::warn!("the keyring entry under the app's old name stays");
+                }
+                tracing::info!("the keyring entry moved to the app's new name");
+            }
+            Err(e) => {
+                tracing::warn!(code = ?e.code(), "the keyring entry could not be moved yet");
             }
         }
     }

@@ -475,3 +475,68 @@ async fn at_start_a_remembered_vault_unlocks_from_the_keyring_and_others_stay_lo
     assert!(!not_remembered.unlock_at_start().await);
     assert!(!not_remembered.status().await.unwrap().unlocked);
 }
+
+#[tokio::test]
+async fn a_vault_under_the_old_app_id_moves_with_its_keyring_entry() {
+    use alongside_core::paths::{adopt_old_folder, VaultPaths, APP_IDENTIFIER, OLD_APP_IDENTIFIER};
+    use alongside_core::records::store;
+    use alongside_core::vault::keyring_slot;
+    use alongside_core::vault::slots::SlotFile;
+    let root = tempfile::tempdir().unwrap();
+    let old_dir = root.path().join(OLD_APP_IDENTIFIER);
+    let new_dir = root.path().join(APP_IDENTIFIER);
+    // Test services of their own, standing for the old and the new keyring names.
+    let id = std::process::id();
+    let (old_service, new_service) = (
+        format!("alongside-test-old-id-{id}"),
+        format!("alongside-test-new-id-{id}"),
+    );
+    let old = Vault::new(&old_dir).with_keyring_service(&old_service);
+    let created = old.create(&secret(PASS), true).await.unwrap();
+    assert!(
+        created.keyring_problem.is_none(),
+        "run under scripts/with-keyring.sh: {:?}",
+        created.keyring_problem
+    );
+    let pool = old.pool().await.unwrap();
+    let p = store::create(&pool, alongside_test_support::project("Moved with me"))
+        .await
+        .unwrap();
+    old.lock(LockReason::Manual).await.unwrap();
+    let files_before = snapshot(&old_dir);
+
+    // The folder moves in one rename; a second call (or a new folder already there) does nothing.
+    assert!(adopt_old_folder(root.path()).unwrap());
+    assert!(!old_dir.exists());
+    assert_eq!(snapshot(&new_dir), files_before);
+    assert!(!adopt_old_folder(root.path()).unwrap());
+
+    // The next start unlocks from the keyring entry under the old name and moves it.
+    let moved = Vault::new(&new_dir).with_keyring_service(&new_service);
+    assert!(moved.unlock_at_start().await);
+    let pool = moved.pool().await.unwrap();
+    let again: alongside_core::records::Stored<alongside_core::records::projects::Project> =
+        store::get(&pool, p.id).await.unwrap();
+    assert_eq!(again.data.title, "Moved with me");
+    let (slots, _) = SlotFile::load(&VaultPaths::new(&new_dir)).unwrap();
+    let (service, account) = slots
+        .keyring()
+        .map(|(s, a)| (s.to_owned(), a.to_owned()))
+        .unwrap();
+    assert_eq!(service, new_service, "the key file names the new service");
+    assert!(keyring_slot::load(&new_service, &account)
+        .unwrap()
+        .is_some());
+    assert!(
+        keyring_slot::load(&old_service, &account)
+            .unwrap()
+            .is_none(),
+        "the old entry is removed"
+    );
+    moved.lock(LockReason::Manual).await.unwrap();
+    // And the start after that unlocks from the new entry.
+    let next = Vault::new(&new_dir).with_keyring_service(&new_service);
+    assert!(next.unlock_at_start().await);
+    next.set_keyring(false, None).await.unwrap();
+    next.lock(LockReason::Manual).await.unwrap();
+}
