@@ -141,6 +141,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::attachments::attachment_undo,
             commands::attachments::attachment_for_expense,
             commands::vault::log_folder_open::<tauri::Wry>,
+            commands::backup::backup_pending,
             commands::attachments::attachment_totals,
             commands::exports::claim_details_get,
             commands::exports::claim_details_save,

@@ -33,6 +33,9 @@ pub struct AppState {
     pub arrived_import: Mutex<Option<PathBuf>>,
     /// A calendar invitation dropped on the window or given to the app, not yet shown.
     pub arrived_invitation: Mutex<Option<PathBuf>>,
+    /// A backup (`.alongside-backup`) double-clicked, given to the app or dropped on the window,
+    /// not yet offered for restoring.
+    pub arrived_backup: Mutex<Option<PathBuf>>,
     /// Whether a record's files are on screen: files dropped then are attached to it.
     pub attach_drops: Mutex<bool>,
     /// Files dropped while a record's files were on screen, waiting to be attached.
@@ -54,6 +57,7 @@ impl AppState {
             import_file: Mutex::new(None),
             arrived_import: Mutex::new(None),
             arrived_invitation: Mutex::new(None),
+            arrived_backup: Mutex::new(None),
             attach_drops: Mutex::new(false),
             dropped_attachments: Mutex::new(Vec::new()),
         }
@@ -77,8 +81,9 @@ impl AppState {
     }
 
     /// Keeps the first `.alongside` file among `paths` to show in the Inbox, the first
-    /// spreadsheet or export (`.csv`, `.xlsx`, `.json`) to offer for import and the first
-    /// calendar invitation (`.ics`) to fill a new meeting; whether there was any.
+    /// spreadsheet or export (`.csv`, `.xlsx`, `.json`) to offer for import, the first
+    /// calendar invitation (`.ics`) to fill a new meeting and the first backup
+    /// (`.alongside-backup`) to offer for restoring; whether there was any.
     pub fn file_arrived(&self, paths: impl IntoIterator<Item = PathBuf>) -> bool {
         let paths: Vec<PathBuf> = paths.into_iter().collect();
         let ext =
@@ -86,11 +91,13 @@ impl AppState {
         let shared = paths.iter().find(|p| ext(p, "alongside"));
         let import = paths.iter().find(|p| ImportFormat::of_path(p).is_some());
         let invitation = paths.iter().find(|p| ext(p, "ics"));
+        let backup = paths.iter().find(|p| ext(p, "alongside-backup"));
         let mut any = false;
         for (file, slot) in [
             (shared, &self.arrived_file),
             (import, &self.arrived_import),
             (invitation, &self.arrived_invitation),
+            (backup, &self.arrived_backup),
         ] {
             if let (Some(file), Ok(mut arrived)) = (file, slot.lock()) {
                 *arrived = Some(file.clone());

@@ -100,6 +100,19 @@ pub async fn backup_choose<R: Runtime>(
     Ok(Some(info))
 }
 
+/// The backup given to the app (a double-click, a second start or a drop), read and remembered
+/// for [`backup_restore`] as if chosen in the dialog; `None` when none is waiting.
+#[tauri::command]
+#[specta::specta]
+pub async fn backup_pending(state: State<'_, AppState>) -> CmdResult<Option<BackupInfo>> {
+    let Some(path) = state.arrived_backup.lock().ok().and_then(|mut a| a.take()) else {
+        return Ok(None);
+    };
+    let info = backup::inspect(&path)?;
+    remember(&state, Some(path));
+    Ok(Some(info))
+}
+
 fn remember(state: &AppState, path: Option<PathBuf>) {
     if let Ok(mut chosen) = state.restore_file.lock() {
         *chosen = path;

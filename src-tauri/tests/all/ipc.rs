@@ -502,7 +502,7 @@ fn backup_file(folder: &std::path::Path) -> std::path::PathBuf {
     use alongside_core::vault::Vault;
     use secrecy::SecretString;
     let dir = folder.join("source");
-    let out = folder.join("source.backup");
+    let out = folder.join("source.alongside-backup");
     tauri::async_runtime::block_on(async {
         let vault = Vault::new(&dir);
         vault
@@ -562,9 +562,17 @@ fn restore_on_first_run_replace_with_consent_and_delete_everything_over_ipc() {
         "file",
         "nothing chosen yet"
     );
+    // Double-clicked: the backup arrives with the app's start and is offered, read, once, as if
+    // chosen in the dialog.
     let state = AppState::new(data.clone());
-    *state.restore_file.lock().unwrap() = Some(file.clone());
+    assert!(state.file_arrived([file.clone()]));
     let w = app_with(state);
+    let offered = invoke(&w, "backup_pending", json!({})).unwrap();
+    assert!(offered["made_at"].is_string(), "{offered}");
+    assert_eq!(
+        invoke(&w, "backup_pending", json!({})).unwrap(),
+        Value::Null
+    );
     assert_eq!(
         code(invoke(
             &w,

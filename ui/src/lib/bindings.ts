@@ -280,6 +280,11 @@ export const commands = {
 	 *  is not there yet), for sending to someone helping.
 	 */
 	logFolderOpen: () => typedError<null, ApiError>(__TAURI_INVOKE("log_folder_open")),
+	/**
+	 *  The backup given to the app (a double-click, a second start or a drop), read and remembered
+	 *  for [`backup_restore`] as if chosen in the dialog; `None` when none is waiting.
+	 */
+	backupPending: () => typedError<BackupInfo | null, ApiError>(__TAURI_INVOKE("backup_pending")),
 	/**  How many files are attached and their size together (Settings). */
 	attachmentTotals: () => typedError<AttachmentTotals, ApiError>(__TAURI_INVOKE("attachment_totals")),
 	/**

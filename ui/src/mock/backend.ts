@@ -19,6 +19,8 @@ export type MockVault = {
   records: MockRecords;
   /** A backup file has been chosen in the (mock) open dialog. */
   backupChosen: boolean;
+  /** A backup file was given to the app (a double-click), not yet offered. */
+  backupArrived: boolean;
   importChosen: boolean;
   calls: { cmd: string; args: Record<string, unknown> }[];
 };
@@ -40,6 +42,7 @@ export function newMockVault(preset: "none" | "locked" | "open" | "records" = "n
     keyring: false,
     autoLock: 15,
     backupChosen: false,
+    backupArrived: false,
     importChosen: false,
     calls: [],
   };
@@ -279,6 +282,11 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
       };
     }
     case "backup_choose":
+      v.backupChosen = true;
+      return { made_at: "2026-10-01T18:30:00Z", app_version: "0.1.0" };
+    case "backup_pending":
+      if (!v.backupArrived) return null;
+      v.backupArrived = false;
       v.backupChosen = true;
       return { made_at: "2026-10-01T18:30:00Z", app_version: "0.1.0" };
     case "backup_restore": {

@@ -238,6 +238,28 @@ describe("backup and restore", () => {
     expect(vault.exists).toBe(true);
   });
 
+  it("a backup double-clicked on a new computer opens ready to restore", async () => {
+    const user = userEvent.setup();
+    vault = installMockBackend({ ...newMockVault("none"), backupArrived: true });
+    session.phase = "loading";
+    render(App);
+    await screen.findByRole("heading", { name: "Bring your records back" });
+    expect(await screen.findByText(/The backup you opened was made on/)).toBeInTheDocument();
+    await user.type(screen.getByLabelText("Backup passphrase", { selector: "input" }), "lighthouse parsnip velvet tides");
+    await user.click(screen.getByRole("button", { name: "Restore" }));
+    await screen.findByRole("heading", { name: /Unlock/ });
+    expect(vault.calls.some((c) => c.cmd === "backup_choose")).toBe(false);
+  });
+
+  it("a backup given to the open app is offered in Settings", async () => {
+    vault = installMockBackend({ ...newMockVault("open"), backupArrived: true });
+    session.phase = "loading";
+    render(App);
+    await screen.findByRole("heading", { name: "Settings" });
+    expect(await screen.findByText(/The backup you opened was made on/)).toBeInTheDocument();
+    expect(screen.getByLabelText("Replace my current records with this backup")).not.toBeChecked();
+  });
+
   it("deletes everything only when the word is typed", async () => {
     const user = userEvent.setup();
     start("open");
