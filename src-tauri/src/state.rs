@@ -83,7 +83,8 @@ impl AppState {
     /// Keeps the first `.alongside` file among `paths` to show in the Inbox, the first
     /// spreadsheet or export (`.csv`, `.xlsx`, `.json`) to offer for import, the first
     /// calendar invitation (`.ics`) to fill a new meeting and the first backup
-    /// (`.alongside-backup`) to offer for restoring; whether there was any.
+    /// (`.alongside-backup`, or `.backup` as earlier versions named them) to offer for
+    /// restoring; whether there was any.
     pub fn file_arrived(&self, paths: impl IntoIterator<Item = PathBuf>) -> bool {
         let paths: Vec<PathBuf> = paths.into_iter().collect();
         let ext =
@@ -91,7 +92,9 @@ impl AppState {
         let shared = paths.iter().find(|p| ext(p, "alongside"));
         let import = paths.iter().find(|p| ImportFormat::of_path(p).is_some());
         let invitation = paths.iter().find(|p| ext(p, "ics"));
-        let backup = paths.iter().find(|p| ext(p, "alongside-backup"));
+        let backup = paths
+            .iter()
+            .find(|p| ext(p, "alongside-backup") || ext(p, "backup"));
         let mut any = false;
         for (file, slot) in [
             (shared, &self.arrived_file),

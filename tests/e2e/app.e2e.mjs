@@ -1005,6 +1005,49 @@ try {
   );
 
   await step(
+    "a backup given to the app opens in Settings, ready to restore",
+    async () => {
+      const backup = join(
+        dataDir,
+        "..",
+        `alongside-e2e-${process.pid}.alongside-backup`,
+      );
+      await new Promise((done, fail) => {
+        const child = spawn(
+          join(repo, "target/debug/alongside"),
+          ["--data-dir", dataDir, "backup", "--out", backup],
+          {
+            env: {
+              ...process.env,
+              ALONGSIDE_PASSPHRASE: PASS,
+              ALONGSIDE_BACKUP_PASSPHRASE: "meadow copper whistle dune",
+            },
+            stdio: "ignore",
+          },
+        );
+        child.on("exit", (code) =>
+          code === 0 ? done() : fail(new Error(`backup exited ${code}`)),
+        );
+      });
+      // A second start with the file, as a double-click on it does.
+      const second = spawn(app, [backup], {
+        env: {
+          ...process.env,
+          ALONGSIDE_DATA_DIR: dataDir,
+          ALONGSIDE_LOG: "info,sqlx=warn",
+          ALONGSIDE_LOG_DIR: logDir,
+        },
+        stdio: "ignore",
+      });
+      await new Promise((r) => second.on("exit", r));
+      await heading(browser, "Settings");
+      await text(browser, "The backup you opened was made on");
+      await shot(browser, "39b-backup-opened");
+      await rm(backup, { force: true });
+    },
+  );
+
+  await step(
     "dark mode follows the desktop's colour scheme; a choice in Settings wins",
     async () => {
       const theme = () =>

@@ -25,7 +25,9 @@ pub const DELETE_WORD: &str = "delete";
 const BACKUP_FILES: Ask<'static> = Ask {
     title: "",
     filter: "Alongside backup",
-    extensions: &["backup"],
+    // Made as `.alongside-backup` (the app's file association); `.backup` is what earlier
+    // versions made.
+    extensions: &["alongside-backup", "backup"],
 };
 
 fn control<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> Control {
@@ -64,7 +66,7 @@ pub async fn backup_make<R: Runtime>(
         title: "Save the backup",
         ..BACKUP_FILES
     };
-    let Some(path) = save_to(&app, &ask, format!("alongside-{today}.backup"))? else {
+    let Some(path) = save_to(&app, &ask, format!("alongside-{today}.alongside-backup"))? else {
         return Ok(None);
     };
     let control = control(&app, &state);
