@@ -148,14 +148,29 @@ async function text(browser, fragment, timeout = 15000) {
     .waitForExist({ timeout });
 }
 
-/** Runs the `alongside` command line on `dir`; its standard output. */
-function cli(dir, args) {
+/** Starts the app again with `file`, as a double-click or "Open with" does: the running app
+ * takes the file and the second start ends. */
+async function secondStart(file) {
+  const second = spawn(app, [file], {
+    env: {
+      ...process.env,
+      ALONGSIDE_DATA_DIR: dataDir,
+      ALONGSIDE_LOG: "info,sqlx=warn",
+      ALONGSIDE_LOG_DIR: logDir,
+    },
+    stdio: "ignore",
+  });
+  await new Promise((r) => second.on("exit", r));
+}
+
+/** Runs the `alongside` command line on `dir` (with `env` added); its standard output. */
+function cli(dir, args, env = {}) {
   return new Promise((done, fail) => {
     const child = spawn(
       join(repo, "target/debug/alongside"),
       ["--data-dir", dir, ...args],
       {
-        env: { ...process.env, ALONGSIDE_PASSPHRASE: PASS },
+        env: { ...process.env, ALONGSIDE_PASSPHRASE: PASS, ...env },
         stdio: ["ignore", "pipe", "pipe"],
       },
     );
@@ -969,16 +984,7 @@ try {
       );
       // A second start with the file, as a file manager's "Open with" does: the running app
       // takes it and shows it in Settings → Import.
-      const second = spawn(app, [sheet], {
-        env: {
-          ...process.env,
-          ALONGSIDE_DATA_DIR: dataDir,
-          ALONGSIDE_LOG: "info,sqlx=warn",
-          ALONGSIDE_LOG_DIR: logDir,
-        },
-        stdio: "ignore",
-      });
-      await new Promise((r) => second.on("exit", r));
+      await secondStart(sheet);
       await heading(browser, "Settings");
       await text(browser, `alongside-e2e-log-${process.pid}.csv`);
       await (
@@ -1012,34 +1018,11 @@ try {
         "..",
         `alongside-e2e-${process.pid}.alongside-backup`,
       );
-      await new Promise((done, fail) => {
-        const child = spawn(
-          join(repo, "target/debug/alongside"),
-          ["--data-dir", dataDir, "backup", "--out", backup],
-          {
-            env: {
-              ...process.env,
-              ALONGSIDE_PASSPHRASE: PASS,
-              ALONGSIDE_BACKUP_PASSPHRASE: "meadow copper whistle dune",
-            },
-            stdio: "ignore",
-          },
-        );
-        child.on("exit", (code) =>
-          code === 0 ? done() : fail(new Error(`backup exited ${code}`)),
-        );
+      await cli(dataDir, ["backup", "--out", backup], {
+        ALONGSIDE_BACKUP_PASSPHRASE: "meadow copper whistle dune",
       });
       // A second start with the file, as a double-click on it does.
-      const second = spawn(app, [backup], {
-        env: {
-          ...process.env,
-          ALONGSIDE_DATA_DIR: dataDir,
-          ALONGSIDE_LOG: "info,sqlx=warn",
-          ALONGSIDE_LOG_DIR: logDir,
-        },
-        stdio: "ignore",
-      });
-      await new Promise((r) => second.on("exit", r));
+      await secondStart(backup);
       await heading(browser, "Settings");
       await text(browser, "The backup you opened was made on");
       await shot(browser, "39b-backup-opened");
