@@ -295,3 +295,31 @@ fn a_terminal_sees_progress_in_colour_unless_no_color_is_set() {
         "NO_COLOR: no colour codes in {plain:?}"
     );
 }
+
+#[test]
+fn completions_and_the_manual_page_come_from_the_same_definitions() {
+    let nowhere = tempfile::tempdir().unwrap();
+    let dir = nowhere.path().join("never made");
+    let run_bare = |args: &[&str]| {
+        assert_cmd::Command::from_std(std_command(&dir))
+            .args(args)
+            .assert()
+            .success()
+    };
+    let bash = stdout_of(&run_bare(&["completions", "bash"]));
+    assert!(bash.contains("_alongside()"), "{bash}");
+    for word in ["attach", "claim-details", "--passphrase-file", "--expense"] {
+        assert!(bash.contains(word), "bash completions lack {word}");
+    }
+    assert!(stdout_of(&run_bare(&["completions", "zsh"])).starts_with("#compdef alongside"));
+    assert!(stdout_of(&run_bare(&["completions", "fish"])).contains("complete -c alongside"));
+    let man = stdout_of(&run_bare(&["man"]));
+    assert!(man.contains(".TH alongside 1"), "{man}");
+    assert!(man.contains("passphrase\\-file"), "{man}");
+    // Neither looked at (or made) a data folder.
+    assert!(!dir.exists());
+    assert_cmd::Command::from_std(std_command(&dir))
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2);
+}

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 /// Alongside: a private, encrypted journal of involvement in research and services.
 #[derive(Debug, Parser)]
-#[command(name = "alongside", version, about)]
+#[command(name = "alongside", version)]
 pub struct Cli {
     /// The data folder (defaults to the app's own; env ALONGSIDE_DATA_DIR also sets it).
     #[arg(long, global = true, env = "ALONGSIDE_DATA_DIR", value_name = "DIR")]
@@ -336,6 +336,15 @@ pub enum Command {
         /// The attachment's id.
         uid: String,
     },
+    /// Print shell completions, e.g. `alongside completions bash >
+    /// ~/.local/share/bash-completion/completions/alongside`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `alongside man | man -l -`.
+    Man,
 }
 
 /// What kind of record a file is attached to.

@@ -4,6 +4,7 @@ mod args;
 mod attachments;
 mod exchange;
 mod exit;
+mod manual;
 mod output;
 mod progress;
 mod records;

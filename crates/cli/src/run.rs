@@ -12,7 +12,7 @@ use secrecy::ExposeSecret;
 use crate::args::{Cli, Command, ContactAction, PassphraseAction};
 use crate::exit::{CliError, OK, RUNTIME, USAGE};
 use crate::progress::Progress;
-use crate::{attachments, exchange, output, records, secrets};
+use crate::{attachments, exchange, manual, output, records, secrets};
 use alongside_core::exchange::inbox::Decision;
 
 fn data_dir(cli: &Cli) -> Result<PathBuf, CliError> {
@@ -61,6 +61,12 @@ pub async fn run(cli: Cli) -> Result<u8, CliError> {
             USAGE,
             "--json is for status, check, search, import, export, backup and restore.".into(),
         ));
+    }
+    // Made from the arguments alone: no data folder is looked at.
+    match &cli.command {
+        Command::Completions { shell } => return manual::completions(*shell),
+        Command::Man => return manual::man(),
+        _ => {}
     }
     let dir = data_dir(&cli)?;
     if alongside_core::hardening::repair_modes(&dir).is_err() {
@@ -428,6 +434,8 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
         Command::Detach { uid } => {
             attachments::detach(&unlocked_pool(vault, cli).await?, uid).await?
         }
+        Command::Completions { shell } => manual::completions(*shell)?,
+        Command::Man => manual::man()?,
     })
 }
 
