@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 pub const APP_IDENTIFIER: &str = "org.alongside.Alongside";
 
 /// The identifier the app had before its first release; folders and keyring entries under it
-/// are moved to [`APP_IDENTIFIER`] (see [`adopt_old_folders`] and `Vault::unlock`).
+/// are moved to [`APP_IDENTIFIER`] (see [`adopt_old_folder`] and `Vault::unlock`).
 pub const OLD_APP_IDENTIFIER: &str = "org.alongside.desktop";
 
 /// Environment variable that overrides the data folder (app and command line alike).
