@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-export TAURI_APP_PATH := src-tauri
+export TAURI_APP_PATH := .
 export TAURI_FRONTEND_PATH := ui
 export CARGO_TERM_COLOR ?= never
 
@@ -13,14 +13,16 @@ export CARGO_TERM_COLOR ?= never
 APT_PACKAGES := build-essential pkg-config file libssl-dev libgtk-3-dev libwebkit2gtk-4.1-dev \
   librsvg2-dev libayatana-appindicator3-dev libxdo-dev xvfb xauth webkit2gtk-driver dbus-x11 \
   gnome-keyring libsecret-tools libdbus-1-dev poppler-utils chromium fonts-liberation imagemagick \
-  python3-gi gir1.2-webkit2-4.1 hunspell-en-gb pandoc
+  python3-gi gir1.2-webkit2-4.1 hunspell-en-gb pandoc appstream desktop-file-utils rpm
 TAURI_DRIVER_VERSION := 2.1.0
+CARGO_ABOUT_VERSION := 0.9.3
 TAURI := ui/node_modules/.bin/tauri
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 XVFB := xvfb-run -a -s "-screen 0 1280x900x24"
 KEYRING := scripts/with-keyring.sh
 
-.PHONY: help setup setup-system setup-npm setup-driver run dev app test test-rust test-ui \
+.PHONY: help setup setup-system setup-npm setup-driver setup-about setup-windows windows \
+  windows-test licences run dev app test test-rust test-ui \
   test-e2e lint bindings bench soak package clean
 
 help:
@@ -29,9 +31,11 @@ help:
 	@echo "make lint     rustfmt, clippy, svelte-check, eslint, prettier, binding drift"
 	@echo "make bench    benchmarks against their targets (docs/performance.md)"
 	@echo "make soak     crash and hostile-input tests at full strength"
-	@echo "make package  build the .deb"
+	@echo "make package  build the .deb and .rpm"
+	@echo "make windows  cross-build Windows: the programs and a per-user installer"
+	@echo "make windows-test  the Windows build tested under Wine (also part of make soak)"
 
-setup: setup-system setup-npm setup-driver
+setup: setup-system setup-npm setup-driver setup-about
 
 setup-system:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
@@ -50,6 +54,32 @@ ui/node_modules/.package-lock.json: ui/package-lock.json
 
 setup-driver:
 	@command -v tauri-driver >/dev/null 2>&1 || cargo install tauri-driver --locked --version $(TAURI_DRIVER_VERSION)
+
+# Windows is cross-built with Debian's mingw-w64 and tested under Debian's Wine (docs/windows.md).
+WINDOWS_APT := gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 wine wine64 nsis
+setup-windows: setup-system setup-about
+	@missing=$$(for p in $(WINDOWS_APT); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+	@rustup target list --installed | grep -qx x86_64-pc-windows-gnu || rustup target add x86_64-pc-windows-gnu
+
+windows: setup-windows setup-npm
+	scripts/windows.sh release
+
+windows-test: setup-windows setup-npm
+	scripts/windows.sh debug test
+
+setup-about:
+	@command -v cargo-about >/dev/null 2>&1 || cargo install cargo-about --locked --features cli --version $(CARGO_ABOUT_VERSION)
+
+# Third-party licences into target/licences (docs/licences.md); fails on a licence about.toml does
+# not accept. Needs the UI built (it records which web packages it carries).
+licences: setup-about setup-npm
+	@test -f target/licences/web-packages.json || (cd ui && npm run build)
+	cargo about generate --fail -o target/licences/third-party-licences.html packaging/third-party-licences.hbs
+	node scripts/third-party-licences.mjs
 
 # The debug app with the built UI embedded (what `run` opens and the end-to-end tests drive).
 app: setup-system setup-npm
@@ -78,7 +108,17 @@ test-e2e: app setup-driver
 
 lint: setup-system setup-npm
 	cargo fmt --all --check
+	appstreamcli validate --no-net packaging/linux/org.alongside.Alongside.metainfo.xml
+	desktop-file-validate packaging/linux/org.alongside.Alongside.desktop
+	scripts/check-without-symlinks.sh
+	rm -f target/licences/web-packages.json
+	$(MAKE) --no-print-directory licences
 	cargo clippy --workspace --all-targets -- -D warnings
+	@# The lock watcher's Windows and macOS code, checked as those platforms' code (no linking).
+	@for t in x86_64-pc-windows-gnu x86_64-apple-darwin; do \
+	  rustup target list --installed | grep -qx $$t || rustup target add $$t; done
+	cargo clippy -p alongside-os-lock --all-targets --target x86_64-pc-windows-gnu -- -D warnings
+	cargo clippy -p alongside-os-lock --all-targets --target x86_64-apple-darwin -- -D warnings
 	cd ui && npm run check && npm run lint
 	cargo test -p alongside-app --test all bindings::
 
@@ -98,16 +138,20 @@ bench: setup-system setup-npm
 	node scripts/bench-report.mjs || status=1; \
 	exit $$status
 
-# The crash and hostile-input tests at full strength (make test runs them shorter).
-soak: setup-system
+# The crash and hostile-input tests at full strength (make test runs them shorter), and the
+# Windows build under Wine (about 20 minutes more from nothing: too long for make test).
+soak: setup-system windows-test
 	ALONGSIDE_CRASH_ROUNDS=60 $(KEYRING) cargo test -p alongside-cli --test cli crash::
 	PROPTEST_CASES=1000 cargo test -p alongside-core --test all hostile::
 	PROPTEST_CASES=5000 $(KEYRING) cargo test -p alongside-app --test all hostile_ipc::
 
-package: setup-system setup-npm
+# The .deb and .rpm, finished and checked by scripts/finish-linux-packages.sh (docs/packaging.md).
+package: setup-system setup-npm setup-about
+	rm -rf target/release/bundle/deb target/release/bundle/rpm target/licences/web-packages.json
 	$(TAURI) build --bundles deb
-	scripts/repack-deb.sh target/release/bundle/deb
-	@ls -l target/release/bundle/deb/*.deb
+	$(MAKE) --no-print-directory licences
+	scripts/finish-linux-packages.sh target/release/bundle/deb target/release/bundle/rpm
+	@ls -l target/release/bundle/deb/*.deb target/release/bundle/rpm/*/*.rpm
 
 clean:
 	cargo clean

@@ -1,6 +1,10 @@
 //! Builds the Tauri context, one permission per app command (`allow-<command>`), and the main
 //! window's capability, all from the one list of commands in `src/command_names.in`.
 
+/// The app's one configuration, at the top of the repository (no copy or link here: links break
+/// on Windows checkouts).
+const CONFIG: &str = "../tauri.conf.json";
+
 /// Every `#[tauri::command]` of the app; `tests/all/security.rs` checks this list against the
 /// registered commands.
 const COMMANDS: &[&str] = &include!("src/command_names.in");
@@ -39,12 +43,17 @@ fn write_capability() -> std::io::Result<()> {
 
 fn main() {
     println!("cargo:rerun-if-changed=src/command_names.in");
+    println!("cargo:rerun-if-changed={CONFIG}");
     if let Err(e) = write_capability() {
         println!("cargo:warning=could not write the capability file: {e}");
         std::process::exit(1);
     }
     let manifest = tauri_build::AppManifest::new().commands(COMMANDS);
-    if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
+    if let Err(e) = tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .config_path(CONFIG)
+            .app_manifest(manifest),
+    ) {
         println!("cargo:warning=tauri build step failed: {e:#}");
         std::process::exit(1);
     }

@@ -1,10 +1,30 @@
 import { defineConfig } from "vitest/config";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
+import { mkdirSync, writeFileSync } from "node:fs";
+import type { Plugin } from "vite";
+
+// Records which npm packages end up in the built app, so the packages can carry their licences
+// (scripts/third-party-licences.mjs reads the list).
+function shippedPackages(): Plugin {
+  return {
+    name: "alongside-shipped-packages",
+    apply: "build",
+    generateBundle() {
+      const roots = new Set<string>();
+      for (const id of this.getModuleIds()) {
+        const match = /^(.*\/node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(id);
+        if (match && this.getModuleInfo(id)?.isIncluded !== false) roots.add(match[1]);
+      }
+      mkdirSync("../target/licences", { recursive: true });
+      writeFileSync("../target/licences/web-packages.json", JSON.stringify([...roots].sort(), null, 1));
+    },
+  };
+}
 
 // Tauri serves the built files; `--mode mock` builds the same UI with an in-memory IPC mock
 // for the accessibility checks in Chromium.
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), shippedPackages()],
   clearScreen: false,
   server: { port: 5173, strictPort: true },
   build: { target: "es2022", sourcemap: false },

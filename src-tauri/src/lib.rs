@@ -4,6 +4,7 @@ pub mod auto_lock;
 pub mod commands;
 pub mod events;
 pub mod file_dialogs;
+pub mod multi_call;
 pub mod os_lock;
 pub mod reminders;
 pub mod spelling;
@@ -241,7 +242,7 @@ pub fn run() -> Result<(), String> {
                 }
             }
         })
-        .build(tauri::generate_context!())
+        .build(tauri::generate_context!("../tauri.conf.json"))
         .map_err(|e| e.to_string())?
         .run(move |app, event| match event {
             tauri::RunEvent::Ready => {

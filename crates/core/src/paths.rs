@@ -13,14 +13,17 @@ pub const OLD_APP_IDENTIFIER: &str = "org.alongside.desktop";
 /// Environment variable that overrides the data folder (app and command line alike).
 pub const DATA_DIR_ENV: &str = "ALONGSIDE_DATA_DIR";
 
-/// The default data folder: the OS data directory + the app identifier (the same folder Tauri
-/// uses for `app_data_dir`), or `ALONGSIDE_DATA_DIR` when it is set. Without the override, a
-/// data folder (and settings folder) still under the old identifier is moved first.
+/// The default data folder: the OS's local data directory + the app identifier, or
+/// `ALONGSIDE_DATA_DIR` when it is set. Local, not roaming: on Windows that is
+/// `%LOCALAPPDATA%\org.alongside.Alongside`, which a roaming profile does not copy between
+/// computers (a vault is one computer's); on Linux and macOS the two are the same folder
+/// (`~/.local/share`, `~/Library/Application Support`). Without the override, a data folder
+/// (and settings folder) still under the old identifier is moved first.
 pub fn default_data_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir));
     }
-    let root = dirs::data_dir()?;
+    let root = dirs::data_local_dir()?;
     for parent in [Some(root.clone()), dirs::config_dir()]
         .into_iter()
         .flatten()

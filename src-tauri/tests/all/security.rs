@@ -22,16 +22,15 @@ fn commands() -> Vec<String> {
 
 #[test]
 fn there_is_one_config_at_the_repository_root() {
-    let link = src_tauri().join("tauri.conf.json");
-    let meta = std::fs::symlink_metadata(&link).unwrap();
-    assert!(
-        meta.file_type().is_symlink(),
-        "src-tauri/tauri.conf.json must be a symlink"
-    );
-    assert_eq!(
-        std::fs::read_link(&link).unwrap(),
-        PathBuf::from("../tauri.conf.json")
-    );
+    let root = src_tauri().join("../tauri.conf.json");
+    let meta = std::fs::symlink_metadata(&root).unwrap();
+    assert!(meta.is_file(), "tauri.conf.json must be a file, not a link");
+    for other in ["tauri.conf.json", "tauri.conf.json5", "Tauri.toml"] {
+        assert!(
+            std::fs::symlink_metadata(src_tauri().join(other)).is_err(),
+            "src-tauri/{other} must not exist: the top-level tauri.conf.json is the only config"
+        );
+    }
 }
 
 #[test]
