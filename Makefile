@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-export TAURI_APP_PATH := .
+export TAURI_APP_PATH := src-tauri
 export TAURI_FRONTEND_PATH := ui
 export CARGO_TERM_COLOR ?= never
 
@@ -75,21 +75,33 @@ setup-about:
 	@command -v cargo-about >/dev/null 2>&1 || cargo install cargo-about --locked --features cli --version $(CARGO_ABOUT_VERSION)
 
 # Third-party licences into target/licences (docs/licences.md); fails on a licence about.toml does
-# not accept. Needs the UI built (it records which web packages it carries).
-licences: setup-about setup-npm
+# not accept. The Rust list is made again only when the lock file or the rules change (it takes
+# minutes); the web list needs the UI built (the build records which packages it carries).
+target/licences/third-party-licences.html: Cargo.lock about.toml packaging/third-party-licences.hbs
+	@$(MAKE) --no-print-directory setup-about
+	@mkdir -p target/licences
+	cargo fetch --locked -q
+	cargo about generate --workspace --frozen --fail -o $@.part packaging/third-party-licences.hbs
+	mv $@.part $@
+
+licences: setup-npm target/licences/third-party-licences.html
 	@test -f target/licences/web-packages.json || (cd ui && npm run build)
-	cargo about generate --fail -o target/licences/third-party-licences.html packaging/third-party-licences.hbs
 	node scripts/third-party-licences.mjs
 
+# The Tauri CLI reads its config beside the app's Cargo.toml: a copy of the one at the top
+# (src-tauri/build.rs makes the same copy for plain cargo builds; docs/architecture.md).
+src-tauri/tauri.conf.json: tauri.conf.json
+	cp $< $@
+
 # The debug app with the built UI embedded (what `run` opens and the end-to-end tests drive).
-app: setup-system setup-npm
+app: setup-system setup-npm src-tauri/tauri.conf.json
 	$(TAURI) build --debug --no-bundle
 
 run: app
 	./target/debug/alongside-app
 
 # Hot-reloading development build (Vite dev server + cargo).
-dev: setup-system setup-npm
+dev: setup-system setup-npm src-tauri/tauri.conf.json
 	$(TAURI) dev
 
 test: setup lint test-rust test-ui test-e2e
@@ -146,7 +158,7 @@ soak: setup-system windows-test
 	PROPTEST_CASES=5000 $(KEYRING) cargo test -p alongside-app --test all hostile_ipc::
 
 # The .deb and .rpm, finished and checked by scripts/finish-linux-packages.sh (docs/packaging.md).
-package: setup-system setup-npm setup-about
+package: setup-system setup-npm setup-about src-tauri/tauri.conf.json
 	rm -rf target/release/bundle/deb target/release/bundle/rpm target/licences/web-packages.json
 	$(TAURI) build --bundles deb
 	$(MAKE) --no-print-directory licences

@@ -9,19 +9,27 @@ const root = new URL("..", import.meta.url).pathname;
 const out = join(root, "target/licences");
 const about = readFileSync(join(root, "about.toml"), "utf8");
 const accepted = new Set(
-  [...about.slice(about.indexOf("accepted")).split("]")[0].matchAll(/"([^"]+)"/g)].map((m) => m[1]),
+  [
+    ...about
+      .slice(about.indexOf("accepted"))
+      .split("]")[0]
+      .matchAll(/"([^"]+)"/g),
+  ].map((m) => m[1]),
 );
 
 /** Whether an SPDX expression such as "(MIT OR Apache-2.0)" is allowed. */
 function allowed(expression) {
   const plain = expression.replace(/[()]/g, "").trim();
-  if (plain.includes(" AND ")) return plain.split(" AND ").every((part) => allowed(part));
+  if (plain.includes(" AND "))
+    return plain.split(" AND ").every((part) => allowed(part));
   return plain.split(" OR ").some((choice) => accepted.has(choice.trim()));
 }
 
 const listFile = join(out, "web-packages.json");
 if (!existsSync(listFile)) {
-  console.error(`${listFile} is missing: build the UI first (cd ui && npm run build).`);
+  console.error(
+    `${listFile} is missing: build the UI first (cd ui && npm run build).`,
+  );
   process.exit(1);
 }
 const sections = [];
@@ -31,14 +39,21 @@ for (const dir of JSON.parse(readFileSync(listFile, "utf8"))) {
   const licence = typeof pkg.license === "string" ? pkg.license : "UNKNOWN";
   if (!allowed(licence)) refused.push(`${pkg.name} ${pkg.version}: ${licence}`);
   const file = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
-  const text = file ? readFileSync(join(dir, file), "utf8").trim() : `(no licence file; ${licence})`;
+  const text = file
+    ? readFileSync(join(dir, file), "utf8").trim()
+    : `(no licence file; ${licence})`;
   sections.push(`${pkg.name} ${pkg.version} — ${licence}\n\n${text}`);
 }
 if (refused.length > 0) {
-  console.error(`Licences not accepted in about.toml:\n  ${refused.join("\n  ")}`);
+  console.error(
+    `Licences not accepted in about.toml:\n  ${refused.join("\n  ")}`,
+  );
   process.exit(1);
 }
-const fonts = readFileSync(join(root, "crates/export/fonts/NOTICE"), "utf8").trim();
+const fonts = readFileSync(
+  join(root, "crates/export/fonts/NOTICE"),
+  "utf8",
+).trim();
 const rule = "\n\n" + "=".repeat(72) + "\n\n";
 const text =
   "Web packages built into Alongside's window, then the fonts its reports use.\n" +
@@ -50,4 +65,6 @@ const text =
   fonts +
   "\n";
 writeFileSync(join(out, "third-party-web-and-fonts.txt"), text);
-console.log(`Licences of ${sections.length} web packages and the report fonts written.`);
+console.log(
+  `Licences of ${sections.length} web packages and the report fonts written.`,
+);

@@ -1,9 +1,20 @@
 //! Builds the Tauri context, one permission per app command (`allow-<command>`), and the main
 //! window's capability, all from the one list of commands in `src/command_names.in`.
 
-/// The app's one configuration, at the top of the repository (no copy or link here: links break
-/// on Windows checkouts).
+/// The app's one configuration, at the top of the repository.
 const CONFIG: &str = "../tauri.conf.json";
+
+/// Copies the configuration to `src-tauri/tauri.conf.json` (not kept in git), where Tauri looks
+/// for it: the Tauri CLI needs it beside the app's `Cargo.toml`, and `generate_context!` reads it
+/// there. A copy, not a symbolic link, because links break on Windows checkouts; its paths are
+/// relative to `src-tauri`. The Makefile makes the same copy before it runs the Tauri CLI.
+fn copy_config() -> std::io::Result<()> {
+    let text = std::fs::read(CONFIG)?;
+    if std::fs::read("tauri.conf.json").ok().as_deref() != Some(text.as_slice()) {
+        std::fs::write("tauri.conf.json", text)?;
+    }
+    Ok(())
+}
 
 /// Every `#[tauri::command]` of the app; `tests/all/security.rs` checks this list against the
 /// registered commands.
@@ -44,16 +55,16 @@ fn write_capability() -> std::io::Result<()> {
 fn main() {
     println!("cargo:rerun-if-changed=src/command_names.in");
     println!("cargo:rerun-if-changed={CONFIG}");
+    if let Err(e) = copy_config() {
+        println!("cargo:warning=could not copy {CONFIG}: {e}");
+        std::process::exit(1);
+    }
     if let Err(e) = write_capability() {
         println!("cargo:warning=could not write the capability file: {e}");
         std::process::exit(1);
     }
     let manifest = tauri_build::AppManifest::new().commands(COMMANDS);
-    if let Err(e) = tauri_build::try_build(
-        tauri_build::Attributes::new()
-            .config_path(CONFIG)
-            .app_manifest(manifest),
-    ) {
+    if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         println!("cargo:warning=tauri build step failed: {e:#}");
         std::process::exit(1);
     }

@@ -242,7 +242,7 @@ pub fn run() -> Result<(), String> {
                 }
             }
         })
-        .build(tauri::generate_context!("../tauri.conf.json"))
+        .build(tauri::generate_context!())
         .map_err(|e| e.to_string())?
         .run(move |app, event| match event {
             tauri::RunEvent::Ready => {

@@ -25,11 +25,25 @@ fn there_is_one_config_at_the_repository_root() {
     let root = src_tauri().join("../tauri.conf.json");
     let meta = std::fs::symlink_metadata(&root).unwrap();
     assert!(meta.is_file(), "tauri.conf.json must be a file, not a link");
-    for other in ["tauri.conf.json", "tauri.conf.json5", "Tauri.toml"] {
-        assert!(
-            std::fs::symlink_metadata(src_tauri().join(other)).is_err(),
-            "src-tauri/{other} must not exist: the top-level tauri.conf.json is the only config"
-        );
+    // The copy where Tauri looks is build.rs's: a plain file with the same bytes, never a link
+    // (links break on Windows checkouts) and never edited on its own.
+    let copy = src_tauri().join("tauri.conf.json");
+    let meta = std::fs::symlink_metadata(&copy).unwrap();
+    assert!(meta.is_file(), "src-tauri/tauri.conf.json must be a copy, not a link");
+    assert_eq!(std::fs::read(&copy).unwrap(), std::fs::read(&root).unwrap());
+    for dir in [src_tauri(), src_tauri().join("..")] {
+        for other in [
+            "tauri.conf.json5",
+            "Tauri.toml",
+            "tauri.linux.conf.json",
+            "tauri.windows.conf.json",
+            "tauri.macos.conf.json",
+        ] {
+            assert!(
+                std::fs::symlink_metadata(dir.join(other)).is_err(),
+                "{other} must not exist: the top-level tauri.conf.json is the only config"
+            );
+        }
     }
 }
 

@@ -19,7 +19,7 @@ pub fn app(dir: &std::path::Path) -> tauri::WebviewWindow<tauri::test::MockRunti
 pub fn app_with(state: AppState) -> tauri::WebviewWindow<tauri::test::MockRuntime> {
     let specta = alongside_app::specta_builder::<tauri::test::MockRuntime>();
     let app = alongside_app::with_commands(mock_builder(), state, specta)
-        .build(tauri::generate_context!("../tauri.conf.json", test = true))
+        .build(tauri::generate_context!("tauri.conf.json", test = true))
         .unwrap();
     let w = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
