@@ -5,10 +5,11 @@
 ; %LOCALAPPDATA%\org.alongside.Alongside, and uninstalling leaves it alone.
 ;
 ; Defines (makensis -D...): VERSION, APP_EXE, CLI_EXE, DOCS (a folder of licences and the
-; README), OUTFILE.
+; README), OUTFILE, COMPRESSOR (lzma for a release; zlib packs the test build quickly).
 
-Unicode true
-SetCompressor /SOLID lzma
+; A 64-bit installer for a 64-bit program (and Wine without its 32-bit half can run it).
+Target amd64-unicode
+SetCompressor /SOLID ${COMPRESSOR}
 RequestExecutionLevel user
 ManifestDPIAware true
 

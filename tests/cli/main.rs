@@ -10,3 +10,4 @@ mod conventions;
 mod crash;
 mod exchange;
 mod support;
+mod windows;

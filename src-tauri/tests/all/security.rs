@@ -29,7 +29,10 @@ fn there_is_one_config_at_the_repository_root() {
     // (links break on Windows checkouts) and never edited on its own.
     let copy = src_tauri().join("tauri.conf.json");
     let meta = std::fs::symlink_metadata(&copy).unwrap();
-    assert!(meta.is_file(), "src-tauri/tauri.conf.json must be a copy, not a link");
+    assert!(
+        meta.is_file(),
+        "src-tauri/tauri.conf.json must be a copy, not a link"
+    );
     assert_eq!(std::fs::read(&copy).unwrap(), std::fs::read(&root).unwrap());
     for dir in [src_tauri(), src_tauri().join("..")] {
         for other in [
