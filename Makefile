@@ -58,11 +58,7 @@ setup-driver:
 # Windows is cross-built with Debian's mingw-w64 and tested under Debian's Wine (docs/windows.md).
 WINDOWS_APT := gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 wine wine64 nsis
 setup-windows: setup-system setup-about
-	@missing=$$(for p in $(WINDOWS_APT); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing Debian packages: $$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
-	fi
+	@$(MAKE) --no-print-directory setup-system APT_PACKAGES="$(WINDOWS_APT)"
 	@rustup target list --installed | grep -qx x86_64-pc-windows-gnu || rustup target add x86_64-pc-windows-gnu
 
 windows: setup-windows setup-npm
@@ -151,7 +147,7 @@ bench: setup-system setup-npm
 	exit $$status
 
 # The crash and hostile-input tests at full strength (make test runs them shorter), and the
-# Windows build under Wine (about 20 minutes more from nothing: too long for make test).
+# Windows build under Wine (about half an hour more from nothing: too long for make test).
 soak: setup-system windows-test
 	ALONGSIDE_CRASH_ROUNDS=60 $(KEYRING) cargo test -p alongside-cli --test cli crash::
 	PROPTEST_CASES=1000 cargo test -p alongside-core --test all hostile::

@@ -9,11 +9,14 @@ function shippedPackages(): Plugin {
   return {
     name: "alongside-shipped-packages",
     apply: "build",
-    generateBundle() {
+    generateBundle(_options, bundle) {
       const roots = new Set<string>();
-      for (const id of this.getModuleIds()) {
-        const match = /^(.*\/node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(id);
-        if (match && this.getModuleInfo(id)?.isIncluded !== false) roots.add(match[1]);
+      for (const output of Object.values(bundle)) {
+        if (output.type !== "chunk") continue;
+        for (const id of output.moduleIds) {
+          const match = /^(.*\/node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(id);
+          if (match) roots.add(match[1]);
+        }
       }
       mkdirSync("../target/licences", { recursive: true });
       writeFileSync("../target/licences/web-packages.json", JSON.stringify([...roots].sort(), null, 1));
