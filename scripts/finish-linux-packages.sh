@@ -81,18 +81,23 @@ for deb in "$deb_dir"/*.deb; do
   rm -rf "$work"
 done
 
-# What both packages must carry.
+# What both packages must carry, read back from each package's own listing.
+lists=$(mktemp -d)
+for deb in "$deb_dir"/*.deb; do
+  dpkg-deb -c "$deb" | awk '{ print substr($6, 2) }' >>"$lists/deb"
+done
+for rpm in "$rpm_dir"/*/*.rpm; do
+  rpm -qlp "$rpm" 2>/dev/null >>"$lists/rpm"
+done
 for want in /usr/bin/alongside /usr/bin/alongside-app /usr/share/man/man1/alongside.1.gz \
   /usr/share/bash-completion/completions/alongside /usr/share/zsh/vendor-completions/_alongside \
   /usr/share/fish/vendor_completions.d/alongside.fish "/usr/share/applications/$id.desktop" \
   "/usr/share/metainfo/$id.metainfo.xml" "/usr/share/mime/packages/$id.xml" \
   /usr/share/doc/alongside/copyright /usr/share/doc/alongside/third-party-licences.html \
   /usr/share/doc/alongside/third-party-web-and-fonts.txt; do
-  for deb in "$deb_dir"/*.deb; do
-    dpkg-deb -c "$deb" | grep -q " \.$want\( \|$\)" || { echo "$deb lacks $want" >&2; exit 1; }
-  done
-  for rpm in "$rpm_dir"/*/*.rpm; do
-    rpm -qlp "$rpm" 2>/dev/null | grep -qx "$want" || { echo "$rpm lacks $want" >&2; exit 1; }
+  for kind in deb rpm; do
+    grep -qx "$want" "$lists/$kind" || { echo "the .$kind lacks $want" >&2; exit 1; }
   done
 done
+rm -rf "$lists"
 echo "Packages checked: CLI, manual, completions, desktop entry, metainfo, file types, licences."
