@@ -265,43 +265,59 @@ fn whole_file_or_none(what: &str, vault: &Path, args: &[OsString], complete: &dy
         "ALONGSIDE_BACKUP_PASSPHRASE",
         "a backup passphrase to test with",
     );
-    let full = first.min(full_run(cmd));
+    let mut full = first.min(full_run(cmd));
     complete(&file);
     std::fs::remove_file(&file).unwrap();
     let mut moments = Moments::new(what);
-    let (mut mid_work, mut whole) = (0, 0);
-    for round in 0..rounds() {
-        let delay = moments.within(full);
+    // A reference measured while other tests loaded the machine can be far longer than the
+    // rounds then take, so that most kills come too late to test anything: then the reference
+    // is measured again and the rounds run once more.
+    for attempt in 0..2 {
+        let (mut mid_work, mut whole) = (0, 0);
+        for round in 0..rounds() {
+            let delay = moments.within(full);
+            let mut cmd = with_args(vault, &full_args);
+            cmd.env(
+                "ALONGSIDE_BACKUP_PASSPHRASE",
+                "a backup passphrase to test with",
+            );
+            if kill_after(cmd, delay) {
+                mid_work += 1;
+            }
+            let left: Vec<_> = std::fs::read_dir(&out)
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect();
+            match left.as_slice() {
+                [] => {}
+                [name] if name == "file" => {
+                    complete(&file);
+                    whole += 1;
+                    std::fs::remove_file(&file).unwrap();
+                }
+                _ => panic!("{what}: round {round}, killed after {delay:?}, left {left:?}"),
+            }
+        }
+        eprintln!(
+            "{what}: {} rounds (full run {full:?}), {mid_work} killed mid-work, {whole} whole files",
+            rounds()
+        );
+        if mid_work * 2 >= rounds() {
+            break;
+        }
+        assert!(
+            attempt == 0,
+            "{what}: too few kills landed while it worked ({mid_work})"
+        );
         let mut cmd = with_args(vault, &full_args);
         cmd.env(
             "ALONGSIDE_BACKUP_PASSPHRASE",
             "a backup passphrase to test with",
         );
-        if kill_after(cmd, delay) {
-            mid_work += 1;
-        }
-        let left: Vec<_> = std::fs::read_dir(&out)
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        match left.as_slice() {
-            [] => {}
-            [name] if name == "file" => {
-                complete(&file);
-                whole += 1;
-                std::fs::remove_file(&file).unwrap();
-            }
-            _ => panic!("{what}: round {round}, killed after {delay:?}, left {left:?}"),
-        }
+        full = full_run(cmd);
+        complete(&file);
+        std::fs::remove_file(&file).unwrap();
     }
-    eprintln!(
-        "{what}: {} rounds (full run {full:?}), {mid_work} killed mid-work, {whole} whole files",
-        rounds()
-    );
-    assert!(
-        mid_work * 2 >= rounds(),
-        "{what}: too few kills landed while it worked ({mid_work})"
-    );
     checked_counts(vault);
 }
 
