@@ -2,7 +2,8 @@
 //! the involvement spectrum, monthly steering committees, co-design sessions through their
 //! stages, contributions with preparation and travel, fees in every state, expenses and
 //! mileage, reflections in every template (about a third private) and actions, some overdue.
-//! The same seed and the same day always give the same records.
+//! The same seed and the same day always give the same records; a run on a vault that already
+//! has records adds a set with ids of its own.
 
 use std::collections::BTreeMap;
 
@@ -271,6 +272,19 @@ fn project_for(
     }
 }
 
+/// The seed a run uses: `seed` itself in a vault with no people yet, otherwise mixed with how
+/// many there are, so a second run adds records with ids of their own (still the same records
+/// for the same vault and seed) instead of failing on the first run's ids.
+async fn seed_for_vault(pool: &SqlitePool, seed: u64) -> CoreResult<u64> {
+    let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM people")
+        .fetch_one(pool)
+        .await?;
+    Ok(match u64::try_from(existing).unwrap_or(0) {
+        0 => seed,
+        count => seed ^ count.wrapping_mul(0x9e37_79b9_7f4a_7c15),
+    })
+}
+
 /// Fills the vault with generated records ending around `today`. `contributions` sets the size
 /// (100,000 is about ten busy years); `progress` is called with (done, total) now and then.
 pub async fn generate(
@@ -287,6 +301,7 @@ pub async fn generate(
         ));
     }
     let n = i64::from(contributions);
+    let seed = seed_for_vault(pool, seed).await?;
     let mut gen = Gen {
         rng: ChaCha8Rng::seed_from_u64(seed),
         line_ids: ChaCha8Rng::seed_from_u64(seed ^ 0x011e_51d5),

@@ -132,6 +132,19 @@ async fn demo_is_deterministic_realistic_and_round_trips_through_json_exactly() 
 }
 
 #[tokio::test]
+async fn a_second_demo_run_adds_records_with_ids_of_their_own() {
+    let (_dir, _vault, pool) = demo_vault(300, 42).await;
+    let first = live(&pool).await;
+    demo::generate(&pool, 300, 42, today(), &|_, _| {})
+        .await
+        .unwrap();
+    let both = live(&pool).await;
+    assert_eq!(both.people, first.people * 2);
+    assert_eq!(both.contributions, first.contributions * 2);
+    assert_eq!(both.meetings, first.meetings * 2);
+}
+
+#[tokio::test]
 async fn private_reflections_stay_out_of_exports_unless_asked() {
     let (_dir, _vault, pool) = vault().await;
     store::create(&pool, reflection("2025-01-01", true, "secret feelings"))
