@@ -429,8 +429,40 @@ try {
     await (await button(browser, "Add expense")).click();
     await text(browser, "£12.40");
     await shot(browser, "14-contribution-form");
+    // Every control of the form has a role and a name in the web view's accessibility tree
+    // (WebDriver's computed role and label, as a screen reader gets them).
+    const form = await browser.$("//form[.//*[@id='c-summary']]");
+    const controls = await form.$$(
+      "input, select, textarea, button, summary, [role='group'], fieldset",
+    );
+    let named = 0;
+    for (const control of controls) {
+      if (!(await control.isDisplayed())) continue;
+      const role = await control.getComputedRole();
+      const label = (await control.getComputedLabel()).trim();
+      const what = `${await control.getTagName()}#${(await control.getAttribute("id")) ?? ""}`;
+      if (!role || role === "generic" || role === "none")
+        throw new Error(`${what} has no role (${role})`);
+      if (!label) throw new Error(`${what} (${role}) has no accessible name`);
+      named++;
+    }
+    if (named < 12) throw new Error(`only ${named} controls were checked`);
+    console.log(
+      `    ${named} controls of "log a contribution" have a role and a name`,
+    );
     await (await button(browser, "Save contribution")).click();
     await text(browser, "Your contribution is saved.");
+    // The save is said to screen readers through the page's polite live region.
+    await browser.waitUntil(
+      async () =>
+        (await (
+          await browser.$("[data-announce='polite']")
+        ).getProperty("textContent")) === "Saved.",
+      {
+        timeout: 5000,
+        timeoutMsg: "the save was not announced",
+      },
+    );
   });
 
   await step(

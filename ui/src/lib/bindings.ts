@@ -1042,6 +1042,14 @@ export type Dashboard = {
 	others_overdue: ActionLine[],
 	/**  Contributions to projects others run that have no feedback yet (dated up to today). */
 	waiting_for_feedback: number,
+	/**  Of those, how many have waited longer than the user's weeks (in limbo). */
+	limbo_count: number,
+	/**  The longest waiting of those (up to 10), oldest first. */
+	limbo: WaitingLine[],
+	/**  The weeks a contribution may wait before it counts as in limbo (the user's choice). */
+	feedback_wait_weeks: number,
+	/**  This week's time, the user's limit and any pause. */
+	pace: Pace,
 	/**  The next meetings (up to 5). */
 	upcoming_meetings: MeetingLine[],
 	/**  Days since the last reflection (none when there are no reflections). */
@@ -1747,6 +1755,18 @@ export type Origin = {
 	opened_at: string,
 };
 
+/**  The user's pace: this week's time against their own limit, and a pause if one is on. */
+export type Pace = {
+	/**  Monday to Sunday holding today. */
+	week: Hours,
+	/**  The user's weekly limit on time, in minutes, if set. */
+	weekly_minutes_limit: number | null,
+	/**  Whether this week's time is over that limit. */
+	over_weekly_minutes: boolean,
+	/**  The last day of a pause still on (today or later). */
+	paused_until: string | null,
+};
+
 /**  One page of a list. */
 export type Page<T> = {
 	/**  The records on this page. */
@@ -1968,6 +1988,15 @@ export type Preferences = {
 	export_show_names?: boolean,
 	/**  Whether exports leave money out unless changed. */
 	export_leave_out_money: boolean,
+	/**  The user's own weekly limit on time, in minutes (preparation, work and travel), if set. */
+	weekly_minutes_limit?: number | null,
+	/**
+	 *  Involvement paused up to and including this day (`YYYY-MM-DD`): reminders about meetings,
+	 *  actions, claims and feedback wait until after it.
+	 */
+	paused_until?: string | null,
+	/**  Weeks a contribution may wait for feedback before it counts as waiting (in limbo). */
+	feedback_wait_weeks?: number,
 };
 
 /**  The exact content of a share, before it is sent. */
@@ -2213,6 +2242,8 @@ export type ReminderSwitches = {
 	feedback_due?: boolean,
 	/**  A participant's payment still unpaid after the project's time (30 days unless set). */
 	participant_unpaid?: boolean,
+	/**  A contribution of the user's with no feedback after the weeks they chose. */
+	feedback_waiting?: boolean,
 };
 
 /**  A report as the app offers it: its name, what it is for and its formats. */
@@ -2602,19 +2633,25 @@ export type TemplateInfo = {
 export type TextSize = 
 /**  The normal size. */
 "normal" | 
-/**  Larger. */
+/**  112.5 %. */
 "large" | 
-/**  Largest. */
-"larger";
+/**  125 %. */
+"larger" | 
+/**  150 %. */
+"very_large" | 
+/**  200 %: twice the normal size. */
+"double";
 
-/**  Light, dark or as the system is set. */
+/**  Light, dark, high contrast or as the system is set. */
 export type Theme = 
-/**  Follow the system. */
+/**  Follow the system (its light or dark, and its "more contrast" when asked). */
 "system" | 
 /**  Light. */
 "light" | 
 /**  Dark. */
-"dark";
+"dark" | 
+/**  Black on white with strong edges and underlined links. */
+"high_contrast";
 
 /**  How the person unlocks. (No `Debug`: it carries a secret.) */
 export type UnlockRequest = 
@@ -2703,6 +2740,20 @@ export type VoiceQuery = {
 	/**  Only this person's. */
 	person_id?: number | null,
 } & ListQuery;
+
+/**  A contribution still waiting for feedback. */
+export type WaitingLine = {
+	/**  The contribution. */
+	id: number,
+	/**  Day of the work. */
+	date: string,
+	/**  Its project. */
+	project_title: string,
+	/**  What the user contributed (its first line as written). */
+	summary: string,
+	/**  Whole weeks since the work. */
+	weeks_waiting: number,
+};
 
 /**  A weekly earnings threshold from a date on (for example a benefit's permitted-work limit). */
 export type WeeklyThreshold = {

@@ -4,6 +4,7 @@ import { commands, events, type AppInfo, type Restored, type UnlockRequest, type
 import { call } from "./api";
 import { lookups } from "./data/lookups.svelte";
 import { edits } from "./data/edits.svelte";
+import { announce } from "./announce.svelte";
 import { markStartup } from "./startupTimes";
 import { confirmation } from "./confirm.svelte";
 import { reauth } from "./reauth.svelte";
@@ -121,6 +122,7 @@ class Session {
     this.keyringProblem = null;
     this.status = this.status ? { ...this.status, unlocked: false, drafts: null, records: null, schema_version: null, auto_lock_minutes: null } : null;
     this.notice = message;
+    announce(message);
     this.screen = "dashboard";
     if (this.phase === "open" || this.phase === "recovery") this.phase = "unlock";
   }

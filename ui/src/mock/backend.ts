@@ -2,7 +2,8 @@
 // It follows the core's rules closely enough for the screens to be exercised; the real rules
 // are tested in Rust against the real encrypted database.
 import { mockIPC } from "@tauri-apps/api/mocks";
-import type { ApiError, AppInfo, LockSettings, VaultStatus } from "../lib/bindings";
+import type { ApiError, AppInfo, LockSettings, TextSize, VaultStatus } from "../lib/bindings";
+import { applyLook, TEXT_SCALE } from "../lib/theme";
 import { handleAttachments } from "./attachments";
 import { handleExchange } from "./exchange";
 import { handleRecords, mileagePence, newMockRecords, seedMockRecords, type MockRecords } from "./records";
@@ -355,15 +356,16 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
   }
 }
 
-/** Installs the mock for the whole page. `?vault=none|locked|open&theme=light|dark` presets it. */
+/** Installs the mock for the whole page. `?vault=none|locked|open&theme=light|dark|high_contrast&text=double`
+ * presets it (the look applies before unlocking too, as the saved look would after). */
 export function installMockBackend(vault?: MockVault): MockVault {
   const params = new URLSearchParams(globalThis.location?.search ?? "");
   const v = vault ?? newMockVault((params.get("vault") as "none" | "locked" | "open" | "records") ?? "none");
   const theme = params.get("theme");
-  if (theme === "dark" || theme === "light") {
-    document.documentElement.dataset.theme = theme;
-    v.records.prefs.theme = theme;
-  }
+  if (theme === "dark" || theme === "light" || theme === "high_contrast") v.records.prefs.theme = theme;
+  const text = params.get("text");
+  if (text && text in TEXT_SCALE) v.records.prefs.text_size = text as TextSize;
+  if (theme || text) applyLook(v.records.prefs.theme, v.records.prefs.text_size);
   mockIPC((cmd, args) => handle(v, cmd, (args ?? {}) as Record<string, any>), { shouldMockEvents: true });
   return v;
 }

@@ -33,12 +33,15 @@ const DEFAULT_PREFS: Preferences = {
   tax_year_start_month: 4,
   tax_year_start_day: 6,
   assessment_start_day: 1,
-  reminders: { meeting_tomorrow: true, action_due: true, claim_unpaid: true, feedback_due: true, participant_unpaid: true },
+  reminders: { meeting_tomorrow: true, action_due: true, claim_unpaid: true, feedback_due: true, participant_unpaid: true, feedback_waiting: true },
   mileage_rates: [],
   export_include_private: false,
   export_show_names: false,
   export_leave_out_money: false,
   backup_reminder_days: 30,
+  weekly_minutes_limit: null,
+  paused_until: null,
+  feedback_wait_weeks: 6,
 };
 
 export function newMockRecords(): MockRecords {
@@ -406,6 +409,20 @@ function dashboard(m: MockRecords): Dashboard {
   const waiting = contributions.filter((c) => claimStatus(c.data) === "claimed");
   const toClaim = contributions.filter((c) => claimStatus(c.data) === "to_claim");
   const project = (id: number) => live("project").find((p) => p.id === id)?.data.title ?? "";
+  const noFeedback = contributions.filter(
+    (c) =>
+      c.data.date <= today &&
+      !c.data.feedback.trim() &&
+      !c.data.feedback_date &&
+      live("project").find((p) => p.id === c.data.project_id)?.data.involvement !== "run",
+  );
+  const daysAgo = (day: string) => Math.round((Date.parse(today) - Date.parse(day)) / 86_400_000);
+  const limbo = noFeedback.filter((c) => daysAgo(c.data.date) >= (m.prefs.feedback_wait_weeks ?? 6) * 7).sort((a, b) => a.data.date.localeCompare(b.data.date));
+  const now = new Date(`${today}T12:00:00Z`);
+  const monday = new Date(now.getTime() - ((now.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+  const sunday = new Date(Date.parse(monday) + 6 * 86_400_000).toISOString().slice(0, 10);
+  const week = hours(monday, sunday);
+  const limit = m.prefs.weekly_minutes_limit ?? null;
   return {
     today,
     month: hours(today.slice(0, 8) + "01", today.slice(0, 8) + "31"),
@@ -444,13 +461,22 @@ function dashboard(m: MockRecords): Dashboard {
         days_overdue: Math.round((Date.parse(today) - Date.parse(a.data.due_date)) / 86_400_000),
         owner: a.data.team_owned ? "The team" : (live("person").find((p) => p.id === a.data.owner_id)?.data.name ?? null),
       })),
-    waiting_for_feedback: contributions.filter(
-      (c) =>
-        c.data.date <= today &&
-        !c.data.feedback.trim() &&
-        !c.data.feedback_date &&
-        live("project").find((p) => p.id === c.data.project_id)?.data.involvement !== "run",
-    ).length,
+    waiting_for_feedback: noFeedback.length,
+    limbo_count: limbo.length,
+    limbo: limbo.slice(0, 10).map((c) => ({
+      id: c.id,
+      date: c.data.date,
+      project_title: project(c.data.project_id),
+      summary: c.data.summary.split("\n")[0],
+      weeks_waiting: Math.floor(daysAgo(c.data.date) / 7),
+    })),
+    feedback_wait_weeks: m.prefs.feedback_wait_weeks ?? 6,
+    pace: {
+      week,
+      weekly_minutes_limit: limit,
+      over_weekly_minutes: limit !== null && week.minutes > limit,
+      paused_until: m.prefs.paused_until && m.prefs.paused_until >= today ? m.prefs.paused_until : null,
+    },
     upcoming_meetings: live("meeting")
       .filter((x) => x.data.date >= today)
       .map((x) => ({
@@ -507,6 +533,9 @@ function projectTotals(m: MockRecords, projectId: number) {
 /** A few records so every screen has something to show in the accessibility walk. */
 export function seedMockRecords(m: MockRecords) {
   m.notices = ["notes_became_private"];
+  // A weekly limit on time (6 hours) and a pause ending in a week, so the overview shows both.
+  m.prefs.weekly_minutes_limit = 360;
+  m.prefs.paused_until = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   const add = (kind: Kind, data: any) => (handleRecords(m, `${kind}_create`, { data }) as Row).id;
   const p = add("project", {
     title: "Early psychosis support",

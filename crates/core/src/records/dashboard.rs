@@ -122,6 +122,34 @@ pub struct MeetingLine {
     pub project_title: String,
 }
 
+/// A contribution still waiting for feedback.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct WaitingLine {
+    /// The contribution.
+    pub id: i64,
+    /// Day of the work.
+    pub date: String,
+    /// Its project.
+    pub project_title: String,
+    /// What the user contributed (its first line as written).
+    pub summary: String,
+    /// Whole weeks since the work.
+    pub weeks_waiting: i64,
+}
+
+/// The user's pace: this week's time against their own limit, and a pause if one is on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Pace {
+    /// Monday to Sunday holding today.
+    pub week: Hours,
+    /// The user's weekly limit on time, in minutes, if set.
+    pub weekly_minutes_limit: Option<i64>,
+    /// Whether this week's time is over that limit.
+    pub over_weekly_minutes: bool,
+    /// The last day of a pause still on (today or later).
+    pub paused_until: Option<String>,
+}
+
 /// Everything the dashboard shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct Dashboard {
@@ -146,6 +174,14 @@ pub struct Dashboard {
     pub others_overdue: Vec<ActionLine>,
     /// Contributions to projects others run that have no feedback yet (dated up to today).
     pub waiting_for_feedback: i64,
+    /// Of those, how many have waited longer than the user's weeks (in limbo).
+    pub limbo_count: i64,
+    /// The longest waiting of those (up to 10), oldest first.
+    pub limbo: Vec<WaitingLine>,
+    /// The weeks a contribution may wait before it counts as in limbo (the user's choice).
+    pub feedback_wait_weeks: u32,
+    /// This week's time, the user's limit and any pause.
+    pub pace: Pace,
     /// The next meetings (up to 5).
     pub upcoming_meetings: Vec<MeetingLine>,
     /// Days since the last reflection (none when there are no reflections).
@@ -272,6 +308,77 @@ async fn meeting_lines(
         .collect()
 }
 
+/// Contributions to projects others run, with no feedback, whose work was `weeks` or more
+/// before `today`: the condition shared by the dashboard and the reminder.
+const LIMBO_SQL: &str = "FROM contributions c JOIN projects p ON p.id = c.project_id
+    WHERE c.deleted_at IS NULL AND p.deleted_at IS NULL AND p.involvement != 'run'
+      AND trim(c.feedback) = '' AND c.feedback_date IS NULL
+      AND c.date <= date(?, '-' || (? * 7) || ' days')";
+
+/// The ids of the contributions waiting for feedback longer than `weeks` (for the reminder).
+pub async fn waiting_for_feedback_ids(
+    pool: &SqlitePool,
+    today: NaiveDate,
+    weeks: u32,
+) -> CoreResult<Vec<i64>> {
+    Ok(
+        sqlx::query_scalar(&format!("SELECT c.id {LIMBO_SQL} ORDER BY c.id"))
+            .bind(day(today))
+            .bind(weeks)
+            .fetch_all(pool)
+            .await?,
+    )
+}
+
+async fn limbo(
+    conn: &mut SqliteConnection,
+    today: NaiveDate,
+    weeks: u32,
+) -> CoreResult<(i64, Vec<WaitingLine>)> {
+    let count: i64 = sqlx::query_scalar(&format!("SELECT count(*) {LIMBO_SQL}"))
+        .bind(day(today))
+        .bind(weeks)
+        .fetch_one(&mut *conn)
+        .await?;
+    let rows: Vec<(i64, String, String, String)> = sqlx::query_as(&format!(
+        "SELECT c.id, c.date, p.title, c.summary {LIMBO_SQL} ORDER BY c.date, c.id LIMIT 10"
+    ))
+    .bind(day(today))
+    .bind(weeks)
+    .fetch_all(&mut *conn)
+    .await?;
+    let lines = rows
+        .into_iter()
+        .map(|(id, date, project_title, summary)| WaitingLine {
+            id,
+            weeks_waiting: days_between(&date, today) / 7,
+            summary: summary.lines().next().unwrap_or("").to_owned(),
+            date,
+            project_title,
+        })
+        .collect();
+    Ok((count, lines))
+}
+
+async fn pace(
+    conn: &mut SqliteConnection,
+    today: NaiveDate,
+    prefs: &Preferences,
+) -> CoreResult<Pace> {
+    let monday = super::periods::week_start(today);
+    let week = hours(conn, monday, monday + chrono::Days::new(6)).await?;
+    let limit = prefs.weekly_minutes_limit;
+    Ok(Pace {
+        over_weekly_minutes: limit.is_some_and(|l| week.minutes > l),
+        weekly_minutes_limit: limit,
+        week,
+        paused_until: prefs
+            .paused_on(today)
+            .then(|| prefs.paused_until.clone())
+            .flatten(),
+    })
+}
+
 /// Works out the dashboard for `today`.
 pub async fn dashboard(pool: &SqlitePool, today: NaiveDate) -> CoreResult<Dashboard> {
     let prefs = super::preferences::load(pool).await?;
@@ -375,6 +482,8 @@ pub async fn dashboard(pool: &SqlitePool, today: NaiveDate) -> CoreResult<Dashbo
     .into_iter()
     .next();
 
+    let (limbo_count, limbo) = limbo(&mut conn, today, prefs.feedback_wait_weeks).await?;
+    let pace = pace(&mut conn, today, &prefs).await?;
     drop(conn);
     let backup = crate::backup::state(pool, today).await?;
     Ok(Dashboard {
@@ -404,6 +513,10 @@ pub async fn dashboard(pool: &SqlitePool, today: NaiveDate) -> CoreResult<Dashbo
         overdue_count,
         others_overdue: action_lines(others_overdue, today),
         waiting_for_feedback,
+        limbo_count,
+        limbo,
+        feedback_wait_weeks: prefs.feedback_wait_weeks,
+        pace,
         upcoming_meetings: upcoming,
         days_since_reflection: last_reflection.map(|d| days_between(&d, today)),
         reflect_on,

@@ -9,17 +9,19 @@ use super::choices::Vehicle;
 use super::validate;
 use crate::error::{CoreError, CoreResult};
 
-/// Light, dark or as the system is set.
+/// Light, dark, high contrast or as the system is set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum Theme {
-    /// Follow the system.
+    /// Follow the system (its light or dark, and its "more contrast" when asked).
     #[default]
     System,
     /// Light.
     Light,
     /// Dark.
     Dark,
+    /// Black on white with strong edges and underlined links.
+    HighContrast,
 }
 
 /// Text size of the app.
@@ -29,10 +31,14 @@ pub enum TextSize {
     /// The normal size.
     #[default]
     Normal,
-    /// Larger.
+    /// 112.5 %.
     Large,
-    /// Largest.
+    /// 125 %.
     Larger,
+    /// 150 %.
+    VeryLarge,
+    /// 200 %: twice the normal size.
+    Double,
 }
 
 /// A weekly earnings threshold from a date on (for example a benefit's permitted-work limit).
@@ -89,6 +95,16 @@ pub struct Preferences {
     pub export_show_names: bool,
     /// Whether exports leave money out unless changed.
     pub export_leave_out_money: bool,
+    /// The user's own weekly limit on time, in minutes (preparation, work and travel), if set.
+    #[serde(default)]
+    pub weekly_minutes_limit: Option<i64>,
+    /// Involvement paused up to and including this day (`YYYY-MM-DD`): reminders about meetings,
+    /// actions, claims and feedback wait until after it.
+    #[serde(default)]
+    pub paused_until: Option<String>,
+    /// Weeks a contribution may wait for feedback before it counts as waiting (in limbo).
+    #[serde(default = "six_weeks")]
+    pub feedback_wait_weeks: u32,
 }
 
 /// Which desktop reminders the user wants.
@@ -105,6 +121,8 @@ pub struct ReminderSwitches {
     pub feedback_due: bool,
     /// A participant's payment still unpaid after the project's time (30 days unless set).
     pub participant_unpaid: bool,
+    /// A contribution of the user's with no feedback after the weeks they chose.
+    pub feedback_waiting: bool,
 }
 
 impl Default for ReminderSwitches {
@@ -115,9 +133,17 @@ impl Default for ReminderSwitches {
             claim_unpaid: true,
             feedback_due: true,
             participant_unpaid: true,
+            feedback_waiting: true,
         }
     }
 }
+
+fn six_weeks() -> u32 {
+    6
+}
+
+/// The most time a weekly limit may be: every minute of a week.
+pub const MINUTES_IN_A_WEEK: i64 = 7 * 24 * 60;
 
 fn first_of_month() -> u8 {
     1
@@ -146,6 +172,9 @@ impl Default for Preferences {
             export_include_private: false,
             export_show_names: false,
             export_leave_out_money: false,
+            weekly_minutes_limit: None,
+            paused_until: None,
+            feedback_wait_weeks: six_weeks(),
         }
     }
 }
@@ -192,7 +221,32 @@ impl Preferences {
             validate::date("mileage_rates", &r.from)?;
             validate::pence("mileage_rates", r.pence_per_mile)?;
         }
+        if self
+            .weekly_minutes_limit
+            .is_some_and(|m| !(1..=MINUTES_IN_A_WEEK).contains(&m))
+        {
+            return Err(CoreError::invalid(
+                "weekly_minutes_limit",
+                "Enter hours from a quarter of an hour to 168, or leave it empty.",
+            ));
+        }
+        if let Some(day) = &self.paused_until {
+            validate::date("paused_until", day)?;
+        }
+        if !(1..=52).contains(&self.feedback_wait_weeks) {
+            return Err(CoreError::invalid(
+                "feedback_wait_weeks",
+                "Choose from 1 to 52 weeks.",
+            ));
+        }
         Ok(())
+    }
+
+    /// Whether involvement is paused on `today` (paused up to and including a day not yet past).
+    pub fn paused_on(&self, today: chrono::NaiveDate) -> bool {
+        self.paused_until
+            .as_deref()
+            .is_some_and(|d| d >= today.format("%Y-%m-%d").to_string().as_str())
     }
 
     /// The rate for `vehicle` in force on `date`, if the user has entered one.

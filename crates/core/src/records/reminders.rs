@@ -38,6 +38,8 @@ pub enum ReminderKind {
     FeedbackDue,
     /// Payment lines to participants still unpaid after the project's time.
     ParticipantUnpaid,
+    /// The user's contributions with no feedback after the weeks they chose.
+    FeedbackWaiting,
 }
 
 /// One desktop notification: a title and a sentence, with no record text in either.
@@ -55,7 +57,8 @@ pub struct Reminder {
 async fn candidates(
     pool: &SqlitePool,
     today: NaiveDate,
-) -> CoreResult<[(ReminderKind, Vec<String>); 6]> {
+    wait_weeks: u32,
+) -> CoreResult<[(ReminderKind, Vec<String>); 7]> {
     let tomorrow = today + Days::new(1);
     let unpaid_since = today - Days::new(UNPAID_DAYS);
     let meetings: Vec<i64> = sqlx::query_scalar(
@@ -108,7 +111,12 @@ async fn candidates(
     .bind(super::projects::DEFAULT_PAY_DAYS)
     .fetch_all(pool)
     .await?;
+    let limbo = super::dashboard::waiting_for_feedback_ids(pool, today, wait_weeks).await?;
     Ok([
+        (
+            ReminderKind::FeedbackWaiting,
+            limbo.iter().map(|id| format!("limbo:{id}")).collect(),
+        ),
         (
             ReminderKind::ParticipantUnpaid,
             owed.iter().map(|id| format!("payment:{id}")).collect(),
@@ -158,6 +166,7 @@ fn wanted(switches: ReminderSwitches, kind: ReminderKind) -> bool {
         ReminderKind::ClaimUnpaid => switches.claim_unpaid,
         ReminderKind::FeedbackDue => switches.feedback_due,
         ReminderKind::ParticipantUnpaid => switches.participant_unpaid,
+        ReminderKind::FeedbackWaiting => switches.feedback_waiting,
         // Switched by the backup interval itself ("never" gives no candidates).
         ReminderKind::BackupDue => true,
     }
@@ -198,6 +207,14 @@ fn reminder(kind: ReminderKind, n: usize) -> Reminder {
                 if n == 1 { "has" } else { "have" }
             ),
         ),
+        ReminderKind::FeedbackWaiting => (
+            "Still waiting to hear back",
+            format!(
+                "{} {} had no feedback for a while. You could ask how your input was used.",
+                count(n, "contribution", "contributions"),
+                if n == 1 { "has" } else { "have" }
+            ),
+        ),
         ReminderKind::ClaimUnpaid => (
             "Claim not yet paid",
             format!(
@@ -217,7 +234,8 @@ fn reminder(kind: ReminderKind, n: usize) -> Reminder {
 /// The reminders not shown before, for the kinds switched on; remembers them as shown. One
 /// reminder per kind, counting the records behind it.
 pub async fn take_new(pool: &SqlitePool, today: NaiveDate) -> CoreResult<Vec<Reminder>> {
-    let switches = preferences::load(pool).await?.reminders;
+    let prefs = preferences::load(pool).await?;
+    let paused = prefs.paused_on(today);
     let mut tx = super::store::write_tx(pool).await?;
     let mut sent: Vec<String> = match settings::get_raw(&mut *tx, KEY).await? {
         Some(text) => serde_json::from_str(&text).unwrap_or_default(),
@@ -225,8 +243,9 @@ pub async fn take_new(pool: &SqlitePool, today: NaiveDate) -> CoreResult<Vec<Rem
     };
     let known: BTreeSet<String> = sent.iter().cloned().collect();
     let mut out = Vec::new();
-    for (kind, keys) in candidates(pool, today).await? {
-        if !wanted(switches, kind) {
+    for (kind, keys) in candidates(pool, today, prefs.feedback_wait_weeks).await? {
+        // Paused: nothing is remembered as shown, so what is still due comes after the pause.
+        if !wanted(prefs.reminders, kind) || (paused && kind != ReminderKind::BackupDue) {
             continue;
         }
         let fresh: Vec<String> = keys.into_iter().filter(|k| !known.contains(k)).collect();

@@ -45,6 +45,10 @@ async fn reminders_count_without_record_text_and_come_once() {
         .await
         .unwrap(); // paid
 
+    // These claims have no feedback either; that reminder has its own test below.
+    let mut prefs = preferences::load(&pool).await.unwrap();
+    prefs.reminders.feedback_waiting = false;
+    preferences::save(&pool, &prefs).await.unwrap();
     let first = take_new(&pool, today).await.unwrap();
     let kinds: Vec<ReminderKind> = first.iter().map(|r| r.kind).collect();
     assert_eq!(
@@ -184,4 +188,101 @@ async fn feedback_not_sent_back_in_time_is_a_reminder() {
         .unwrap();
     let off = take_new(&pool, later).await.unwrap();
     assert!(off.iter().all(|r| r.kind != ReminderKind::FeedbackDue));
+}
+
+/// The user's contributions with no feedback after their chosen weeks call for one gentle
+/// reminder (never for projects they run); the dashboard lists them as waiting. While their
+/// involvement is paused, reminders wait (the backup reminder aside) and come after the pause.
+#[tokio::test]
+async fn waiting_for_feedback_reminds_gently_and_a_pause_snoozes_reminders() {
+    use alongside_core::records::choices::Involvement;
+    use alongside_core::records::dashboard::dashboard;
+    use alongside_core::records::Project;
+    let (_dir, _vault, pool) = vault().await;
+    let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(); // a Monday
+    let theirs = store::create(&pool, project("Kingfisher trial"))
+        .await
+        .unwrap();
+    let mine = store::create(
+        &pool,
+        Project {
+            involvement: Involvement::Run,
+            ..project("Run")
+        },
+    )
+    .await
+    .unwrap();
+    store::create(&pool, contribution(theirs.id, "2026-04-01", 90))
+        .await
+        .unwrap(); // 8 weeks 5 days: waiting
+    store::create(&pool, contribution(theirs.id, "2026-04-27", 60))
+        .await
+        .unwrap(); // 5 weeks: not yet
+    let mut heard = contribution(theirs.id, "2026-03-01", 60);
+    heard.feedback = "The form was changed".into();
+    store::create(&pool, heard).await.unwrap();
+    store::create(&pool, contribution(mine.id, "2026-03-01", 60))
+        .await
+        .unwrap(); // a project the user runs
+    store::create(&pool, contribution(theirs.id, "2026-06-02", 300))
+        .await
+        .unwrap(); // this week
+
+    let board = dashboard(&pool, today).await.unwrap();
+    assert_eq!(board.feedback_wait_weeks, 6);
+    assert_eq!(board.limbo_count, 1);
+    assert_eq!(board.limbo[0].date, "2026-04-01");
+    assert_eq!(board.limbo[0].weeks_waiting, 8);
+    assert_eq!(board.limbo[0].project_title, "Kingfisher trial");
+    assert_eq!(board.pace.week.minutes, 300);
+    assert_eq!(board.pace.weekly_minutes_limit, None);
+    assert!(!board.pace.over_weekly_minutes);
+    assert_eq!(board.pace.paused_until, None);
+
+    // Paused to 10 June, with a 4-hour weekly limit and four weeks' wait.
+    let mut prefs = preferences::load(&pool).await.unwrap();
+    prefs.paused_until = Some("2026-06-10".into());
+    prefs.weekly_minutes_limit = Some(240);
+    prefs.feedback_wait_weeks = 4;
+    preferences::save(&pool, &prefs).await.unwrap();
+    let board = dashboard(&pool, today).await.unwrap();
+    assert_eq!(board.limbo_count, 2, "four weeks: the 27 April work too");
+    assert_eq!(board.pace.paused_until.as_deref(), Some("2026-06-10"));
+    assert!(board.pace.over_weekly_minutes, "300 minutes over 240");
+    assert!(
+        take_new(&pool, today).await.unwrap().is_empty(),
+        "paused: nothing now"
+    );
+    let last_day = NaiveDate::from_ymd_opt(2026, 6, 10).unwrap();
+    assert!(take_new(&pool, last_day).await.unwrap().is_empty());
+
+    // The day after the pause: the reminder that waited comes, once, and without record text.
+    let after = NaiveDate::from_ymd_opt(2026, 6, 11).unwrap();
+    assert_eq!(
+        dashboard(&pool, after).await.unwrap().pace.paused_until,
+        None
+    );
+    let came = take_new(&pool, after).await.unwrap();
+    let waiting: Vec<_> = came
+        .iter()
+        .filter(|r| r.kind == ReminderKind::FeedbackWaiting)
+        .collect();
+    assert_eq!(waiting.len(), 1, "{came:?}");
+    assert_eq!(
+        waiting[0].body,
+        "2 contributions have had no feedback for a while. You could ask how your input was used."
+    );
+    assert!(!waiting[0].body.contains("Kingfisher"));
+    assert!(take_new(&pool, after).await.unwrap().is_empty(), "once");
+
+    // Bad values are refused with the field named.
+    prefs.weekly_minutes_limit = Some(0);
+    let err = preferences::save(&pool, &prefs).await.unwrap_err();
+    assert!(err.to_string().contains("168"), "{err}");
+    prefs.weekly_minutes_limit = None;
+    prefs.feedback_wait_weeks = 0;
+    assert!(preferences::save(&pool, &prefs).await.is_err());
+    prefs.feedback_wait_weeks = 6;
+    prefs.paused_until = Some("2026-02-30".into());
+    assert!(preferences::save(&pool, &prefs).await.is_err());
 }

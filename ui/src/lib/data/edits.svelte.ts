@@ -3,6 +3,7 @@
 import { commands, type Deleted, type RecordKind } from "../bindings";
 import { call } from "../api";
 import { changes } from "./changes.svelte";
+import { announce } from "../announce.svelte";
 
 class Edits {
   /** The last delete, while it can be undone. */
@@ -14,6 +15,7 @@ class Edits {
   async remove(kind: RecordKind, id: number, what: string) {
     const deleted = await call(commands.recordDelete(kind, id));
     this.undo = { deleted, what };
+    announce(`Deleted ${what}. Undo is at the top of the page.`);
     await changes.deletedOrRestored(kind);
   }
 
@@ -22,6 +24,7 @@ class Edits {
     if (!this.undo) return;
     const { kind, id } = this.undo.deleted;
     await call(commands.recordRestore(kind, id));
+    announce(`Brought back ${this.undo.what}.`);
     this.undo = null;
     await changes.deletedOrRestored(kind);
   }

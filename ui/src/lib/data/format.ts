@@ -43,6 +43,19 @@ export function minutesFrom(text: string): number | null {
   return /^\d+$/.test(t) ? Number(t) : null;
 }
 
+/** Hours typed in a box — "6", "7.5" or "6:30" — as whole minutes; null when it is not that. */
+export function minutesFromHours(text: string): number | null {
+  const t = String(text).trim();
+  const clock = /^(\d{1,3}):([0-5]\d)$/.exec(t);
+  if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
+  return /^\d{1,3}(\.\d{1,2})?$/.test(t) ? Math.round(Number(t) * 60) : null;
+}
+
+/** 390 → "6.5" for an hours box (whole hours without a point). */
+export function hoursText(minutes: number): string {
+  return String(Math.round((minutes / 60) * 100) / 100);
+}
+
 /** Today's date where the person is, `YYYY-MM-DD`. */
 export function today(d = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");

@@ -4,6 +4,7 @@ import { commands } from "../bindings";
 import { AppError, call, messageOf } from "../api";
 import { changes, type DataKind } from "./changes.svelte";
 import { edits } from "./edits.svelte";
+import { announce } from "../announce.svelte";
 
 /** Puts a core error on its field (when it names one) or returns it as a form-level message. */
 export function fieldError(e: unknown, errors: Record<string, string>): string | null {
@@ -39,6 +40,15 @@ export class FormState {
     this.problem = null;
   }
 
+  /** After the form's own checks: true (and the problem said to screen readers) when a field
+   * has an error, so the save should stop. */
+  refused(): boolean {
+    const fields = Object.keys(this.errors).length;
+    if (fields === 0) return false;
+    announceRefusal(fields);
+    return true;
+  }
+
   /** Runs a save: the core's field errors land on their fields, anything else becomes the
    * form's problem. Returns the saved value, or null when it failed. */
   async save<T>(op: () => Promise<T>): Promise<T | null> {
@@ -46,15 +56,23 @@ export class FormState {
     try {
       const saved = await op();
       edits.dirty = false;
+      announce("Saved.");
       await changes.saved(...this.kinds);
       return saved;
     } catch (e) {
       this.problem = fieldError(e, this.errors);
+      if (this.problem) announce(this.problem, "assertive");
+      else announceRefusal(Object.keys(this.errors).length);
       return null;
     } finally {
       this.saving = false;
     }
   }
+}
+
+/** Tells screen readers a save stopped on `fields` answers marked in the form. */
+export function announceRefusal(fields: number) {
+  announce(fields <= 1 ? "Not saved: one answer needs changing." : `Not saved: ${fields} answers need changing.`, "assertive");
 }
 
 /** Keeps a form's fields (one `$state` object) as an encrypted draft in the vault shortly after
