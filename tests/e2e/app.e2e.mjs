@@ -1,7 +1,7 @@
 // End-to-end: the real debug app (real core, real SQLCipher vault in a temp folder, real
 // keyring) under Xvfb through tauri-driver and WebdriverIO. Saves a PNG of every screen.
 // WebdriverIO comes from the window's own packages (ui/node_modules), installed by `make setup`.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import {
   mkdtemp,
@@ -70,7 +70,18 @@ async function waitForPort(port) {
   throw new Error("tauri-driver did not start");
 }
 
+/** Waits (up to 30 s) until no earlier copy of the app is still closing: a new start while the
+ * old one is on its way out is handed to it by the single-instance plugin and gets lost. */
+async function noAppRunning() {
+  for (let i = 0; i < 300; i++) {
+    if (spawnSync("pgrep", ["-f", `^${app}`]).status !== 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("an earlier copy of the app did not close within 30 s");
+}
+
 async function openApp(args = []) {
+  await noAppRunning();
   return remote({
     hostname: "127.0.0.1",
     port: 4444,
@@ -436,19 +447,23 @@ try {
       "input, select, textarea, button, summary, [role='group'], fieldset",
     );
     let named = 0;
+    const roles = new Set();
     for (const control of controls) {
       if (!(await control.isDisplayed())) continue;
       const role = await control.getComputedRole();
       const label = (await control.getComputedLabel()).trim();
-      const what = `${await control.getTagName()}#${(await control.getAttribute("id")) ?? ""}`;
-      if (!role || role === "generic" || role === "none")
+      const tag = await control.getTagName();
+      const what = `${tag}#${(await control.getAttribute("id")) ?? ""}`;
+      // WebKit gives <summary> a platform role of its own (a disclosure) with no ARIA name for it.
+      if (tag !== "summary" && (!role || role === "generic" || role === "none"))
         throw new Error(`${what} has no role (${role})`);
       if (!label) throw new Error(`${what} (${role}) has no accessible name`);
+      roles.add(role || `${tag} (platform role)`);
       named++;
     }
     if (named < 12) throw new Error(`only ${named} controls were checked`);
     console.log(
-      `    ${named} controls of "log a contribution" have a role and a name`,
+      `    ${named} controls of "log a contribution" have a role and a name: ${[...roles].join(", ")}`,
     );
     await (await button(browser, "Save contribution")).click();
     await text(browser, "Your contribution is saved.");

@@ -269,6 +269,8 @@ async fn execute(cli: &Cli, dir: &std::path::Path, vault: &Vault) -> Result<u8, 
             records::claim_details(&pool, organisation, &given).await?
         }
         Command::Backup { out } => {
+            // Refused before unlocking, so a refused backup leaves the vault's files untouched.
+            VaultPaths::new(dir).refuse_as_output(out)?;
             let proof = unlock_with_proof(vault, cli, "A backup").await?;
             let pass = secrets::backup_passphrase(true)?;
             let progress = Progress::bar("Making the backup", 100);

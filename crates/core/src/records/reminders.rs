@@ -172,6 +172,15 @@ fn wanted(switches: ReminderSwitches, kind: ReminderKind) -> bool {
     }
 }
 
+/// "has" for one, "have" for more.
+fn has(n: usize) -> &'static str {
+    if n == 1 {
+        "has"
+    } else {
+        "have"
+    }
+}
+
 fn reminder(kind: ReminderKind, n: usize) -> Reminder {
     let (title, body) = match kind {
         ReminderKind::MeetingTomorrow => (
@@ -196,7 +205,7 @@ fn reminder(kind: ReminderKind, n: usize) -> Reminder {
             format!(
                 "{} you ran {} not had \"you said, we did\" sent to everyone who came.",
                 count(n, "session", "sessions"),
-                if n == 1 { "has" } else { "have" }
+                has(n)
             ),
         ),
         ReminderKind::ParticipantUnpaid => (
@@ -204,7 +213,7 @@ fn reminder(kind: ReminderKind, n: usize) -> Reminder {
             format!(
                 "{} for sessions you ran {} not been marked paid in time.",
                 count(n, "payment", "payments"),
-                if n == 1 { "has" } else { "have" }
+                has(n)
             ),
         ),
         ReminderKind::FeedbackWaiting => (
@@ -212,7 +221,7 @@ fn reminder(kind: ReminderKind, n: usize) -> Reminder {
             format!(
                 "{} {} had no feedback for a while. You could ask how your input was used.",
                 count(n, "contribution", "contributions"),
-                if n == 1 { "has" } else { "have" }
+                has(n)
             ),
         ),
         ReminderKind::ClaimUnpaid => (
@@ -220,7 +229,7 @@ fn reminder(kind: ReminderKind, n: usize) -> Reminder {
             format!(
                 "{} sent over {UNPAID_DAYS} days ago {} not been paid yet.",
                 count(n, "claim", "claims"),
-                if n == 1 { "has" } else { "have" }
+                has(n)
             ),
         ),
     };
