@@ -61,6 +61,14 @@ pub fn project(title: &str) -> Project {
     }
 }
 
+/// A project the user runs (a lead's project), otherwise as [`project`].
+pub fn project_i_run(title: &str) -> Project {
+    Project {
+        involvement: Involvement::Run,
+        ..project(title)
+    }
+}
+
 /// An online steering committee, 18:30 to 20:00, with one agenda item.
 pub fn meeting(project_id: i64, date: &str) -> Meeting {
     Meeting {

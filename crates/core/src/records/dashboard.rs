@@ -330,16 +330,20 @@ pub async fn waiting_for_feedback_ids(
     )
 }
 
+async fn limbo_count(conn: &mut SqliteConnection, today: NaiveDate, weeks: u32) -> CoreResult<i64> {
+    Ok(sqlx::query_scalar(&format!("SELECT count(*) {LIMBO_SQL}"))
+        .bind(day(today))
+        .bind(weeks)
+        .fetch_one(&mut *conn)
+        .await?)
+}
+
 async fn limbo(
     conn: &mut SqliteConnection,
     today: NaiveDate,
     weeks: u32,
 ) -> CoreResult<(i64, Vec<WaitingLine>)> {
-    let count: i64 = sqlx::query_scalar(&format!("SELECT count(*) {LIMBO_SQL}"))
-        .bind(day(today))
-        .bind(weeks)
-        .fetch_one(&mut *conn)
-        .await?;
+    let count = limbo_count(conn, today, weeks).await?;
     let rows: Vec<(i64, String, String, String)> = sqlx::query_as(&format!(
         "SELECT c.id, c.date, p.title, c.summary {LIMBO_SQL} ORDER BY c.date, c.id LIMIT 10"
     ))
@@ -447,14 +451,8 @@ pub async fn dashboard(pool: &SqlitePool, today: NaiveDate) -> CoreResult<Dashbo
     .bind(&today_s)
     .fetch_one(&mut *conn)
     .await?;
-    let waiting_for_feedback: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM contributions c JOIN projects p ON p.id = c.project_id
-         WHERE c.deleted_at IS NULL AND p.deleted_at IS NULL AND p.involvement != 'run'
-           AND c.date <= ? AND trim(c.feedback) = '' AND c.feedback_date IS NULL",
-    )
-    .bind(&today_s)
-    .fetch_one(&mut *conn)
-    .await?;
+    // No feedback yet, however recent (waiting zero weeks).
+    let waiting_for_feedback = limbo_count(&mut conn, today, 0).await?;
     let upcoming = meeting_lines(
         &mut conn,
         &format!("{MEETING_LINE_SQL} AND m.date >= ? ORDER BY m.date, m.start_time, m.id LIMIT 5"),

@@ -105,19 +105,11 @@ async fn reminders_count_without_record_text_and_come_once() {
 /// has been told, none. Sessions of projects the user only takes part in never do.
 #[tokio::test]
 async fn feedback_not_sent_back_in_time_is_a_reminder() {
-    use alongside_core::records::choices::{AttendanceStatus, Involvement, PersonRole};
-    use alongside_core::records::{FedBack, FeedbackItem, Project};
+    use alongside_core::records::choices::{AttendanceStatus, PersonRole};
+    use alongside_core::records::{FedBack, FeedbackItem};
     let (_dir, _vault, pool) = vault().await;
     let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
-    let run = store::create(
-        &pool,
-        Project {
-            involvement: Involvement::Run,
-            ..project("Run")
-        },
-    )
-    .await
-    .unwrap();
+    let run = store::create(&pool, project_i_run("Run")).await.unwrap();
     let part = store::create(&pool, project("Part")).await.unwrap();
     let ann = store::create(&pool, person("Ann")).await.unwrap();
     let bob = store::create(&pool, person("Bob")).await.unwrap();
@@ -195,23 +187,13 @@ async fn feedback_not_sent_back_in_time_is_a_reminder() {
 /// involvement is paused, reminders wait (the backup reminder aside) and come after the pause.
 #[tokio::test]
 async fn waiting_for_feedback_reminds_gently_and_a_pause_snoozes_reminders() {
-    use alongside_core::records::choices::Involvement;
     use alongside_core::records::dashboard::dashboard;
-    use alongside_core::records::Project;
     let (_dir, _vault, pool) = vault().await;
     let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(); // a Monday
     let theirs = store::create(&pool, project("Kingfisher trial"))
         .await
         .unwrap();
-    let mine = store::create(
-        &pool,
-        Project {
-            involvement: Involvement::Run,
-            ..project("Run")
-        },
-    )
-    .await
-    .unwrap();
+    let mine = store::create(&pool, project_i_run("Run")).await.unwrap();
     store::create(&pool, contribution(theirs.id, "2026-04-01", 90))
         .await
         .unwrap(); // 8 weeks 5 days: waiting
