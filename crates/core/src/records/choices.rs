@@ -1,12 +1,13 @@
 //! The fixed choices of the records (roles, approaches, kinds, statuses), each stored as its
-//! snake_case name and shown with a plain-English label.
+//! snake_case name and shown with a label from the message catalogue
+//! (`locales/<tag>/choices.ftl`, id `choice-<List>-<stored name>`).
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
 /// Defines a choice list: serde/specta in snake_case, `as_str`, `parse`, `label` and `ALL`.
 macro_rules! choice {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal : $label:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
         #[serde(rename_all = "snake_case")]
@@ -21,17 +22,30 @@ macro_rules! choice {
                 match self { $($name::$variant => $text),+ }
             }
 
-            /// The plain-English label.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
+            /// The catalogue id of the choice's label.
+            pub fn message_id(self) -> &'static str {
+                match self { $($name::$variant => concat!("choice-", stringify!($name), "-", $text)),+ }
             }
 
-            /// Reads a stored name or a label (case and spaces forgiven); `None` when unknown.
+            /// The label in English.
+            pub fn label(self) -> &'static str {
+                self.label_in(crate::words::Language::EnGb)
+            }
+
+            /// The label in `lang`.
+            pub fn label_in(self, lang: crate::words::Language) -> &'static str {
+                crate::words::text(lang, self.message_id())
+            }
+
+            /// Reads a stored name or a label in any language (case and spaces forgiven);
+            /// `None` when unknown.
             pub fn parse(text: &str) -> Option<Self> {
                 let wanted = crate::records::choices::normalise(text);
                 Self::ALL.iter().copied().find(|c| {
                     crate::records::choices::normalise(c.as_str()) == wanted
-                        || crate::records::choices::normalise(c.label()) == wanted
+                        || crate::words::Language::ALL.iter().any(|l| {
+                            crate::records::choices::normalise(c.label_in(*l)) == wanted
+                        })
                 })
             }
 
@@ -75,21 +89,21 @@ choice!(
     /// Role of a person on a project or at a meeting.
     PersonRole {
         /// Patient partner.
-        PatientPartner = "patient_partner": "Patient partner",
+        PatientPartner = "patient_partner",
         /// Carer.
-        Carer = "carer": "Carer",
+        Carer = "carer",
         /// Expert by experience.
-        ExpertByExperience = "expert_by_experience": "Expert by experience",
+        ExpertByExperience = "expert_by_experience",
         /// Researcher.
-        Researcher = "researcher": "Researcher",
+        Researcher = "researcher",
         /// Clinician.
-        Clinician = "clinician": "Clinician",
+        Clinician = "clinician",
         /// Chair.
-        Chair = "chair": "Chair",
+        Chair = "chair",
         /// Coordinator.
-        Coordinator = "coordinator": "Coordinator",
+        Coordinator = "coordinator",
         /// Anyone else.
-        Other = "other": "Other",
+        Other = "other",
     }
 );
 
@@ -97,15 +111,15 @@ choice!(
     /// Where a project sits on the involvement spectrum.
     Approach {
         /// Informing.
-        Informing = "informing": "Informing",
+        Informing = "informing",
         /// Consultation.
-        Consultation = "consultation": "Consultation",
+        Consultation = "consultation",
         /// Engagement.
-        Engagement = "engagement": "Engagement",
+        Engagement = "engagement",
         /// Co-design.
-        CoDesign = "co_design": "Co-design",
+        CoDesign = "co_design",
         /// Co-production.
-        CoProduction = "co_production": "Co-production",
+        CoProduction = "co_production",
     }
 );
 
@@ -113,13 +127,13 @@ choice!(
     /// Whether a project is under way.
     ProjectStatus {
         /// Not started yet.
-        Planned = "planned": "Planned",
+        Planned = "planned",
         /// Under way.
-        Active = "active": "Active",
+        Active = "active",
         /// Paused.
-        Paused = "paused": "Paused",
+        Paused = "paused",
         /// Finished.
-        Finished = "finished": "Finished",
+        Finished = "finished",
     }
 );
 
@@ -127,21 +141,21 @@ choice!(
     /// Kind of meeting or session.
     MeetingKind {
         /// Steering committee.
-        SteeringCommittee = "steering_committee": "Steering committee",
+        SteeringCommittee = "steering_committee",
         /// Advisory group.
-        AdvisoryGroup = "advisory_group": "Advisory group",
+        AdvisoryGroup = "advisory_group",
         /// Co-design workshop.
-        CoDesignWorkshop = "co_design_workshop": "Co-design workshop",
+        CoDesignWorkshop = "co_design_workshop",
         /// Focus group.
-        FocusGroup = "focus_group": "Focus group",
+        FocusGroup = "focus_group",
         /// Reading panel.
-        ReadingPanel = "reading_panel": "Reading panel",
+        ReadingPanel = "reading_panel",
         /// Interview panel.
-        InterviewPanel = "interview_panel": "Interview panel",
+        InterviewPanel = "interview_panel",
         /// Training.
-        Training = "training": "Training",
+        Training = "training",
         /// Anything else.
-        Other = "other": "Other",
+        Other = "other",
     }
 );
 
@@ -149,22 +163,22 @@ choice!(
     /// Stage of an Experience-Based Co-Design (EBCD) cycle.
     CoDesignStage {
         /// Setting up: the project team, permissions, who to invite.
-        SetUp = "set_up": "Set-up",
+        SetUp = "set_up",
         /// Gathering staff experiences.
-        StaffExperiences = "staff_experiences": "Staff experiences",
+        StaffExperiences = "staff_experiences",
         /// Gathering patient and carer experiences (earlier "gather experiences").
         #[serde(alias = "gather_experiences")]
-        PatientExperiences = "patient_experiences": "Patient and carer experiences",
+        PatientExperiences = "patient_experiences",
         /// Showing the trigger film.
-        TriggerFilm = "trigger_film": "Trigger film",
+        TriggerFilm = "trigger_film",
         /// Staff, patients and carers together for the first time.
-        JointEvent = "joint_event": "Joint event",
+        JointEvent = "joint_event",
         /// Small groups working on the priorities (earlier "co-design" and "implement").
         #[serde(alias = "co_design", alias = "implement")]
-        CoDesignGroups = "co_design_groups": "Co-design groups",
+        CoDesignGroups = "co_design_groups",
         /// Celebrating and looking back (earlier "review").
         #[serde(alias = "review")]
-        CelebrationReview = "celebration_review": "Celebration and review",
+        CelebrationReview = "celebration_review",
     }
 );
 
@@ -172,9 +186,9 @@ choice!(
     /// Whether the user takes part in a project or runs it.
     Involvement {
         /// The user takes part (a partner, a member).
-        TakePart = "take_part": "I take part",
+        TakePart = "take_part",
         /// The user runs it (a lead): people, registers, consent and voices.
-        Run = "run": "I run this",
+        Run = "run",
     }
 );
 
@@ -182,17 +196,17 @@ choice!(
     /// Where a person stands in a session's register.
     AttendanceStatus {
         /// Invited; not marked yet.
-        Invited = "invited": "Invited",
+        Invited = "invited",
         /// Came.
-        Attended = "attended": "Attended",
+        Attended = "attended",
         /// Sent apologies.
-        Apologies = "apologies": "Apologies",
+        Apologies = "apologies",
         /// Did not come and sent no word.
-        DidNotAttend = "did_not_attend": "Did not attend",
+        DidNotAttend = "did_not_attend",
         /// Came and left early.
-        LeftEarly = "left_early": "Left early",
+        LeftEarly = "left_early",
         /// Joined online.
-        JoinedOnline = "joined_online": "Joined online",
+        JoinedOnline = "joined_online",
     }
 );
 
@@ -212,19 +226,19 @@ choice!(
     /// Something a person needs to take part.
     AccessNeed {
         /// Papers at least 7 days before.
-        PapersEarly = "papers_early": "Papers 7 days ahead",
+        PapersEarly = "papers_early",
         /// Large print.
-        LargePrint = "large_print": "Large print",
+        LargePrint = "large_print",
         /// A British Sign Language interpreter.
-        BslInterpreter = "bsl_interpreter": "BSL interpreter",
+        BslInterpreter = "bsl_interpreter",
         /// Step-free access.
-        StepFree = "step_free": "Step-free access",
+        StepFree = "step_free",
         /// A carer comes too.
-        CarerAttends = "carer_attends": "Carer attends",
+        CarerAttends = "carer_attends",
         /// A quiet room to step out to.
-        QuietRoom = "quiet_room": "Quiet room",
+        QuietRoom = "quiet_room",
         /// Something else (said in the person's "other" field).
-        Other = "other": "Other",
+        Other = "other",
     }
 );
 
@@ -232,11 +246,11 @@ choice!(
     /// How consent was given.
     ConsentHow {
         /// On a signed form.
-        Written = "written": "Written",
+        Written = "written",
         /// Said out loud, noted by the lead.
-        Verbal = "verbal": "Verbal",
+        Verbal = "verbal",
         /// Through an online form.
-        OnlineForm = "online_form": "Online form",
+        OnlineForm = "online_form",
     }
 );
 
@@ -244,11 +258,11 @@ choice!(
     /// What the person decided about a received file.
     Decision {
         /// Make the changes listed.
-        Added = "added": "Added",
+        Added = "added",
         /// Keep the file's content to read here, changing nothing else.
-        Kept = "kept": "Kept to read",
+        Kept = "kept",
         /// Note that it was opened and change nothing.
-        Ignored = "ignored": "Ignored",
+        Ignored = "ignored",
     }
 );
 
@@ -256,11 +270,11 @@ choice!(
     /// How someone's sharing code was checked against the one they read out.
     CheckedHow {
         /// Not checked yet.
-        NotChecked = "not_checked": "Not checked",
+        NotChecked = "not_checked",
         /// Read to each other face to face.
-        InPerson = "in_person": "Checked in person",
+        InPerson = "in_person",
         /// Read to each other on the phone.
-        Phone = "phone": "Checked by phone",
+        Phone = "phone",
     }
 );
 
@@ -268,11 +282,11 @@ choice!(
     /// What became of something people said.
     FeedbackStatus {
         /// Done.
-        Did = "did": "We did",
+        Did = "did",
         /// Will be done by a date.
-        Will = "will": "We will",
+        Will = "will",
         /// Cannot be done, for a reason given.
-        Cannot = "cannot": "We can't",
+        Cannot = "cannot",
     }
 );
 
@@ -280,15 +294,15 @@ choice!(
     /// How a participant felt at a touchpoint (emotional mapping).
     Emotion {
         /// Happy.
-        Happy = "happy": "Happy",
+        Happy = "happy",
         /// Okay.
-        Okay = "okay": "Okay",
+        Okay = "okay",
         /// Worried.
-        Worried = "worried": "Worried",
+        Worried = "worried",
         /// Sad.
-        Sad = "sad": "Sad",
+        Sad = "sad",
         /// Angry.
-        Angry = "angry": "Angry",
+        Angry = "angry",
     }
 );
 
@@ -296,11 +310,11 @@ choice!(
     /// State of an action.
     ActionStatus {
         /// Still to do.
-        Open = "open": "Open",
+        Open = "open",
         /// Done.
-        Done = "done": "Done",
+        Done = "done",
         /// No longer needed.
-        Dropped = "dropped": "Dropped",
+        Dropped = "dropped",
     }
 );
 
@@ -308,23 +322,23 @@ choice!(
     /// What kind of work a contribution was.
     Activity {
         /// A meeting.
-        Meeting = "meeting": "Meeting",
+        Meeting = "meeting",
         /// Reading or reviewing documents.
-        Reviewing = "reviewing": "Reading or reviewing",
+        Reviewing = "reviewing",
         /// Preparation.
-        Preparation = "preparation": "Preparation",
+        Preparation = "preparation",
         /// Co-design.
-        CoDesign = "co_design": "Co-design",
+        CoDesign = "co_design",
         /// Recruitment.
-        Recruitment = "recruitment": "Recruitment",
+        Recruitment = "recruitment",
         /// Writing.
-        Writing = "writing": "Writing",
+        Writing = "writing",
         /// Presenting.
-        Presenting = "presenting": "Presenting",
+        Presenting = "presenting",
         /// Training.
-        Training = "training": "Training",
+        Training = "training",
         /// Anything else.
-        Other = "other": "Other",
+        Other = "other",
     }
 );
 
@@ -332,17 +346,17 @@ choice!(
     /// What was agreed about the fee for a contribution.
     FeeArrangement {
         /// A fee is due at the agreed rate.
-        Fee = "fee": "Fee",
+        Fee = "fee",
         /// A reduced fee was agreed.
-        Reduced = "reduced": "Reduced fee",
+        Reduced = "reduced",
         /// The person declined the fee.
-        Declined = "declined": "Declined",
+        Declined = "declined",
         /// The fee goes to a charity.
-        Charity = "charity": "Paid to charity",
+        Charity = "charity",
         /// Paid in vouchers.
-        Voucher = "voucher": "Voucher",
+        Voucher = "voucher",
         /// No fee for this work.
-        Unpaid = "unpaid": "No fee",
+        Unpaid = "unpaid",
     }
 );
 
@@ -366,13 +380,13 @@ choice!(
     /// Where a claim stands, worked out from the claim and payment dates.
     ClaimStatus {
         /// Nothing to claim.
-        NotClaimable = "not_claimable": "Nothing to claim",
+        NotClaimable = "not_claimable",
         /// Not claimed yet.
-        ToClaim = "to_claim": "To claim",
+        ToClaim = "to_claim",
         /// Claimed, waiting for payment.
-        Claimed = "claimed": "Claimed",
+        Claimed = "claimed",
         /// Paid.
-        Paid = "paid": "Paid",
+        Paid = "paid",
     }
 );
 
@@ -380,21 +394,21 @@ choice!(
     /// Kind of expense line.
     ExpenseKind {
         /// Mileage in the person's own vehicle.
-        Mileage = "mileage": "Mileage",
+        Mileage = "mileage",
         /// Train, bus or coach fares.
-        Fares = "fares": "Fares",
+        Fares = "fares",
         /// Taxi.
-        Taxi = "taxi": "Taxi",
+        Taxi = "taxi",
         /// Parking.
-        Parking = "parking": "Parking",
+        Parking = "parking",
         /// Food and drink.
-        Subsistence = "subsistence": "Food and drink",
+        Subsistence = "subsistence",
         /// Care or childcare while taking part.
-        Care = "care": "Care or childcare",
+        Care = "care",
         /// A place to stay.
-        Accommodation = "accommodation": "Accommodation",
+        Accommodation = "accommodation",
         /// Anything else.
-        Other = "other": "Other",
+        Other = "other",
     }
 );
 
@@ -402,13 +416,13 @@ choice!(
     /// How a reflection is structured.
     Template {
         /// Gibbs' reflective cycle.
-        Gibbs = "gibbs": "Gibbs' cycle: six steps, from what happened to what you would do next time",
+        Gibbs = "gibbs",
         /// Rolfe: what? so what? now what?
-        Rolfe = "rolfe": "Rolfe: what? so what? now what?",
+        Rolfe = "rolfe",
         /// Kolb's learning cycle.
-        Kolb = "kolb": "Kolb's cycle: what happened, looking back, what you learned, what to try",
+        Kolb = "kolb",
         /// Free text.
-        Free = "free": "Free text",
+        Free = "free",
     }
 );
 
@@ -444,11 +458,11 @@ choice!(
     /// The vehicle a mileage rate is for.
     Vehicle {
         /// Car or van.
-        Car = "car": "Car or van",
+        Car = "car",
         /// Motorcycle.
-        Motorcycle = "motorcycle": "Motorcycle",
+        Motorcycle = "motorcycle",
         /// Bicycle.
-        Bicycle = "bicycle": "Bicycle",
+        Bicycle = "bicycle",
     }
 );
 

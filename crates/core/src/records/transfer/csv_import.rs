@@ -28,55 +28,55 @@ choice!(
     /// A contribution field a CSV column can fill.
     CsvField {
         /// Day of the work.
-        Date = "date": "Date",
+        Date = "date",
         /// Project name (created when new).
-        Project = "project": "Project",
+        Project = "project",
         /// Kind of work.
-        Activity = "activity": "Activity",
+        Activity = "activity",
         /// Preparation minutes.
-        PrepMinutes = "prep_minutes": "Preparation minutes",
+        PrepMinutes = "prep_minutes",
         /// Meeting minutes.
-        MeetingMinutes = "meeting_minutes": "Meeting minutes",
+        MeetingMinutes = "meeting_minutes",
         /// Travel minutes.
-        TravelMinutes = "travel_minutes": "Travel minutes",
+        TravelMinutes = "travel_minutes",
         /// Preparation hours.
-        PrepHours = "prep_hours": "Preparation hours",
+        PrepHours = "prep_hours",
         /// Meeting hours.
-        MeetingHours = "meeting_hours": "Meeting hours",
+        MeetingHours = "meeting_hours",
         /// Travel hours.
-        TravelHours = "travel_hours": "Travel hours",
+        TravelHours = "travel_hours",
         /// What I contributed.
-        Summary = "summary": "What I contributed",
+        Summary = "summary",
         /// Impact: what I said.
-        ImpactSaid = "impact_said": "What I said",
+        ImpactSaid = "impact_said",
         /// Impact: what changed.
-        ImpactChanged = "impact_changed": "What changed",
+        ImpactChanged = "impact_changed",
         /// Impact: evidence.
-        ImpactEvidence = "impact_evidence": "Evidence",
+        ImpactEvidence = "impact_evidence",
         /// Feedback received.
-        Feedback = "feedback": "Feedback",
+        Feedback = "feedback",
         /// Date of the feedback.
-        FeedbackDate = "feedback_date": "Feedback date",
+        FeedbackDate = "feedback_date",
         /// Fee arrangement.
-        FeeArrangement = "fee_arrangement": "Fee arrangement",
+        FeeArrangement = "fee_arrangement",
         /// Fee in pounds.
-        Fee = "fee": "Fee",
+        Fee = "fee",
         /// Date the claim was sent.
-        ClaimSubmitted = "claim_submitted_on": "Claim submitted",
+        ClaimSubmitted = "claim_submitted_on",
         /// Date it was paid.
-        Paid = "paid_on": "Paid on",
+        Paid = "paid_on",
         /// Kind of expense.
-        ExpenseKind = "expense_kind": "Expense kind",
+        ExpenseKind = "expense_kind",
         /// Expense in pounds.
-        ExpenseAmount = "expense_amount": "Expense amount",
+        ExpenseAmount = "expense_amount",
         /// Miles driven.
-        Miles = "miles": "Miles",
+        Miles = "miles",
         /// Pence per mile.
-        PencePerMile = "pence_per_mile": "Pence per mile",
+        PencePerMile = "pence_per_mile",
         /// Receipt or note for the expense.
-        ExpenseNote = "expense_note": "Expense note",
+        ExpenseNote = "expense_note",
         /// Tags, separated by semicolons.
-        Tags = "tags": "Tags",
+        Tags = "tags",
     }
 );
 

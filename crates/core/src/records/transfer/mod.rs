@@ -21,11 +21,11 @@ choice!(
     /// The kinds of file an import reads.
     ImportFormat {
         /// Alongside's complete export, into an empty Alongside.
-        Json = "json": "Alongside's complete export (JSON)",
+        Json = "json",
         /// Contributions in a spreadsheet saved as CSV.
-        Csv = "csv": "A spreadsheet saved as CSV",
+        Csv = "csv",
         /// Contributions in an Excel workbook (its first sheet).
-        Xlsx = "xlsx": "An Excel workbook",
+        Xlsx = "xlsx",
     }
 );
 

@@ -1,5 +1,11 @@
-//! Counted words in the sentences the core writes for people: "1 decision", "3 decisions",
-//! "no priorities" — never "1 decisions" or "0 priorities".
+//! Words for people: the message catalogues in each language, and counted words in the
+//! sentences the core writes ("1 decision", "3 decisions", "no priorities").
+
+mod catalogue;
+mod language;
+
+pub use catalogue::{has, ids, problems, say, text, Arg};
+pub use language::Language;
 
 /// `n` things in words: "no {many}" for none, "1 {one}", otherwise "{n} {many}".
 pub fn count(n: usize, one: &str, many: &str) -> String {

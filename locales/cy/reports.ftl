@@ -1,0 +1,108 @@
+# Geiriau'r adroddiadau. Mae Alongside yn llenwi'r dyddiadau, yr amseroedd a'r cyfrifon; mae
+# { $n } yn dewis y ffurf luosog.
+
+## Pob adroddiad
+
+report-title-involvement = Crynodeb cyfranogiad
+report-prepared = Paratowyd ar { $date } gydag Alongside, o gofnodion yr awdur ei hun.
+report-page-of = Tudalen { $page } o { $pages }
+report-all-dates = Pob dyddiad
+report-range = { $from } i { $to }
+report-from = O { $from }
+report-up-to = Hyd at { $to }
+report-all-projects = pob prosiect
+report-note-roles = Dangosir pobl yn ôl eu rolau, nid eu henwau.
+report-note-private-included = Mae myfyrdodau preifat wedi'u cynnwys, fel y gofynnwyd.
+report-note-no-money = Mae ffioedd, treuliau a thaliadau wedi'u gadael allan.
+report-note-voices = Dim ond geiriau y cytunodd pobl i'w rhannu a ddyfynnir, ac enwir pobl dim ond pan wnaethant gytuno.
+report-another-project = (prosiect arall)
+report-someone = Rhywun
+report-bilingual-title = { $first } / { $second }
+
+## Amser, fel y mae adroddiadau'n ei ysgrifennu
+
+time-minutes = { $m } mun
+time-hours = { $h } awr
+time-hours-minutes = { $h } awr { $mm } mun
+
+## Misoedd
+
+month-1 = Ionawr
+month-2 = Chwefror
+month-3 = Mawrth
+month-4 = Ebrill
+month-5 = Mai
+month-6 = Mehefin
+month-7 = Gorffennaf
+month-8 = Awst
+month-9 = Medi
+month-10 = Hydref
+month-11 = Tachwedd
+month-12 = Rhagfyr
+month-short-1 = Ion
+month-short-2 = Chwef
+month-short-3 = Maw
+month-short-4 = Ebr
+month-short-5 = Mai
+month-short-6 = Meh
+month-short-7 = Gorff
+month-short-8 = Awst
+month-short-9 = Medi
+month-short-10 = Hyd
+month-short-11 = Tach
+month-short-12 = Rhag
+
+## Crynodeb cyfranogiad
+
+involvement-at-a-glance = Golwg gyflym
+involvement-projects = Prosiectau
+involvement-projects-count = { $n ->
+    [zero] dim prosiectau
+    [one] { $n } prosiect
+    [two] { $n } brosiect
+   *[other] { $n } prosiect
+}
+involvement-contributions = Cyfraniadau
+involvement-contributions-count = { $n ->
+    [zero] dim cyfraniadau
+    [one] { $n } cyfraniad
+    [two] { $n } gyfraniad
+   *[other] { $n } cyfraniad
+}
+involvement-meetings-attended = Cyfarfodydd a sesiynau a fynychwyd
+involvement-meetings-count = { $n ->
+    [zero] dim cyfarfodydd
+    [one] { $n } cyfarfod
+    [two] { $n } gyfarfod
+   *[other] { $n } cyfarfod
+}
+involvement-total-time = Cyfanswm yr amser
+involvement-preparing = Paratoi
+involvement-in-meetings = Mewn cyfarfodydd neu'n gwneud y gwaith
+involvement-travelling = Teithio
+involvement-projects-and-roles = Prosiectau a rolau
+involvement-projects-table = Prosiectau, gyda fy rôl a'r dull
+involvement-project = Prosiect
+involvement-organisation = Sefydliad
+involvement-my-role = Fy rôl
+involvement-approach = Dull
+involvement-dates = Dyddiadau
+involvement-time = Amser
+involvement-dates-from = O { $from }
+involvement-dates-until = Hyd at { $to }
+involvement-meeting-or-doing = Cyfarfod neu wneud
+involvement-total = Cyfanswm
+involvement-all = Y cyfan
+involvement-time-by-project = Amser fesul prosiect
+involvement-time-by-kind = Amser fesul math o waith
+involvement-kind-of-work = Math o waith
+involvement-time-by-year = Amser fesul blwyddyn galendr
+involvement-year = Blwyddyn
+involvement-impact-log = Cofnod effaith: beth ddywedais i a beth newidiodd
+involvement-impact-log-for = Cofnod effaith ar gyfer { $title }
+involvement-date = Dyddiad
+involvement-what-i-said = Beth ddywedais i
+involvement-what-changed = Beth newidiodd
+involvement-evidence = Tystiolaeth neu adborth
+involvement-impact-more = Dyma'r { $shown } mwyaf diweddar o { $n } cofnod ar gyfer y prosiect hwn, yn mynd yn ôl i { $oldest }. Mae allforyn CSV yr adroddiad hwn yn rhestru pob cyfraniad.
+involvement-no-impact = Nid oes unrhyw effaith wedi'i chofnodi ar gyfer y cyfnod hwn eto.

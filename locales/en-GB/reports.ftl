@@ -1,0 +1,102 @@
+# The reports' words. Dates, times and counts are filled in by Alongside; { $n } picks the
+# plural form.
+
+## Every report
+
+report-title-involvement = Involvement summary
+report-prepared = Prepared on { $date } with Alongside, from the author's own records.
+report-page-of = Page { $page } of { $pages }
+report-all-dates = All dates
+report-range = { $from } to { $to }
+report-from = From { $from }
+report-up-to = Up to { $to }
+report-all-projects = all projects
+report-note-roles = People are shown by their roles, not their names.
+report-note-private-included = Private reflections are included, as asked.
+report-note-no-money = Fees, expenses and payments are left out.
+report-note-voices = Only words people agreed to share are quoted, and people are named only when they agreed.
+report-another-project = (another project)
+report-someone = Someone
+report-bilingual-title = { $first } / { $second }
+
+## Time, as reports write it
+
+time-minutes = { $m } min
+time-hours = { $h } h
+time-hours-minutes = { $h } h { $mm } min
+
+## Months
+
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = May
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Aug
+month-short-9 = Sep
+month-short-10 = Oct
+month-short-11 = Nov
+month-short-12 = Dec
+
+## Involvement summary
+
+involvement-at-a-glance = At a glance
+involvement-projects = Projects
+involvement-projects-count = { $n ->
+    [one] { $n } project
+   *[other] { $n } projects
+}
+involvement-contributions = Contributions
+involvement-contributions-count = { $n ->
+    [one] { $n } contribution
+   *[other] { $n } contributions
+}
+involvement-meetings-attended = Meetings and sessions attended
+involvement-meetings-count = { $n ->
+    [one] { $n } meeting
+   *[other] { $n } meetings
+}
+involvement-total-time = Total time
+involvement-preparing = Preparing
+involvement-in-meetings = In meetings or doing the work
+involvement-travelling = Travelling
+involvement-projects-and-roles = Projects and roles
+involvement-projects-table = Projects, with my role and approach
+involvement-project = Project
+involvement-organisation = Organisation
+involvement-my-role = My role
+involvement-approach = Approach
+involvement-dates = Dates
+involvement-time = Time
+involvement-dates-from = From { $from }
+involvement-dates-until = Until { $to }
+involvement-meeting-or-doing = Meeting or doing
+involvement-total = Total
+involvement-all = All
+involvement-time-by-project = Time by project
+involvement-time-by-kind = Time by kind of work
+involvement-kind-of-work = Kind of work
+involvement-time-by-year = Time by calendar year
+involvement-year = Year
+involvement-impact-log = Impact log: what I said and what changed
+involvement-impact-log-for = Impact log for { $title }
+involvement-date = Date
+involvement-what-i-said = What I said
+involvement-what-changed = What changed
+involvement-evidence = Evidence or feedback
+involvement-impact-more = These are the { $shown } most recent of { $n } entries for this project, going back to { $oldest }. The CSV export of this report lists every contribution.
+involvement-no-impact = No impact has been logged for this period yet.
