@@ -106,3 +106,19 @@ involvement-what-changed = Beth newidiodd
 involvement-evidence = Tystiolaeth neu adborth
 involvement-impact-more = Dyma'r { $shown } mwyaf diweddar o { $n } cofnod ar gyfer y prosiect hwn, yn mynd yn ôl i { $oldest }. Mae allforyn CSV yr adroddiad hwn yn rhestru pob cyfraniad.
 involvement-no-impact = Nid oes unrhyw effaith wedi'i chofnodi ar gyfer y cyfnod hwn eto.
+
+## Teitlau a nodiadau pob adroddiad
+
+report-title-reflection = Myfyrdodau
+report-title-meeting = Cofnodion cyfarfodydd a sesiynau
+report-title-payments = Datganiad taliadau a threuliau
+report-title-gripp2 = Ffurflen fer GRIPP2: cynnwys y cyhoedd
+report-title-standards = Safonau'r DU ar gyfer Cynnwys y Cyhoedd: hunanasesiad
+report-title-finance = Taliadau i gyfranogwyr, ar gyfer cyllid
+report-title-statement = Datganiad talu
+report-title-claim = Pecyn hawlio
+report-one-session = Un sesiwn
+report-all-sessions = Pob sesiwn
+report-note-private-left-out = Mae myfyrdodau preifat wedi'u gadael allan.
+report-note-payees-named = Enwir y rhai a delir: mae taliad angen enw'r person a delir.
+report-table-empty = { $caption }: dim byd yn y cyfnod hwn.

@@ -100,3 +100,19 @@ involvement-what-changed = What changed
 involvement-evidence = Evidence or feedback
 involvement-impact-more = These are the { $shown } most recent of { $n } entries for this project, going back to { $oldest }. The CSV export of this report lists every contribution.
 involvement-no-impact = No impact has been logged for this period yet.
+
+## Titles and notes of every report
+
+report-title-reflection = Reflections
+report-title-meeting = Meeting and session records
+report-title-payments = Payments and expenses statement
+report-title-gripp2 = GRIPP2 short form: public involvement
+report-title-standards = UK Standards for Public Involvement: self-assessment
+report-title-finance = Payments to participants, for finance
+report-title-statement = Payment statement
+report-title-claim = Claim pack
+report-one-session = One session
+report-all-sessions = All sessions
+report-note-private-left-out = Private reflections are left out.
+report-note-payees-named = Payees are named: a payment needs the name of the person paid.
+report-table-empty = { $caption }: nothing in this period.

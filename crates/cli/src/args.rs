@@ -33,6 +33,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// The language of reports: `en-GB` (English) or `cy` (Cymraeg). Without it, the language
+    /// chosen in Settings.
+    #[arg(long, global = true, value_name = "LANG", value_parser = language)]
+    pub lang: Option<alongside_core::words::Language>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -148,6 +153,10 @@ pub enum Command {
         /// Leave fees, expenses and payments out.
         #[arg(long)]
         leave_out_money: bool,
+        /// Follow the report with the same report in the other language (with --lang cy:
+        /// Welsh, then English).
+        #[arg(long)]
+        bilingual: bool,
         /// With --report claim: once the file is written, mark the lines it claims as "claim
         /// submitted" today.
         #[arg(long)]
@@ -449,4 +458,10 @@ fn format_names() -> clap::builder::PossibleValuesParser {
 pub enum PassphraseAction {
     /// Change the passphrase (new one from ALONGSIDE_NEW_PASSPHRASE or a prompt).
     Change,
+}
+
+/// Reads `--lang`.
+fn language(text: &str) -> Result<alongside_core::words::Language, String> {
+    alongside_core::words::Language::parse(text)
+        .ok_or_else(|| format!("\"{text}\" is not a language Alongside speaks: use en-GB or cy."))
 }

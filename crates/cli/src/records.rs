@@ -235,6 +235,10 @@ pub struct ExportArgs<'a> {
     pub names: Option<&'a str>,
     /// Leave money out.
     pub leave_out_money: bool,
+    /// `--lang`, when given (else the language chosen in Settings).
+    pub language: Option<alongside_core::words::Language>,
+    /// Follow the report with the same report in the other language.
+    pub bilingual: bool,
     /// Output file.
     pub out: &'a Path,
     /// Print the result as JSON.
@@ -287,6 +291,15 @@ pub async fn export(pool: &SqlitePool, args: ExportArgs<'_>) -> Result<u8, CliEr
             Names::Roles
         },
         leave_out_money: args.leave_out_money,
+        language: match args.language {
+            Some(lang) => lang,
+            None => {
+                alongside_core::records::preferences::load(pool)
+                    .await?
+                    .language
+            }
+        },
+        bilingual: args.bilingual,
     };
     alongside_export::check(&options).map_err(|e| CliError::Plain(USAGE, e.to_string()))?;
     if args.mark_claimed && report != ReportKind::Claim {

@@ -45,6 +45,8 @@ fn options(from: NaiveDate, to: NaiveDate) -> ExportOptions {
         include_private: false,
         names: Names::Full,
         leave_out_money: false,
+        language: Default::default(),
+        bilingual: false,
     }
 }
 

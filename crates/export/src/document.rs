@@ -1,11 +1,12 @@
 //! The report model every format is written from: a title and a list of plain blocks. Text here
 //! is always plain text; each renderer escapes it for its format.
 
+use alongside_core::words::{self, Language};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
 /// A finished report, ready to be written in any format.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Document {
     /// The report's title.
     pub title: String,
@@ -17,6 +18,15 @@ pub struct Document {
     pub notes: Vec<String>,
     /// The content, in order.
     pub blocks: Vec<Block>,
+    /// The language it is written in (the page's, the PDF's and the Word file's language).
+    #[serde(default)]
+    pub lang: Language,
+    /// The page footer's words, with `{page}` and `{pages}` to fill ("Page {page} of {pages}").
+    #[serde(default)]
+    pub page_of: String,
+    /// The same report in a second language, following this one (a bilingual report).
+    #[serde(default)]
+    pub second: Option<Box<Document>>,
 }
 
 /// One piece of a report.
@@ -81,6 +91,15 @@ pub struct Column {
 }
 
 impl Document {
+    /// The title, with the second language's after it in a bilingual report
+    /// ("Crynodeb cyfranogiad / Involvement summary").
+    pub fn full_title(&self) -> String {
+        match &self.second {
+            Some(second) => format!("{} / {}", self.title, second.title),
+            None => self.title.clone(),
+        }
+    }
+
     /// Every piece of text in the document, in order (for checks and for counting).
     pub fn texts(&self) -> Vec<&str> {
         let mut out = vec![self.title.as_str(), &self.subtitle, &self.prepared];
@@ -104,6 +123,9 @@ impl Document {
                 }
             }
         }
+        if let Some(second) = &self.second {
+            out.extend(second.texts());
+        }
         out
     }
 }
@@ -111,10 +133,14 @@ impl Document {
 impl Document {
     /// Changes every piece of text in place (used to replace names with roles).
     pub fn for_each_text(&mut self, mut f: impl FnMut(&mut String)) {
+        self.each_text(&mut f);
+    }
+
+    fn each_text(&mut self, f: &mut dyn FnMut(&mut String)) {
         f(&mut self.title);
         f(&mut self.subtitle);
         f(&mut self.prepared);
-        self.notes.iter_mut().for_each(&mut f);
+        self.notes.iter_mut().for_each(&mut *f);
         for block in &mut self.blocks {
             match block {
                 Block::Heading { text, .. } | Block::Paragraph { text } => f(text),
@@ -124,15 +150,18 @@ impl Document {
                         f(&mut fact.value);
                     }
                 }
-                Block::List { items } => items.iter_mut().for_each(&mut f),
+                Block::List { items } => items.iter_mut().for_each(&mut *f),
                 Block::Table(t) => {
                     f(&mut t.caption);
                     t.columns.iter_mut().for_each(|c| f(&mut c.title));
                     for row in t.rows.iter_mut().chain(t.total.iter_mut()) {
-                        row.iter_mut().for_each(&mut f);
+                        row.iter_mut().for_each(&mut *f);
                     }
                 }
             }
+        }
+        if let Some(second) = &mut self.second {
+            second.each_text(f);
         }
     }
 }
@@ -141,9 +170,18 @@ impl Document {
 #[derive(Debug, Default)]
 pub struct Builder {
     blocks: Vec<Block>,
+    lang: Language,
 }
 
 impl Builder {
+    /// A builder whose own sentences ("nothing in this period") are in `lang`.
+    pub fn in_language(lang: Language) -> Self {
+        Builder {
+            blocks: Vec::new(),
+            lang,
+        }
+    }
+
     /// Adds a heading.
     pub fn heading(&mut self, level: u8, text: impl Into<String>) {
         self.blocks.push(Block::Heading {
@@ -189,7 +227,12 @@ impl Builder {
     /// Adds a table; an empty one becomes a sentence saying there is nothing to show.
     pub fn table(&mut self, table: Table) {
         if table.rows.is_empty() {
-            self.paragraph(format!("{}: nothing in this period.", table.caption));
+            let text = words::say(
+                self.lang,
+                "report-table-empty",
+                &[("caption", table.caption.as_str().into())],
+            );
+            self.paragraph(text);
         } else {
             self.blocks.push(Block::Table(table));
         }

@@ -16,6 +16,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use alongside_core::records::{attachments, claims, export_log, preferences, selection};
+use alongside_core::words::Language;
 use alongside_core::{CoreError, CoreResult, SqlitePool};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -83,6 +84,24 @@ pub fn check(options: &ExportOptions) -> CoreResult<()> {
             format!(
                 "The {} is all about money, so money cannot be left out of it.",
                 options.report.title().to_lowercase()
+            ),
+        ));
+    }
+    let other_language = match options.language {
+        Language::Cy => Language::EnGb,
+        Language::EnGb => Language::Cy,
+    };
+    let unspoken = [options.language]
+        .into_iter()
+        .chain(options.bilingual.then_some(other_language))
+        .find(|l| !options.report.speaks(*l));
+    if let Some(lang) = unspoken {
+        return Err(CoreError::invalid(
+            "language",
+            format!(
+                "The {} is not written in {} yet; the involvement summary is (see the translation guide).",
+                options.report.title().to_lowercase(),
+                lang.own_name()
             ),
         ));
     }

@@ -1,6 +1,7 @@
 //! What the person asks for: which report, which format, which records and what to leave out.
 
 use alongside_core::records::selection::Selection;
+use alongside_core::words::{self, Language};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -75,6 +76,13 @@ pub struct ExportOptions {
     pub names: Names,
     /// Leave fees, expenses and payments out.
     pub leave_out_money: bool,
+    /// The report's language (English unless chosen; see [`ReportKind::speaks`]).
+    #[serde(default)]
+    pub language: Language,
+    /// Follow the report with the same report in the other language (Welsh then English, or
+    /// English then Welsh).
+    #[serde(default)]
+    pub bilingual: bool,
 }
 
 impl ReportKind {
@@ -120,17 +128,28 @@ impl ReportKind {
 
     /// The report's title.
     pub fn title(self) -> &'static str {
+        self.title_in(Language::EnGb)
+    }
+
+    /// The report's title in `lang`.
+    pub fn title_in(self, lang: Language) -> &'static str {
         match self {
-            ReportKind::Involvement => "Involvement summary",
-            ReportKind::Reflection => "Reflections",
-            ReportKind::Meeting => "Meeting and session records",
-            ReportKind::Payments => "Payments and expenses statement",
-            ReportKind::Gripp2 => "GRIPP2 short form: public involvement",
-            ReportKind::Standards => "UK Standards for Public Involvement: self-assessment",
-            ReportKind::Finance => "Payments to participants, for finance",
-            ReportKind::Statement => "Payment statement",
-            ReportKind::Claim => "Claim pack",
+            ReportKind::Involvement => words::text(lang, "report-title-involvement"),
+            ReportKind::Reflection => words::text(lang, "report-title-reflection"),
+            ReportKind::Meeting => words::text(lang, "report-title-meeting"),
+            ReportKind::Payments => words::text(lang, "report-title-payments"),
+            ReportKind::Gripp2 => words::text(lang, "report-title-gripp2"),
+            ReportKind::Standards => words::text(lang, "report-title-standards"),
+            ReportKind::Finance => words::text(lang, "report-title-finance"),
+            ReportKind::Statement => words::text(lang, "report-title-statement"),
+            ReportKind::Claim => words::text(lang, "report-title-claim"),
         }
+    }
+
+    /// Whether the report can be written in `lang` (every report is in English; the
+    /// involvement summary is also in Welsh so far: see docs/translation.md).
+    pub fn speaks(self, lang: Language) -> bool {
+        lang == Language::EnGb || self == ReportKind::Involvement
     }
 
     /// Reads a command-line name.
@@ -196,6 +215,8 @@ pub struct ReportInfo {
     pub about: String,
     /// The formats it can be written in.
     pub formats: Vec<Format>,
+    /// The languages it can be written in.
+    pub languages: Vec<Language>,
 }
 
 impl ReportKind {
@@ -226,6 +247,10 @@ pub fn catalogue() -> Vec<ReportInfo> {
             title: kind.title().to_owned(),
             about: kind.about().to_owned(),
             formats: kind.formats().to_vec(),
+            languages: Language::ALL
+                .into_iter()
+                .filter(|l| kind.speaks(*l))
+                .collect(),
         })
         .collect()
 }

@@ -84,6 +84,8 @@ fn options(projects: Vec<i64>, format: Format) -> ExportOptions {
         include_private: false,
         names: Names::Roles,
         leave_out_money: false,
+        language: Default::default(),
+        bilingual: false,
     }
 }
 
@@ -188,6 +190,7 @@ async fn a_claim_pack_holds_the_lines_the_totals_and_the_receipts_as_pages() {
                 text: format!("Journey line {n} of the season ticket's terms and conditions."),
             })
             .collect(),
+        ..Default::default()
     })
     .unwrap();
     attachments::attach(&pool, owner, second.id, "Rail ticket.pdf", ticket_pdf)

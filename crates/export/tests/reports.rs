@@ -244,6 +244,8 @@ fn options(report: ReportKind, format: Format) -> ExportOptions {
         include_private: false,
         names: Names::Full,
         leave_out_money: false,
+        language: Default::default(),
+        bilingual: false,
     }
 }
 
@@ -939,6 +941,8 @@ async fn a_session_record_follows_consent_in_every_format_and_after_a_withdrawal
         include_private: true,
         names: Names::Full,
         leave_out_money: false,
+        language: Default::default(),
+        bilingual: false,
     };
     let out = tempfile::tempdir().unwrap();
     let write = |format: Format, name: String| {
@@ -1111,6 +1115,8 @@ async fn finance_rows_and_a_participants_statement_name_the_payee_and_add_up() {
         include_private: false,
         names: Names::Roles,
         leave_out_money: false,
+        language: Default::default(),
+        bilingual: false,
     };
     let csv = String::from_utf8(bytes(&pool, &with(ReportKind::Finance, Format::Csv, None)).await)
         .unwrap();
@@ -1228,6 +1234,8 @@ async fn lead_reports_count_themes_only_from_words_that_may_appear() {
             include_private: false,
             names: Names::Roles,
             leave_out_money: false,
+            language: Default::default(),
+            bilingual: false,
         };
         let text = String::from_utf8(bytes(&pool, &options).await).unwrap();
         assert!(
@@ -1236,4 +1244,73 @@ async fn lead_reports_count_themes_only_from_words_that_may_appear() {
         );
         assert!(!text.contains("kept-back-theme"), "{report:?}: {text}");
     }
+}
+
+#[tokio::test]
+async fn the_involvement_summary_reads_in_welsh_in_every_format_and_bilingually() {
+    let f = fixture().await;
+    let welsh = |format: Format, bilingual: bool| ExportOptions {
+        language: alongside_core::words::Language::Cy,
+        bilingual,
+        ..options(ReportKind::Involvement, format)
+    };
+    for format in [
+        Format::Pdf,
+        Format::Docx,
+        Format::Md,
+        Format::Html,
+        Format::Json,
+    ] {
+        let text = readable_text(format, bytes(&f.pool, &welsh(format, false)).await);
+        for expected in [
+            "Crynodeb cyfranogiad",
+            "Golwg gyflym",
+            "Cofnod effaith: beth ddywedais i a beth newidiodd",
+            "10 awr 45 mun",
+            "Hip fracture recovery",
+        ] {
+            assert!(
+                text.contains(expected),
+                "{format:?} lacks {expected:?}:\n{text}"
+            );
+        }
+        for english in ["At a glance", "Total time", "Prepared on"] {
+            assert!(!text.contains(english), "{format:?} has {english:?}");
+        }
+        let both = readable_text(format, bytes(&f.pool, &welsh(format, true)).await);
+        let (cy, en) = (both.find("Golwg gyflym"), both.find("At a glance"));
+        assert!(
+            cy.is_some() && en.is_some() && cy < en,
+            "{format:?}: Welsh then English"
+        );
+    }
+    let html = String::from_utf8(bytes(&f.pool, &welsh(Format::Html, true)).await).unwrap();
+    assert!(
+        html.starts_with("<!doctype html>\n<html lang=\"cy\">"),
+        "{html}"
+    );
+    assert!(html.contains("<div lang=\"en-GB\">"), "{html}");
+    let pdf = bytes(&f.pool, &welsh(Format::Pdf, false)).await;
+    let raw = String::from_utf8_lossy(&pdf);
+    assert!(raw.contains("/Lang(cy)"), "the PDF's language is not cy");
+    assert!(
+        !raw.contains("/Lang(en"),
+        "an English part in a Welsh-only PDF"
+    );
+
+    // Reports not yet translated say so instead of mixing languages.
+    let payments = ExportOptions {
+        language: alongside_core::words::Language::Cy,
+        ..options(ReportKind::Payments, Format::Pdf)
+    };
+    let refused = prepare(&f.pool, &payments, today()).await.unwrap_err();
+    assert!(
+        refused.to_string().contains("not written in Cymraeg yet"),
+        "{refused}"
+    );
+    let english = readable_text(
+        Format::Md,
+        bytes(&f.pool, &options(ReportKind::Involvement, Format::Md)).await,
+    );
+    assert!(english.contains("At a glance") && !english.contains("Golwg gyflym"));
 }

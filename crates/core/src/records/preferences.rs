@@ -105,6 +105,9 @@ pub struct Preferences {
     /// Weeks a contribution may wait for feedback before it counts as waiting (in limbo).
     #[serde(default = "six_weeks")]
     pub feedback_wait_weeks: u32,
+    /// The language of the window and of reports unless changed.
+    #[serde(default)]
+    pub language: crate::words::Language,
 }
 
 /// Which desktop reminders the user wants.
@@ -175,6 +178,7 @@ impl Default for Preferences {
             weekly_minutes_limit: None,
             paused_until: None,
             feedback_wait_weeks: six_weeks(),
+            language: crate::words::Language::EnGb,
         }
     }
 }

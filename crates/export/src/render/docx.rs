@@ -32,6 +32,22 @@ pub fn render(doc: &Document) -> CoreResult<Vec<u8>> {
             ),
         )
         .add_numbering(Numbering::new(BULLETS, BULLETS));
+    docx = part(docx, doc);
+    if let Some(second) = &doc.second {
+        docx = docx.add_paragraph(
+            Paragraph::new().add_run(Run::new().add_break(docx_rs::BreakType::Page)),
+        );
+        docx = part(docx, second);
+    }
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    docx.build().pack(&mut bytes).map_err(|e| {
+        CoreError::Internal(format!("The Word document could not be written: {e}."))
+    })?;
+    Ok(bytes.into_inner())
+}
+
+/// One language's report.
+fn part(mut docx: Docx, doc: &Document) -> Docx {
     docx = docx
         .add_paragraph(styled("Title", &doc.title))
         .add_paragraph(styled("Subtitle", &doc.subtitle))
@@ -58,11 +74,7 @@ pub fn render(doc: &Document) -> CoreResult<Vec<u8>> {
                 .add_table(table(t)),
         };
     }
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    docx.build().pack(&mut bytes).map_err(|e| {
-        CoreError::Internal(format!("The Word document could not be written: {e}."))
-    })?;
-    Ok(bytes.into_inner())
+    docx
 }
 
 fn styles(docx: Docx) -> Docx {

@@ -32,15 +32,31 @@ tfoot td { font-weight: bold; }
 }
 ";
 
-/// The document as one HTML file.
+/// The document as one HTML file (a bilingual report's second language in a part of its own,
+/// marked with its language).
 pub fn render(doc: &Document) -> String {
     let mut out = String::new();
-    out.push_str("<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(&format!(
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        doc.lang.tag()
+    ));
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(&format!(
         "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
-        esc(&doc.title)
+        esc(&doc.full_title())
     ));
+    part(doc, &mut out);
+    if let Some(second) = &doc.second {
+        out.push_str(&format!("<hr>\n<div lang=\"{}\">\n", second.lang.tag()));
+        part(second, &mut out);
+        out.push_str("</div>\n");
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// One language's report.
+fn part(doc: &Document, out: &mut String) {
     out.push_str(&format!("<h1>{}</h1>\n", esc(&doc.title)));
     out.push_str(&format!(
         "<p class=\"subtitle\">{}</p>\n",
@@ -85,11 +101,9 @@ pub fn render(doc: &Document) -> String {
                 }
                 out.push_str("</ul>\n");
             }
-            Block::Table(t) => table(t, &mut out),
+            Block::Table(t) => table(t, out),
         }
     }
-    out.push_str("</main>\n</body>\n</html>\n");
-    out
 }
 
 fn table(t: &Table, out: &mut String) {

@@ -2,8 +2,18 @@
 
 use crate::document::{Block, Document, Table};
 
-/// The document as Markdown.
+/// The document as Markdown (a bilingual report's second language after a rule).
 pub fn render(doc: &Document) -> String {
+    let mut out = part(doc);
+    if let Some(second) = &doc.second {
+        out.push_str("---\n\n");
+        out.push_str(&part(second));
+    }
+    out
+}
+
+/// One language's report.
+fn part(doc: &Document) -> String {
     let mut out = String::new();
     out.push_str(&format!("# {}\n\n", escape(&doc.title)));
     out.push_str(&format!("**{}**\n\n", escape(&doc.subtitle)));

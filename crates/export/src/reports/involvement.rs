@@ -3,10 +3,10 @@
 use std::collections::BTreeMap;
 
 use alongside_core::records::choices::Activity;
-use alongside_core::records::money::{format_minutes, group_thousands};
+use alongside_core::records::money::group_thousands;
 use alongside_core::records::{Contribution, Stored};
 
-use super::{count, long_date, short_date, Context};
+use super::Context;
 use crate::document::{Block, Builder, Table};
 
 /// Impact-log entries shown per project; the rest are counted (the CSV export has them all).
@@ -32,36 +32,43 @@ impl Minutes {
         self.prep + self.meeting + self.travel
     }
 
-    fn cells(self) -> Vec<String> {
+    fn cells(self, ctx: &Context) -> Vec<String> {
         vec![
             group_thousands(self.count),
-            format_minutes(self.prep),
-            format_minutes(self.meeting),
-            format_minutes(self.travel),
-            format_minutes(self.total()),
+            ctx.minutes(self.prep),
+            ctx.minutes(self.meeting),
+            ctx.minutes(self.travel),
+            ctx.minutes(self.total()),
         ]
     }
 }
 
-const TIME_COLUMNS: [(&str, bool); 5] = [
-    ("Contributions", true),
-    ("Preparing", true),
-    ("Meeting or doing", true),
-    ("Travelling", true),
-    ("Total", true),
+/// The time tables' figure columns (catalogue ids).
+const TIME_COLUMNS: [&str; 5] = [
+    "involvement-contributions",
+    "involvement-preparing",
+    "involvement-meeting-or-doing",
+    "involvement-travelling",
+    "involvement-total",
 ];
 
-fn time_table(caption: &str, first: &str, rows: Vec<(String, Minutes)>, all: Minutes) -> Table {
-    let mut columns = vec![(first, false)];
-    columns.extend(TIME_COLUMNS);
-    let mut table = Table::new(caption, &columns);
+fn time_table(
+    ctx: &Context,
+    caption: &str,
+    first: &str,
+    rows: Vec<(String, Minutes)>,
+    all: Minutes,
+) -> Table {
+    let mut columns = vec![(ctx.text(first), false)];
+    columns.extend(TIME_COLUMNS.map(|id| (ctx.text(id), true)));
+    let mut table = Table::new(ctx.text(caption), &columns);
     for (name, m) in rows {
         let mut cells = vec![name];
-        cells.extend(m.cells());
+        cells.extend(m.cells(ctx));
         table.row(cells);
     }
-    let mut total = vec!["All".to_owned()];
-    total.extend(all.cells());
+    let mut total = vec![ctx.text("involvement-all").to_owned()];
+    total.extend(all.cells(ctx));
     table.total = Some(total);
     table
 }
@@ -90,58 +97,74 @@ pub fn build(ctx: &Context) -> Vec<Block> {
             .add(&c.data);
     }
 
-    let mut doc = Builder::default();
-    doc.heading(1, "At a glance");
+    let mut doc = Builder::in_language(ctx.lang);
+    doc.heading(1, ctx.text("involvement-at-a-glance"));
     // Counted from the register: a meeting whose attendance was not recorded is not counted.
     let meetings_attended = data
         .meetings
         .iter()
         .filter(|m| m.data.my_attendance.is_some_and(|a| a.was_there()))
         .count();
+    let projects_count = data
+        .projects
+        .iter()
+        .filter(|p| by_project.contains_key(&p.id))
+        .count();
     doc.facts([
         (
-            "Projects",
-            count(
-                data.projects
-                    .iter()
-                    .filter(|p| by_project.contains_key(&p.id))
-                    .count(),
-                "project",
-                "projects",
+            ctx.text("involvement-projects"),
+            ctx.say(
+                "involvement-projects-count",
+                &[("n", projects_count.into())],
             ),
         ),
         (
-            "Contributions",
-            count(all.count, "contribution", "contributions"),
+            ctx.text("involvement-contributions"),
+            ctx.say(
+                "involvement-contributions-count",
+                &[("n", all.count.into())],
+            ),
         ),
         (
-            "Meetings and sessions attended",
-            count(meetings_attended, "meeting", "meetings"),
+            ctx.text("involvement-meetings-attended"),
+            ctx.say(
+                "involvement-meetings-count",
+                &[("n", meetings_attended.into())],
+            ),
         ),
-        ("Total time", format_minutes(all.total())),
-        ("Preparing", format_minutes(all.prep)),
-        ("In meetings or doing the work", format_minutes(all.meeting)),
-        ("Travelling", format_minutes(all.travel)),
+        (ctx.text("involvement-total-time"), ctx.minutes(all.total())),
+        (ctx.text("involvement-preparing"), ctx.minutes(all.prep)),
+        (
+            ctx.text("involvement-in-meetings"),
+            ctx.minutes(all.meeting),
+        ),
+        (ctx.text("involvement-travelling"), ctx.minutes(all.travel)),
     ]);
 
-    doc.heading(1, "Projects and roles");
+    doc.heading(1, ctx.text("involvement-projects-and-roles"));
     let mut projects = Table::new(
-        "Projects, with my role and approach",
+        ctx.text("involvement-projects-table"),
         &[
-            ("Project", false),
-            ("Organisation", false),
-            ("My role", false),
-            ("Approach", false),
-            ("Dates", false),
-            ("Time", true),
+            (ctx.text("involvement-project"), false),
+            (ctx.text("involvement-organisation"), false),
+            (ctx.text("involvement-my-role"), false),
+            (ctx.text("involvement-approach"), false),
+            (ctx.text("involvement-dates"), false),
+            (ctx.text("involvement-time"), true),
         ],
     );
     for p in &data.projects {
         let d = &p.data;
         let dates = match (&d.start_date, &d.end_date) {
-            (Some(s), Some(e)) => format!("{} – {}", short_date(s), short_date(e)),
-            (Some(s), None) => format!("From {}", short_date(s)),
-            (None, Some(e)) => format!("Until {}", short_date(e)),
+            (Some(s), Some(e)) => format!("{} – {}", ctx.short_date(s), ctx.short_date(e)),
+            (Some(s), None) => ctx.say(
+                "involvement-dates-from",
+                &[("from", ctx.short_date(s).into())],
+            ),
+            (None, Some(e)) => ctx.say(
+                "involvement-dates-until",
+                &[("to", ctx.short_date(e).into())],
+            ),
             (None, None) => String::new(),
         };
         let minutes = by_project.get(&p.id).copied().unwrap_or_default();
@@ -149,43 +172,51 @@ pub fn build(ctx: &Context) -> Vec<Block> {
             d.title.clone(),
             d.organisation.clone(),
             d.my_role.clone(),
-            d.approach.label().to_owned(),
+            d.approach.label_in(ctx.lang).to_owned(),
             dates,
-            format_minutes(minutes.total()),
+            ctx.minutes(minutes.total()),
         ]);
     }
     doc.table(projects);
 
-    doc.heading(1, "Time");
+    doc.heading(1, ctx.text("involvement-time"));
     let rows = data
         .projects
         .iter()
         .filter_map(|p| by_project.get(&p.id).map(|m| (p.data.title.clone(), *m)))
         .collect();
-    doc.table(time_table("Time by project", "Project", rows, all));
+    doc.table(time_table(
+        ctx,
+        "involvement-time-by-project",
+        "involvement-project",
+        rows,
+        all,
+    ));
     let rows = by_activity
         .into_iter()
         .map(|(slot, m)| {
-            let label = Activity::ALL.get(slot).map_or("Other", |a| a.label());
-            (label.to_owned(), m)
+            let activity = Activity::ALL.get(slot).copied().unwrap_or(Activity::Other);
+            (activity.label_in(ctx.lang).to_owned(), m)
         })
         .collect();
     doc.table(time_table(
-        "Time by kind of work",
-        "Kind of work",
+        ctx,
+        "involvement-time-by-kind",
+        "involvement-kind-of-work",
         rows,
         all,
     ));
     if by_year.len() > 1 {
         doc.table(time_table(
-            "Time by calendar year",
-            "Year",
+            ctx,
+            "involvement-time-by-year",
+            "involvement-year",
             by_year.into_iter().collect(),
             all,
         ));
     }
 
-    doc.heading(1, "Impact log: what I said and what changed");
+    doc.heading(1, ctx.text("involvement-impact-log"));
     impact_log(ctx, &mut doc);
     doc.finish()
 }
@@ -206,12 +237,15 @@ fn impact_log(ctx: &Context, doc: &mut Builder) {
         any = true;
         doc.heading(2, p.data.title.clone());
         let mut table = Table::new(
-            format!("Impact log for {}", p.data.title),
+            ctx.say(
+                "involvement-impact-log-for",
+                &[("title", (&p.data.title).into())],
+            ),
             &[
-                ("Date", false),
-                ("What I said", false),
-                ("What changed", false),
-                ("Evidence or feedback", false),
+                (ctx.text("involvement-date"), false),
+                (ctx.text("involvement-what-i-said"), false),
+                (ctx.text("involvement-what-changed"), false),
+                (ctx.text("involvement-evidence"), false),
             ],
         );
         for c in entries.iter().take(IMPACT_PER_PROJECT) {
@@ -222,7 +256,7 @@ fn impact_log(ctx: &Context, doc: &mut Builder) {
                 .collect::<Vec<_>>()
                 .join(" ");
             table.row(vec![
-                short_date(&d.date),
+                ctx.short_date(&d.date),
                 d.impact_said.clone(),
                 d.impact_changed.clone(),
                 evidence,
@@ -232,16 +266,20 @@ fn impact_log(ctx: &Context, doc: &mut Builder) {
         if entries.len() > IMPACT_PER_PROJECT {
             let oldest = entries
                 .last()
-                .map(|c| long_date(&c.data.date))
+                .map(|c| ctx.long_date(&c.data.date))
                 .unwrap_or_default();
-            doc.paragraph(format!(
-                "These are the {IMPACT_PER_PROJECT} most recent of {} entries for this project, going back to {oldest}. The CSV export of this report lists every contribution.",
-                group_thousands(entries.len())
+            doc.paragraph(ctx.say(
+                "involvement-impact-more",
+                &[
+                    ("shown", IMPACT_PER_PROJECT.into()),
+                    ("n", entries.len().into()),
+                    ("oldest", oldest.into()),
+                ],
             ));
         }
     }
     if !any {
-        doc.paragraph("No impact has been logged for this period yet.");
+        doc.paragraph(ctx.text("involvement-no-impact"));
     }
 }
 

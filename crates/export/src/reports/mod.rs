@@ -18,15 +18,19 @@ use alongside_core::records::choices::PersonRole;
 use alongside_core::records::preferences::Preferences;
 use alongside_core::records::selection::Selected;
 use alongside_core::records::{Meeting, Person, Project, Stored};
+use alongside_core::words::{self, Arg, Language};
 use alongside_core::CoreResult;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::document::{Block, Document};
 use crate::options::{ExportOptions, Names, ReportKind};
 use crate::redact::Redactor;
 
 /// What every report is built from.
+#[derive(Clone)]
 pub struct Context<'a> {
+    /// The language this report (or this half of a bilingual one) is written in.
+    pub lang: Language,
     /// The records.
     pub data: &'a Selected,
     /// What was asked for.
@@ -51,6 +55,7 @@ impl<'a> Context<'a> {
         today: NaiveDate,
     ) -> Self {
         Context {
+            lang: options.language,
             data,
             options,
             prefs,
@@ -66,7 +71,58 @@ impl<'a> Context<'a> {
     pub fn project(&self, id: i64) -> &str {
         self.projects
             .get(&id)
-            .map_or("(another project)", |p| p.data.title.as_str())
+            .map_or(self.text("report-another-project"), |p| {
+                p.data.title.as_str()
+            })
+    }
+
+    /// A message of the report's language without arguments.
+    pub fn text(&self, id: &str) -> &'static str {
+        words::text(self.lang, id)
+    }
+
+    /// A message of the report's language with arguments.
+    pub fn say(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        words::say(self.lang, id, args)
+    }
+
+    /// Minutes as the report writes them: "45 min", "2 h", "1,234 h 05 min" ("2 awr 05 mun").
+    pub fn minutes(&self, minutes: i64) -> String {
+        let (h, m) = (minutes / 60, minutes % 60);
+        match (h, m) {
+            (0, m) => self.say("time-minutes", &[("m", m.into())]),
+            (h, 0) => self.say("time-hours", &[("h", h.into())]),
+            (h, m) => self.say(
+                "time-hours-minutes",
+                &[("h", h.into()), ("mm", format!("{m:02}").into())],
+            ),
+        }
+    }
+
+    /// A date in the report's language: `2025-03-04` → "4 March 2025" ("4 Mawrth 2025").
+    pub fn long_date(&self, date: &str) -> String {
+        self.date_with(date, "month-")
+    }
+
+    /// A short date for tables: "4 Mar 2025" ("4 Maw 2025").
+    pub fn short_date(&self, date: &str) -> String {
+        self.date_with(date, "month-short-")
+    }
+
+    fn date_with(&self, date: &str, months: &str) -> String {
+        date_in(self.lang, date, months)
+    }
+
+    fn day(&self, d: NaiveDate, months: &str) -> String {
+        day_in(self.lang, d, months)
+    }
+
+    /// The same context in another language (the second half of a bilingual report).
+    fn in_language(&self, lang: Language) -> Self {
+        Context {
+            lang,
+            ..self.clone()
+        }
     }
 
     /// A meeting, when it is in the selection.
@@ -113,22 +169,23 @@ impl<'a> Context<'a> {
 
     fn shown(&self, id: i64, role: Option<PersonRole>, names: Names) -> String {
         let Some(person) = self.people.get(&id) else {
-            return "Someone".into();
+            return self.text("report-someone").into();
         };
         let role = role.or_else(|| person.data.roles.first().copied());
         match (names, role) {
-            (Names::Roles, Some(r)) => r.label().to_owned(),
-            (Names::Roles, None) => "Someone".into(),
-            (Names::Full, Some(r)) => format!("{} ({})", person.data.name, r.label()),
+            (Names::Roles, Some(r)) => r.label_in(self.lang).to_owned(),
+            (Names::Roles, None) => self.text("report-someone").into(),
+            (Names::Full, Some(r)) => format!("{} ({})", person.data.name, r.label_in(self.lang)),
             (Names::Full, None) => person.data.name.clone(),
         }
     }
 
     /// A person's name as written, whatever the names choice (for payees only).
     pub fn full_name(&self, id: i64) -> String {
-        self.people
-            .get(&id)
-            .map_or_else(|| "Someone".into(), |p| p.data.name.clone())
+        self.people.get(&id).map_or_else(
+            || self.text("report-someone").into(),
+            |p| p.data.name.clone(),
+        )
     }
 
     /// A project of the selection.
@@ -144,16 +201,24 @@ impl<'a> Context<'a> {
 
 /// A date as people write it: `2025-03-04` → `4 March 2025` (the text itself when not a date).
 pub fn long_date(date: &str) -> String {
-    NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .map(|d| d.format("%-d %B %Y").to_string())
-        .unwrap_or_else(|_| date.to_owned())
+    date_in(Language::EnGb, date, "month-")
 }
 
 /// A short date for tables: `4 Mar 2025`.
 pub fn short_date(date: &str) -> String {
+    date_in(Language::EnGb, date, "month-short-")
+}
+
+/// A `YYYY-MM-DD` date with the month's name from the catalogue (`months` is `month-` or
+/// `month-short-`); the text itself when it is not a date.
+fn date_in(lang: Language, date: &str, months: &str) -> String {
     NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .map(|d| d.format("%-d %b %Y").to_string())
-        .unwrap_or_else(|_| date.to_owned())
+        .map_or_else(|_| date.to_owned(), |d| day_in(lang, d, months))
+}
+
+fn day_in(lang: Language, d: NaiveDate, months: &str) -> String {
+    let month = words::text(lang, &format!("{months}{}", d.month()));
+    format!("{} {month} {}", d.day(), d.year())
 }
 
 /// "3 contributions", "1 contribution".
@@ -165,8 +230,22 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     )
 }
 
-/// Builds the report asked for, with names replaced everywhere when asked.
+/// Builds the report asked for, with names replaced everywhere when asked; a bilingual report
+/// is followed by the same report in the other language.
 pub fn build(ctx: &Context) -> CoreResult<Document> {
+    let mut doc = build_in(ctx)?;
+    if ctx.options.bilingual {
+        let other = match ctx.lang {
+            Language::Cy => Language::EnGb,
+            Language::EnGb => Language::Cy,
+        };
+        doc.second = Some(Box::new(build_in(&ctx.in_language(other))?));
+    }
+    Ok(doc)
+}
+
+/// Builds the report in the context's language.
+fn build_in(ctx: &Context) -> CoreResult<Document> {
     let report = ctx.options.report;
     let mut notes = Vec::new();
     let blocks: Vec<Block> = match report {
@@ -182,35 +261,38 @@ pub fn build(ctx: &Context) -> CoreResult<Document> {
     };
     let shows_reflections = matches!(report, ReportKind::Gripp2 | ReportKind::Standards);
     if ctx.data.private_left_out > 0 && shows_reflections {
-        notes.push("Private reflections are left out.".into());
+        notes.push(ctx.text("report-note-private-left-out").into());
     }
     if ctx.options.include_private {
-        notes.push("Private reflections are included, as asked.".into());
+        notes.push(ctx.text("report-note-private-included").into());
     }
     let hide_names = ctx.options.names == Names::Roles && report.redacts_names();
     if report.names_payees() {
-        notes.push("Payees are named: a payment needs the name of the person paid.".into());
+        notes.push(ctx.text("report-note-payees-named").into());
     } else if hide_names {
-        notes.push("People are shown by their roles, not their names.".into());
+        notes.push(ctx.text("report-note-roles").into());
     }
     if !ctx.data.voices.is_empty() || ctx.data.voices_left_out > 0 {
-        notes.push(
-            "Only words people agreed to share are quoted, and people are named only when they agreed."
-                .into(),
-        );
+        notes.push(ctx.text("report-note-voices").into());
     }
     if ctx.options.leave_out_money {
-        notes.push("Fees, expenses and payments are left out.".into());
+        notes.push(ctx.text("report-note-no-money").into());
     }
     let mut doc = Document {
-        title: report.title().to_owned(),
+        title: report.title_in(ctx.lang).to_owned(),
         subtitle: subtitle(ctx),
-        prepared: format!(
-            "Prepared on {} with Alongside, from the author's own records.",
-            ctx.today.format("%-d %B %Y")
+        prepared: ctx.say(
+            "report-prepared",
+            &[("date", ctx.day(ctx.today, "month-").into())],
         ),
         notes,
         blocks,
+        lang: ctx.lang,
+        page_of: ctx.say(
+            "report-page-of",
+            &[("page", "{page}".into()), ("pages", "{pages}".into())],
+        ),
+        second: None,
     };
     if !report.redacts_names() {
         // Paying people needs their names, and a claim is the claimant's own; nothing else of
@@ -229,20 +311,26 @@ pub fn build(ctx: &Context) -> CoreResult<Document> {
 fn subtitle(ctx: &Context) -> String {
     let sel = &ctx.data.selection;
     let range = match (&sel.from, &sel.to) {
-        _ if ctx.options.selection.meeting_uid.is_some() => "One session".into(),
+        _ if ctx.options.selection.meeting_uid.is_some() => ctx.text("report-one-session").into(),
         _ if ctx.options.selection.person_uid.is_some()
             && sel.from.is_none()
             && sel.to.is_none() =>
         {
-            "All sessions".into()
+            ctx.text("report-all-sessions").into()
         }
-        (Some(f), Some(t)) => format!("{} to {}", long_date(f), long_date(t)),
-        (Some(f), None) => format!("From {}", long_date(f)),
-        (None, Some(t)) => format!("Up to {}", long_date(t)),
-        (None, None) => "All dates".into(),
+        (Some(f), Some(t)) => ctx.say(
+            "report-range",
+            &[
+                ("from", ctx.long_date(f).into()),
+                ("to", ctx.long_date(t).into()),
+            ],
+        ),
+        (Some(f), None) => ctx.say("report-from", &[("from", ctx.long_date(f).into())]),
+        (None, Some(t)) => ctx.say("report-up-to", &[("to", ctx.long_date(t).into())]),
+        (None, None) => ctx.text("report-all-dates").into(),
     };
     let projects = if sel.project_ids.is_empty() {
-        "all projects".to_owned()
+        ctx.text("report-all-projects").to_owned()
     } else {
         let titles: Vec<&str> = ctx
             .data
