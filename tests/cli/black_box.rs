@@ -1258,3 +1258,48 @@ fn uuid_version(uid: &str) -> u32 {
     assert_eq!(parts.len(), 5, "{uid}");
     parts[2][..1].parse().unwrap()
 }
+
+#[test]
+fn lang_cy_writes_the_involvement_summary_in_welsh_and_refuses_what_is_not_translated() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("vault");
+    std::fs::create_dir(&vault).unwrap();
+    init(&vault);
+    with_pass(&vault, PASS)
+        .args(["demo", "--contributions", "200", "--seed", "5"])
+        .assert()
+        .success();
+    let html = dir.path().join("cy.html");
+    with_pass(&vault, PASS)
+        .args([
+            "--lang",
+            "cy",
+            "export",
+            "--report",
+            "involvement",
+            "--format",
+            "html",
+        ])
+        .args(["--bilingual", "--out"])
+        .arg(&html)
+        .assert()
+        .success();
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("<html lang=\"cy\">"));
+    assert!(page.contains("<h1>Crynodeb cyfranogiad</h1>"));
+    assert!(page.contains("<div lang=\"en-GB\">") && page.contains("<h1>Involvement summary</h1>"));
+    // A report not yet in Welsh, and a language Alongside does not speak: usage errors.
+    let refused = with_pass(&vault, PASS)
+        .args([
+            "--lang", "cy", "export", "--report", "payments", "--format", "md", "--out",
+        ])
+        .arg(dir.path().join("p.md"))
+        .assert()
+        .code(2);
+    assert!(stderr_of(&refused).contains("not written in Cymraeg yet"));
+    assert!(!dir.path().join("p.md").exists());
+    with_pass(&vault, PASS)
+        .args(["--lang", "fr", "status"])
+        .assert()
+        .code(2);
+}

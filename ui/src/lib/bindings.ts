@@ -1101,6 +1101,12 @@ export type Document = {
 	notes: string[],
 	/**  The content, in order. */
 	blocks: Block[],
+	/**  The language it is written in (the page's, the PDF's and the Word file's language). */
+	lang?: Language,
+	/**  The page footer's words, with `{page}` and `{pages}` to fill ("Page {page} of {pages}"). */
+	page_of?: string,
+	/**  The same report in a second language, following this one (a bilingual report). */
+	second?: Document | null,
 };
 
 /**  A saved draft. */
@@ -1235,6 +1241,13 @@ export type ExportOptions = {
 	names: Names,
 	/**  Leave fees, expenses and payments out. */
 	leave_out_money: boolean,
+	/**  The report's language (English unless chosen; see [`ReportKind::speaks`]). */
+	language?: Language,
+	/**
+	 *  Follow the report with the same report in the other language (Welsh then English, or
+	 *  English then Welsh).
+	 */
+	bilingual?: boolean,
 };
 
 /**  An export reached a new step (reading, building, rendering, saving). */
@@ -1485,6 +1498,13 @@ export type Involvement =
 "take_part" | 
 /**  The user runs it (a lead): people, registers, consent and voices. */
 "run";
+
+/**  A language of the window, the command line and the reports. */
+export type Language = 
+/**  English (United Kingdom): the source of every message. */
+"en-GB" | 
+/**  Cymraeg (Welsh). */
+"cy";
 
 /**  The last backup made of this vault, remembered inside it. */
 export type LastBackup = {
@@ -1997,6 +2017,8 @@ export type Preferences = {
 	paused_until?: string | null,
 	/**  Weeks a contribution may wait for feedback before it counts as waiting (in limbo). */
 	feedback_wait_weeks?: number,
+	/**  The language of the window and of reports unless changed. */
+	language?: Language,
 };
 
 /**  The exact content of a share, before it is sent. */
@@ -2256,6 +2278,8 @@ export type ReportInfo = {
 	about: string,
 	/**  The formats it can be written in. */
 	formats: Format[],
+	/**  The languages it can be written in. */
+	languages: Language[],
 };
 
 /**  The reports (see docs/architecture.md, "Reports"). */

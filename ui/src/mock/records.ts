@@ -367,6 +367,9 @@ function preview(m: MockRecords, options: any) {
     title: info.title,
     subtitle: `${options.selection.from ?? "All dates"} to ${options.selection.to ?? "today"} · ${options.selection.project_ids.length ? `${options.selection.project_ids.length} projects` : "all projects"}`,
     prepared: "Prepared with Alongside, from the author's own records.",
+    lang: "en-GB",
+    page_of: "Page {page} of {pages}",
+    second: null,
     notes: options.names === "roles" ? ["People are shown by their roles, not their names."] : [],
     blocks: [
       { type: "heading", level: 1, text: "At a glance" },
