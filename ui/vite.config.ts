@@ -29,7 +29,8 @@ function shippedPackages(): Plugin {
 export default defineConfig({
   plugins: [svelte(), shippedPackages()],
   clearScreen: false,
-  server: { port: 5173, strictPort: true },
+  // The message catalogues live beside the core, in ../locales.
+  server: { port: 5173, strictPort: true, fs: { allow: [".."] } },
   build: { target: "es2022", sourcemap: false },
   resolve: process.env.VITEST ? { conditions: ["browser"] } : undefined,
   test: {

@@ -4,6 +4,7 @@
 use alongside_core::drafts::{self, Draft};
 use alongside_core::records::actions::ActionQuery;
 use alongside_core::records::choices::Choices;
+use alongside_core::words::Language;
 use alongside_core::records::consents::ConsentQuery;
 use alongside_core::records::contributions::ContributionQuery;
 use alongside_core::records::dashboard::{self, Dashboard};
@@ -296,11 +297,11 @@ pub async fn preferences_set(
     Ok(preferences::save(&require_unlocked(&state).await?, &preferences).await?)
 }
 
-/// The fixed choices and their labels.
+/// The fixed choices and their labels in the window's language.
 #[tauri::command]
 #[specta::specta]
-pub async fn choices() -> CmdResult<Choices> {
-    Ok(Choices::all())
+pub async fn choices(language: Language) -> CmdResult<Choices> {
+    Ok(Choices::in_language(language))
 }
 
 /// What a mileage expense comes to: the core's rounding, so the form shows what will be saved.

@@ -121,8 +121,8 @@ export const commands = {
 	preferencesGet: () => typedError<Preferences, ApiError>(__TAURI_INVOKE("preferences_get")),
 	/**  Saves the user's preferences. */
 	preferencesSet: (preferences: Preferences) => typedError<Preferences, ApiError>(__TAURI_INVOKE("preferences_set", { preferences })),
-	/**  The fixed choices and their labels. */
-	choices: () => typedError<Choices, ApiError>(__TAURI_INVOKE("choices")),
+	/**  The fixed choices and their labels in the window's language. */
+	choices: (language: Language) => typedError<Choices, ApiError>(__TAURI_INVOKE("choices", { language })),
 	/**  What a mileage expense comes to: the core's rounding, so the form shows what will be saved. */
 	mileagePence: (tenthMiles: number, pencePerMile: number) => typedError<number, ApiError>(__TAURI_INVOKE("mileage_pence", { tenthMiles, pencePerMile })),
 	/**  Keeps unsaved text of a form as an encrypted draft. */

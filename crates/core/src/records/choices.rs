@@ -585,12 +585,12 @@ pub struct Choices {
 }
 
 macro_rules! choices_of {
-    ($ty:ty) => {
+    ($ty:ty, $lang:expr) => {
         <$ty>::ALL
             .iter()
             .map(|c| Choice {
                 value: *c,
-                label: c.label().to_owned(),
+                label: c.label_in($lang).to_owned(),
             })
             .collect()
     };
@@ -599,6 +599,11 @@ macro_rules! choices_of {
 impl Choices {
     /// Every fixed choice and its label.
     pub fn all() -> Choices {
+        Self::in_language(crate::words::Language::EnGb)
+    }
+
+    /// Every choice with its label in `lang`.
+    pub fn in_language(lang: crate::words::Language) -> Choices {
         Choices {
             record_kinds: super::RecordKind::ALL
                 .iter()
@@ -607,35 +612,35 @@ impl Choices {
                     label: k.label().to_owned(),
                 })
                 .collect(),
-            person_roles: choices_of!(PersonRole),
-            approaches: choices_of!(Approach),
-            project_statuses: choices_of!(ProjectStatus),
-            meeting_kinds: choices_of!(MeetingKind),
-            co_design_stages: choices_of!(CoDesignStage),
-            involvements: choices_of!(Involvement),
-            attendance_statuses: choices_of!(AttendanceStatus),
-            access_needs: choices_of!(AccessNeed),
-            consent_hows: choices_of!(ConsentHow),
-            feedback_statuses: choices_of!(FeedbackStatus),
-            emotions: choices_of!(Emotion),
-            action_statuses: choices_of!(ActionStatus),
-            activities: choices_of!(Activity),
+            person_roles: choices_of!(PersonRole, lang),
+            approaches: choices_of!(Approach, lang),
+            project_statuses: choices_of!(ProjectStatus, lang),
+            meeting_kinds: choices_of!(MeetingKind, lang),
+            co_design_stages: choices_of!(CoDesignStage, lang),
+            involvements: choices_of!(Involvement, lang),
+            attendance_statuses: choices_of!(AttendanceStatus, lang),
+            access_needs: choices_of!(AccessNeed, lang),
+            consent_hows: choices_of!(ConsentHow, lang),
+            feedback_statuses: choices_of!(FeedbackStatus, lang),
+            emotions: choices_of!(Emotion, lang),
+            action_statuses: choices_of!(ActionStatus, lang),
+            activities: choices_of!(Activity, lang),
             fee_arrangements: FeeArrangement::ALL
                 .iter()
                 .map(|f| FeeChoice {
                     value: *f,
-                    label: f.label().to_owned(),
+                    label: f.label_in(lang).to_owned(),
                     payable: f.is_payable(),
                 })
                 .collect(),
-            claim_statuses: choices_of!(ClaimStatus),
-            expense_kinds: choices_of!(ExpenseKind),
-            vehicles: choices_of!(Vehicle),
+            claim_statuses: choices_of!(ClaimStatus, lang),
+            expense_kinds: choices_of!(ExpenseKind, lang),
+            vehicles: choices_of!(Vehicle, lang),
             templates: Template::ALL
                 .iter()
                 .map(|t| TemplateInfo {
                     value: *t,
-                    label: t.label().to_owned(),
+                    label: t.label_in(lang).to_owned(),
                     prompts: t
                         .prompts()
                         .iter()
@@ -657,7 +662,7 @@ impl Choices {
                     label: "Never".to_owned(),
                 }))
                 .collect(),
-            csv_fields: choices_of!(crate::records::transfer::csv_import::CsvField),
+            csv_fields: choices_of!(crate::records::transfer::csv_import::CsvField, lang),
         }
     }
 }

@@ -1,7 +1,8 @@
 // What pickers and labels need on every screen, loaded once after unlock and kept current: the
 // core's fixed choices, the projects and people to pick from, and the person's preferences.
 // Everything here is dropped on lock (`lookups.clear`).
-import { commands, type Choices, type Contribution, type Person, type PersonRole, type Preferences, type Stored } from "../bindings";
+import { commands, type Choices, type Contribution, type Language, type Person, type PersonRole, type Preferences, type Stored } from "../bindings";
+import { setLanguage, words } from "../words.svelte";
 import { call, messageOf } from "../api";
 import { changes } from "./changes.svelte";
 import { expensesPence } from "./format";
@@ -54,14 +55,30 @@ class Lookups {
     });
   }
 
-  /** Loads everything (after unlock). */
+  /** The language the choices' labels are in. */
+  private choicesIn: Language | null = null;
+
+  /** Loads everything (after unlock): the choices in the window's language side by side with
+   * the rest, then again only if the preferences chose another language. */
   async load() {
-    await Promise.all([
-      this.choices ? null : call(commands.choices()).then((c) => (this.choices = c)),
-      this.loadProjects(),
-      this.loadPeople(),
-      this.loadPreferences(),
-    ]);
+    await Promise.all([this.loadChoices(), this.loadProjects(), this.loadPeople(), this.loadPreferences()]);
+    await this.followLanguage();
+  }
+
+  /** The choices' labels in the window's language (read again only when it changes). */
+  async loadChoices() {
+    const lang = words.lang;
+    if (this.choices && this.choicesIn === lang) return;
+    const choices = await call(commands.choices(lang));
+    this.choices = choices;
+    this.choicesIn = lang;
+  }
+
+  /** Puts the window in the preferences' language. */
+  private async followLanguage() {
+    const lang = this.preferences?.language;
+    if (lang && lang !== words.lang) setLanguage(lang);
+    await this.loadChoices();
   }
 
   async loadProjects() {
@@ -83,6 +100,7 @@ class Lookups {
   async savePreferences(next: Preferences): Promise<Preferences> {
     const saved = await call(commands.preferencesSet(next));
     this.preferences = saved;
+    await this.followLanguage();
     await changes.saved("preferences");
     return saved;
   }

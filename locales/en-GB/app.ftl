@@ -1,0 +1,95 @@
+# The window's words. Ids start with the part of the window they belong to.
+
+## The frame: header, navigation, undo and a screen that fails
+
+nav-main = Main
+nav-dashboard = Overview
+nav-projects = Projects
+nav-meetings = Meetings
+nav-people = People
+nav-contributions = Contributions
+nav-reflections = Reflections
+nav-money = Money
+nav-search = Search (Ctrl+K)
+nav-exports = Summaries
+nav-sharing = Sharing
+nav-settings = Settings
+frame-lock = Lock
+frame-leave-title = Leave without saving?
+frame-leave-body = What you typed in this form has not been saved yet.
+frame-leave-yes = Leave without saving
+frame-leave-no = Stay here
+frame-deleted = Deleted { $what }.
+frame-deleted-with = { $n ->
+    [one] Deleted { $what } and 1 record that belonged to it.
+   *[other] Deleted { $what } and { $n } records that belonged to it.
+}
+frame-undo = Undo
+frame-dismiss = Dismiss
+frame-opening = Opening your records…
+frame-failed-title = This screen stopped working
+frame-failed-body = Something unexpected went wrong while showing this screen. Your records are safe: nothing was changed. Try again, or go to the overview; if it keeps happening, lock and unlock Alongside.
+frame-try-again = Try again
+frame-go-overview = Go to the overview
+
+## Settings: language, look, pace and money facts
+
+prefs-language = Language
+prefs-language-hint = The window's words, dates and the summaries you make. The Welsh is ready for review by a Welsh speaker.
+prefs-colours = Colours
+prefs-colours-system = As the computer is set
+prefs-colours-light = Light
+prefs-colours-dark = Dark
+prefs-colours-high-contrast = High contrast (black on white)
+prefs-text-size = Text size
+prefs-text-normal = Normal
+prefs-text-large = Large
+prefs-text-larger = Larger
+prefs-text-very-large = Very large
+prefs-text-double = Twice the normal size
+prefs-car = Your mileage rate for a car (pence per mile)
+prefs-car-hint = The rate your projects pay you
+prefs-car-error = Enter whole pence per mile, like 45.
+prefs-threshold = Your weekly earnings limit (£)
+prefs-threshold-hint = For example a benefit's permitted-work limit. Weeks over it are flagged, nothing more.
+prefs-threshold-now = Now: { $amount }.
+prefs-threshold-error = Enter pounds, like 195.00.
+prefs-tax-month = Tax year starts (month)
+prefs-tax-day = Tax year starts (day)
+prefs-period-day = Monthly period starts on day
+prefs-period-day-hint = 1 for calendar months; or the day your benefit's monthly assessment period starts (1 to 28). Used by the payments statement.
+prefs-period-day-error = Enter a day from 1 to 28.
+prefs-pace = Your pace
+prefs-pace-hint = For you alone: nothing here is shared or reported.
+prefs-hours-limit = Your weekly limit on time (hours)
+prefs-hours-limit-hint = Preparation, meetings and travel together. The overview shows this week's time beside it, nothing more. Leave empty for none.
+prefs-hours-limit-error = Enter hours from 0.25 to 168, like 6 or 7.5, or leave it empty.
+prefs-pause = Pause my involvement
+prefs-pause-hint = Reminders wait until the pause ends (except the backup reminder) and the overview says you are paused.
+prefs-paused-until-now = Paused until { $date }.
+prefs-paused-until = Paused until (the last day)
+prefs-paused-until-error = Enter the last day of your pause, like 31/1/2027.
+prefs-paused-until-past = Choose today or a day after it.
+prefs-wait-weeks = Count a contribution as waiting for feedback after
+prefs-wait-weeks-hint = The overview lists contributions with no feedback after this long.
+prefs-weeks = { $n ->
+    [one] { $n } week
+   *[other] { $n } weeks
+}
+prefs-reminders = Desktop reminders
+prefs-reminders-hint = Shown while Alongside is unlocked. They say how many, never what, because the computer keeps notifications outside your encrypted records.
+prefs-remind-meetings = A meeting tomorrow
+prefs-remind-actions = An action due today
+prefs-remind-claims = A claim still unpaid 30 days after it was sent
+prefs-remind-feedback = Sessions I run whose "you said, we did" has not gone back in time
+prefs-remind-participants = Participants of sessions I run still unpaid after the project's time
+prefs-remind-waiting = My contributions still without feedback after the weeks above
+prefs-backup-every = Remind me to make a backup
+prefs-backup-7 = Every week
+prefs-backup-14 = Every two weeks
+prefs-backup-30 = Every month
+prefs-backup-90 = Every three months
+prefs-backup-never = Never
+prefs-saved = Saved.
+prefs-saved-announce = Preferences saved.
+prefs-save = Save preferences
