@@ -356,8 +356,9 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
   }
 }
 
-/** Installs the mock for the whole page. `?vault=none|locked|open&theme=light|dark|high_contrast&text=double`
- * presets it (the look applies before unlocking too, as the saved look would after). */
+/** Installs the mock for the whole page. `?vault=none|locked|open&theme=light|dark|high_contrast&text=double&lang=cy`
+ * presets it (the look applies before unlocking too, as the saved look would after; the
+ * language, like the saved one, once the records are open). */
 export function installMockBackend(vault?: MockVault): MockVault {
   const params = new URLSearchParams(globalThis.location?.search ?? "");
   const v = vault ?? newMockVault((params.get("vault") as "none" | "locked" | "open" | "records") ?? "none");
@@ -366,6 +367,7 @@ export function installMockBackend(vault?: MockVault): MockVault {
   const text = params.get("text");
   if (text && text in TEXT_SCALE) v.records.prefs.text_size = text as TextSize;
   if (theme || text) applyLook(v.records.prefs.theme, v.records.prefs.text_size);
+  if (params.get("lang") === "cy") v.records.prefs.language = "cy";
   mockIPC((cmd, args) => handle(v, cmd, (args ?? {}) as Record<string, any>), { shouldMockEvents: true });
   return v;
 }

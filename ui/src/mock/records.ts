@@ -42,6 +42,7 @@ const DEFAULT_PREFS: Preferences = {
   weekly_minutes_limit: null,
   paused_until: null,
   feedback_wait_weeks: 6,
+  language: "en-GB",
 };
 
 export function newMockRecords(): MockRecords {

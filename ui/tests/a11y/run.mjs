@@ -457,6 +457,30 @@ for (const [theme, look, media = {}] of LOOKS) {
   await context.close();
 }
 
+// In Welsh (the language saved in the records): the frame and Settings, whose words have moved
+// to the catalogue, with the page's language and the navigation's names in Welsh.
+{
+  const context = await browser.newContext({ viewport: { width: 1120, height: 780 } });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => {
+    failures++;
+    console.error(`✗ page error (cy): ${e.message}`);
+  });
+  await page.goto(`${base}?vault=records&theme=light&lang=cy`);
+  const nav = page.getByRole("navigation", { name: "Prif" });
+  await nav.getByRole("button", { name: "Trosolwg" }).waitFor();
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  if (lang !== "cy") {
+    failures++;
+    console.error(`✗ cy: the page's language is "${lang}"`);
+  }
+  await audit(page, "cy-dashboard");
+  await nav.getByRole("button", { name: "Gosodiadau" }).click();
+  await page.getByLabel("Iaith", { exact: true }).waitFor();
+  await audit(page, "cy-settings");
+  await context.close();
+}
+
 await browser.close();
 server.close();
 console.log(`${checked} screens checked with axe, ${failures} problem(s); screenshots in target/ui-screenshots/`);
