@@ -97,3 +97,66 @@ prefs-backup-never = Byth
 prefs-saved = Wedi'i gadw.
 prefs-saved-announce = Dewisiadau wedi'u cadw.
 prefs-save = Cadw'r dewisiadau
+prefs-easy-read = Hawdd ei ddarllen
+prefs-easy-read-hint = Cofnodi cyfraniad un cwestiwn byr ar y tro, gyda llun ar gyfer pob un.
+
+## Amser, fel y mae'r ffenestr yn ei ysgrifennu
+
+time-minutes = { $m } mun
+time-hours = { $h } awr
+time-hours-minutes = { $h } awr { $m } mun
+
+## Hawdd ei ddarllen: cofnodi cyfraniad un cwestiwn ar y tro
+
+easy-step = Cwestiwn { $n } o { $total }
+easy-project = Ar gyfer pa brosiect oedd e?
+easy-date = Pryd oedd e?
+easy-date-label = Dyddiad
+easy-activity = Beth wnaethoch chi?
+easy-meeting = Faint o amser gymerodd y cyfarfod neu'r gwaith?
+easy-minutes = Munudau
+easy-minutes-hint = Er enghraifft, 90 am awr a hanner.
+easy-prep = Faint o amser wnaethoch chi ei dreulio'n paratoi?
+easy-prep-hint = Darllen papurau, er enghraifft. Teipiwch 0 os dim.
+easy-travel = Faint o amser wnaethoch chi ei dreulio'n teithio?
+easy-travel-hint = Yno ac yn ôl. Teipiwch 0 os dim.
+easy-summary = Beth wnaethoch chi neu ei ddweud?
+easy-summary-hint = Mae ychydig eiriau'n ddigon. Gallwch adael hwn yn wag.
+easy-your-words = Eich geiriau
+easy-changed = Wnaeth rhywbeth newid oherwydd chi?
+easy-changed-hint = Er enghraifft, cafodd taflen ei gwneud yn gliriach. Gallwch adael hwn yn wag.
+easy-check = Gwiriwch eich atebion
+easy-change = Newid
+easy-continue = Parhau
+easy-back = Yn ôl
+easy-save = Cadw'r cyfraniad
+easy-none = Dim wedi'i ysgrifennu
+easy-no-projects = Ychwanegwch brosiect yn gyntaf (yn Prosiectau); mae pob cyfraniad yn perthyn i un.
+easy-choose-project = Dewiswch y prosiect.
+easy-minutes-error = Teipiwch funudau cyfan, fel 60. Teipiwch 0 os dim.
+easy-total = Cyfanswm yr amser: { $time }
+
+## Cyfraniadau
+
+contributions-project = Prosiect
+contributions-paid = talwyd { $date }
+contributions-claimed = hawliwyd { $date }
+contributions-not-claimed = heb ei hawlio eto
+contributions-money = { $amount }, { $state }
+contributions-delete-title = Dileu'r cyfraniad hwn?
+contributions-delete-body = { $date }: { $what }. Gallwch ddadwneud hyn am ddeng munud.
+contributions-no-description = dim disgrifiad
+contributions-delete-yes = Dileu'r cyfraniad
+contributions-deleted-what = y cyfraniad
+contributions-changes-saved = Mae eich newidiadau wedi'u cadw.
+contributions-saved = Wedi'i gadw: { $time } ar { $date }.
+contributions-logged = Wedi'u cofnodi hyd yma
+contributions-all-projects = Pob prosiect
+contributions-money-filter = Arian
+contributions-any = Unrhyw un
+contributions-empty = Dim byd yma eto. Mae'r cyfraniadau a gofnodwch yn ymddangos yma, y mwyaf diweddar yn gyntaf.
+contributions-what-changed = Beth newidiodd: { $text }
+contributions-change = Newid
+contributions-change-label = Newid cyfraniad { $date }
+contributions-delete = Dileu
+contributions-delete-label = Dileu cyfraniad { $date }

@@ -93,3 +93,66 @@ prefs-backup-never = Never
 prefs-saved = Saved.
 prefs-saved-announce = Preferences saved.
 prefs-save = Save preferences
+prefs-easy-read = Easy read
+prefs-easy-read-hint = Log a contribution one short question at a time, with a picture for each.
+
+## Time, as the window writes it
+
+time-minutes = { $m } min
+time-hours = { $h } h
+time-hours-minutes = { $h } h { $m } min
+
+## Easy read: logging a contribution one question at a time
+
+easy-step = Question { $n } of { $total }
+easy-project = Which project was it for?
+easy-date = When was it?
+easy-date-label = Date
+easy-activity = What did you do?
+easy-meeting = How long did the meeting or work take?
+easy-minutes = Minutes
+easy-minutes-hint = For example, 90 for an hour and a half.
+easy-prep = How long did you spend getting ready?
+easy-prep-hint = Reading papers, for example. Type 0 if none.
+easy-travel = How long did you spend travelling?
+easy-travel-hint = There and back. Type 0 if none.
+easy-summary = What did you do or say?
+easy-summary-hint = A few words are enough. You can leave this empty.
+easy-your-words = Your words
+easy-changed = Did anything change because of you?
+easy-changed-hint = For example, a leaflet was made clearer. You can leave this empty.
+easy-check = Check your answers
+easy-change = Change
+easy-continue = Continue
+easy-back = Back
+easy-save = Save contribution
+easy-none = Nothing written
+easy-no-projects = Add a project first (in Projects); every contribution belongs to one.
+easy-choose-project = Choose the project.
+easy-minutes-error = Type whole minutes, like 60. Type 0 for none.
+easy-total = Total time: { $time }
+
+## Contributions
+
+contributions-project = Project
+contributions-paid = paid { $date }
+contributions-claimed = claimed { $date }
+contributions-not-claimed = not claimed yet
+contributions-money = { $amount }, { $state }
+contributions-delete-title = Delete this contribution?
+contributions-delete-body = { $date }: { $what }. You can undo this for ten minutes.
+contributions-no-description = no description
+contributions-delete-yes = Delete contribution
+contributions-deleted-what = the contribution
+contributions-changes-saved = Your changes are saved.
+contributions-saved = Saved: { $time } on { $date }.
+contributions-logged = Logged so far
+contributions-all-projects = All projects
+contributions-money-filter = Money
+contributions-any = Any
+contributions-empty = Nothing here yet. Contributions you log appear here, newest first.
+contributions-what-changed = What changed: { $text }
+contributions-change = Change
+contributions-change-label = Change the contribution of { $date }
+contributions-delete = Delete
+contributions-delete-label = Delete the contribution of { $date }

@@ -2019,6 +2019,8 @@ export type Preferences = {
 	feedback_wait_weeks?: number,
 	/**  The language of the window and of reports unless changed. */
 	language?: Language,
+	/**  Easy read: logging a contribution asks one short question per page. */
+	easy_read?: boolean,
 };
 
 /**  The exact content of a share, before it is sent. */

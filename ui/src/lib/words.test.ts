@@ -56,7 +56,8 @@ function literals(path: string, text: string): string[] {
     for (const [, , value] of m.matchAll(/\s(label|hint|aria-label|placeholder|title|alt|legend)="([^"]*)"/g))
       if (words.test(value) && !allowed(value)) found.push(value);
   }
-  const script = path.endsWith(".svelte") ? (text.match(/<script[\s\S]*?<\/script>/)?.[0] ?? "") : text;
+  // Sentence-like strings anywhere in the code: the script and the markup's expressions.
+  const script = text.replace(/<style[\s\S]*?<\/style>/g, "").replace(/<!--[\s\S]*?-->/g, "");
   for (const line of script.split("\n")) {
     if (/^\s*(\/\/|\*|\/\*\*)|console\.|import /.test(line)) continue;
     for (const [, s] of line.matchAll(/["`]([A-Z][a-z']+(?: [A-Za-z'’,.:;?!()£0-9-]+){2,})["`]/g)) found.push(s);

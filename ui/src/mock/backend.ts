@@ -356,7 +356,7 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
   }
 }
 
-/** Installs the mock for the whole page. `?vault=none|locked|open&theme=light|dark|high_contrast&text=double&lang=cy`
+/** Installs the mock for the whole page. `?vault=none|locked|open&theme=light|dark|high_contrast&text=double&lang=cy&easy=1`
  * presets it (the look applies before unlocking too, as the saved look would after; the
  * language, like the saved one, once the records are open). */
 export function installMockBackend(vault?: MockVault): MockVault {
@@ -368,6 +368,7 @@ export function installMockBackend(vault?: MockVault): MockVault {
   if (text && text in TEXT_SCALE) v.records.prefs.text_size = text as TextSize;
   if (theme || text) applyLook(v.records.prefs.theme, v.records.prefs.text_size);
   if (params.get("lang") === "cy") v.records.prefs.language = "cy";
+  if (params.get("easy") === "1") v.records.prefs.easy_read = true;
   mockIPC((cmd, args) => handle(v, cmd, (args ?? {}) as Record<string, any>), { shouldMockEvents: true });
   return v;
 }

@@ -43,6 +43,7 @@ const DEFAULT_PREFS: Preferences = {
   paused_until: null,
   feedback_wait_weeks: 6,
   language: "en-GB",
+  easy_read: false,
 };
 
 export function newMockRecords(): MockRecords {

@@ -481,6 +481,27 @@ for (const [theme, look, media = {}] of LOOKS) {
   await context.close();
 }
 
+// Easy read: every page of logging a contribution, in Welsh and in high contrast.
+for (const [name, query, next, first] of [
+  ["cy-easy", "theme=light&lang=cy", "Parhau", "Ar gyfer pa brosiect oedd e?"],
+  ["high-contrast-easy", "theme=high_contrast", "Continue", "Which project was it for?"],
+]) {
+  const context = await browser.newContext({ viewport: { width: 1120, height: 780 } });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => {
+    failures++;
+    console.error(`✗ page error (${name}): ${e.message}`);
+  });
+  await page.goto(`${base}?vault=records&easy=1&${query}`);
+  await page.getByRole("navigation").getByRole("button").nth(4).click();
+  await page.getByRole("heading", { name: first }).waitFor();
+  for (let n = 1; n <= 9; n++) {
+    await audit(page, `${name}-${n}`);
+    if (n < 9) await page.getByRole("button", { name: next, exact: true }).click();
+  }
+  await context.close();
+}
+
 await browser.close();
 server.close();
 console.log(`${checked} screens checked with axe, ${failures} problem(s); screenshots in target/ui-screenshots/`);

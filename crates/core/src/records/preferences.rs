@@ -108,6 +108,9 @@ pub struct Preferences {
     /// The language of the window and of reports unless changed.
     #[serde(default)]
     pub language: crate::words::Language,
+    /// Easy read: logging a contribution asks one short question per page.
+    #[serde(default)]
+    pub easy_read: bool,
 }
 
 /// Which desktop reminders the user wants.
@@ -179,6 +182,7 @@ impl Default for Preferences {
             paused_until: None,
             feedback_wait_weeks: six_weeks(),
             language: crate::words::Language::EnGb,
+            easy_read: false,
         }
     }
 }

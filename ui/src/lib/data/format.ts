@@ -1,6 +1,8 @@
 // Pure formatting and parsing of what screens show and people type: minutes, money, dates, sizes.
 // No state and no calls to the core, so every function here is tested on its own.
 import type { Contribution, Payment } from "../bindings";
+import { t } from "../words.svelte";
+import { locale } from "./locale";
 
 /** The label of a choice value, or the value itself when unknown. */
 export function labelOf<T>(list: { value: T; label: string }[] | undefined, value: T | null | undefined): string {
@@ -11,8 +13,8 @@ export function labelOf<T>(list: { value: T; label: string }[] | undefined, valu
 export function formatMinutes(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+  if (h === 0) return t("time-minutes", { m });
+  return m === 0 ? t("time-hours", { h }) : t("time-hours-minutes", { h, m });
 }
 
 const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
@@ -74,7 +76,7 @@ export function yearBefore(day: string): string {
 export function formatDate(date: string | null | undefined): string {
   if (!date) return "";
   const [y, m, d] = date.split("-").map(Number);
-  return new Date(y, m - 1, d).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric" });
+  return new Date(y, m - 1, d).toLocaleDateString(locale.tag, { weekday: "short", day: "numeric", month: "short", year: "numeric" });
 }
 
 /** An RFC 3339 moment → "23 November 2026 at 18:30" in local time. */
