@@ -160,3 +160,25 @@ contributions-change = Newid
 contributions-change-label = Newid cyfraniad { $date }
 contributions-delete = Dileu
 contributions-delete-label = Dileu cyfraniad { $date }
+
+## Hawdd ei ddarllen: ysgrifennu myfyrdod un cwestiwn ar y tro
+
+easy-r-title = Beth hoffech chi ei alw?
+easy-r-name = Enw
+easy-r-title-hint = Ychydig eiriau, fel "Grŵp llywio ym mis Mai".
+easy-r-title-error = Teipiwch ychydig eiriau i'w enwi.
+easy-r-what = Beth ddigwyddodd?
+easy-r-so-what = Pam oedd e'n bwysig i chi?
+easy-r-now-what = Beth wnewch chi nesaf?
+easy-r-empty-hint = Gallwch adael hwn yn wag.
+easy-r-mood = Sut oeddech chi'n teimlo?
+easy-r-mood-1 = Isel iawn
+easy-r-mood-2 = Isel
+easy-r-mood-3 = Iawn
+easy-r-mood-4 = Da
+easy-r-mood-5 = Da iawn
+easy-r-mood-none = Gwell gen i beidio â dweud
+easy-r-share = Pwy all ei weld?
+easy-r-private = Fi yn unig (preifat)
+easy-r-ready = Mae'n barod i'w rannu
+easy-r-save = Cadw'r myfyrdod

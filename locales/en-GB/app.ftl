@@ -156,3 +156,25 @@ contributions-change = Change
 contributions-change-label = Change the contribution of { $date }
 contributions-delete = Delete
 contributions-delete-label = Delete the contribution of { $date }
+
+## Easy read: writing a reflection one question at a time
+
+easy-r-title = What would you like to call it?
+easy-r-name = Name
+easy-r-title-hint = A few words, like "Steering group in May".
+easy-r-title-error = Type a few words to name it.
+easy-r-what = What happened?
+easy-r-so-what = Why did it matter to you?
+easy-r-now-what = What will you do next?
+easy-r-empty-hint = You can leave this empty.
+easy-r-mood = How did you feel?
+easy-r-mood-1 = Very low
+easy-r-mood-2 = Low
+easy-r-mood-3 = All right
+easy-r-mood-4 = Good
+easy-r-mood-5 = Very good
+easy-r-mood-none = Rather not say
+easy-r-share = Who can see it?
+easy-r-private = Only me (private)
+easy-r-ready = It is ready to share
+easy-r-save = Save reflection

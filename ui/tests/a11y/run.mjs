@@ -481,7 +481,8 @@ for (const [theme, look, media = {}] of LOOKS) {
   await context.close();
 }
 
-// Easy read: every page of logging a contribution, in Welsh and in high contrast.
+// Easy read: every page of logging a contribution and writing a reflection, in Welsh and in
+// high contrast.
 for (const [name, query, next, first] of [
   ["cy-easy", "theme=light&lang=cy", "Parhau", "Ar gyfer pa brosiect oedd e?"],
   ["high-contrast-easy", "theme=high_contrast", "Continue", "Which project was it for?"],
@@ -498,6 +499,13 @@ for (const [name, query, next, first] of [
   for (let n = 1; n <= 9; n++) {
     await audit(page, `${name}-${n}`);
     if (n < 9) await page.getByRole("button", { name: next, exact: true }).click();
+  }
+  // Writing a reflection: its first page needs a name before the others.
+  await page.getByRole("navigation").getByRole("button").nth(5).click();
+  await page.locator("#easy-r-title").fill("Reading panel");
+  for (let n = 1; n <= 7; n++) {
+    await audit(page, `${name}-reflection-${n}`);
+    if (n < 7) await page.getByRole("button", { name: next, exact: true }).click();
   }
   await context.close();
 }

@@ -1,5 +1,5 @@
-// Easy read: a contribution logged one question per page, by keyboard alone, in English and
-// in Welsh, with the answers checked (and one changed) before saving.
+// Easy read: a contribution logged and a reflection written one question per page, by keyboard
+// alone, in English and in Welsh, with the answers checked (and one changed) before saving.
 import { cleanup, render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { clearMocks } from "@tauri-apps/api/mocks";
@@ -14,7 +14,7 @@ import { setLanguage } from "../words.svelte";
 let vault: MockVault;
 type User = ReturnType<typeof userEvent.setup>;
 
-async function openEasy(lang: "en-GB" | "cy") {
+async function openEasy(lang: "en-GB" | "cy", where: "contributions" | "reflections" = "contributions") {
   vault = installMockBackend(newMockVault("records"));
   vault.records.prefs.easy_read = true;
   vault.records.prefs.language = lang;
@@ -23,7 +23,7 @@ async function openEasy(lang: "en-GB" | "cy") {
   lookups.choices = null;
   lookups.preferences = null;
   edits.undo = null;
-  session.screen = "contributions";
+  session.screen = where;
   render(App);
   await screen.findAllByRole("heading", { level: 2 });
 }
@@ -118,5 +118,44 @@ describe("easy read", () => {
     await press(user, "Parhau");
     await screen.findByRole("heading", { name: "Pryd oedd e?" });
     expect(within(screen.getByRole("navigation", { name: "Prif" })).getByRole("button", { name: "Gosodiadau" })).toBeTruthy();
+  });
+
+  it("writes a reflection one question per page, private unless it is ready to share", async () => {
+    const user = userEvent.setup();
+    await openEasy("en-GB", "reflections");
+    const heading = await screen.findByRole("heading", { name: "What would you like to call it?" });
+    expect(screen.getByText("Question 1 of 7")).toBeTruthy();
+    heading.focus();
+    await press(user, "Continue");
+    await screen.findByText("Type a few words to name it.");
+    await typeInto(user, "Name", "Reading panel");
+    await user.keyboard("{Enter}");
+    await screen.findByRole("heading", { name: "What happened?" });
+    await typeInto(user, "Your words", "We read the leaflet aloud");
+    await press(user, "Continue");
+    await screen.findByRole("heading", { name: "Why did it matter to you?" });
+    await press(user, "Continue");
+    await screen.findByRole("heading", { name: "What will you do next?" });
+    await typeInto(user, "Your words", "Ask for large print");
+    await press(user, "Continue");
+    await screen.findByRole("heading", { name: "How did you feel?" });
+    await user.tab();
+    await user.keyboard("{ArrowDown}{ArrowDown}{ArrowDown}");
+    await press(user, "Continue");
+    await screen.findByRole("heading", { name: "Who can see it?" });
+    await press(user, "Continue");
+    await screen.findByRole("heading", { name: "Check your answers" });
+    expect(screen.getByText("Only me (private)")).toBeTruthy();
+    await press(user, "Save reflection");
+    await screen.findByText("Saved “Reading panel” as private.");
+    const sent = vault.calls.filter((c) => c.cmd === "reflection_create").at(-1)!.args.data as any;
+    expect(sent).toMatchObject({
+      title: "Reading panel",
+      template: "rolfe",
+      entries: { what: "We read the leaflet aloud", now_what: "Ask for large print" },
+      private: true,
+      share_ready: false,
+    });
+    expect(sent.mood).not.toBeNull();
   });
 });
