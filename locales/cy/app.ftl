@@ -148,7 +148,6 @@ contributions-delete-body = { $date }: { $what }. Gallwch ddadwneud hyn am ddeng
 contributions-no-description = dim disgrifiad
 contributions-delete-yes = Dileu'r cyfraniad
 contributions-deleted-what = y cyfraniad
-contributions-changes-saved = Mae eich newidiadau wedi'u cadw.
 contributions-saved = Wedi'i gadw: { $time } ar { $date }.
 contributions-logged = Wedi'u cofnodi hyd yma
 contributions-all-projects = Pob prosiect
@@ -156,9 +155,7 @@ contributions-money-filter = Arian
 contributions-any = Unrhyw un
 contributions-empty = Dim byd yma eto. Mae'r cyfraniadau a gofnodwch yn ymddangos yma, y mwyaf diweddar yn gyntaf.
 contributions-what-changed = Beth newidiodd: { $text }
-contributions-change = Newid
 contributions-change-label = Newid cyfraniad { $date }
-contributions-delete = Dileu
 contributions-delete-label = Dileu cyfraniad { $date }
 
 ## Hawdd ei ddarllen: ysgrifennu myfyrdod un cwestiwn ar y tro
@@ -182,3 +179,24 @@ easy-r-share = Pwy all ei weld?
 easy-r-private = Fi yn unig (preifat)
 easy-r-ready = Mae'n barod i'w rannu
 easy-r-save = Cadw'r myfyrdod
+
+## A ddywedir ar fwy nag un sgrin
+
+common-changes-saved = Mae eich newidiadau wedi'u cadw.
+common-change = Newid
+common-delete = Dileu
+
+## Myfyrdodau
+
+reflections-delete-title = Dileu “{ $title }”?
+reflections-undo-hint = Gallwch ddadwneud hyn am ddeng munud.
+reflections-delete-yes = Dileu'r myfyrdod
+reflections-deleted-what = y myfyrdod
+reflections-saved = Wedi cadw “{ $title }”.
+reflections-saved-private = Wedi cadw “{ $title }” yn breifat.
+reflections-earlier = Myfyrdodau cynharach
+reflections-empty = Dim eto. Mae myfyrio ar ôl cyfarfod yn eich helpu i weld beth newidiodd, a beth rydych chi ei eisiau y tro nesaf.
+reflections-private = Preifat
+reflections-ready = Yn barod i'w rannu
+reflections-change-label = Newid “{ $title }”
+reflections-delete-label = Dileu “{ $title }”

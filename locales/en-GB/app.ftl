@@ -144,7 +144,6 @@ contributions-delete-body = { $date }: { $what }. You can undo this for ten minu
 contributions-no-description = no description
 contributions-delete-yes = Delete contribution
 contributions-deleted-what = the contribution
-contributions-changes-saved = Your changes are saved.
 contributions-saved = Saved: { $time } on { $date }.
 contributions-logged = Logged so far
 contributions-all-projects = All projects
@@ -152,9 +151,7 @@ contributions-money-filter = Money
 contributions-any = Any
 contributions-empty = Nothing here yet. Contributions you log appear here, newest first.
 contributions-what-changed = What changed: { $text }
-contributions-change = Change
 contributions-change-label = Change the contribution of { $date }
-contributions-delete = Delete
 contributions-delete-label = Delete the contribution of { $date }
 
 ## Easy read: writing a reflection one question at a time
@@ -178,3 +175,24 @@ easy-r-share = Who can see it?
 easy-r-private = Only me (private)
 easy-r-ready = It is ready to share
 easy-r-save = Save reflection
+
+## Said on more than one screen
+
+common-changes-saved = Your changes are saved.
+common-change = Change
+common-delete = Delete
+
+## Reflections
+
+reflections-delete-title = Delete “{ $title }”?
+reflections-undo-hint = You can undo this for ten minutes.
+reflections-delete-yes = Delete reflection
+reflections-deleted-what = the reflection
+reflections-saved = Saved “{ $title }”.
+reflections-saved-private = Saved “{ $title }” as private.
+reflections-earlier = Earlier reflections
+reflections-empty = None yet. Reflecting after a meeting helps you see what changed, and what you want next time.
+reflections-private = Private
+reflections-ready = Ready to share
+reflections-change-label = Change “{ $title }”
+reflections-delete-label = Delete “{ $title }”

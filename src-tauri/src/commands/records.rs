@@ -4,7 +4,6 @@
 use alongside_core::drafts::{self, Draft};
 use alongside_core::records::actions::ActionQuery;
 use alongside_core::records::choices::Choices;
-use alongside_core::words::Language;
 use alongside_core::records::consents::ConsentQuery;
 use alongside_core::records::contributions::ContributionQuery;
 use alongside_core::records::dashboard::{self, Dashboard};
@@ -27,6 +26,7 @@ use alongside_core::records::{
     Action, Consent, Contribution, FeedbackItem, Meeting, Payment, Person, Project, RecordKind,
     Reflection, Stored, Voice,
 };
+use alongside_core::words::Language;
 use tauri::State;
 
 use super::{require_unlocked, CmdResult};
