@@ -29,6 +29,19 @@ pub(crate) fn init(dir: &Path) -> String {
     code
 }
 
+/// A new vault in a temporary folder filled by `demo` (200 contributions, seed 5).
+fn demo_vault() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("vault");
+    std::fs::create_dir(&vault).unwrap();
+    init(&vault);
+    with_pass(&vault, PASS)
+        .args(["demo", "--contributions", "200", "--seed", "5"])
+        .assert()
+        .success();
+    (dir, vault)
+}
+
 pub(crate) fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     std::fs::read_dir(dir)
         .unwrap()
@@ -997,14 +1010,7 @@ fn newest_migration() -> i64 {
 /// lead side as documented in docs/export-format.md.
 #[test]
 fn one_sessions_record_and_the_lead_side_of_the_json_export() {
-    let dir = tempfile::tempdir().unwrap();
-    let vault = dir.path().join("vault");
-    std::fs::create_dir(&vault).unwrap();
-    init(&vault);
-    with_pass(&vault, PASS)
-        .args(["demo", "--contributions", "200", "--seed", "5"])
-        .assert()
-        .success();
+    let (dir, vault) = demo_vault();
     let found = with_pass(&vault, PASS)
         .args(["search", "joint event"])
         .assert()
@@ -1261,14 +1267,7 @@ fn uuid_version(uid: &str) -> u32 {
 
 #[test]
 fn lang_cy_writes_the_involvement_summary_in_welsh_and_refuses_what_is_not_translated() {
-    let dir = tempfile::tempdir().unwrap();
-    let vault = dir.path().join("vault");
-    std::fs::create_dir(&vault).unwrap();
-    init(&vault);
-    with_pass(&vault, PASS)
-        .args(["demo", "--contributions", "200", "--seed", "5"])
-        .assert()
-        .success();
+    let (dir, vault) = demo_vault();
     let html = dir.path().join("cy.html");
     with_pass(&vault, PASS)
         .args([
