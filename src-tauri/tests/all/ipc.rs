@@ -393,8 +393,13 @@ fn record_commands_work_end_to_end_over_ipc() {
         )),
         "invalid_input"
     );
-    let choices = invoke(&w, "choices", json!({})).unwrap();
+    let choices = invoke(&w, "choices", json!({"language": "en-GB"})).unwrap();
     assert_eq!(choices["approaches"].as_array().unwrap().len(), 5);
+    assert_eq!(choices["approaches"][3]["label"], "Co-design");
+    // The labels come in the window's language.
+    let welsh = invoke(&w, "choices", json!({"language": "cy"})).unwrap();
+    assert_eq!(welsh["approaches"][3]["label"], "Cyd-ddylunio");
+    assert_eq!(welsh["approaches"][3]["value"], "co_design");
     assert_eq!(
         choices["templates"][0]["prompts"].as_array().unwrap().len(),
         6,
