@@ -93,6 +93,8 @@ fn catalogue() -> &'static Catalogue {
 
 fn load() -> Catalogue {
     let mut bundles = HashMap::new();
+    // Each language's message ids, read while its files are parsed (for the plain texts).
+    let mut names = Vec::new();
     for lang in Language::ALL {
         // Plural rules are looked up by the language alone ("en", not "en-GB").
         let id = lang
@@ -106,16 +108,17 @@ fn load() -> Catalogue {
         // Plain text everywhere (reports, notifications): no bidirectional isolation marks.
         bundle.set_use_isolating(false);
         bundle.set_formatter(Some(group_numbers));
-        for (_, _, source) in FILES.iter().filter(|(l, _, _)| *l == lang) {
-            // A broken file is caught by the catalogue tests; what parses is still used.
-            let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(r, _)| r);
+        let mut ids = Vec::new();
+        for resource in resources(lang) {
+            ids.extend(message_ids(&resource));
             let _ = bundle.add_resource(resource);
         }
         bundles.insert(lang, bundle);
+        names.push((lang, ids));
     }
     let mut plain = HashMap::new();
-    for lang in Language::ALL {
-        for id in ids(lang) {
+    for (lang, ids) in names {
+        for id in ids {
             if let Some(text) = format_in(&bundles, lang, &id, None) {
                 plain.insert((lang, id), text);
             }
@@ -136,18 +139,32 @@ fn group_numbers(value: &FluentValue, _: &IntlLangMemoizer) -> Option<String> {
     }
 }
 
+/// A language's files, parsed. A broken file is caught by the catalogue tests; what parses is
+/// still used.
+fn resources(lang: Language) -> Vec<FluentResource> {
+    FILES
+        .iter()
+        .filter(|(l, _, _)| *l == lang)
+        .map(|(_, _, source)| {
+            FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(r, _)| r)
+        })
+        .collect()
+}
+
+/// The ids of the messages in one parsed file, in order.
+fn message_ids(resource: &FluentResource) -> Vec<String> {
+    resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The ids of every message in a language's files, in file order.
 pub fn ids(lang: Language) -> Vec<String> {
-    let mut out = Vec::new();
-    for (_, _, source) in FILES.iter().filter(|(l, _, _)| *l == lang) {
-        let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(r, _)| r);
-        for entry in resource.entries() {
-            if let fluent_syntax::ast::Entry::Message(m) = entry {
-                out.push(m.id.name.to_owned());
-            }
-        }
-    }
-    out
+    resources(lang).iter().flat_map(message_ids).collect()
 }
 
 fn format_in(
