@@ -9,11 +9,13 @@ export CARGO_TERM_COLOR ?= never
 
 # python3-gi and gir1.2-webkit2-4.1 run make bench's bare WebKitGTK page (scripts/webkit-floor.py);
 # hunspell-en-gb is the British English dictionary the app's spell checking uses; pandoc reads
-# the Word reports back in the tests, as a reader other than Word would.
+# the Word reports back in the tests, as a reader other than Word would; speech-dispatcher with
+# espeak-ng's voices (Welsh among them) is the speech service Read aloud uses.
 APT_PACKAGES := build-essential pkg-config file libssl-dev libgtk-3-dev libwebkit2gtk-4.1-dev \
   librsvg2-dev libayatana-appindicator3-dev libxdo-dev xvfb xauth webkit2gtk-driver dbus-x11 \
   gnome-keyring libsecret-tools libdbus-1-dev poppler-utils chromium fonts-liberation imagemagick \
-  python3-gi gir1.2-webkit2-4.1 hunspell-en-gb pandoc appstream desktop-file-utils rpm
+  python3-gi gir1.2-webkit2-4.1 hunspell-en-gb pandoc appstream desktop-file-utils rpm \
+  speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
 TAURI_DRIVER_VERSION := 2.1.0
 CARGO_ABOUT_VERSION := 0.9.3
 TAURI := ui/node_modules/.bin/tauri

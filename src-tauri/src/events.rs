@@ -35,3 +35,12 @@ pub struct BackupProgressed(pub alongside_core::backup::BackupProgress);
 /// the window asks for it with `inbox_pending`.
 #[derive(Debug, Clone, Serialize, Type, Event)]
 pub struct FileArrived;
+
+/// A reading aloud moved on (speaking, paused, finished or stopped).
+#[derive(Debug, Clone, Serialize, Type, Event)]
+pub struct ReadAloudChanged {
+    /// Which reading (the number `read_aloud` answered).
+    pub reading: u32,
+    /// Where the reading has got to.
+    pub speech: crate::read_aloud::Speech,
+}

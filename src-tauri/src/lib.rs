@@ -6,6 +6,7 @@ pub mod events;
 pub mod file_dialogs;
 pub mod multi_call;
 pub mod os_lock;
+pub mod read_aloud;
 pub mod reminders;
 pub mod spelling;
 pub mod startup;
@@ -147,12 +148,17 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::exports::claim_details_get,
             commands::exports::claim_details_save,
             commands::exports::claim_mark_submitted,
+            commands::read_aloud::read_aloud::<tauri::Wry>,
+            commands::read_aloud::read_aloud_pause,
+            commands::read_aloud::read_aloud_resume,
+            commands::read_aloud::read_aloud_stop,
         ])
         .events(collect_events![
             events::VaultLocked,
             events::ExportProgress,
             events::BackupProgressed,
-            events::FileArrived
+            events::FileArrived,
+            events::ReadAloudChanged
         ])
         // Counts and versions are far below 2^53; see docs/architecture.md on integers across IPC.
         .dangerously_cast_bigints_to_number()

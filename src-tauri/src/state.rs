@@ -40,6 +40,8 @@ pub struct AppState {
     pub attach_drops: Mutex<bool>,
     /// Files dropped while a record's files were on screen, waiting to be attached.
     pub dropped_attachments: Mutex<Vec<PathBuf>>,
+    /// The reader for Read aloud (one reading at a time).
+    pub read_aloud: crate::read_aloud::ReadAloud,
 }
 
 impl AppState {
@@ -60,6 +62,7 @@ impl AppState {
             arrived_backup: Mutex::new(None),
             attach_drops: Mutex::new(false),
             dropped_attachments: Mutex::new(Vec::new()),
+            read_aloud: crate::read_aloud::ReadAloud::new(),
         }
     }
 

@@ -18,8 +18,19 @@ pub const LOG_DIR_ENV: &str = "ALONGSIDE_LOG_DIR";
 /// How many daily log files are kept (older ones are removed as new days begin).
 pub const KEPT_LOG_FILES: usize = 7;
 
+/// Libraries whose debug events carry what people wrote (the speech service's client logs the
+/// text it sends to be read aloud): held at info whatever `ALONGSIDE_LOG` asks.
+const QUIET_LIBRARIES: [&str; 1] = ["ssip_client"];
+
 fn filter(default_filter: &str) -> EnvFilter {
-    EnvFilter::try_from_env(LOG_ENV).unwrap_or_else(|_| EnvFilter::new(default_filter))
+    let mut filter =
+        EnvFilter::try_from_env(LOG_ENV).unwrap_or_else(|_| EnvFilter::new(default_filter));
+    for library in QUIET_LIBRARIES {
+        if let Ok(directive) = format!("{library}=info").parse() {
+            filter = filter.add_directive(directive);
+        }
+    }
+    filter
 }
 
 /// Starts logging to standard error with `default_filter` unless `ALONGSIDE_LOG` says otherwise.

@@ -8,6 +8,7 @@ pub mod exchange;
 pub mod exports;
 pub mod import;
 pub mod invitations;
+pub mod read_aloud;
 pub mod records;
 pub mod vault;
 pub mod window;

@@ -10,7 +10,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::support::{app, invoke};
+use crate::support::speech::SpeechService;
+use crate::support::{app_with, invoke};
+use alongside_app::read_aloud::ReadAloud;
+use alongside_app::state::AppState;
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
@@ -425,7 +428,11 @@ fn every_command_answers_hostile_arguments_with_a_result_or_a_typed_refusal() {
     }));
 
     let dir = tempfile::tempdir().unwrap();
-    let w = app(dir.path());
+    // Read aloud speaks to a speech service of the test's own (sound to the null device).
+    let speech = SpeechService::start();
+    let mut state = AppState::new(dir.path().to_path_buf());
+    state.read_aloud = ReadAloud::with_socket(speech.socket());
+    let w = app_with(state);
     invoke(
         &w,
         "vault_create",

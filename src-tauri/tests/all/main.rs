@@ -8,5 +8,6 @@ mod bindings;
 mod hostile_ipc;
 mod ipc;
 mod os_lock;
+mod read_aloud;
 mod security;
 mod support;

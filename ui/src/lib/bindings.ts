@@ -299,6 +299,17 @@ export const commands = {
 	 *  person says they sent it); how many contributions changed.
 	 */
 	claimMarkSubmitted: (options: ExportOptions) => typedError<number, ApiError>(__TAURI_INVOKE("claim_mark_submitted", { options })),
+	/**
+	 *  Reads `text` aloud in `language`, stopping any reading before it. Answers the reading's
+	 *  number once the speech service has begun; the reading's steps arrive as events.
+	 */
+	readAloud: (text: string, language: Language) => typedError<number, ApiError>(__TAURI_INVOKE("read_aloud", { text, language })),
+	/**  Pauses the reading. */
+	readAloudPause: () => typedError<null, ApiError>(__TAURI_INVOKE("read_aloud_pause")),
+	/**  Carries on a paused reading. */
+	readAloudResume: () => typedError<null, ApiError>(__TAURI_INVOKE("read_aloud_resume")),
+	/**  Stops the reading (stopping when nothing is read is not an error). */
+	readAloudStop: () => typedError<null, ApiError>(__TAURI_INVOKE("read_aloud_stop")),
 };
 
 /** Events */
@@ -306,6 +317,7 @@ export const events = {
 	backupProgressed: makeEvent<BackupProgressed, BackupProgressed>("backup-progressed"),
 	exportProgress: makeEvent<ExportProgress, ExportProgress>("export-progress"),
 	fileArrived: makeEvent<FileArrived, FileArrived>("file-arrived"),
+	readAloudChanged: makeEvent<ReadAloudChanged, ReadAloudChanged>("read-aloud-changed"),
 	vaultLocked: makeEvent<VaultLocked, VaultLocked>("vault-locked"),
 };
 
@@ -2197,6 +2209,14 @@ export type RateCard = {
 	covers: string,
 };
 
+/**  A reading aloud moved on (speaking, paused, finished or stopped). */
+export type ReadAloudChanged = {
+	/**  Which reading (the number `read_aloud` answered). */
+	reading: number,
+	/**  Where the reading has got to. */
+	speech: Speech,
+};
+
 /**  The kinds of record. */
 export type RecordKind = 
 /**  A person. */
@@ -2573,6 +2593,17 @@ export type Sort =
 "title" | 
 /**  By when it was last changed. */
 "updated";
+
+/**  Where a reading has got to, as the window shows it. */
+export type Speech = 
+/**  The voice is speaking. */
+"speaking" | 
+/**  Paused; resuming carries on from the start of the sentence it stopped in. */
+"paused" | 
+/**  The whole text was read. */
+"finished" | 
+/**  Stopped before the end (by Stop, by another reading, or by the speech service). */
+"stopped";
 
 /**  What the web view itself reports about its spell checking. */
 export type Spelling = {

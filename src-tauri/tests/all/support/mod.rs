@@ -3,6 +3,8 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // tests may panic
 
+pub mod speech;
+
 use alongside_app::state::AppState;
 use serde_json::Value;
 use tauri::ipc::{CallbackFn, InvokeBody};
