@@ -200,3 +200,152 @@ reflections-private = Preifat
 reflections-ready = Yn barod i'w rannu
 reflections-change-label = Newid “{ $title }”
 reflections-delete-label = Dileu “{ $title }”
+
+## Darllen yn uchel (gwasanaeth lleferydd y cyfrifiadur ei hun yn darllen sgrin neu adroddiad)
+
+read-aloud = Darllen yn uchel
+read-aloud-of = Darllen yn uchel: { $what }
+read-aloud-this-screen = y sgrin hon
+read-aloud-pause = Oedi
+read-aloud-resume = Parhau
+read-aloud-stop = Stopio darllen
+read-aloud-reading = Yn darllen yn uchel
+read-aloud-paused = Wedi oedi'r darllen
+read-aloud-no-service = Mae angen gwasanaeth lleferydd y cyfrifiadur i ddarllen yn uchel. Ar Linux, gosodwch y pecynnau speech-dispatcher a speech-dispatcher-espeak-ng, yna rhowch gynnig arall arni.
+read-aloud-no-voice = Does gan y cyfrifiadur hwn ddim llais ar gyfer yr iaith hon eto. Mae'r pecyn speech-dispatcher-espeak-ng yn ychwanegu lleisiau Saesneg a Chymraeg.
+read-aloud-failed = Stopiodd y gwasanaeth lleferydd cyn iddo allu darllen hwn. Rhowch gynnig arall arni mewn munud.
+
+## Rhagolwg yr adroddiad
+
+preview-of = Rhagolwg o { $title }
+preview-first-rows = Mae'r rhagolwg yn dangos y { $shown } rhes gyntaf o { $total }; mae pob un yn y ffeil.
+preview-stops = Mae'r rhagolwg yn stopio yma; mae gweddill yr adroddiad yn y ffeil.
+
+## Y trosolwg
+
+dash-morning = Bore da
+dash-afternoon = Prynhawn da
+dash-evening = Noswaith dda
+dash-lead = Mae popeth yma'n aros ar y cyfrifiadur hwn, wedi'i amgryptio.
+dash-paused = Mae eich cyfranogiad wedi'i oedi tan { $date }. Bydd nodiadau atgoffa'n aros tan hynny. Gofalwch amdanoch eich hun.
+dash-resume = Ailddechrau nawr
+dash-resumed = Nid yw eich cyfranogiad wedi'i oedi mwyach.
+dash-got-it = Iawn
+dash-start-title = Dechreuwch gyda phrosiect
+dash-start-body = Astudiaeth, gwasanaeth neu grŵp rydych chi'n rhan ohono yw prosiect. Ychwanegwch un, yna cofnodwch beth wnaethoch chi ar ei gyfer — cyfarfod, darllen papurau, gweithdy. Mae Alongside yn adio eich oriau a'r hyn sy'n ddyledus i chi.
+dash-start-add = Ychwanegu prosiect
+dash-time = Eich amser
+dash-this-week = Yr wythnos hon
+dash-of-limit = o'ch terfyn o { $limit }
+dash-over-it = : drosto
+dash-this-month = Y mis hwn
+dash-over-contributions = { $n ->
+    [zero] heb gyfraniad eto
+    [one] ar draws 1 cyfraniad
+    [two] ar draws 2 gyfraniad
+   *[other] ar draws { $n } cyfraniad
+}
+dash-this-year = Eleni
+dash-of-which = O hynny
+dash-split = paratoi { $prep }, cyfarfodydd a gwaith { $meeting }, teithio { $travel }
+dash-by-project = Eleni fesul prosiect
+dash-log = Cofnodi cyfraniad
+dash-money = Arian
+dash-owed = Yn ddyledus i chi
+dash-owed-claims = { $n ->
+    [zero] heb hawliad yn aros
+    [one] mewn 1 hawliad sy'n aros
+    [two] mewn 2 hawliad sy'n aros
+   *[other] mewn { $n } hawliad sy'n aros
+}
+dash-longest = Yn aros hiraf
+dash-longest-line = { $amount } am { $project }, wedi'i hawlio { $days ->
+    [zero] heddiw
+    [one] ddiwrnod yn ôl
+    [two] ddeuddydd yn ôl
+   *[other] { $days } diwrnod yn ôl
+}
+dash-to-claim = Heb ei hawlio eto
+dash-to-claim-from = { $n ->
+    [zero] { $amount }
+    [one] { $amount } o 1 cyfraniad
+    [two] { $amount } o 2 gyfraniad
+   *[other] { $amount } o { $n } cyfraniad
+}
+dash-paid-tax-year = Wedi'i dalu'r flwyddyn dreth hon
+dash-paid-since = { $amount } (ers { $date })
+dash-see-claims = Gweld hawliadau
+dash-coming-up = I ddod
+dash-no-meetings = Does dim cyfarfodydd wedi'u cynllunio. Cynlluniwch un o Cyfarfodydd.
+dash-overdue = Camau gweithredu hwyr
+dash-nothing-overdue = Does dim byd yn hwyr.
+dash-overdue-count = { $n ->
+    [zero] Does dim cam gweithredu wedi pasio'i ddyddiad.
+    [one] Mae 1 cam gweithredu wedi pasio'i ddyddiad.
+    [two] Mae 2 gam gweithredu wedi pasio'u dyddiadau.
+   *[other] Mae { $n } cam gweithredu wedi pasio'u dyddiadau.
+}
+dash-due = erbyn { $date } ({ $days ->
+    [zero] heddiw
+    [one] ddiwrnod yn ôl
+    [two] ddeuddydd yn ôl
+   *[other] { $days } diwrnod yn ôl
+})
+dash-feedback = Yn aros am adborth
+dash-feedback-count = { $n ->
+    [zero] Mae adborth wedi dod ar bob cyfraniad.
+    [one] Does dim adborth wedi dod eto ar 1 cyfraniad.
+    [two] Does dim adborth wedi dod eto ar 2 gyfraniad.
+   *[other] Does dim adborth wedi dod eto ar { $n } cyfraniad.
+} Pan fydd arweinydd yn anfon "dywedoch chi, gwnaethon ni" atoch, ychwanegwch ef o'r dudalen Rhannu ac fe aiff gyda'ch cyfraniad.
+dash-limbo = { $n ->
+    [zero] Does dim un wedi aros
+    [one] Mae 1 wedi aros
+    [two] Mae 2 wedi aros
+   *[other] Mae { $n } wedi aros
+} dros { $weeks } wythnos. Mae'n deg gofyn i'r prosiect beth ddaeth o'ch cyfraniad.
+dash-limbo-list = Yn aros hiraf
+dash-weeks = { $n ->
+    [zero] { $n } wythnos
+    [one] 1 wythnos
+    [two] 2 wythnos
+   *[other] { $n } wythnos
+}
+dash-others = Camau gweithredu hwyr pobl eraill
+dash-others-count = { $n ->
+    [zero] Ar brosiectau rydych chi'n eu rhedeg, does dim cam gweithredu sy'n perthyn i rywun arall yn hwyr.
+    [one] Ar brosiectau rydych chi'n eu rhedeg, mae 1 cam gweithredu sy'n perthyn i rywun arall yn hwyr.
+    [two] Ar brosiectau rydych chi'n eu rhedeg, mae 2 gam gweithredu sy'n perthyn i eraill yn hwyr.
+   *[other] Ar brosiectau rydych chi'n eu rhedeg, mae { $n } cam gweithredu sy'n perthyn i eraill yn hwyr.
+}
+dash-reflection = Myfyrio
+dash-reflect-on = Sut aeth “{ $title }” ar { $date } i chi? Mae ychydig o linellau nawr yn helpu yn nes ymlaen, ac maen nhw'n aros yn breifat oni bai eich bod chi'n dewis fel arall.
+dash-reflect-intro = Nodiadau preifat ar sut aeth pethau yw myfyrdodau. Maen nhw'n aros ar y cyfrifiadur hwn oni bai eich bod chi'n eu rhannu.
+dash-last-reflection = { $days ->
+    [zero] Roedd eich myfyrdod diwethaf heddiw.
+    [one] Roedd eich myfyrdod diwethaf ddiwrnod yn ôl.
+    [two] Roedd eich myfyrdod diwethaf ddeuddydd yn ôl.
+   *[other] Roedd eich myfyrdod diwethaf { $days } diwrnod yn ôl.
+}
+dash-write-reflection = Ysgrifennu myfyrdod
+dash-vault = Eich cofnodion dan glo
+dash-locks-itself = Yn cloi ei hun
+dash-ways = Ffyrdd o ddatgloi
+dash-way-passphrase = Cyfrinymadrodd
+dash-way-recovery = cod adfer
+dash-way-keyring = cylch allweddi'r cyfrifiadur hwn
+dash-kept-in = Yn cael eu cadw yn
+dash-last-backup = Copi wrth gefn diwethaf
+dash-no-backup = Dim eto
+dash-backup-old = Mae'n dipyn ers eich copi wrth gefn diwethaf. Mae copi wrth gefn yn cadw'ch cofnodion yn ddiogel os bydd y cyfrifiadur hwn yn mynd ar goll neu'n torri.
+dash-backup-never = Dydych chi ddim wedi gwneud copi wrth gefn o'ch cofnodion eto. Mae copi wrth gefn yn eu cadw'n ddiogel os bydd y cyfrifiadur hwn yn mynd ar goll neu'n torri.
+dash-make-backup = Gwneud copi wrth gefn
+dash-lock-hint = Pwyswch Ctrl+L unrhyw bryd i gloi Alongside.
+dash-adding-up = Yn adio…
+autolock-never = byth
+autolock-after = { $n ->
+    [zero] ar ôl { $n } munud heb ddefnydd
+    [one] ar ôl 1 munud heb ddefnydd
+    [two] ar ôl 2 funud heb ddefnydd
+   *[other] ar ôl { $n } munud heb ddefnydd
+}

@@ -196,3 +196,134 @@ reflections-private = Private
 reflections-ready = Ready to share
 reflections-change-label = Change “{ $title }”
 reflections-delete-label = Delete “{ $title }”
+
+## Read aloud (the computer's own speech service reads a screen or a report)
+
+read-aloud = Read aloud
+read-aloud-of = Read aloud: { $what }
+read-aloud-this-screen = this screen
+read-aloud-pause = Pause
+read-aloud-resume = Carry on
+read-aloud-stop = Stop reading
+read-aloud-reading = Reading aloud
+read-aloud-paused = Reading paused
+read-aloud-no-service = Read aloud needs the computer's speech service. On Linux, install the packages speech-dispatcher and speech-dispatcher-espeak-ng, then try again.
+read-aloud-no-voice = This computer has no voice for this language yet. The package speech-dispatcher-espeak-ng adds voices for English and Welsh.
+read-aloud-failed = The speech service stopped before it could read this. Try again in a moment.
+
+## The report preview
+
+preview-of = Preview of { $title }
+preview-first-rows = The preview shows the first { $shown } of { $total } rows; the file has them all.
+preview-stops = The preview stops here; the file has the rest of the report.
+
+## The overview
+
+dash-morning = Good morning
+dash-afternoon = Good afternoon
+dash-evening = Good evening
+dash-lead = Everything here stays on this computer, encrypted.
+dash-paused = Your involvement is paused until { $date }. Reminders wait until then. Look after yourself.
+dash-resume = Resume now
+dash-resumed = Your involvement is no longer paused.
+dash-got-it = Got it
+dash-start-title = Start with a project
+dash-start-body = A project is a study, service or group you are involved in. Add one, then log what you did for it — a meeting, reading papers, a workshop. Alongside adds up your hours and what you are owed.
+dash-start-add = Add a project
+dash-time = Your time
+dash-this-week = This week
+dash-of-limit = of your { $limit } limit
+dash-over-it = : over it
+dash-this-month = This month
+dash-over-contributions = { $n ->
+    [0] over no contributions
+    [one] over 1 contribution
+   *[other] over { $n } contributions
+}
+dash-this-year = This year
+dash-of-which = Of which
+dash-split = preparation { $prep }, meetings and work { $meeting }, travel { $travel }
+dash-by-project = This year by project
+dash-log = Log a contribution
+dash-money = Money
+dash-owed = Owed to you
+dash-owed-claims = { $n ->
+    [0] in no claims waiting
+    [one] in 1 claim waiting
+   *[other] in { $n } claims waiting
+}
+dash-longest = Waiting longest
+dash-longest-line = { $amount } for { $project }, claimed { $days ->
+    [0] today
+    [one] 1 day ago
+   *[other] { $days } days ago
+}
+dash-to-claim = Not yet claimed
+dash-to-claim-from = { $n ->
+    [0] { $amount } from no contributions
+    [one] { $amount } from 1 contribution
+   *[other] { $amount } from { $n } contributions
+}
+dash-paid-tax-year = Paid this tax year
+dash-paid-since = { $amount } (since { $date })
+dash-see-claims = See claims
+dash-coming-up = Coming up
+dash-no-meetings = No meetings planned. Plan one from Meetings.
+dash-overdue = Actions overdue
+dash-nothing-overdue = Nothing overdue.
+dash-overdue-count = { $n ->
+    [one] 1 action is past its due date.
+   *[other] { $n } actions are past their due dates.
+}
+dash-due = due { $date } ({ $days ->
+    [0] today
+    [one] 1 day ago
+   *[other] { $days } days ago
+})
+dash-feedback = Waiting for feedback
+dash-feedback-count = { $n ->
+    [one] 1 contribution has had no feedback yet.
+   *[other] { $n } contributions have had no feedback yet.
+} When a lead sends you "you said, we did", add it from the Sharing page and it goes with your contribution.
+dash-limbo = { $n ->
+    [one] 1 has waited
+   *[other] { $n } have waited
+} over { $weeks } weeks. It is fair to ask the project what became of your input.
+dash-limbo-list = Waiting longest
+dash-weeks = { $n ->
+    [one] 1 week
+   *[other] { $n } weeks
+}
+dash-others = Others' actions overdue
+dash-others-count = { $n ->
+    [one] On projects you run, 1 action someone else owns is past due.
+   *[other] On projects you run, { $n } actions others own are past due.
+}
+dash-reflection = Reflection
+dash-reflect-on = How did “{ $title }” on { $date } go for you? A few lines now help later, and stay private unless you choose otherwise.
+dash-reflect-intro = Reflections are private notes on how things went. They stay on this computer unless you share them.
+dash-last-reflection = { $days ->
+    [0] Your last reflection was today.
+    [one] Your last reflection was 1 day ago.
+   *[other] Your last reflection was { $days } days ago.
+}
+dash-write-reflection = Write a reflection
+dash-vault = Your locked records
+dash-locks-itself = Locks itself
+dash-ways = Ways to unlock
+dash-way-passphrase = Passphrase
+dash-way-recovery = recovery code
+dash-way-keyring = this computer's keyring
+dash-kept-in = Kept in
+dash-last-backup = Last backup
+dash-no-backup = None yet
+dash-backup-old = It is a while since your last backup. A backup keeps your records safe if this computer is lost or breaks.
+dash-backup-never = You have not backed up your records yet. A backup keeps them safe if this computer is lost or breaks.
+dash-make-backup = Make a backup
+dash-lock-hint = Press Ctrl+L at any time to lock Alongside.
+dash-adding-up = Adding up…
+autolock-never = never
+autolock-after = { $n ->
+    [one] after 1 minute without use
+   *[other] after { $n } minutes without use
+}

@@ -124,6 +124,11 @@ pub async fn lock_and_tell<R: tauri::Runtime>(
 ) -> alongside_core::CoreResult<()> {
     let was_open = vault.is_unlocked().await;
     let result = vault.lock(reason).await;
+    // Nothing of the records goes on being read aloud once they are locked away.
+    if let Some(state) = tauri::Manager::try_state::<AppState>(app) {
+        let reader = state.read_aloud.clone();
+        let _ = tokio::task::spawn_blocking(move || reader.stop()).await;
+    }
     if was_open || !matches!(result, Ok(false)) {
         notify_locked(app, reason);
     }

@@ -1,6 +1,6 @@
 //! Read aloud against a real Speech Dispatcher with espeak-ng's voices: a reading in Welsh and
 //! in English runs to its end; pause, resume and stop reach the service and come back as
-//! events; a new reading stops the last; no service is a typed refusal; and the commands over
+//! events; a new reading stops the last; locking the vault stops it; no service is a typed refusal; and the commands over
 //! the IPC send their events to the window.
 
 use std::sync::mpsc::{channel, Receiver};

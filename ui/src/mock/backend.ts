@@ -1,6 +1,7 @@
 // An in-memory stand-in for the Rust core, used by UI tests and the accessibility build only.
 // It follows the core's rules closely enough for the screens to be exercised; the real rules
 // are tested in Rust against the real encrypted database.
+import { emit } from "@tauri-apps/api/event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { ApiError, AppInfo, LockSettings, TextSize, VaultStatus } from "../lib/bindings";
 import { applyLook, TEXT_SCALE } from "../lib/theme";
@@ -23,6 +24,9 @@ export type MockVault = {
   /** A backup file was given to the app (a double-click), not yet offered. */
   backupArrived: boolean;
   importChosen: boolean;
+  /** Read aloud: the number of the reading under way (0 when none) and of the last one. */
+  reading: number;
+  readings: number;
   calls: { cmd: string; args: Record<string, unknown> }[];
 };
 
@@ -45,6 +49,8 @@ export function newMockVault(preset: "none" | "locked" | "open" | "records" = "n
     backupChosen: false,
     backupArrived: false,
     importChosen: false,
+    reading: 0,
+    readings: 0,
     calls: [],
   };
 }
@@ -84,6 +90,27 @@ function status(v: MockVault): VaultStatus {
   };
 }
 
+/** Read aloud as the shell does it: a numbered reading whose steps come as events (the mock's
+ * voice never finishes on its own, so a test sees it speaking until it stops it). */
+function readAloud(v: MockVault, cmd: string, args: Record<string, any>): unknown {
+  const tell = (reading: number, speech: string) => void emit("read-aloud-changed", { reading, speech }).catch(() => undefined);
+  if (cmd === "read_aloud") {
+    if (v.reading) tell(v.reading, "stopped");
+    v.readings += 1;
+    v.reading = String(args.text).trim() ? v.readings : 0;
+    tell(v.readings, v.reading ? "speaking" : "finished");
+    return v.readings;
+  }
+  if (cmd === "read_aloud_stop") {
+    if (v.reading) tell(v.reading, "stopped");
+    v.reading = 0;
+    return null;
+  }
+  if (!v.reading) fail("not_found", "nothing is being read aloud");
+  tell(v.reading, cmd === "read_aloud_pause" ? "paused" : "speaking");
+  return null;
+}
+
 /** Handles one command the way the core would. */
 export function handle(v: MockVault, cmd: string, args: Record<string, any>): unknown {
   v.calls.push({ cmd, args });
@@ -112,6 +139,11 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
       } satisfies AppInfo;
     case "log_folder_open":
       return null;
+    case "read_aloud":
+    case "read_aloud_pause":
+    case "read_aloud_resume":
+    case "read_aloud_stop":
+      return readAloud(v, cmd, args);
     case "spelling_status":
       return { enabled: true, languages: ["en_GB"] };
     case "vault_status":
@@ -132,6 +164,7 @@ export function handle(v: MockVault, cmd: string, args: Record<string, any>): un
       return null;
     }
     case "vault_lock":
+      readAloud(v, "read_aloud_stop", {});
       v.unlocked = false;
       v.pendingCode = null;
       return null;

@@ -267,6 +267,12 @@ for (const [theme, look, media = {}] of LOOKS) {
   await goTo("Summaries");
   await page.getByRole("article", { name: /Preview of/ }).waitFor();
   await audit(page, `${theme}-records-summaries`);
+  // The preview read aloud: its Pause and Stop buttons while it reads.
+  const reader = page.getByRole("group", { name: /^Read aloud: (?!this screen)/ }).first();
+  await reader.getByRole("button", { name: "Read aloud" }).click();
+  await reader.getByRole("button", { name: "Pause" }).waitFor();
+  await audit(page, `${theme}-records-summaries-reading`);
+  await reader.getByRole("button", { name: "Stop reading" }).click();
   await page.getByLabel("Payments and expenses statement").check();
   await page.getByRole("article", { name: "Preview of Payments and expenses statement" }).waitFor();
   await page.getByRole("button", { name: "Save…" }).click();
@@ -475,6 +481,12 @@ for (const [theme, look, media = {}] of LOOKS) {
     console.error(`✗ cy: the page's language is "${lang}"`);
   }
   await audit(page, "cy-dashboard");
+  const reader = page.getByRole("group", { name: "Darllen yn uchel: y sgrin hon" });
+  await reader.getByRole("button", { name: "Darllen yn uchel" }).click();
+  await reader.getByRole("button", { name: "Oedi" }).click();
+  await reader.getByRole("button", { name: "Parhau" }).waitFor();
+  await audit(page, "cy-dashboard-reading-paused");
+  await reader.getByRole("button", { name: "Stopio darllen" }).click();
   await nav.getByRole("button", { name: "Gosodiadau" }).click();
   await page.getByLabel("Iaith", { exact: true }).waitFor();
   await audit(page, "cy-settings");
