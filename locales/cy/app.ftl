@@ -349,3 +349,54 @@ autolock-after = { $n ->
     [two] ar ôl 2 funud heb ddefnydd
    *[other] ar ôl { $n } munud heb ddefnydd
 }
+
+## Crynodebau (sgrin yr adroddiadau) a chadw adroddiad
+
+sum-title = Crynodebau
+sum-intro = Gwnewch grynodeb i'w rannu. Does dim yn gadael eich cyfrifiadur nes i chi gadw ffeil, ac rydych chi'n gweld isod yn union beth fydd ynddo.
+sum-which = Pa grynodeb
+sum-records = Pa gofnodion
+sum-from = O
+sum-to = Hyd at
+sum-projects-hint = Ticiwch brosiectau i gynnwys y rheini'n unig; gadewch bob un heb ei dicio ar gyfer pob prosiect.
+sum-leave-out = Beth i'w adael allan
+sum-private = Cynnwys myfyrdodau preifat (a'r rhai sydd heb eu marcio'n barod i'w rhannu)
+sum-names = Dangos enwau pobl (fel arall dangosir pob person yn ôl ei rôl)
+sum-money = Gadael allan ffioedd, treuliau a thaliadau
+sum-money-hint = Mae'r { $report } yn ymwneud ag arian yn unig.
+sum-language = Iaith
+sum-bilingual = Y ddwy iaith
+sum-bilingual-hint = Y crynodeb yn yr iaith a ddewiswyd uchod, yna eto yn y llall, o dudalen newydd.
+sum-format = Fformat y ffeil
+sum-format-pdf = PDF (i'w ddarllen a'i argraffu)
+sum-format-docx = Dogfen Word (i'w golygu)
+sum-format-md = Markdown (testun plaen)
+sum-format-html = Tudalen we
+sum-format-csv = Taenlen (CSV), un rhes yr un
+sum-format-json = JSON (data strwythuredig)
+sum-preview = Rhagolwg
+sum-making-preview = Yn gwneud y rhagolwg…
+save-button = Cadw…
+save-reading = Yn darllen eich cofnodion…
+save-rendering = Yn ysgrifennu'r ffeil…
+save-saving = Yn cadw…
+save-choose = Dewiswch ble i'w gadw…
+save-saved = Wedi cadw { $path } ({ $size }).
+save-cancel = Canslo
+save-open = Ei agor
+save-show = Dangos yn y ffolder
+
+## Chwilio
+
+search-title = Chwilio
+search-label = Chwilio popeth
+search-hint = Teitlau, nodiadau, beth gyfranoch chi, y log effaith, penderfyniadau a myfyrdodau. Pwyswch Ctrl+K i ddod yma.
+search-none = Doedd dim yn cyfateb i “{ $text }”.
+search-found = { $n ->
+    [zero] Doedd dim yn cyfateb i “{ $text }”.
+    [one] 1 canlyniad ar gyfer “{ $text }”.
+    [two] 2 ganlyniad ar gyfer “{ $text }”, y gorau'n gyntaf.
+   *[other] { $n } canlyniad ar gyfer “{ $text }”, y gorau'n gyntaf.
+}
+search-found-more = { $n } canlyniad neu fwy ar gyfer “{ $text }”, y gorau'n gyntaf.
+search-private = Preifat

@@ -327,3 +327,52 @@ autolock-after = { $n ->
     [one] after 1 minute without use
    *[other] after { $n } minutes without use
 }
+
+## Summaries (the reports screen) and saving a report
+
+sum-title = Summaries
+sum-intro = Make a summary to share. Nothing leaves your computer until you save a file, and you see below exactly what it will say.
+sum-which = Which summary
+sum-records = Which records
+sum-from = From
+sum-to = To
+sum-projects-hint = Tick projects to include only those; leave all unticked for every project.
+sum-leave-out = What to leave out
+sum-private = Include private reflections (and those not marked ready to share)
+sum-names = Show people's names (otherwise each person is shown by their role)
+sum-money = Leave out fees, expenses and payments
+sum-money-hint = The { $report } is all about money.
+sum-language = Language
+sum-bilingual = Both languages
+sum-bilingual-hint = The summary in the language chosen above, then again in the other, from a new page.
+sum-format = File format
+sum-format-pdf = PDF (for reading and printing)
+sum-format-docx = Word document (to edit)
+sum-format-md = Markdown (plain text)
+sum-format-html = Web page
+sum-format-csv = Spreadsheet (CSV), one row each
+sum-format-json = JSON (structured data)
+sum-preview = Preview
+sum-making-preview = Making the preview…
+save-button = Save…
+save-reading = Reading your records…
+save-rendering = Writing the file…
+save-saving = Saving…
+save-choose = Choose where to save it…
+save-saved = Saved { $path } ({ $size }).
+save-cancel = Cancel
+save-open = Open it
+save-show = Show in folder
+
+## Search
+
+search-title = Search
+search-label = Search everything
+search-hint = Titles, notes, what you contributed, the impact log, decisions and reflections. Press Ctrl+K to come here.
+search-none = Nothing matched “{ $text }”.
+search-found = { $n ->
+    [one] 1 match for “{ $text }”.
+   *[other] { $n } matches for “{ $text }”, best first.
+}
+search-found-more = { $n } or more matches for “{ $text }”, best first.
+search-private = Private

@@ -582,7 +582,7 @@ try {
       await browser.keys(["Control", "k"]);
       await heading(browser, "Search");
       await fill(browser, "search-q", "kingfisher");
-      await text(browser, "matches for");
+      await text(browser, "for “kingfisher”");
       await text(browser, "Private");
       await shot(browser, "16-search");
     },

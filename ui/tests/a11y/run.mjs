@@ -262,7 +262,7 @@ for (const [theme, look, media = {}] of LOOKS) {
   await audit(page, `${theme}-records-money`);
   await page.keyboard.press("Control+k");
   await page.getByLabel("Search everything").fill("consent");
-  await page.getByText(/matches for/).waitFor();
+  await page.getByText(/match(es)? for/).waitFor();
   await audit(page, `${theme}-records-search`);
   await goTo("Summaries");
   await page.getByRole("article", { name: /Preview of/ }).waitFor();
@@ -452,7 +452,7 @@ for (const [theme, look, media = {}] of LOOKS) {
     stage = "search";
     await page.keyboard.press("Control+k");
     await page.keyboard.type("keyboard");
-    await page.getByText(/matches for “keyboard”/).waitFor();
+    await page.getByText(/match(es)? for “keyboard”/).waitFor();
     checked++;
     console.log("✓ keyboard-only walk: log a contribution and find it");
   } catch (e) {

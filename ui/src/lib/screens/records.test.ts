@@ -253,7 +253,7 @@ describe("search", () => {
     await user.keyboard("{Control>}k{/Control}");
     const box = await screen.findByLabelText("Search everything");
     await user.type(box, "project");
-    await screen.findByText(/matches for/);
+    await screen.findByText(/match(es)? for/);
     expect(document.querySelector("main img")).toBeNull();
     expect(screen.getByText("<img src=x onerror=alert(1)> project")).toBeInTheDocument();
   });
