@@ -400,3 +400,40 @@ search-found = { $n ->
 }
 search-found-more = { $n } canlyniad neu fwy ar gyfer “{ $text }”, y gorau'n gyntaf.
 search-private = Preifat
+
+## Dechrau: agor, croeso, datgloi
+
+app-skip = Neidio i'r prif gynnwys
+app-opening = Yn agor Alongside…
+app-failed-title = Methodd Alongside â dechrau
+app-failed-body = { $problem } Does dim byd yn eich cofnodion wedi newid.
+app-failed-generic = Aeth rhywbeth o'i le.
+app-failed-next = Caewch Alongside a'i agor eto. Os bydd hyn yn dal i ddigwydd, efallai na ellir cyrraedd eich ffolder data.
+welcome-title = Croeso i Alongside
+welcome-lead = Lle preifat i gadw golwg ar y prosiectau ymchwil a gwasanaeth rydych chi'n rhan ohonyn nhw: y cyfarfodydd rydych chi'n eistedd ynddyn nhw, yr amser rydych chi'n ei roi, beth sy'n cael ei dalu i chi, a beth newidiodd oherwydd yr hyn a ddywedoch chi.
+welcome-yours = Eich un chi yn unig.
+welcome-yours-body = Mae popeth yn aros ar y cyfrifiadur hwn, wedi'i gloi gyda chyfrinymadrodd dim ond chi sy'n ei wybod.
+welcome-nothing = Does dim yn cael ei rannu
+welcome-nothing-body = oni bai eich bod chi'n dewis gwneud crynodeb a'i gadw eich hun.
+welcome-locks = Mae'n cloi ei hun
+welcome-locks-body = pan fyddwch chi'n camu i ffwrdd neu pan fydd eich sgrin yn cloi.
+welcome-set-up = Creu fy nghofnodion dan glo
+welcome-takes = Mae'n cymryd tua munud. Byddwch chi'n dewis cyfrinymadrodd ac yn cael cod adfer.
+welcome-before = Wedi defnyddio Alongside o'r blaen?
+welcome-restore = Adfer o gopi wrth gefn
+welcome-language = Iaith
+unlock-title = Datgloi Alongside
+unlock-passphrase = Cyfrinymadrodd
+unlock-code = Cod adfer
+unlock-code-hint = 25 o lythrennau a rhifau, er enghraifft 7K2QD-M9XWA-… Does dim ots am fylchau a llinellau.
+unlock-unlocking = Yn datgloi…
+unlock-button = Datgloi
+unlock-use-code = Defnyddio fy nghod adfer yn lle hynny
+unlock-use-passphrase = Defnyddio fy nghyfrinymadrodd yn lle hynny
+restore-first-title = Dewch â'ch cofnodion yn ôl
+restore-first-back = Yn ôl
+passphrase-show = Dangos
+passphrase-hide = Cuddio
+passphrase-show-what = Dangos { $what }
+passphrase-hide-what = Cuddio { $what }
+passphrase-strength = Cryfder: { $label }.

@@ -376,3 +376,40 @@ search-found = { $n ->
 }
 search-found-more = { $n } or more matches for “{ $text }”, best first.
 search-private = Private
+
+## Starting: opening, welcome, unlocking
+
+app-skip = Skip to main content
+app-opening = Opening Alongside…
+app-failed-title = Alongside could not start
+app-failed-body = { $problem } Nothing in your records has been changed.
+app-failed-generic = Something went wrong.
+app-failed-next = Close Alongside and open it again. If this keeps happening, your data folder may not be reachable.
+welcome-title = Welcome to Alongside
+welcome-lead = A private place to keep track of the research and service projects you are part of: the meetings you sit in, the time you give, what you are paid, and what changed because of what you said.
+welcome-yours = Yours alone.
+welcome-yours-body = Everything stays on this computer, locked with a passphrase only you know.
+welcome-nothing = Nothing is shared
+welcome-nothing-body = unless you choose to make a summary and save it yourself.
+welcome-locks = Locks itself
+welcome-locks-body = when you step away or your screen locks.
+welcome-set-up = Set up my locked records
+welcome-takes = Setting up takes about a minute. You will choose a passphrase and get a recovery code.
+welcome-before = Used Alongside before?
+welcome-restore = Restore from a backup
+welcome-language = Language
+unlock-title = Unlock Alongside
+unlock-passphrase = Passphrase
+unlock-code = Recovery code
+unlock-code-hint = 25 letters and numbers, for example 7K2QD-M9XWA-… Spaces and dashes do not matter.
+unlock-unlocking = Unlocking…
+unlock-button = Unlock
+unlock-use-code = Use my recovery code instead
+unlock-use-passphrase = Use my passphrase instead
+restore-first-title = Bring your records back
+restore-first-back = Back
+passphrase-show = Show
+passphrase-hide = Hide
+passphrase-show-what = Show { $what }
+passphrase-hide-what = Hide { $what }
+passphrase-strength = Strength: { $label }.

@@ -8,6 +8,7 @@ import { announce } from "./announce.svelte";
 import { markStartup } from "./startupTimes";
 import { confirmation } from "./confirm.svelte";
 import { reauth } from "./reauth.svelte";
+import { words } from "./words.svelte";
 
 export type Phase = "loading" | "welcome" | "create" | "restore" | "recovery" | "unlock" | "open" | "failed";
 export type Screen =
@@ -79,6 +80,11 @@ class Session {
 
   async create(passphrase: string, useKeyring: boolean) {
     const created = await call(commands.vaultCreate(passphrase, useKeyring));
+    // The language chosen on the welcome screen becomes the new records' own.
+    if (words.lang !== "en-GB") {
+      const prefs = await call(commands.preferencesGet());
+      await call(commands.preferencesSet({ ...prefs, language: words.lang })).catch(() => undefined);
+    }
     this.recoveryCode = created.recovery_code;
     this.keyringProblem = created.keyring_problem;
     this.phase = "recovery";

@@ -23,6 +23,19 @@ function bundleOf(lang: Language): FluentBundle {
 
 const BUNDLES: Record<Language, FluentBundle> = { "en-GB": bundleOf("en-GB"), cy: bundleOf("cy") };
 
+/** Where the last language chosen is kept, so the start screens speak it before the records are
+ * unlocked. It is a setting, not a record: kept in the web view's own storage. */
+const REMEMBERED = "alongside-language";
+
+function remembered(): Language | null {
+  try {
+    const lang = globalThis.localStorage?.getItem(REMEMBERED);
+    return lang === "cy" || lang === "en-GB" ? lang : null;
+  } catch {
+    return null;
+  }
+}
+
 class Words {
   /** The window's language; reading it makes a component follow a change. */
   lang = $state<Language>("en-GB");
@@ -37,7 +50,16 @@ export function setLanguage(lang: Language): void {
   words.lang = lang;
   locale.tag = lang;
   if (typeof document !== "undefined") document.documentElement.lang = lang;
+  try {
+    globalThis.localStorage?.setItem(REMEMBERED, lang);
+  } catch {
+    // A web view without storage starts in English next time.
+  }
 }
+
+// The language chosen last time, from the first screen on.
+const last = remembered();
+if (last && last !== "en-GB") setLanguage(last);
 
 function format(bundle: FluentBundle, id: string, args?: Record<string, FluentVariable>): string | null {
   const message = bundle.getMessage(id);

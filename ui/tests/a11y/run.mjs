@@ -493,6 +493,24 @@ for (const [theme, look, media = {}] of LOOKS) {
   await context.close();
 }
 
+// The welcome screen's language choice, and the next start (a locked vault) greeting in it.
+{
+  const context = await browser.newContext({ viewport: { width: 1120, height: 780 } });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => {
+    failures++;
+    console.error(`✗ page error (cy start): ${e.message}`);
+  });
+  await page.goto(`${base}?vault=none&theme=light`);
+  await page.getByRole("button", { name: "Cymraeg" }).click();
+  await page.getByRole("heading", { name: "Croeso i Alongside" }).waitFor();
+  await audit(page, "cy-welcome");
+  await page.goto(`${base}?vault=locked&theme=light`);
+  await page.getByRole("heading", { name: "Datgloi Alongside" }).waitFor();
+  await audit(page, "cy-unlock");
+  await context.close();
+}
+
 // Easy read: every page of logging a contribution and writing a reflection, in Welsh and in
 // high contrast.
 for (const [name, query, next, first] of [
