@@ -30,8 +30,10 @@ describe("the start screens' language", () => {
     await screen.findByRole("heading", { name: "Croeso i Alongside" });
     expect(document.documentElement.lang).toBe("cy");
     expect(screen.getByRole("button", { name: "Cymraeg" }).getAttribute("aria-pressed")).toBe("true");
-    expect(screen.getByRole("button", { name: "Creu fy nghofnodion dan glo" })).toBeTruthy();
     expect(localStorage.getItem("alongside-language")).toBe("cy");
+    await user.click(screen.getByRole("button", { name: "Creu fy nghofnodion dan glo" }));
+    await screen.findByRole("heading", { name: "Dewiswch gyfrinymadrodd" });
+    expect(screen.getByLabelText("Teipiwch ef eto")).toBeTruthy();
 
     await session.create("correct horse battery staple", false);
     expect(vault.records.prefs.language).toBe("cy");
