@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 pub use document::{Block, Column, Document, Fact, Table};
-pub use options::{catalogue, ExportOptions, Format, Names, ReportInfo, ReportKind};
+pub use options::{catalogue, catalogue_in, ExportOptions, Format, Names, ReportInfo, ReportKind};
 
 /// A report built and ready to write: the document and, for CSV, its rows.
 #[derive(Debug, Clone, PartialEq, Eq)]

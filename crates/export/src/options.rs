@@ -222,30 +222,30 @@ pub struct ReportInfo {
 impl ReportKind {
     /// What the report is for, in a sentence.
     pub fn about(self) -> &'static str {
-        match self {
-            ReportKind::Involvement => "Projects, roles, hours and what changed because of you: for a CV, an appraisal or an application.",
-            ReportKind::Reflection => "Your reflections, ready to share; private ones only if you tick the box.",
-            ReportKind::Meeting => "Meetings and co-design sessions: who took part, agenda, decisions, actions and \"you said, we did\".",
-            ReportKind::Payments => "Fees and expenses, claimed and paid, with totals per week, month and tax year. Facts, not advice.",
-            ReportKind::Gripp2 => "A first draft of the GRIPP2 short form: the five questions many health journals ask about how patients and the public were involved in a study.",
-            ReportKind::Standards => "Evidence from your records under the six UK Standards for Public Involvement.",
-            ReportKind::Finance => "For projects you run: what each participant is paid per session (payee, reference, kind, amount, cost code, date), one row per fee or expense. Payees are named.",
-            ReportKind::Statement => "One participant's sessions, fees and expenses, paid and still owed. Made from their page.",
-            ReportKind::Claim => "A claim for one organisation and period: your details as they ask for them, every fee and expense not yet claimed with mileage worked out, the totals, and your receipts as pages of the PDF.",
-        }
+        self.about_in(Language::EnGb)
+    }
+
+    /// What the report is for, in a sentence in `lang`.
+    pub fn about_in(self, lang: Language) -> &'static str {
+        words::text(lang, &format!("report-about-{}", self.as_str()))
     }
 }
 
 /// Every report with its title, purpose and formats, in the order offered.
 /// (A payment statement is made from a person's page, so it is not in the list.)
 pub fn catalogue() -> Vec<ReportInfo> {
+    catalogue_in(Language::EnGb)
+}
+
+/// [`catalogue`], its titles and purposes in `lang`.
+pub fn catalogue_in(lang: Language) -> Vec<ReportInfo> {
     ReportKind::ALL
         .iter()
         .filter(|k| **k != ReportKind::Statement)
         .map(|&kind| ReportInfo {
             kind,
-            title: kind.title().to_owned(),
-            about: kind.about().to_owned(),
+            title: kind.title_in(lang).to_owned(),
+            about: kind.about_in(lang).to_owned(),
             formats: kind.formats().to_vec(),
             languages: Language::ALL
                 .into_iter()

@@ -15,11 +15,11 @@ use crate::events::ExportProgress;
 use crate::file_dialogs::{save_to, Ask};
 use crate::state::AppState;
 
-/// The reports on offer, with their formats.
+/// The reports on offer, with their formats, their titles and purposes in `language`.
 #[tauri::command]
 #[specta::specta]
-pub fn export_reports() -> Vec<ReportInfo> {
-    alongside_export::catalogue()
+pub fn export_reports(language: alongside_core::words::Language) -> Vec<ReportInfo> {
+    alongside_export::catalogue_in(language)
 }
 
 /// Builds the report for the preview: the same document every format is written from.

@@ -427,10 +427,30 @@ fn record_commands_work_end_to_end_over_ipc() {
 
     // Exports: the catalogue, a preview with private reflections left out unless asked,
     // refusals tied to their fields, and no opening of files the app did not save.
-    let reports = invoke(&w, "export_reports", json!({})).unwrap();
+    let reports = invoke(&w, "export_reports", json!({"language": "en-GB"})).unwrap();
     // Six of the author's own, the finance CSV and the claim pack (a statement is made from a
     // person's page).
     assert_eq!(reports.as_array().unwrap().len(), 8);
+    assert_eq!(reports[0]["title"], "Involvement summary");
+    // In the window's language, titles and purposes both.
+    let welsh = invoke(&w, "export_reports", json!({"language": "cy"})).unwrap();
+    assert_eq!(welsh[0]["title"], "Crynodeb cyfranogiad");
+    assert!(welsh[0]["about"]
+        .as_str()
+        .unwrap()
+        .starts_with("Prosiectau, rolau"));
+    for (en, cy) in reports
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(welsh.as_array().unwrap())
+    {
+        assert_ne!(
+            en["about"], cy["about"],
+            "{} has no Welsh purpose",
+            en["kind"]
+        );
+    }
     let options = |report: &str, format: &str, private: bool, no_money: bool| {
         json!({"options": {"report": report, "format": format,
             "selection": {"from": null, "to": null, "project_ids": []},

@@ -131,8 +131,8 @@ export const commands = {
 	draftLoad: (id: string) => typedError<Draft | null, ApiError>(__TAURI_INVOKE("draft_load", { id })),
 	/**  Forgets a form's draft (after saving it for real). */
 	draftDelete: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("draft_delete", { id })),
-	/**  The reports on offer, with their formats. */
-	exportReports: () => __TAURI_INVOKE<ReportInfo[]>("export_reports"),
+	/**  The reports on offer, with their formats, their titles and purposes in `language`. */
+	exportReports: (language: Language) => __TAURI_INVOKE<ReportInfo[]>("export_reports", { language }),
 	/**  Builds the report for the preview: the same document every format is written from. */
 	exportPreview: (options: ExportOptions) => typedError<Document, ApiError>(__TAURI_INVOKE("export_preview", { options })),
 	/**
