@@ -457,3 +457,13 @@ recovery-copied = Wedi'i gopïo. Gludwch ef rywle diogel, fel rheolwr cyfrineiri
 recovery-copy-failed = Wnaeth copïo ddim gweithio yma. Ysgrifennwch y cod i lawr yn lle hynny.
 recovery-saved = Rwyf wedi cadw fy nghod adfer rywle diogel
 recovery-continue = Parhau
+
+## Darnau bach a rennir gan sawl sgrin
+
+approach-scale = ({ $at } o { $of }: hysbysu i gydgynhyrchu)
+received-from = O ffeil { $sender } dyddiedig { $made }, wedi'i hychwanegu { $opened }. Mae'n aros fel yr anfonwyd hi: cadwch eich nodiadau eich hun yn eich cyfraniad neu mewn myfyrdod.
+progress-of = Cynnydd: { $what }
+progress-stop = Stopio
+share-summary-title = Anfon crynodeb o'ch cyfraniadau
+share-summary-hint = Beth wnaethoch chi, yr amser a gymerodd a'i effaith, ar gyfer arweinydd prosiect. Dydy myfyrdodau byth yn mynd i mewn.
+share-summary-money = Cynnwys y ffioedd a'r treuliau a hawliais

@@ -433,3 +433,13 @@ recovery-copied = Copied. Paste it somewhere safe, such as a password manager. A
 recovery-copy-failed = Copying did not work here. Please write the code down instead.
 recovery-saved = I have saved my recovery code somewhere safe
 recovery-continue = Continue
+
+## Small pieces shared by several screens
+
+approach-scale = ({ $at } of { $of }: informing to co-production)
+received-from = From { $sender }'s file of { $made }, added { $opened }. It stays as they sent it: keep your own notes in your contribution or a reflection.
+progress-of = { $what } progress
+progress-stop = Stop
+share-summary-title = Send a summary of your contributions
+share-summary-hint = What you did, the time it took and its impact, for a project lead. Reflections never go in.
+share-summary-money = Include the fees and expenses I claimed
