@@ -5,27 +5,18 @@ import { cleanup, render, screen, waitFor, within } from "@testing-library/svelt
 import userEvent from "@testing-library/user-event";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import App from "../../App.svelte";
 import { handle, installMockBackend, newMockVault, type MockVault } from "../../mock/backend";
-import { session } from "../session.svelte";
-import { lookups } from "../data/lookups.svelte";
-import { edits } from "../data/edits.svelte";
 import { setLanguage } from "../words.svelte";
+import { startApp } from "../testing";
 import ReportPreview from "./ReportPreview.svelte";
 import type { Document } from "../bindings";
 
 let vault: MockVault;
 
 async function open(lang: "en-GB" | "cy" = "en-GB") {
-  vault = installMockBackend(newMockVault("records"));
+  vault = newMockVault("records");
   vault.records.prefs.language = lang;
-  session.phase = "loading";
-  session.notice = null;
-  lookups.choices = null;
-  lookups.preferences = null;
-  edits.undo = null;
-  session.screen = "dashboard";
-  render(App);
+  startApp(vault);
   await screen.findByRole("heading", { level: 1 });
 }
 

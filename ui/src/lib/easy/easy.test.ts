@@ -1,30 +1,21 @@
 // Easy read: a contribution logged and a reflection written one question per page, by keyboard
 // alone, in English and in Welsh, with the answers checked (and one changed) before saving.
-import { cleanup, render, screen, waitFor, within } from "@testing-library/svelte";
+import { cleanup, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import App from "../../App.svelte";
-import { installMockBackend, newMockVault, type MockVault } from "../../mock/backend";
-import { session } from "../session.svelte";
-import { lookups } from "../data/lookups.svelte";
-import { edits } from "../data/edits.svelte";
+import { newMockVault, type MockVault } from "../../mock/backend";
 import { setLanguage } from "../words.svelte";
+import { startApp } from "../testing";
 
 let vault: MockVault;
 type User = ReturnType<typeof userEvent.setup>;
 
 async function openEasy(lang: "en-GB" | "cy", where: "contributions" | "reflections" = "contributions") {
-  vault = installMockBackend(newMockVault("records"));
+  vault = newMockVault("records");
   vault.records.prefs.easy_read = true;
   vault.records.prefs.language = lang;
-  session.phase = "loading";
-  session.notice = null;
-  lookups.choices = null;
-  lookups.preferences = null;
-  edits.undo = null;
-  session.screen = where;
-  render(App);
+  startApp(vault, where);
   await screen.findAllByRole("heading", { level: 2 });
 }
 
