@@ -1,7 +1,7 @@
 // The start screens in the language chosen on the welcome screen: the choice is made before
 // anything else, remembered for the next start (before the records are unlocked), and becomes
 // the new records' own language.
-import { cleanup, render, screen, waitFor } from "@testing-library/svelte";
+import { cleanup, render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -9,6 +9,7 @@ import App from "../../App.svelte";
 import { installMockBackend, newMockVault } from "../../mock/backend";
 import { session } from "../session.svelte";
 import { setLanguage } from "../words.svelte";
+import { startApp } from "../testing";
 
 afterEach(() => {
   cleanup();
@@ -56,5 +57,19 @@ describe("the start screens' language", () => {
     await screen.findByRole("heading", { name: "Datgloi Alongside" });
     expect(screen.getByLabelText("Cyfrinymadrodd")).toBeTruthy();
     await waitFor(() => expect(screen.getByRole("button", { name: "Datgloi" })).toBeTruthy());
+  });
+
+  it("marks the screens still in English as English while the window is in Welsh", async () => {
+    const user = userEvent.setup();
+    const vault = newMockVault("records");
+    vault.records.prefs.language = "cy";
+    startApp(vault);
+    const nav = await screen.findByRole("navigation", { name: "Prif" });
+    await screen.findByRole("heading", { name: "Eich amser" });
+    expect(document.getElementById("main")?.getAttribute("lang")).toBeNull();
+    await user.click(within(nav).getByRole("button", { name: "Prosiectau" }));
+    await waitFor(() => expect(document.getElementById("main")?.getAttribute("lang")).toBe("en-GB"));
+    await user.click(within(nav).getByRole("button", { name: "Chwilio (Ctrl+K)" }));
+    await waitFor(() => expect(document.getElementById("main")?.getAttribute("lang")).toBeNull());
   });
 });
