@@ -467,3 +467,46 @@ progress-stop = Stopio
 share-summary-title = Anfon crynodeb o'ch cyfraniadau
 share-summary-hint = Beth wnaethoch chi, yr amser a gymerodd a'i effaith, ar gyfer arweinydd prosiect. Dydy myfyrdodau byth yn mynd i mewn.
 share-summary-money = Cynnwys y ffioedd a'r treuliau a hawliais
+
+## Arian
+
+money-title = Arian
+money-to-claim-tab = I'w hawlio
+money-claimed-tab = Yn aros am daliad
+money-paid-tab = Wedi'u talu
+money-owed = Yn ddyledus i chi
+money-owed-in = { $n ->
+    [zero] { $amount }
+    [one] { $amount } mewn 1 hawliad
+    [two] { $amount } mewn 2 hawliad
+   *[other] { $amount } mewn { $n } hawliad
+}
+money-not-claimed = Heb ei hawlio eto
+money-claimed-tax-year = Wedi'i hawlio'r flwyddyn dreth hon
+money-paid-tax-year = Wedi'i dalu'r flwyddyn dreth hon
+money-paid-since = { $amount } ers { $date }
+money-periods = Ffioedd a threuliau fesul cyfnod
+money-periods-hint = Wedi'u cyfrif yn ôl dyddiad y gwaith. Ffeithiau, nid cyngor.
+money-periods-caption = Ffioedd a threuliau'r wythnos hon, y cyfnod misol hwn a'r flwyddyn dreth hon
+money-period = Cyfnod
+money-fees = Ffioedd
+money-expenses = Treuliau
+money-this-week = Yr wythnos hon
+money-this-month = Y cyfnod misol hwn
+money-this-tax-year = Y flwyddyn dreth hon
+money-from-to = ({ $from } i { $to })
+money-limit = Eich terfyn wythnosol: { $amount }.
+money-over = Mae ffioedd yr wythnos hon drosto.
+money-within = Mae ffioedd yr wythnos hon o fewn y terfyn.
+money-no-limit = Gallwch chi osod terfyn enillion wythnosol yn y Gosodiadau; yna caiff wythnosau drosto eu marcio yma ac yn y datganiad taliadau.
+money-which = Pa hawliadau
+money-nothing = Does dim byd yma.
+money-work-on = Gwaith ar { $date }
+money-claimed-on = · hawliwyd { $date }
+money-paid-on = · talwyd { $date }
+money-fee-line = · ffi { $fee } ({ $arrangement }), treuliau { $expenses }
+money-mark-sent = Marcio bod yr hawliad am { $date } wedi'i anfon heddiw
+money-sent-today = Hawliad wedi'i anfon heddiw
+money-mark-paid = Marcio bod yr hawliad am { $date } wedi'i dalu heddiw
+money-paid-today = Wedi'i dalu heddiw
+money-first-100 = Yn dangos y 100 cyntaf. Defnyddiwch Cyfraniadau i'w gweld i gyd.

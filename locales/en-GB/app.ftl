@@ -443,3 +443,45 @@ progress-stop = Stop
 share-summary-title = Send a summary of your contributions
 share-summary-hint = What you did, the time it took and its impact, for a project lead. Reflections never go in.
 share-summary-money = Include the fees and expenses I claimed
+
+## Money
+
+money-title = Money
+money-to-claim-tab = To claim
+money-claimed-tab = Waiting for payment
+money-paid-tab = Paid
+money-owed = Owed to you
+money-owed-in = { $n ->
+    [0] { $amount } in no claims
+    [one] { $amount } in 1 claim
+   *[other] { $amount } in { $n } claims
+}
+money-not-claimed = Not yet claimed
+money-claimed-tax-year = Claimed this tax year
+money-paid-tax-year = Paid this tax year
+money-paid-since = { $amount } since { $date }
+money-periods = Fees and expenses by period
+money-periods-hint = Counted by the date of the work. Facts, not advice.
+money-periods-caption = Fees and expenses this week, this monthly period and this tax year
+money-period = Period
+money-fees = Fees
+money-expenses = Expenses
+money-this-week = This week
+money-this-month = This monthly period
+money-this-tax-year = This tax year
+money-from-to = ({ $from } to { $to })
+money-limit = Your weekly limit: { $amount }.
+money-over = This week's fees are over it.
+money-within = This week's fees are within it.
+money-no-limit = You can set a weekly earnings limit in Settings; weeks over it are then marked here and in the payments statement.
+money-which = Which claims
+money-nothing = Nothing here.
+money-work-on = Work on { $date }
+money-claimed-on = · claimed { $date }
+money-paid-on = · paid { $date }
+money-fee-line = · fee { $fee } ({ $arrangement }), expenses { $expenses }
+money-mark-sent = Mark the claim for { $date } as sent today
+money-sent-today = Claim sent today
+money-mark-paid = Mark the claim for { $date } as paid today
+money-paid-today = Paid today
+money-first-100 = Showing the first 100. Use Contributions to see them all.
